@@ -1,0 +1,140 @@
+import path from 'node:path';
+import { z } from 'zod';
+import { DossierError } from './errors.js';
+
+/**
+ * The only reader of `process.env`. Everything else receives a typed `Config`.
+ * Every variable is documented, with its default, in `.env.example`.
+ */
+
+const bool = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no', 'on', 'off'])
+  .transform((v) => ['true', '1', 'yes', 'on'].includes(v));
+const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
+const idList = z
+  .string()
+  .transform((s) => s.split(/[\s,]+/).filter(Boolean))
+  .pipe(z.array(z.string().regex(/^\d{15,22}$/, 'must be Discord ids (digits)')));
+const emptyToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
+const optional = <T extends z.ZodType>(schema: T) => z.preprocess(emptyToUndefined, schema.optional());
+
+const EnvSchema = z.object({
+  SEEDS_DIR: optional(z.string()),
+  EMBEDDINGS_DIR: optional(z.string()),
+  CACHE_DIR: optional(z.string()),
+  DATA_DIR: optional(z.string()),
+  EMBEDDINGS: optional(z.enum(['local', 'openai'])),
+  ANSWERER: optional(z.enum(['extractive', 'openai'])),
+  OPENAI_API_KEY: optional(z.string()),
+  OPENAI_BASE_URL: optional(z.url()),
+  OPENAI_CHAT_MODEL: optional(z.string()),
+  OPENAI_EMBEDDING_MODEL: optional(z.string()),
+  OPENAI_TIMEOUT_MS: optional(int(1000, 600_000)),
+  MAX_FILE_BYTES: optional(int(1024, 100 * 1024 * 1024)),
+  PASSAGE_MAX_CHARS: optional(int(200, 8000)),
+  PASSAGE_OVERLAP_SENTENCES: optional(int(0, 5)),
+  TOP_K: optional(int(1, 20)),
+  MAX_QUESTION_CHARS: optional(int(10, 20_000)),
+  ABSTAIN_THRESHOLD: optional(z.coerce.number().min(0).max(1)),
+  REBUILD_ON_START: optional(bool),
+  LOG_LEVEL: optional(z.enum(['debug', 'info', 'warn', 'error', 'silent'])),
+  DISCORD_TOKEN: optional(z.string().min(20, 'looks too short to be a bot token')),
+  DISCORD_CLIENT_ID: optional(z.string().regex(/^\d{15,22}$/, 'must be the application id (digits)')),
+  DISCORD_GUILD_ID: optional(z.string().regex(/^\d{15,22}$/, 'must be a server id (digits)')),
+  DISCORD_API_URL: optional(z.url()),
+  DISCORD_GATEWAY_URL: optional(z.url()),
+  DISCORD_ADMIN_USER_IDS: optional(idList),
+  DISCORD_ADMIN_ROLE_IDS: optional(idList),
+  DISCORD_RATE_LIMIT: optional(int(0, 1000)),
+  DISCORD_RATE_WINDOW_SECONDS: optional(int(1, 86_400)),
+  DISCORD_OFFER_THREADS: optional(bool),
+});
+
+/** Resolved, validated settings. Paths are absolute. */
+export interface Config {
+  root: string;
+  paths: { seeds: string; embeddings: string; cache: string; data: string };
+  embeddings: { provider: 'local' | 'openai' };
+  answerer: 'extractive' | 'openai';
+  openai: {
+    apiKey: string | undefined;
+    baseURL: string | undefined;
+    chatModel: string;
+    embeddingModel: string;
+    timeoutMs: number;
+  };
+  ingest: { maxFileBytes: number; passageMaxChars: number; passageOverlapSentences: number };
+  retrieval: { topK: number };
+  answer: { maxQuestionChars: number; abstainThreshold: number | undefined };
+  rebuildOnStart: boolean;
+  logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
+  discord: {
+    token: string | undefined;
+    clientId: string | undefined;
+    guildId: string | undefined;
+    apiURL: string | undefined;
+    gatewayURL: string | undefined;
+    adminUserIds: string[];
+    adminRoleIds: string[];
+    rateLimit: number;
+    rateWindowSeconds: number;
+    offerThreads: boolean;
+  };
+}
+
+/**
+ * Parses and validates settings. Throws `DossierError('CONFIG_INVALID')` naming every bad variable.
+ * @param env - usually `process.env` (after dotenv); tests pass a plain object.
+ * @param root - the project root that relative paths resolve against.
+ */
+export function loadConfig(env: Record<string, string | undefined> = process.env, root: string = process.cwd()): Config {
+  const parsed = EnvSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.') || '(env)'}: ${i.message}`);
+    throw new DossierError('CONFIG_INVALID', `Invalid configuration:\n${lines.join('\n')}\nSee .env.example for every setting and its default.`, {
+      cause: parsed.error,
+    });
+  }
+  const e = parsed.data;
+  const hasOpenAI = Boolean(e.OPENAI_API_KEY || e.OPENAI_BASE_URL);
+  const abs = (p: string | undefined, fallback: string) => path.resolve(root, p ?? fallback);
+  return {
+    root: path.resolve(root),
+    paths: {
+      seeds: abs(e.SEEDS_DIR, 'seeds'),
+      embeddings: abs(e.EMBEDDINGS_DIR, 'embeddings'),
+      cache: abs(e.CACHE_DIR, '.cache'),
+      data: abs(e.DATA_DIR, 'data'),
+    },
+    embeddings: { provider: e.EMBEDDINGS ?? (hasOpenAI ? 'openai' : 'local') },
+    answerer: e.ANSWERER ?? (hasOpenAI ? 'openai' : 'extractive'),
+    openai: {
+      apiKey: e.OPENAI_API_KEY,
+      baseURL: e.OPENAI_BASE_URL,
+      chatModel: e.OPENAI_CHAT_MODEL ?? 'gpt-4o-mini',
+      embeddingModel: e.OPENAI_EMBEDDING_MODEL ?? 'text-embedding-3-small',
+      timeoutMs: e.OPENAI_TIMEOUT_MS ?? 30_000,
+    },
+    ingest: {
+      maxFileBytes: e.MAX_FILE_BYTES ?? 2 * 1024 * 1024,
+      passageMaxChars: e.PASSAGE_MAX_CHARS ?? 1000,
+      passageOverlapSentences: e.PASSAGE_OVERLAP_SENTENCES ?? 1,
+    },
+    retrieval: { topK: e.TOP_K ?? 4 },
+    answer: { maxQuestionChars: e.MAX_QUESTION_CHARS ?? 1000, abstainThreshold: e.ABSTAIN_THRESHOLD },
+    rebuildOnStart: e.REBUILD_ON_START ?? true,
+    logLevel: e.LOG_LEVEL ?? 'info',
+    discord: {
+      token: e.DISCORD_TOKEN,
+      clientId: e.DISCORD_CLIENT_ID,
+      guildId: e.DISCORD_GUILD_ID,
+      apiURL: e.DISCORD_API_URL,
+      gatewayURL: e.DISCORD_GATEWAY_URL,
+      adminUserIds: e.DISCORD_ADMIN_USER_IDS ?? [],
+      adminRoleIds: e.DISCORD_ADMIN_ROLE_IDS ?? [],
+      rateLimit: e.DISCORD_RATE_LIMIT ?? 5,
+      rateWindowSeconds: e.DISCORD_RATE_WINDOW_SECONDS ?? 60,
+      offerThreads: e.DISCORD_OFFER_THREADS ?? true,
+    },
+  };
+}

@@ -1,0 +1,37 @@
+/** A half-open range `[start, end)` of UTF-16 offsets into an article file's decoded text. */
+export interface TextSpan {
+  start: number;
+  end: number;
+}
+
+/**
+ * What we know about an article. Every field is `null` when the text (or a sidecar) does not say:
+ * metadata is never invented.
+ */
+export interface ArticleMeta {
+  title: string | null;
+  publisher: string | null;
+  /** Publication date as ISO 8601 at its known precision: `YYYY`, `YYYY-MM` or `YYYY-MM-DD`. */
+  date: string | null;
+  url: string | null;
+  author: string | null;
+}
+
+/** One article file after reading and cleaning. */
+export interface Article {
+  /** Path relative to the project root, with `/` separators, e.g. `seeds/000_x.txt`. Stable id. */
+  source: string;
+  /** sha256 (hex) of the file's bytes, for incremental indexing. */
+  sha256: string;
+  /** The decoded file text, unmodified; every offset in the system points into this. */
+  raw: string;
+  meta: ArticleMeta;
+  /** The kept article text as ordered, non-overlapping spans of `raw` (boilerplate removed). */
+  body: TextSpan[];
+}
+
+/** A file that was not ingested, and why, for a one-line warning. */
+export interface SkippedFile {
+  source: string;
+  reason: string;
+}

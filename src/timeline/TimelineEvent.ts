@@ -1,0 +1,41 @@
+/** How exact an event's date is. */
+export type DatePrecision = 'day' | 'month' | 'year';
+
+/** Where an event was told, with the sentence that tells it. */
+export interface EventSource {
+  source: string;
+  title: string | null;
+  publisher: string | null;
+  date: string | null;
+  quote: string;
+  start: number;
+  end: number;
+}
+
+/** One dated happening, possibly told by several articles. */
+export interface TimelineEvent {
+  /** ISO date at `precision` (`2024-06-17`, `2024-06`, `2024`), or `--MM-DD` / `--MM` when `yearless`. */
+  date: string;
+  /** End of a range, same format, when the text gives one ("August 7-8, 2025"). */
+  end?: string;
+  precision: DatePrecision;
+  /** True when the year is unknown (no year in the text and no article date). Never guessed. */
+  yearless: boolean;
+  /** The sentence or clause, shortened to a readable line. */
+  text: string;
+  /** People, countries and organisations named. */
+  actors: string[];
+  sources: EventSource[];
+}
+
+/** Options shared by the CLI, chat and Discord surfaces. */
+export interface TimelineOptions {
+  topic?: string;
+  from?: string;
+  to?: string;
+  sources?: string[];
+}
+
+export interface Timeline {
+  events: TimelineEvent[];
+}
