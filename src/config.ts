@@ -42,7 +42,6 @@ const EnvSchema = z.object({
   DISCORD_CLIENT_ID: optional(z.string().regex(/^\d{15,22}$/, 'must be the application id (digits)')),
   DISCORD_GUILD_ID: optional(z.string().regex(/^\d{15,22}$/, 'must be a server id (digits)')),
   DISCORD_API_URL: optional(z.url()),
-  DISCORD_GATEWAY_URL: optional(z.url()),
   DISCORD_ADMIN_USER_IDS: optional(idList),
   DISCORD_ADMIN_ROLE_IDS: optional(idList),
   DISCORD_RATE_LIMIT: optional(int(0, 1000)),
@@ -73,7 +72,6 @@ export interface Config {
     clientId: string | undefined;
     guildId: string | undefined;
     apiURL: string | undefined;
-    gatewayURL: string | undefined;
     adminUserIds: string[];
     adminRoleIds: string[];
     rateLimit: number;
@@ -129,7 +127,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       clientId: e.DISCORD_CLIENT_ID,
       guildId: e.DISCORD_GUILD_ID,
       apiURL: e.DISCORD_API_URL,
-      gatewayURL: e.DISCORD_GATEWAY_URL,
       adminUserIds: e.DISCORD_ADMIN_USER_IDS ?? [],
       adminRoleIds: e.DISCORD_ADMIN_ROLE_IDS ?? [],
       rateLimit: e.DISCORD_RATE_LIMIT ?? 5,

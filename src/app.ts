@@ -1,0 +1,44 @@
+import type { Config } from './config.js';
+import type { Engine, IndexProgress, IndexReport } from './Engine.js';
+import type { Answerer } from './answer/Answerer.js';
+import { createLogger, type Logger } from './logger.js';
+import { createEmbeddings } from './embeddings/createEmbeddings.js';
+import { ExtractiveAnswerer } from './answer/ExtractiveAnswerer.js';
+import { LlmAnswerer } from './answer/LlmAnswerer.js';
+import { DossierEngine } from './engine/DossierEngine.js';
+
+/** The wired services. Built once per process and passed explicitly; there is no global container. */
+export interface App {
+  config: Config;
+  logger: Logger;
+  engine: Engine;
+  /** Set when opening had to build or update the index (missing, stale, or built differently). */
+  startupReport: IndexReport | undefined;
+  close(): Promise<void>;
+}
+
+export interface CreateAppOptions {
+  logger?: Logger;
+  /** Progress of an index build that opening may trigger (missing, stale or incompatible index). */
+  onProgress?: (p: IndexProgress) => void;
+}
+
+/**
+ * Wires embeddings, answerer and engine from config. The one place where providers are chosen:
+ * swapping the embedder or chat model is a change here (or a config value), nowhere else.
+ */
+export async function createApp(config: Config, options: CreateAppOptions = {}): Promise<App> {
+  const logger = options.logger ?? createLogger(config.logLevel);
+  const model = await createEmbeddings(config);
+  const extractive = new ExtractiveAnswerer({ abstainThreshold: config.answer.abstainThreshold });
+  const answerer: Answerer =
+    config.answerer === 'openai' ? LlmAnswerer.fromConfig(config, { fallback: extractive, logger }) : extractive;
+  const engine = await DossierEngine.open({ config, logger, model, answerer }, options.onProgress);
+  return {
+    config,
+    logger,
+    engine,
+    startupReport: engine.startupReport,
+    close: () => engine.close(),
+  };
+}

@@ -1,0 +1,28 @@
+import type { Answer } from '../answer/Answer.js';
+import type { Citation } from '../answer/Answer.js';
+
+/** A citation's human label: title, else the file name (some scraped pages have no title). */
+export function citationLabel(c: Pick<Citation, 'title' | 'source'>): string {
+  return c.title ?? c.source.split('/').pop() ?? c.source;
+}
+
+/** "Publisher, 2024-06-18" with unknown parts left out rather than guessed. */
+export function citationByline(c: Pick<Citation, 'publisher' | 'date'>): string {
+  return [c.publisher ?? 'publisher unknown', c.date ?? 'date unknown'].join(', ');
+}
+
+/** Renders an answer for a terminal: the answer, then the numbered sources with exact quotes. */
+export function formatAnswer(answer: Answer, options: { maxQuoteChars?: number } = {}): string {
+  const max = options.maxQuoteChars ?? 600;
+  const lines: string[] = [];
+  if (answer.notice) lines.push(`(${answer.notice})`, '');
+  lines.push(answer.text);
+  if (answer.citations.length > 0) {
+    lines.push('', answer.kind === 'answered' ? 'Sources' : 'Closest sources');
+    for (const c of answer.citations) {
+      const quote = c.quote.length > max ? `${c.quote.slice(0, max).replace(/\s+\S*$/, '')}…` : c.quote;
+      lines.push(`[${c.n}] ${citationLabel(c)} — ${citationByline(c)}`, `    ${c.source} (chars ${c.start}–${c.end})`, `    “${quote}”`);
+    }
+  }
+  return lines.join('\n');
+}

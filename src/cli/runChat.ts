@@ -1,0 +1,110 @@
+import { createInterface } from 'node:readline/promises';
+import { writeFile } from 'node:fs/promises';
+import type { Config } from '../config.js';
+import type { Turn } from '../answer/Answer.js';
+import type { App } from '../app.js';
+import { createApp } from '../app.js';
+import { createLogger } from '../logger.js';
+import { isDossierError } from '../errors.js';
+import { formatAnswer } from './formatAnswer.js';
+import { formatIndexReport } from './formatIndexReport.js';
+import { formatTimeline } from '../timeline/formatTimeline.js';
+import { renderTimelinePng } from '../timeline/renderTimelinePng.js';
+import { parseTimelineArgs } from './runTimeline.js';
+import { progressReporter } from './progressReporter.js';
+
+const CHAT_HELP = `Type a question, or a command:
+  /ask QUESTION        ask (the default; follow-ups like "when was that?" use the conversation so far)
+  /timeline [--topic "text"] [--from DATE] [--to DATE] [--source FILE] [--png FILE]
+  /sources             the indexed articles
+  /reindex             rebuild the index from seeds/ (incremental)
+  /new                 forget the conversation so far
+  /help                this help
+  /quit                leave (or Ctrl+D)
+`;
+
+/** How many earlier turns a follow-up may lean on; older context tends to mislead more than help. */
+const HISTORY_TURNS = 3;
+
+/** `npm run chat`: an interactive prompt over the same engine the bot uses. */
+export async function runChat(config: Config, _argv: string[], existing?: App): Promise<number> {
+  const progress = progressReporter();
+  const app = existing ?? (await createApp(config, { logger: createLogger(config.logLevel, 'pretty'), onProgress: progress.onProgress }));
+  progress.stop();
+  const rl = createInterface({ input: process.stdin, output: process.stdout, terminal: process.stdin.isTTY });
+  const out = (s: string) => process.stdout.write(`${s}\n`);
+  const mode = config.answerer === 'openai' ? `LLM mode (${config.openai.chatModel})` : 'offline mode';
+  out(`Dossier chat — ${app.engine.sources().length} articles indexed, ${mode}. /help for commands, /quit to leave.`);
+  let history: Turn[] = [];
+  try {
+    for (;;) {
+      let line: string;
+      try {
+        line = (await rl.question('\n> ')).trim();
+      } catch {
+        break; // stdin closed (Ctrl+D or end of piped input)
+      }
+      if (line === '') continue;
+      const [cmd, ...restParts] = line.startsWith('/') ? line.split(/\s+/) : ['/ask', line];
+      const rest = line.startsWith('/') ? line.slice((cmd ?? '').length).trim() : line;
+      try {
+        switch (cmd) {
+          case '/quit':
+          case '/exit':
+            return 0;
+          case '/help':
+            out(CHAT_HELP);
+            break;
+          case '/new':
+            history = [];
+            out('Started a new conversation.');
+            break;
+          case '/sources':
+            for (const s of app.engine.sources()) out(`${s.title ?? s.source} — ${s.publisher ?? 'publisher unknown'}, ${s.date ?? 'date unknown'} — ${s.passages} passages\n  ${s.source}`);
+            break;
+          case '/reindex': {
+            const bar = progressReporter();
+            const outcome = await app.engine.reindex(bar.onProgress);
+            bar.stop();
+            out(outcome.kind === 'busy' ? 'A rebuild is already running.' : formatIndexReport(outcome.report));
+            break;
+          }
+          case '/timeline': {
+            const { options, png } = parseTimelineArgs(splitArgs(rest));
+            const timeline = await app.engine.timeline(options);
+            out(formatTimeline(timeline));
+            if (png) {
+              await writeFile(png, renderTimelinePng(timeline, { title: options.topic ? `Timeline: ${options.topic}` : 'Timeline' }));
+              out(`Wrote ${png}`);
+            }
+            break;
+          }
+          case '/ask': {
+            const question = restParts.length === 0 && !line.startsWith('/') ? line : rest;
+            const answer = await app.engine.ask(question, { history });
+            out(formatAnswer(answer));
+            if (answer.kind === 'answered') history = [...history, { question, answer: answer.text }].slice(-HISTORY_TURNS);
+            break;
+          }
+          default:
+            out(`Unknown command ${cmd}. ${CHAT_HELP}`);
+        }
+      } catch (error) {
+        // One bad input never ends the session.
+        out(isDossierError(error) ? `Error: ${error.message}` : `Unexpected error: ${error instanceof Error ? error.message : String(error)}`);
+      }
+    }
+    return 0;
+  } finally {
+    rl.close();
+    if (!existing) await app.close();
+  }
+}
+
+/** Splits `--topic "two words" --from 2024` like a shell would, for chat commands. */
+export function splitArgs(text: string): string[] {
+  const args: string[] = [];
+  const re = /"([^"]*)"|'([^']*)'|(\S+)/g;
+  for (const m of text.matchAll(re)) args.push(m[1] ?? m[2] ?? m[3] ?? '');
+  return args;
+}

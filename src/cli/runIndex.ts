@@ -1,0 +1,32 @@
+import { parseArgs } from 'node:util';
+import type { Config } from '../config.js';
+import { createApp } from '../app.js';
+import { createLogger } from '../logger.js';
+import { progressReporter } from './progressReporter.js';
+import { formatIndexReport } from './formatIndexReport.js';
+
+/** `npm run index`: builds or incrementally updates the index and prints what changed. */
+export async function runIndex(config: Config, argv: string[]): Promise<number> {
+  const { values } = parseArgs({ args: argv, options: { json: { type: 'boolean', default: false } }, allowPositionals: false });
+  const progress = progressReporter();
+  const logger = createLogger(config.logLevel, 'pretty');
+  // Opening never rebuilds a stale index here: the explicit reindex below does, and reports it.
+  const app = await createApp({ ...config, rebuildOnStart: false }, { logger, onProgress: progress.onProgress });
+  try {
+    let report = app.startupReport;
+    if (!report) {
+      const outcome = await app.engine.reindex(progress.onProgress);
+      if (outcome.kind === 'busy') {
+        process.stderr.write('Another build is running on this index; try again when it has finished.\n');
+        return 1;
+      }
+      report = outcome.report;
+    }
+    progress.stop();
+    process.stdout.write(values.json ? `${JSON.stringify(report, null, 2)}\n` : `${formatIndexReport(report)}\n`);
+    return 0;
+  } finally {
+    progress.stop();
+    await app.close();
+  }
+}

