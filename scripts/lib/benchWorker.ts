@@ -1,0 +1,206 @@
+/**
+ * One benchmark measurement, run in a fresh child process by scripts/bench.ts so that peak RSS and
+ * start-up time belong to that measurement alone. Usage (internal):
+ *   node --import tsx scripts/lib/benchWorker.ts '<json BenchTask>'
+ * Writes a JSON result to `task.resultFile`; stdout/stderr are left to the engine's own logging.
+ */
+import { appendFile, readFile, writeFile } from 'node:fs/promises';
+import { performance } from 'node:perf_hooks';
+import type { EvalMetrics } from '../../src/eval/metrics.js';
+
+/** Process start, before any project module is loaded (ESM imports below are dynamic for that reason). */
+const ENTERED_MS = performance.now();
+
+export type BenchTask =
+  | { task: 'build'; system: 'dossier' | 'baseline'; root: string; env: Record<string, string>; resultFile: string }
+  | { task: 'startup'; root: string; env: Record<string, string>; resultFile: string }
+  | { task: 'rebuild'; root: string; env: Record<string, string>; resultFile: string; changeFile: string; repeats: number }
+  | { task: 'query'; system: 'dossier' | 'baseline'; root: string; env: Record<string, string>; resultFile: string; passes: number; warmup: number }
+  | { task: 'timeline'; root: string; env: Record<string, string>; resultFile: string; repeats: number }
+  | { task: 'eval'; system: 'dossier' | 'baseline'; root: string; env: Record<string, string>; resultFile: string };
+
+/** A task as the orchestrator specifies it (it adds `root` and `resultFile`). */
+export type BenchTaskSpec = BenchTask extends infer T ? (T extends BenchTask ? Omit<T, 'root' | 'resultFile'> : never) : never;
+
+/** Everything a worker reports; fields are filled per task. */
+export interface BenchResult {
+  task: BenchTask['task'];
+  system: 'dossier' | 'baseline';
+  maxRssMB: number;
+  /** Milliseconds from process start to the worker's first line (node + tsx loader). */
+  enteredMs: number;
+  [key: string]: unknown;
+}
+
+function maxRssMB(): number {
+  return Math.round((process.resourceUsage().maxRSS / 1024) * 10) / 10;
+}
+
+async function openConfig(root: string, env: Record<string, string>) {
+  const { measurementConfig } = await import('./systems.js');
+  return measurementConfig(root, env);
+}
+
+async function questionList(root: string): Promise<string[]> {
+  const { loadEvalQuestions } = await import('../../src/eval/EvalQuestion.js');
+  const { benchQuestions } = await import('./benchQuestions.js');
+  return benchQuestions(await loadEvalQuestions(`${root}/test/eval/questions.json`));
+}
+
+async function timeEach(items: readonly string[], f: (q: string) => Promise<unknown>): Promise<number[]> {
+  const out: number[] = [];
+  for (const q of items) {
+    const t0 = performance.now();
+    await f(q);
+    out.push(performance.now() - t0);
+  }
+  return out;
+}
+
+type RunResult = { task: BenchTask['task']; system: BenchResult['system'] } & Record<string, unknown>;
+
+async function run(task: BenchTask): Promise<RunResult> {
+  const config = await openConfig(task.root, task.env);
+  switch (task.task) {
+    case 'build': {
+      if (task.system === 'baseline') {
+        const { openBaseline } = await import('./systems.js');
+        const t0 = performance.now();
+        const { baseline } = await openBaseline(config);
+        return { task: 'build', system: 'baseline', totalMs: performance.now() - t0, buildMs: performance.now() - t0, passages: baseline.chunks };
+      }
+      const { createApp } = await import('../../src/app.js');
+      let buildStart: number | null = null;
+      const t0 = performance.now();
+      const app = await createApp(config, {
+        onProgress: () => {
+          buildStart ??= performance.now();
+        },
+      });
+      const end = performance.now();
+      const passages = app.engine.sources().reduce((n, s) => n + s.passages, 0);
+      await app.close();
+      return { task: 'build', system: 'dossier', totalMs: end - t0, buildMs: end - (buildStart ?? t0), passages, articles: app.engine.sources().length };
+    }
+    case 'startup': {
+      const t0 = performance.now();
+      const { createApp } = await import('../../src/app.js');
+      const imported = performance.now();
+      let rebuilt = false;
+      const app = await createApp(config, { onProgress: () => (rebuilt = true) });
+      const ready = performance.now();
+      await app.close();
+      return { task: 'startup', system: 'dossier', importMs: imported - t0, createAppMs: ready - imported, readyMs: ready, rebuilt };
+    }
+    case 'rebuild': {
+      const { createApp } = await import('../../src/app.js');
+      const app = await createApp(config);
+      const original = await readFile(task.changeFile, 'utf8');
+      const noop: number[] = [];
+      const incremental: number[] = [];
+      const reports: unknown[] = [];
+      try {
+        for (let i = 0; i < task.repeats; i++) {
+          let t0 = performance.now();
+          const r0 = await app.engine.reindex();
+          noop.push(performance.now() - t0);
+          if (i === 0) reports.push(r0);
+          // One article gains a paragraph, then loses it again: two single-file changes per repeat.
+          await appendFile(task.changeFile, `\nBenchmark edit ${i}: the Congress convened again to consider the appropriations for the coming year.\n`);
+          t0 = performance.now();
+          const r1 = await app.engine.reindex();
+          incremental.push(performance.now() - t0);
+          if (i === 0) reports.push(r1);
+          await writeFile(task.changeFile, original);
+          t0 = performance.now();
+          await app.engine.reindex();
+          incremental.push(performance.now() - t0);
+        }
+      } finally {
+        await writeFile(task.changeFile, original);
+        await app.engine.reindex();
+        await app.close();
+      }
+      return { task: 'rebuild', system: 'dossier', noopMs: noop, incrementalMs: incremental, reports };
+    }
+    case 'query': {
+      const questions = await questionList(task.root);
+      let retrieve: (q: string) => Promise<unknown>;
+      let ask: (q: string) => Promise<unknown>;
+      let close = async () => {};
+      if (task.system === 'baseline') {
+        const { openBaseline } = await import('./systems.js');
+        const { baseline } = await openBaseline(config);
+        retrieve = (q) => baseline.retrieve(q);
+        ask = (q) => baseline.ask(q);
+      } else {
+        const { createApp } = await import('../../src/app.js');
+        const app = await createApp(config);
+        retrieve = (q) => app.engine.retrieve(q);
+        ask = (q) => app.engine.ask(q);
+        close = () => app.close();
+      }
+      // Warm-up: JIT, lazy model loads and caches, so the passes measure steady-state serving.
+      for (const q of questions.slice(0, task.warmup)) {
+        await retrieve(q);
+        await ask(q);
+      }
+      const passes: Array<{ retrieveMs: number[]; askMs: number[] }> = [];
+      for (let p = 0; p < task.passes; p++) passes.push({ retrieveMs: await timeEach(questions, retrieve), askMs: await timeEach(questions, ask) });
+      await close();
+      return { task: 'query', system: task.system, questions: questions.length, passes };
+    }
+    case 'timeline': {
+      const { createApp } = await import('../../src/app.js');
+      const app = await createApp(config);
+      const ms: number[] = [];
+      let events = 0;
+      for (let i = 0; i < task.repeats; i++) {
+        const t0 = performance.now();
+        const t = await app.engine.timeline();
+        ms.push(performance.now() - t0);
+        events = t.events.length;
+      }
+      await app.close();
+      return { task: 'timeline', system: 'dossier', ms, events };
+    }
+    case 'eval': {
+      const { loadEvalQuestions } = await import('../../src/eval/EvalQuestion.js');
+      const { runEval, fileSourceText } = await import('../../src/eval/runEval.js');
+      const { summarize } = await import('../../src/eval/metrics.js');
+      const questions = await loadEvalQuestions(`${task.root}/test/eval/questions.json`);
+      let system;
+      let close = async () => {};
+      if (task.system === 'baseline') {
+        const { openBaseline } = await import('./systems.js');
+        system = (await openBaseline(config)).system;
+      } else {
+        const { openDossier } = await import('./systems.js');
+        const opened = await openDossier(config, 'Dossier');
+        system = opened.system;
+        close = () => opened.app.close();
+      }
+      const results = await runEval(system, questions, fileSourceText(task.root));
+      await close();
+      const metrics: EvalMetrics = summarize(results);
+      return { task: 'eval', system: task.system, metrics, failed: results.filter((r) => !r.correct).map((r) => r.id) };
+    }
+  }
+}
+
+async function main(): Promise<void> {
+  const arg = process.argv[2];
+  if (!arg) throw new Error('benchWorker: missing task JSON');
+  const task = JSON.parse(arg) as BenchTask;
+  const result = await run(task);
+  const out: BenchResult = { ...result, maxRssMB: maxRssMB(), enteredMs: ENTERED_MS };
+  await writeFile(task.resultFile, JSON.stringify(out));
+}
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    process.stderr.write(`benchWorker: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.exit(1);
+  },
+);

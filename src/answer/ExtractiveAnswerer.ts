@@ -1,0 +1,247 @@
+import type { Answer, Citation } from './Answer.js';
+import type { Answerer, AnswerOptions } from './Answerer.js';
+import type { Passage } from '../ingest/Passage.js';
+import type { RetrievedPassage } from '../retrieval/RetrievedPassage.js';
+import { classifyQuestion, type QuestionType } from './classifyQuestion.js';
+import { contextualizeQuery } from './contextualizeQuery.js';
+import { focusClause } from './focusClause.js';
+import { questionTerms, type QuestionTerm } from './questionTerms.js';
+import { sentenceEntities, type SentenceEntities } from './sentenceEntities.js';
+import { termsMatch } from './termsMatch.js';
+import { wordForms, type WordForm } from './wordForms.js';
+import { citationFor } from './citationFor.js';
+import { noAnswer } from './noAnswer.js';
+
+/**
+ * Default minimum evidence (best sentence's weighted coverage of the question's terms) to answer.
+ * Calibrated on the seed questions by `scripts/calibrateAbstain.ts`; see docs/abstention.md.
+ */
+export const DEFAULT_ABSTAIN_THRESHOLD = 0.22;
+
+/** One sentence of a retrieved passage, with everything the scorer needs. */
+export interface ScoredSentence {
+  passage: Passage;
+  sentenceIndex: number;
+  text: string;
+  start: number;
+  end: number;
+  /** Weighted share of the question's terms found in the sentence (neighbours count half), in [0, 1]. */
+  coverage: number;
+  /** Whether the sentence holds the kind of thing the question asks for (a person, a date...). */
+  typeFit: boolean;
+  /** Final ranking score. */
+  score: number;
+  entities: SentenceEntities;
+}
+
+/** Why the answerer decided as it did; exposed for calibration and debugging. */
+export interface ExtractiveDecision {
+  type: QuestionType;
+  terms: QuestionTerm[];
+  ranked: ScoredSentence[];
+  /** Names in the question that no retrieved sentence mentions. */
+  missingNames: string[];
+  /** The best sentence's coverage: the main abstention signal. */
+  evidence: number;
+  abstain: boolean;
+  reason: string;
+}
+
+export interface ExtractiveAnswererOptions {
+  /** Overrides the calibrated coverage threshold (`ABSTAIN_THRESHOLD`). */
+  abstainThreshold?: number | undefined;
+  /** Most sentences in an answer. */
+  maxSentences?: number;
+}
+
+interface Candidate {
+  passage: Passage;
+  sentenceIndex: number;
+  text: string;
+  start: number;
+  end: number;
+  forms: WordForm[];
+  retrieval: number;
+}
+
+const TYPE_WANTS: Partial<Record<QuestionType, keyof SentenceEntities>> = {
+  who: 'people',
+  when: 'dates',
+  'how-many': 'numbers',
+  where: 'places',
+};
+
+/** Table rows, bullets and headline-like fragments: kept only when nothing better answers. */
+function looksLikeBoilerplate(text: string): boolean {
+  if (/\|/.test(text) || /^\s*[-*•]\s/.test(text)) return true;
+  const words = text.trim().split(/\s+/).length;
+  return words < 6 || !/[.!?…"”’]$/.test(text.trim());
+}
+
+function hasTerm(forms: WordForm[], term: WordForm): boolean {
+  return forms.some((f) => termsMatch(f, term));
+}
+
+/** Flattens retrieved passages into their sentences; overlapping passages share sentences, kept once. */
+function candidates(retrieved: RetrievedPassage[]): Candidate[] {
+  const maxScore = Math.max(...retrieved.map((r) => r.score), 1e-9);
+  const bySpan = new Map<string, Candidate>();
+  for (const r of retrieved) {
+    r.passage.sentences.forEach((s, i) => {
+      const key = `${r.passage.source}#${s.start}`;
+      const retrieval = Math.max(0, r.score / maxScore);
+      const prev = bySpan.get(key);
+      if (prev && prev.retrieval >= retrieval) return;
+      bySpan.set(key, { passage: r.passage, sentenceIndex: i, text: s.text, start: s.start, end: s.end, forms: prev?.forms ?? wordForms(s.text), retrieval });
+    });
+  }
+  return [...bySpan.values()];
+}
+
+/**
+ * The offline answerer: picks the retrieved sentences that answer the question and quotes them.
+ * No model server; deterministic. Abstains when the retrieved text does not cover the question's
+ * key terms, lacks a name the question is about, or lacks the kind of answer asked for.
+ */
+export class ExtractiveAnswerer implements Answerer {
+  readonly #threshold: number;
+  readonly #maxSentences: number;
+
+  constructor(options: ExtractiveAnswererOptions = {}) {
+    this.#threshold = options.abstainThreshold ?? DEFAULT_ABSTAIN_THRESHOLD;
+    this.#maxSentences = options.maxSentences ?? 4;
+  }
+
+  async answer(question: string, retrieved: RetrievedPassage[], options: AnswerOptions = {}): Promise<Answer> {
+    return Promise.resolve(this.answerSync(question, retrieved, options));
+  }
+
+  /** Synchronous core of `answer`, for scripts and tests. */
+  answerSync(question: string, retrieved: RetrievedPassage[], options: AnswerOptions = {}): Answer {
+    const decision = this.decide(question, retrieved, options);
+    const ranked = decision.ranked;
+    if (decision.abstain) {
+      const closest = ranked.slice(0, 3).map((s, i) => citationFor(i + 1, s.passage, s));
+      return noAnswer(question, closest, 'extractive');
+    }
+    return this.#assemble(question, decision);
+  }
+
+  /** Scores every retrieved sentence and decides whether the material answers the question. */
+  decide(question: string, retrieved: RetrievedPassage[], options: AnswerOptions = {}): ExtractiveDecision {
+    const focus = focusClause(question);
+    const type = classifyQuestion(focus);
+    const history = options.history ?? [];
+    const contextual = history.length > 0 ? contextualizeQuery(focus, history) : focus;
+    const carried = contextual.slice(focus.length);
+    const terms = questionTerms(focus, carried);
+    const cands = candidates(retrieved);
+    if (cands.length === 0 || terms.length === 0) {
+      return { type, terms, ranked: [], missingNames: [], evidence: 0, abstain: true, reason: cands.length === 0 ? 'nothing retrieved' : 'no content words' };
+    }
+
+    // Rarer terms carry more evidence: a sentence matching "population" says more than one matching "Azerbaijan".
+    const present = terms.map((t) => cands.filter((c) => hasTerm(c.forms, t)).length);
+    const weights = terms.map((t, i) => t.weight * Math.log(1 + (cands.length + 1) / ((present[i] ?? 0) + 1)));
+    const total = weights.reduce((a, b) => a + b, 0) || 1;
+    const missingNames = terms.filter((t, i) => t.proper && t.weight >= 1 && (present[i] ?? 0) === 0).map((t) => t.text);
+
+    const inQuestion = wordForms(contextual);
+    const wants = TYPE_WANTS[type];
+    const byPassage = new Map<string, Candidate[]>();
+    for (const c of cands) byPassage.set(c.passage.source, [...(byPassage.get(c.passage.source) ?? []), c]);
+
+    const ranked: ScoredSentence[] = cands.map((c) => {
+      const siblings = byPassage.get(c.passage.source) ?? [];
+      const neighbours = siblings.filter((s) => s !== c && Math.abs(s.start - c.start) < 600 && s.passage.id === c.passage.id && Math.abs(s.sentenceIndex - c.sentenceIndex) === 1);
+      let got = 0;
+      terms.forEach((t, i) => {
+        const w = weights[i] ?? 0;
+        if (hasTerm(c.forms, t)) got += w;
+        else if (neighbours.some((n) => hasTerm(n.forms, t))) got += w * 0.4;
+      });
+      const coverage = got / total;
+      const entities = sentenceEntities(c.text);
+      // The answer must be something the question does not already say ("Who met Hooker?" is not answered by "Hooker").
+      // "How soon" / "how long" are answered by durations ("3 months"), which the entity model files as numbers.
+      const pool = wants === 'dates' ? [...entities.dates, ...entities.numbers.filter((n) => /\b(?:days?|weeks?|months?|years?)\b/i.test(n))] : wants ? entities[wants] : [];
+      const novel = pool.filter((e) => !wordForms(e).every((f) => f.stop || hasTerm(inQuestion, f)));
+      const typeFit = wants ? novel.length > 0 : true;
+      const boiler = looksLikeBoilerplate(c.text);
+      const score = coverage + (wants && typeFit ? 0.2 : 0) + 0.15 * c.retrieval - (boiler ? 0.15 : 0);
+      return { passage: c.passage, sentenceIndex: c.sentenceIndex, text: c.text, start: c.start, end: c.end, coverage, typeFit, score, entities: { ...entities, [wants ?? 'people']: wants ? novel : entities.people } };
+    });
+    ranked.sort((a, b) => b.score - a.score || a.start - b.start);
+
+    const best = ranked[0];
+    const evidence = best?.coverage ?? 0;
+    // A date or number only answers when it sits in a sentence about the question's subject, not
+    // merely near it ("When was Bayramov born?" must not be answered by the meeting's date).
+    const fitting = ranked.filter((s) => s.typeFit && s.coverage >= Math.max(this.#threshold, 0.6 * evidence));
+    let abstain = false;
+    let reason = 'answered';
+    if (missingNames.length > 0) {
+      abstain = true;
+      reason = `not mentioned: ${missingNames.join(', ')}`;
+    } else if (evidence < this.#threshold) {
+      abstain = true;
+      reason = `weak evidence ${evidence.toFixed(2)} < ${this.#threshold}`;
+    } else if (wants && (type === 'when' || type === 'how-many') && fitting.length === 0) {
+      abstain = true;
+      reason = `no ${wants} in the relevant sentences`;
+    }
+    return { type, terms, ranked, missingNames, evidence, abstain, reason };
+  }
+
+  #assemble(question: string, decision: ExtractiveDecision): Answer {
+    const { ranked, type } = decision;
+    const best = ranked[0];
+    if (!best) return noAnswer(question, [], 'extractive');
+    const wants = TYPE_WANTS[type];
+    // Extra sentences must be nearly as on-topic as the most on-topic one; this lets a second article
+    // that tells the same story in join the answer, without dragging in loosely related sentences.
+    const topCoverage = Math.max(...ranked.map((s) => s.coverage));
+    const floor = Math.max(this.#threshold, topCoverage * 0.7);
+    const chosen: ScoredSentence[] = [];
+    const seenText = new Set<string>();
+    for (const s of ranked) {
+      if (chosen.length >= this.#maxSentences) break;
+      const key = s.text.toLowerCase().replace(/\s+/g, ' ');
+      if (seenText.has(key)) continue;
+      const strongEnough = s === best || (s.coverage >= floor && s.score >= best.score * 0.6);
+      if (!strongEnough) continue;
+      if (wants && chosen.length > 0 && !s.typeFit && chosen.some((c) => c.passage.source === s.passage.source)) continue;
+      seenText.add(key);
+      chosen.push(s);
+    }
+
+    const citations: Citation[] = chosen.map((s, i) => citationFor(i + 1, s.passage, s));
+    const parts: string[] = [];
+    const lead = this.#shortAnswer(chosen, wants);
+    if (lead) parts.push(lead);
+    chosen.forEach((s, i) => parts.push(`${s.text} [${i + 1}]`));
+    return { kind: 'answered', question, text: parts.join(' '), citations, mode: 'extractive' };
+  }
+
+  /** "Sonata Coulter [1]." / "17 May 2024 [1]." — the asked-for item up front, from the cited sentences. */
+  #shortAnswer(chosen: ScoredSentence[], wants: keyof SentenceEntities | undefined): string | null {
+    if (!wants) return null;
+    const pieces: string[] = [];
+    const used = new Set<string>();
+    chosen.forEach((s, i) => {
+      // Several people can answer "who" (one per article); a date or number comes from the best sentence only.
+      if (!s.typeFit || (wants !== 'people' && pieces.length > 0)) return;
+      const items = (wants === 'people' ? s.entities.people : s.entities[wants].slice(0, 1)).filter((e) => !used.has(e.toLowerCase()));
+      if (items.length === 0) return;
+      items.forEach((e) => used.add(e.toLowerCase()));
+      pieces.push(`${joinList(items)} [${i + 1}]`);
+    });
+    if (pieces.length === 0) return null;
+    return `${pieces.join('; ')}.`;
+  }
+}
+
+function joinList(items: string[]): string {
+  if (items.length <= 1) return items.join('');
+  return `${items.slice(0, -1).join(', ')} and ${items.at(-1) ?? ''}`;
+}

@@ -1,0 +1,133 @@
+import { ChatOpenAI } from '@langchain/openai';
+import type { BaseChatModel } from '@langchain/core/language_models/chat_models';
+import { HumanMessage, SystemMessage } from '@langchain/core/messages';
+import type { Logger } from '../logger.js';
+import type { Config } from '../config.js';
+import type { RetrievedPassage } from '../retrieval/RetrievedPassage.js';
+import type { Answer } from './Answer.js';
+import type { Answerer, AnswerOptions } from './Answerer.js';
+import { DossierError } from '../errors.js';
+import { buildPrompt } from './buildPrompt.js';
+import { validateCitations } from './validateCitations.js';
+import { noAnswer } from './noAnswer.js';
+import { citationFor } from './citationFor.js';
+
+export interface LlmAnswererOptions {
+  /** Answers offline when the model fails, so the user still gets a cited answer. */
+  fallback: Answerer;
+  logger?: Logger;
+  /** Used in messages ("the model server at ..."); never the key. */
+  serverLabel?: string;
+}
+
+function status(e: unknown): number | undefined {
+  if (typeof e !== 'object' || e === null) return undefined;
+  const s = (e as { status?: unknown }).status;
+  return typeof s === 'number' ? s : undefined;
+}
+
+function chain(e: unknown): unknown[] {
+  const out: unknown[] = [];
+  let cur: unknown = e;
+  while (cur !== undefined && cur !== null && out.length < 5) {
+    out.push(cur);
+    cur = typeof cur === 'object' ? (cur as { cause?: unknown }).cause : undefined;
+  }
+  return out;
+}
+
+/** Maps a chat-model failure to a typed error with a message a person can act on. The key never appears. */
+export function describeLlmError(e: unknown, server: string): DossierError {
+  const code = status(e);
+  const text = chain(e)
+    .map((x) => (x instanceof Error ? `${x.name} ${x.message} ${(x as { code?: unknown }).code ?? ''}` : String(x)))
+    .join(' ');
+  if (code === 401 || code === 403) {
+    return new DossierError('LLM_AUTH', `The model server rejected the API key (${code}). Check OPENAI_API_KEY (and OPENAI_BASE_URL).`, { cause: e });
+  }
+  if (code === 429) return new DossierError('LLM_RATE_LIMITED', 'The model server is rate limiting us (429). Try again in a minute.', { cause: e });
+  if (/timeout|timed out|ETIMEDOUT/i.test(text)) {
+    return new DossierError('LLM_TIMEOUT', `The model server at ${server} did not answer in time. Raise OPENAI_TIMEOUT_MS or try again.`, { cause: e });
+  }
+  if (/ECONNREFUSED|ENOTFOUND|EAI_AGAIN|Connection error|fetch failed/i.test(text)) {
+    return new DossierError('LLM_FAILED', `Could not reach the model server at ${server}. Is it running, and is OPENAI_BASE_URL right?`, { cause: e });
+  }
+  return new DossierError('LLM_FAILED', `The model server at ${server} failed${code ? ` (${code})` : ''}.`, { cause: e });
+}
+
+/** Removes anything that looks like the key from a message, as a last line of defence. */
+function redact(message: string, secret: string | undefined): string {
+  return secret && secret.length >= 4 ? message.split(secret).join('[redacted]') : message;
+}
+
+function contentText(content: unknown): string {
+  if (typeof content === 'string') return content;
+  if (Array.isArray(content)) {
+    return content
+      .map((part) => (typeof part === 'string' ? part : typeof part === 'object' && part !== null && typeof (part as { text?: unknown }).text === 'string' ? (part as { text: string }).text : ''))
+      .join('');
+  }
+  return '';
+}
+
+/**
+ * Answers with a chat model, grounded in the retrieved passages: numbered context, a strict system
+ * prompt, then citation validation. Any model failure (bad key, rate limit, timeout, unreachable
+ * server) falls back to the offline answerer with a `notice` saying why.
+ */
+export class LlmAnswerer implements Answerer {
+  readonly #model: BaseChatModel;
+  readonly #fallback: Answerer;
+  readonly #logger: Logger | undefined;
+  readonly #server: string;
+  readonly #secret: string | undefined;
+
+  constructor(model: BaseChatModel, options: LlmAnswererOptions & { secret?: string }) {
+    this.#model = model;
+    this.#fallback = options.fallback;
+    this.#logger = options.logger;
+    this.#server = options.serverLabel ?? 'the configured endpoint';
+    this.#secret = options.secret;
+  }
+
+  /** Builds a `ChatOpenAI` from config (any OpenAI-compatible server via `OPENAI_BASE_URL`). */
+  static fromConfig(config: Config, options: LlmAnswererOptions): LlmAnswerer {
+    const { apiKey, baseURL, chatModel, timeoutMs } = config.openai;
+    const model = new ChatOpenAI({
+      model: chatModel,
+      // Local OpenAI-compatible servers often need no key, but the client insists on one.
+      apiKey: apiKey ?? 'not-needed',
+      ...(baseURL ? { configuration: { baseURL } } : {}),
+      timeout: timeoutMs,
+      maxRetries: 1,
+      temperature: 0,
+    });
+    return new LlmAnswerer(model, { ...options, serverLabel: options.serverLabel ?? baseURL ?? 'api.openai.com', ...(apiKey ? { secret: apiKey } : {}) });
+  }
+
+  async answer(question: string, retrieved: RetrievedPassage[], options: AnswerOptions = {}): Promise<Answer> {
+    if (retrieved.length === 0) return noAnswer(question, [], 'llm');
+    const prompt = buildPrompt(question, retrieved, options.history ?? []);
+    let reply: string;
+    try {
+      const message = await this.#model.invoke([new SystemMessage(prompt.system), new HumanMessage(prompt.user)]);
+      reply = contentText(message.content);
+    } catch (e) {
+      const error = describeLlmError(e, this.#server);
+      const notice = redact(`${error.message} Showing the offline answer instead.`, this.#secret);
+      this.#logger?.warn({ code: error.code, status: status(e) }, redact(error.message, this.#secret));
+      const offline = await this.#fallback.answer(question, retrieved, options);
+      return { ...offline, mode: 'extractive', notice };
+    }
+    const checked = validateCitations(reply, retrieved);
+    if (checked.problems.length > 0) this.#logger?.warn({ problems: checked.problems }, 'LLM reply had citation problems');
+    if (checked.kind === 'no-answer') {
+      const closest = retrieved.slice(0, 3).flatMap((r, i) => {
+        const s = r.passage.sentences[0];
+        return s ? [citationFor(i + 1, r.passage, s)] : [];
+      });
+      return noAnswer(question, closest.map((c, i) => ({ ...c, n: i + 1 })), 'llm');
+    }
+    return { kind: 'answered', question, text: checked.text, citations: checked.citations, mode: 'llm' };
+  }
+}

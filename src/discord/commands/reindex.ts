@@ -1,0 +1,90 @@
+import { MessageFlags, PermissionFlagsBits, SlashCommandBuilder, type ChatInputCommandInteraction } from 'discord.js';
+import type { IndexProgress, IndexReport } from '../../Engine.js';
+import type { Config } from '../../config.js';
+import type { Command } from '../Command.js';
+import { editInteractionText, notifyEphemeral } from '../replies.js';
+
+/**
+ * Who may rebuild: members with Manage Server, or configured admin users/roles. Discord hides the
+ * command from others (default_member_permissions), but server admins can override that per role,
+ * so the bot checks again itself.
+ */
+export function canReindex(interaction: ChatInputCommandInteraction, config: Config): boolean {
+  if (config.discord.adminUserIds.includes(interaction.user.id)) return true;
+  if (interaction.memberPermissions?.has(PermissionFlagsBits.ManageGuild)) return true;
+  const roles = interaction.member?.roles;
+  const roleIds = Array.isArray(roles) ? roles : roles ? [...roles.cache.keys()] : [];
+  return roleIds.some((id) => config.discord.adminRoleIds.includes(id));
+}
+
+const PHASES: Record<IndexProgress['phase'], string> = {
+  reading: 'Reading articles',
+  embedding: 'Embedding passages',
+  writing: 'Writing the index',
+  done: 'Finishing',
+};
+
+/** "Embedding passages… 40/120 (33%)" */
+export function formatProgress(p: IndexProgress): string {
+  const count = p.total > 0 ? ` ${p.done}/${p.total} (${Math.floor((100 * p.done) / p.total)}%)` : '';
+  return `⏳ Reindexing — ${PHASES[p.phase]}…${count}\nI keep answering from the current index meanwhile.`;
+}
+
+/** The final summary of a rebuild. */
+export function formatReport(r: IndexReport): string {
+  const sources = r.reused.length + r.added.length + r.changed.length;
+  const lines = [
+    `✅ Index rebuilt in ${r.seconds.toFixed(1)} s: ${sources} article${sources === 1 ? '' : 's'}, ${r.passages} passages (${r.embedded} embedded now).`,
+    `Added ${r.added.length}, changed ${r.changed.length}, removed ${r.removed.length}, unchanged ${r.reused.length}.`,
+  ];
+  if (r.fullRebuildReason) lines.push(`Full rebuild: ${r.fullRebuildReason}`);
+  for (const s of r.skipped.slice(0, 10)) lines.push(`⚠️ Skipped ${s.source}: ${s.reason}`);
+  if (r.skipped.length > 10) lines.push(`…and ${r.skipped.length - 10} more skipped files.`);
+  return lines.join('\n');
+}
+
+const BUSY = 'A reindex is already running. I keep answering from the current index; try again when it finishes.';
+
+/** `/reindex` — rebuilds the index from the seeds folder, showing progress; admins only. */
+export const reindex = {
+  data: new SlashCommandBuilder()
+    .setName('reindex')
+    .setDescription('Rebuild the article index from the seeds folder (Manage Server or configured admins).')
+    .setDefaultMemberPermissions(PermissionFlagsBits.ManageGuild),
+  async execute(interaction, ctx) {
+    if (!canReindex(interaction, ctx.config)) {
+      await notifyEphemeral(interaction, 'Only members with **Manage Server** (or configured Dossier admins) can rebuild the index.');
+      return;
+    }
+    if (ctx.reindex.running || ctx.engine.reindexing) {
+      await notifyEphemeral(interaction, BUSY);
+      return;
+    }
+    ctx.reindex.running = true;
+    try {
+      await interaction.deferReply({ flags: MessageFlags.Ephemeral });
+      let lastEdit = 0;
+      let pending: Promise<void> = Promise.resolve();
+      const onProgress = (p: IndexProgress) => {
+        const now = Date.now();
+        // Edits are rate-limited by Discord; a few per second would queue up behind each other.
+        if (p.phase !== 'done' && now - lastEdit < ctx.progressIntervalMs) return;
+        lastEdit = now;
+        pending = pending.then(() => editInteractionText(interaction, formatProgress(p))).catch((err: unknown) => {
+          ctx.logger.warn({ err: err instanceof Error ? err.message : String(err) }, 'Could not edit /reindex progress');
+        });
+      };
+      await editInteractionText(interaction, '⏳ Reindexing — starting…\nI keep answering from the current index meanwhile.');
+      lastEdit = Date.now();
+      const outcome = await ctx.engine.reindex(onProgress);
+      await pending;
+      if (outcome.kind === 'busy') await editInteractionText(interaction, BUSY);
+      else {
+        ctx.logger.info({ report: { ...outcome.report, skipped: outcome.report.skipped.length } }, 'Reindexed from Discord');
+        await editInteractionText(interaction, formatReport(outcome.report));
+      }
+    } finally {
+      ctx.reindex.running = false;
+    }
+  },
+} satisfies Command;

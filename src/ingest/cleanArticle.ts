@@ -1,0 +1,231 @@
+import type { TextSpan } from './Article.js';
+import { parseFrontMatter } from './parseFrontMatter.js';
+import { splitLines } from './splitLines.js';
+import type { Line } from './splitLines.js';
+import {
+  containsCalendarDate,
+  endsLikeSentence,
+  isBullet,
+  isNameLike,
+  isProse,
+  isPunctuationOnly,
+  isTableRow,
+  isTimestampOnly,
+  normalizeForCompare,
+  wordCount,
+} from './textShape.js';
+
+/**
+ * Version of the boilerplate rules. Bump it whenever a rule changes what is kept, so indexes
+ * built with older rules are recognised as stale (the index manifest records it).
+ */
+export const CLEANER_VERSION = 1;
+
+/** The cleaner's verdict: kept article text and removed boilerplate, both as spans of `raw`. */
+export interface CleanedArticle {
+  body: TextSpan[];
+  removed: TextSpan[];
+}
+
+/**
+ * Headings that open a site section after the article ("Read also", "Latest news", "Follow us").
+ * Matched against a whole line only, so prose mentioning these words is never affected.
+ */
+const SECTION_MARKER =
+  /^(?:read also|also read|read more|more news|latest news|all news|top news|latest posts|recent posts|popular posts|most popular|most read|most viewed|related|related (?:news|articles|stories|posts|content)|you may also like|recommended(?: for you)?|trending(?: now)?|more stories|more from [\p{L} .-]{1,40}|follow us(?: on [\p{L} ,&]{1,40})?|subscribe to our [\p{L} ]{1,40}|join our [\p{L} ]{1,40}|share this(?: article)?|tags?)\s*:?$/iu;
+
+/** A teaser link inside the article: "Also read: …", "Read more: …". */
+const INLINE_TEASER = /^(?:also read|read also|read more|see also|related|recommended|watch|listen)\s*[:|–—-]\s*\S/i;
+
+/** Social counters such as "4,846FansLike", "2.1K Followers Follow". */
+const SOCIAL_COUNTER = /^[\d.,]+\s*[KkMm]?\s*(?:[\p{L}]+\s*)?(?:like|likes|follow|followers|subscribe|subscribers|join|share|shares)$/iu;
+
+/** Calls to action and site chrome ("Subscribe to our Telegram channel", "Open Menu"). */
+const CALL_TO_ACTION = /^(?:subscribe|follow us|join us|join our|sign up|share this|share on|click here|download our|open menu|close menu|toggle navigation|skip to (?:main )?content|advertisement|sponsored)\b/i;
+
+/** A copyright or rights footer ("© 2025 Example. All rights reserved."). */
+const COPYRIGHT = /^(?:©|\(c\)\s|copyright\b)|\ball rights reserved\.?$/i;
+
+/** A metadata line naming the source address. */
+const URL_LINE = /^(?:url|source|canonical|link)\s*:\s*<?https?:\/\/\S+$/i;
+
+/** An author bio paragraph opener. */
+const BIO_OPENER = /^(?:the author|the writer|about the author|about the writer)\b/i;
+
+/** A linked or plain headline in a teaser list (no sentence punctuation, not a list/table item of the article). */
+function isTeaserHeadline(text: string): boolean {
+  return !endsLikeSentence(text) && !/[:;]$/.test(text) && !isTableRow(text) && wordCount(text) <= 20 && (!isBullet(text) || /\]\(https?:/.test(text));
+}
+
+/** A dateline or publication stamp ("REGION 18 June 2024 - 09:21", "Published August 09, 2025"). */
+function isDateline(text: string): boolean {
+  return wordCount(text) <= 12 && !endsLikeSentence(text) && containsCalendarDate(text);
+}
+
+/** Lines above the article that are a title, breadcrumb, dateline or menu rather than text. */
+function isHeaderLine(text: string): boolean {
+  return (
+    isPunctuationOnly(text) ||
+    isDateline(text) ||
+    CALL_TO_ACTION.test(text) ||
+    URL_LINE.test(text) ||
+    // Headlines may end in "?" or "!", but a short line ending in a full stop is a sentence.
+    (!isProse(text) && !isBullet(text) && !isTableRow(text) && !/\.["'”’)]*$/.test(text) && wordCount(text) <= 20)
+  );
+}
+
+/** Lines that are never article text, wherever they appear. */
+function isChrome(text: string): boolean {
+  return (
+    isPunctuationOnly(text) ||
+    INLINE_TEASER.test(text) ||
+    (COPYRIGHT.test(text) && wordCount(text) <= 15) ||
+    SOCIAL_COUNTER.test(text) ||
+    URL_LINE.test(text) ||
+    (CALL_TO_ACTION.test(text) && !isProse(text)) ||
+    (isDateline(text) && /\b(?:published|updated|posted|date)\b/i.test(text)) ||
+    (isTimestampOnly(text) && wordCount(text) <= 6)
+  );
+}
+
+/**
+ * Separates an article's own text from the page furniture scraped along with it, by choosing
+ * which lines of `raw` to keep. Nothing is rewritten, so every kept span is an exact slice of
+ * `raw` and citations can quote it verbatim.
+ *
+ * The rules are general, not per-site:
+ * - header: a title, breadcrumb, dateline, menu or lone "-" above the first paragraph;
+ * - a known section heading ("Read also", "Latest news", "Follow us") after which nothing but
+ *   short lines follows: it and everything after it go; mid-article, it and the headlines under it;
+ * - runs of short headline lines interleaved with two or more timestamps (news tickers);
+ * - teaser links ("Also read: …"), social counters, calls to action, URL and copyright lines;
+ * - a byline name (possibly repeated) followed by an "The author is …" bio;
+ * - a line repeated verbatim (a title shown twice), or a summary repeated inside a later paragraph.
+ *
+ * Bullets, tables and subheadings inside the article are kept.
+ */
+export function cleanArticle(raw: string): CleanedArticle {
+  const frontMatter = parseFrontMatter(raw);
+  const contentStart = frontMatter?.range.end ?? 0;
+  const lines = splitLines(raw).filter((l) => l.text !== '' && l.start >= contentStart);
+  const drop = new Array<boolean>(lines.length).fill(false);
+  const texts = lines.map((l) => l.text);
+
+  // Header: the maximal run of header-like lines at the top (a hard-wrapped first line is not one).
+  let first = 0;
+  while (first < lines.length && isHeaderLine(texts[first] ?? '')) {
+    const line = lines[first];
+    const nextLine = lines[first + 1];
+    if (line && nextLine && continuesParagraph(raw, line, nextLine)) break;
+    drop[first++] = true;
+  }
+
+  // Trailing section: a marker followed only by non-prose lines.
+  for (let i = first; i < lines.length; i++) {
+    if (!SECTION_MARKER.test(texts[i] ?? '')) continue;
+    if (texts.slice(i + 1).every((t) => !isProse(t) || BIO_OPENER.test(t))) {
+      for (let j = i; j < lines.length; j++) drop[j] = true;
+      break;
+    }
+    // A sidebar in the middle ("Read also" + headlines): drop it up to the next paragraph.
+    drop[i] = true;
+    for (let j = i + 1; j < lines.length && !isProse(texts[j] ?? '') && isTeaserHeadline(texts[j] ?? ''); j++) drop[j] = true;
+  }
+
+  dropTimestampRuns(texts, drop);
+
+  for (let i = first; i < lines.length; i++) {
+    const text = texts[i] ?? '';
+    if (isChrome(text)) drop[i] = true;
+    if (BIO_OPENER.test(text)) {
+      drop[i] = true;
+      for (let j = i - 1; j >= 0 && j >= i - 3 && isNameLike(texts[j] ?? ''); j--) drop[j] = true;
+    }
+  }
+
+  dropDuplicates(texts, drop);
+
+  const body = joinKept(raw, lines, drop);
+  const removed: TextSpan[] = [];
+  if (frontMatter) removed.push(frontMatter.range);
+  lines.forEach((l, i) => {
+    if (drop[i]) removed.push({ start: l.start, end: l.end });
+  });
+  return { body, removed };
+}
+
+/** Drops news-ticker runs: consecutive short non-prose lines holding two or more timestamps. */
+function dropTimestampRuns(texts: string[], drop: boolean[]): void {
+  let i = 0;
+  while (i < texts.length) {
+    if (isProse(texts[i] ?? '') || isBullet(texts[i] ?? '') || isTableRow(texts[i] ?? '')) {
+      i++;
+      continue;
+    }
+    let j = i;
+    let stamps = 0;
+    while (j < texts.length) {
+      const t = texts[j] ?? '';
+      if (isProse(t) || isBullet(t) || isTableRow(t) || wordCount(t) > 16) break;
+      if (isTimestampOnly(t)) stamps++;
+      j++;
+    }
+    if (stamps >= 2) for (let k = i; k < j; k++) drop[k] = true;
+    i = Math.max(j, i + 1);
+  }
+}
+
+/** Drops a line seen before (a repeated title or byline) and a summary repeated in a later paragraph. */
+function dropDuplicates(texts: string[], drop: boolean[]): void {
+  const norm = texts.map(normalizeForCompare);
+  const seen = new Set<string>();
+  norm.forEach((n, i) => {
+    const repeatable = isBullet(texts[i] ?? '') || isTableRow(texts[i] ?? '') || wordCount(n) < 3;
+    if (seen.has(n) && !repeatable) drop[i] = true;
+    seen.add(n);
+  });
+  norm.forEach((n, i) => {
+    if (drop[i] || wordCount(n) < 8) return;
+    for (let j = i + 1; j < norm.length; j++) {
+      const later = norm[j] ?? '';
+      if (!drop[j] && later.length > n.length && later.includes(n)) {
+        drop[i] = true;
+        return;
+      }
+    }
+  });
+}
+
+/**
+ * Turns kept lines into spans. Consecutive kept lines are joined into one span only when the
+ * first is hard-wrapped prose (no terminal punctuation, next line starts in lowercase), so a
+ * sentence is never cut by a line break while headings, bullets and table rows stay separate.
+ */
+function joinKept(raw: string, lines: Line[], drop: boolean[]): TextSpan[] {
+  const spans: TextSpan[] = [];
+  let prev: { line: Line; span: TextSpan } | undefined;
+  lines.forEach((line, i) => {
+    if (drop[i]) {
+      prev = undefined;
+      return;
+    }
+    if (prev && continuesParagraph(raw, prev.line, line)) {
+      prev.span.end = line.end;
+      prev = { line, span: prev.span };
+      return;
+    }
+    const span = { start: line.start, end: line.end };
+    spans.push(span);
+    prev = { line, span };
+  });
+  return spans;
+}
+
+function continuesParagraph(raw: string, prev: Line, next: Line): boolean {
+  const between = raw.slice(prev.end, next.start);
+  const lineBreaks = between.match(/\r\n|\n|\r/g)?.length ?? 0;
+  if (lineBreaks !== 1) return false;
+  if (isBullet(prev.text) || isTableRow(prev.text) || isBullet(next.text) || isTableRow(next.text)) return false;
+  if (endsLikeSentence(prev.text) || /[:]$/.test(prev.text)) return false;
+  return /^[\p{Ll}\d(,;]/u.test(next.text);
+}

@@ -1,0 +1,176 @@
+import { createHash } from 'node:crypto';
+import type { Dirent } from 'node:fs';
+import { readdir, readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { DossierError } from '../errors.js';
+import type { Article, SkippedFile } from './Article.js';
+import { cleanArticle } from './cleanArticle.js';
+import { inferMetadata } from './inferMetadata.js';
+import { parseFrontMatter } from './parseFrontMatter.js';
+import { applyOverrides, parseMetaOverrides, readSidecar } from './readSidecar.js';
+
+/** Options for {@link readCorpus}. */
+export interface ReadCorpusOptions {
+  /** Project root; `source` ids are paths relative to it. */
+  root: string;
+  /** Files larger than this are skipped unread. */
+  maxFileBytes: number;
+  /** Receives one line per skipped file or ignored sidecar/front matter, naming the file. */
+  onWarning?: (message: string) => void;
+}
+
+/** Articles read, in `source` order, and the files that were skipped with the reason. */
+export interface Corpus {
+  articles: Article[];
+  skipped: SkippedFile[];
+}
+
+const ARTICLE_EXTENSIONS = new Set(['.txt', '.md']);
+
+/**
+ * Reads every `.txt` and `.md` file under `dir` (recursively, ignoring dotfiles) into cleaned
+ * articles with metadata: inferred from the text, then overridden by markdown front matter and
+ * by a `<file>.meta.json` sidecar. A file that is empty, binary, not UTF-8, too large or has no
+ * article text left after cleaning is skipped with a warning; one bad file never stops the read.
+ *
+ * @throws DossierError `SEEDS_MISSING` when `dir` does not exist or is not a directory.
+ */
+export async function readCorpus(dir: string, options: ReadCorpusOptions): Promise<Corpus> {
+  const { files, sidecars } = await listFiles(dir);
+  const entries = files
+    .map((file) => ({ file, source: toSource(options.root, file) }))
+    .sort((a, b) => (a.source < b.source ? -1 : a.source > b.source ? 1 : 0));
+  const articles: Article[] = [];
+  const skipped: SkippedFile[] = [];
+  const warn = (message: string) => options.onWarning?.(message);
+  for (const { file, source } of entries) {
+    const result = await readArticle(file, source, options.maxFileBytes, warn);
+    if (result.kind === 'article') articles.push(result.article);
+    else {
+      skipped.push({ source, reason: result.reason });
+      warn(`${source}: skipped (${result.reason})`);
+    }
+  }
+  // A sidecar whose article is missing is almost always a renamed file or a typo.
+  const articleFiles = new Set(files);
+  for (const sidecar of sidecars) {
+    const article = sidecar.slice(0, -'.meta.json'.length);
+    if (!articleFiles.has(article)) warn(`${toSource(options.root, sidecar)}: sidecar ignored (no article file ${path.basename(article)} next to it)`);
+  }
+  return { articles, skipped };
+}
+
+async function listFiles(dir: string): Promise<{ files: string[]; sidecars: string[] }> {
+  try {
+    const info = await stat(dir);
+    if (!info.isDirectory()) throw new DossierError('SEEDS_MISSING', `The articles folder ${dir} is a file, not a folder. Point SEEDS_DIR at a folder of .txt/.md files.`);
+  } catch (error) {
+    if (error instanceof DossierError) throw error;
+    throw new DossierError(
+      'SEEDS_MISSING',
+      `The articles folder ${dir} does not exist. Create it and put .txt or .md articles in it, or set SEEDS_DIR to the folder that has them.`,
+      { cause: error },
+    );
+  }
+  const found = { files: [] as string[], sidecars: [] as string[] };
+  await walk(dir, found);
+  found.sidecars.sort();
+  return found;
+}
+
+async function walk(dir: string, into: { files: string[]; sidecars: string[] }): Promise<void> {
+  let entries: Dirent[];
+  try {
+    entries = await readdir(dir, { withFileTypes: true });
+  } catch {
+    return; // an unreadable subfolder is not worth failing the whole corpus for
+  }
+  for (const entry of entries) {
+    if (entry.name.startsWith('.')) continue;
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) await walk(full, into);
+    else if (!entry.isFile()) continue;
+    else if (entry.name.endsWith('.meta.json')) into.sidecars.push(full);
+    else if (ARTICLE_EXTENSIONS.has(path.extname(entry.name).toLowerCase())) into.files.push(full);
+  }
+}
+
+function toSource(root: string, file: string): string {
+  return path.relative(root, file).split(path.sep).join('/');
+}
+
+type ReadResult = { kind: 'article'; article: Article } | { kind: 'skipped'; reason: string };
+
+async function readArticle(file: string, source: string, maxFileBytes: number, warn: (m: string) => void): Promise<ReadResult> {
+  let bytes: Buffer;
+  try {
+    const info = await stat(file);
+    if (info.size > maxFileBytes) return skip(`larger than ${maxFileBytes} bytes (${info.size} bytes)`);
+    bytes = await readFile(file);
+  } catch (error) {
+    return skip(`cannot be read: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  if (bytes.length > maxFileBytes) return skip(`larger than ${maxFileBytes} bytes (${bytes.length} bytes)`);
+  if (bytes.length === 0) return skip('empty file');
+  if (bytes.includes(0)) return skip('binary file (contains NUL bytes)');
+  let raw: string;
+  try {
+    // The decoder drops a leading BOM, so offsets count from the first real character.
+    raw = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return skip('not valid UTF-8 text');
+  }
+  if (raw.trim() === '') return skip('only whitespace');
+  if (controlShare(raw) > 0.1) return skip('binary file (mostly control characters)');
+
+  const { body } = cleanArticle(raw);
+  if (body.length === 0) return skip('no article text left after removing page boilerplate');
+
+  let meta = inferMetadata(raw, body);
+  const frontMatter = parseFrontMatter(raw);
+  if (frontMatter) {
+    if (frontMatter.error !== null) warn(`${source}: front matter ignored (invalid YAML: ${frontMatter.error})`);
+    else {
+      const result = parseMetaOverrides(pickMetaFields(frontMatter.data));
+      if (result.kind === 'ok') meta = applyOverrides(meta, result.overrides);
+      else if (result.kind === 'invalid') warn(`${source}: front matter ignored (${result.reason})`);
+    }
+  }
+  const sidecar = await readSidecar(file);
+  if (sidecar.kind === 'ok') meta = applyOverrides(meta, sidecar.overrides);
+  else if (sidecar.kind === 'invalid') warn(`${source}.meta.json: sidecar ignored (${sidecar.reason})`);
+
+  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  return { kind: 'article', article: { source, sha256, raw, meta, body } };
+}
+
+function skip(reason: string): ReadResult {
+  return { kind: 'skipped', reason };
+}
+
+/** Share of C0/C1 control characters other than ordinary whitespace. */
+function controlShare(text: string): number {
+  let controls = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    const isWhitespace = c === 9 || c === 10 || c === 12 || c === 13;
+    if ((c < 32 && !isWhitespace) || (c >= 0x7f && c <= 0x9f)) controls++;
+  }
+  return controls / text.length;
+}
+
+/**
+ * Front matter often carries site fields (tags, layout); only ours are validated. YAML turns
+ * `date: 2024` into a number, so scalars are turned back into text.
+ */
+function pickMetaFields(data: unknown): unknown {
+  if (data === null || data === undefined) return {};
+  if (typeof data !== 'object' || Array.isArray(data)) return data;
+  const picked: Record<string, unknown> = {};
+  for (const key of ['title', 'publisher', 'date', 'url', 'author', 'notes']) {
+    if (!(key in data)) continue;
+    const value = (data as Record<string, unknown>)[key];
+    picked[key] = typeof value === 'number' ? String(value) : value instanceof Date ? value.toISOString().slice(0, 10) : value;
+  }
+  return picked;
+}

@@ -1,0 +1,64 @@
+import { createRequire } from 'node:module';
+
+/** The part of `wink-nlp-utils` we use (the package ships no types). */
+interface WinkNlpUtils {
+  string: { stem(word: string): string };
+}
+
+function isWinkNlpUtils(value: unknown): value is WinkNlpUtils {
+  if (typeof value !== 'object' || value === null) return false;
+  const v = value as Record<string, unknown>;
+  const str = v['string'] as Record<string, unknown> | undefined;
+  return typeof str?.['stem'] === 'function';
+}
+
+const require = createRequire(import.meta.url);
+const utilsModule: unknown = require('wink-nlp-utils');
+if (!isWinkNlpUtils(utilsModule)) throw new Error('wink-nlp-utils does not expose string.stem');
+const utils = utilsModule;
+const stopWordList: unknown = require('wink-nlp-utils/src/dictionaries/stop_words.json');
+/** wink-nlp-utils' English stop words (the same list `tokens.removeWords` uses). */
+const STOP_WORDS: ReadonlySet<string> = new Set(Array.isArray(stopWordList) ? stopWordList.filter((w): w is string => typeof w === 'string') : []);
+
+/**
+ * Spellings of the United States that must meet as one term: "U.S." would otherwise tokenise into
+ * the letters "u" and "s", and "United States" into two common words, so a question saying "US"
+ * would miss the articles saying "U.S." (all five seeds use a different mix).
+ */
+const UNITED_STATES = /\b(?:U\.S\.A\.?|U\.S\.?(?![a-z])|USA\b|United States(?: of America)?\b)/g;
+
+/** Words, keeping internal apostrophes (so possessives and contractions can be handled whole). */
+const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}\p{N}]+)*/gu;
+
+/**
+ * Splits text into raw tokens for MiniSearch. Runs before lowercasing so the case-sensitive
+ * "U.S."/"US" spellings can be recognised.
+ */
+export function tokenize(text: string): string[] {
+  const unified = text.replace(UNITED_STATES, ' US ');
+  return Array.from(unified.matchAll(WORD), (m) => m[0]);
+}
+
+/**
+ * Normalises one token into an index term, or `null` to drop it: lowercase, strip a possessive
+ * 's, drop stop words and single letters, then Porter2-stem so "negotiations" meets "negotiated".
+ * Applied identically at index and query time, so names stem consistently on both sides.
+ */
+export function processTerm(token: string): string | null {
+  const lower = token.toLowerCase().replace(/’/g, "'");
+  if (STOP_WORDS.has(lower)) return null;
+  const bare = lower.replace(/'s$/, '').replace(/'/g, '');
+  if (bare.length < 2 && !/\d/.test(bare)) return null;
+  if (STOP_WORDS.has(bare)) return null;
+  return utils.string.stem(bare);
+}
+
+/** The distinct index terms of a text (used for overlap between passages). */
+export function termSet(text: string): Set<string> {
+  const terms = new Set<string>();
+  for (const token of tokenize(text)) {
+    const term = processTerm(token);
+    if (term) terms.add(term);
+  }
+  return terms;
+}

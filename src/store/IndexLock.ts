@@ -1,0 +1,55 @@
+import { open, readFile, rm, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { DossierError } from '../errors.js';
+
+/** The lock file inside an index directory. */
+export const LOCK_FILE = '.lock';
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: the process exists but belongs to someone else.
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * A process-level lock: `<dir>/.lock` created exclusively and holding the owner's pid.
+ * A lock whose pid is no longer running (a crashed or killed build) is stale and taken over.
+ * @returns a release function.
+ * @throws DossierError `INDEX_BUSY` when a live process (including this one) holds the lock.
+ */
+export async function acquireIndexLock(dir: string): Promise<() => Promise<void>> {
+  const file = path.join(dir, LOCK_FILE);
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      const fh = await open(file, 'wx');
+      try {
+        await fh.writeFile(`${process.pid}\n`);
+      } finally {
+        await fh.close();
+      }
+      return async () => {
+        // Only remove the lock if it is still ours.
+        const owner = await readFile(file, 'utf8').catch(() => '');
+        if (Number.parseInt(owner, 10) === process.pid) await rm(file, { force: true });
+      };
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    }
+    const owner = Number.parseInt(await readFile(file, 'utf8').catch(() => ''), 10);
+    if (Number.isInteger(owner) && owner > 0 && isAlive(owner)) {
+      throw new DossierError('INDEX_BUSY', `Another index build (pid ${owner}) is running in ${dir}. Wait for it to finish.`);
+    }
+    if (!Number.isInteger(owner)) {
+      // An empty file may be a lock another process created a moment ago and has not written yet.
+      const age = await stat(file).then((s) => Date.now() - s.mtimeMs, () => Infinity);
+      if (age < 5_000) throw new DossierError('INDEX_BUSY', `Another index build is starting in ${dir}.`);
+    }
+    // Stale (dead owner, or an empty/garbled file left by a crash between create and write).
+    await rm(file, { force: true });
+  }
+  throw new DossierError('INDEX_BUSY', `Another index build just started in ${dir}.`);
+}

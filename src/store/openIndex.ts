@@ -1,0 +1,129 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { EmbeddingModel } from '../embeddings/EmbeddingModel.js';
+import { isDossierError } from '../errors.js';
+import type { Passage } from '../ingest/Passage.js';
+import { HnswVectorStore } from './HnswVectorStore.js';
+import { parseIndexManifest } from './IndexManifest.js';
+import type { Chunking, IndexManifest } from './IndexManifest.js';
+
+/** Name of the pointer file naming the live generation directory. */
+export const CURRENT_FILE = 'CURRENT';
+export const MANIFEST_FILE = 'manifest.json';
+export const ATTACHMENTS_DIR = 'attachments';
+/** Generation directories are `gen-<time>-<pid>`; nothing else is ever named in CURRENT. */
+export const GENERATION_NAME = /^gen-[0-9]+-[0-9]+$/;
+/** Attachment names are plain file names (no paths). */
+export const ATTACHMENT_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
+
+/** An index loaded into memory, ready to search. */
+export interface LoadedIndex {
+  /** The generation directory the index was loaded from. */
+  dir: string;
+  manifest: IndexManifest;
+  passages: Passage[];
+  store: HnswVectorStore;
+  /** Reads an attachment written with the build (e.g. a lexical index); null if absent. */
+  attachment(name: string): Promise<Buffer | null>;
+}
+
+export type OpenIndexResult =
+  | { kind: 'ok'; index: LoadedIndex }
+  | { kind: 'missing' }
+  /** Built with another embedder; `manifest` lets a rebuild report what changed. */
+  | { kind: 'incompatible'; reason: string; manifest?: IndexManifest }
+  | { kind: 'corrupt'; reason: string };
+
+/**
+ * Opens the live generation of the index in `dir` for `model`. Never throws for bad files:
+ * damage is `corrupt` with a reason, another embedder is `incompatible`, no index yet is `missing`.
+ */
+export async function openIndex(dir: string, model: EmbeddingModel): Promise<OpenIndexResult> {
+  let current: string;
+  try {
+    current = (await readFile(path.join(dir, CURRENT_FILE), 'utf8')).trim();
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT' || (error as NodeJS.ErrnoException).code === 'ENOTDIR') return { kind: 'missing' };
+    return { kind: 'corrupt', reason: `cannot read ${CURRENT_FILE}: ${(error as Error).message}` };
+  }
+  if (!GENERATION_NAME.test(current)) return { kind: 'corrupt', reason: `${CURRENT_FILE} does not name a generation (${JSON.stringify(current.slice(0, 80))})` };
+  const genDir = path.join(dir, current);
+
+  let manifestJson: unknown;
+  try {
+    manifestJson = JSON.parse(await readFile(path.join(genDir, MANIFEST_FILE), 'utf8'));
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    return {
+      kind: 'corrupt',
+      reason: code === 'ENOENT' ? `${CURRENT_FILE} points to ${current}, which has no ${MANIFEST_FILE}` : `${current}/${MANIFEST_FILE} is not valid JSON`,
+    };
+  }
+  const parsed = parseIndexManifest(manifestJson);
+  if (parsed.kind === 'invalid') return { kind: 'corrupt', reason: `${current}/${MANIFEST_FILE}: ${parsed.reason}` };
+  const manifest = parsed.manifest;
+  if (manifest.embedder.id !== model.id || manifest.embedder.dimension !== model.dimension) {
+    return {
+      kind: 'incompatible',
+      reason: `index was built with ${manifest.embedder.id} (${manifest.embedder.dimension} dims); now using ${model.id} (${model.dimension} dims)`,
+      manifest,
+    };
+  }
+
+  let store: HnswVectorStore;
+  try {
+    store = await HnswVectorStore.load(genDir, model.embeddings);
+  } catch (error) {
+    return { kind: 'corrupt', reason: isDossierError(error) ? error.message : `cannot load ${current}: ${String(error)}` };
+  }
+  if (store.dimension !== manifest.embedder.dimension) return { kind: 'corrupt', reason: `${current} stores ${store.dimension}-dim vectors but the manifest says ${manifest.embedder.dimension}` };
+  if (store.size !== manifest.passageCount) return { kind: 'corrupt', reason: `${current} holds ${store.size} passages but the manifest says ${manifest.passageCount}` };
+  const passages = store.passages();
+  const perSource = new Map<string, number>();
+  for (const p of passages) perSource.set(p.source, (perSource.get(p.source) ?? 0) + 1);
+  for (const [source, f] of Object.entries(manifest.files)) {
+    if ((perSource.get(source) ?? 0) !== f.passages) return { kind: 'corrupt', reason: `${current}: passages of ${source} do not match the manifest` };
+  }
+
+  return {
+    kind: 'ok',
+    index: {
+      dir: genDir,
+      manifest,
+      passages,
+      store,
+      async attachment(name: string): Promise<Buffer | null> {
+        if (!ATTACHMENT_NAME.test(name)) return null;
+        return readFile(path.join(genDir, ATTACHMENTS_DIR, name)).catch(() => null);
+      },
+    },
+  };
+}
+
+/** What differs between an index's manifest and the files on disk now. */
+export interface Staleness {
+  stale: boolean;
+  added: string[];
+  changed: string[];
+  removed: string[];
+  chunkingChanged: boolean;
+}
+
+/** Compares a manifest with the current files and chunking (for "rebuild on start when seeds changed"). */
+export function isStale(manifest: IndexManifest, files: Array<{ source: string; sha256: string }>, chunking: Chunking): Staleness {
+  const added: string[] = [];
+  const changed: string[] = [];
+  const seen = new Set<string>();
+  for (const f of files) {
+    seen.add(f.source);
+    const old = manifest.files[f.source];
+    if (!old) added.push(f.source);
+    else if (old.sha256 !== f.sha256) changed.push(f.source);
+  }
+  const removed = Object.keys(manifest.files).filter((s) => !seen.has(s));
+  const chunkingChanged =
+    manifest.chunking.maxChars !== chunking.maxChars ||
+    manifest.chunking.overlapSentences !== chunking.overlapSentences ||
+    manifest.chunking.cleanerVersion !== chunking.cleanerVersion;
+  return { stale: chunkingChanged || added.length + changed.length + removed.length > 0, added, changed, removed, chunkingChanged };
+}

@@ -1,0 +1,98 @@
+import path from 'node:path';
+import type { Article } from '../ingest/Article.js';
+import type { DatePrecision, Timeline, TimelineEvent, TimelineOptions } from './TimelineEvent.js';
+import { extractEvents } from './extractEvents.js';
+import { mergeEvents } from './mergeEvents.js';
+import { scoreEventsLocally } from './scoreEventsLocally.js';
+import type { ScoreEvents } from './scoreEventsLocally.js';
+
+export type { ScoreEvents } from './scoreEventsLocally.js';
+
+/**
+ * An event is on-topic when its score reaches this share of the best event's score AND the
+ * absolute floor below. The relative part adapts to the scorer's scale (BM25 normalised by the
+ * best hit plus a weighted cosine, as the engine's retriever produces); the floor stops a topic
+ * nothing matches from keeping its "least bad" events.
+ */
+export const TOPIC_RELATIVE_THRESHOLD = 0.5;
+export const TOPIC_ABSOLUTE_THRESHOLD = 0.25;
+
+export interface BuildTimelineOptions extends TimelineOptions {
+  /** Scores event texts against `topic` (the engine passes its lexical+dense retriever). */
+  scoreEvents?: ScoreEvents;
+  /** Overrides {@link TOPIC_RELATIVE_THRESHOLD}. */
+  topicThreshold?: number;
+  onWarning?: (message: string) => void;
+}
+
+/** `[first, last]` day an ISO prefix covers (`2024` → 2024-01-01..2024-12-31). */
+function bounds(date: string, end: string | undefined, precision: DatePrecision): [string, string] {
+  const first = (d: string): string => (precision === 'year' ? `${d}-01-01` : precision === 'month' ? `${d}-01` : d);
+  const last = (d: string): string => (precision === 'year' ? `${d}-12-31` : precision === 'month' ? `${d}-31` : d);
+  return [first(date), last(end ?? date)];
+}
+
+function prefixBounds(prefix: string, side: 'from' | 'to'): string {
+  const parts = prefix.split('-');
+  if (side === 'from') return [parts[0], parts[1] ?? '01', parts[2] ?? '01'].join('-');
+  return [parts[0], parts[1] ?? '12', parts[2] ?? '31'].join('-');
+}
+
+/** Oldest first; coarser dates before finer ones that start the same day; year-less last. */
+export function compareEvents(a: TimelineEvent, b: TimelineEvent): number {
+  if (a.yearless !== b.yearless) return a.yearless ? 1 : -1;
+  const [a0, a1] = bounds(a.date, a.end, a.precision);
+  const [b0, b1] = bounds(b.date, b.end, b.precision);
+  if (a0 !== b0) return a0 < b0 ? -1 : 1;
+  if (a1 !== b1) return a1 > b1 ? -1 : 1;
+  return (a.sources[0]?.source ?? '').localeCompare(b.sources[0]?.source ?? '') || (a.sources[0]?.start ?? 0) - (b.sources[0]?.start ?? 0);
+}
+
+/** Keeps the articles named by `sources` (project-relative path, or bare file name). */
+function selectArticles(articles: readonly Article[], sources: string[] | undefined): readonly Article[] {
+  if (!sources || sources.length === 0) return articles;
+  const wanted = new Set(sources.map((s) => s.replace(/\\/g, '/').replace(/^\.\//, '')));
+  return articles.filter((a) => wanted.has(a.source) || wanted.has(path.posix.basename(a.source)));
+}
+
+/**
+ * Whether an event overlaps `[from, to]` (ISO prefixes, inclusive, at any precision). A year-less
+ * event can't be placed, so any date filter drops it.
+ */
+function inRange(e: TimelineEvent, from: string | undefined, to: string | undefined): boolean {
+  if (!from && !to) return true;
+  if (e.yearless) return false;
+  const [first, last] = bounds(e.date, e.end, e.precision);
+  if (from && last < prefixBounds(from, 'from')) return false;
+  if (to && first > prefixBounds(to, 'to')) return false;
+  return true;
+}
+
+async function filterByTopic(events: TimelineEvent[], topic: string, options: BuildTimelineOptions): Promise<TimelineEvent[]> {
+  if (events.length === 0) return events;
+  const score = options.scoreEvents ?? scoreEventsLocally();
+  // The line plus the sentences it was taken from: the topic may be named only in the full quote.
+  const texts = events.map((e) => [e.text, ...e.sources.map((s) => s.quote)].join(' '));
+  const scores = await score(topic, texts);
+  const best = Math.max(0, ...scores);
+  const threshold = Math.max(TOPIC_ABSOLUTE_THRESHOLD, (options.topicThreshold ?? TOPIC_RELATIVE_THRESHOLD) * best);
+  return events.filter((_, i) => (scores[i] ?? 0) >= threshold);
+}
+
+/**
+ * The chronology of dated events in `articles`: extracted per sentence, merged across articles,
+ * oldest first with year-less events last. `from`/`to` filter by date overlap, `sources` by
+ * article, `topic` by the relevance `scoreEvents` gives each event (not keyword matching).
+ */
+export async function buildTimeline(articles: readonly Article[], options: BuildTimelineOptions = {}): Promise<Timeline> {
+  const selected = selectArticles(articles, options.sources);
+  const extracted = extractEvents(selected, options.onWarning);
+  // Merging is greedy, so the order it sees matters: chronological order puts tellings of the
+  // same day next to each other and makes the result independent of corpus order.
+  extracted.sort(compareEvents);
+  let events = mergeEvents(extracted).filter((e) => inRange(e, options.from, options.to));
+  const topic = options.topic?.trim();
+  if (topic) events = await filterByTopic(events, topic, options);
+  events.sort(compareEvents);
+  return { events };
+}

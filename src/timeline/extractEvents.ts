@@ -1,0 +1,145 @@
+import type { Article, TextSpan } from '../ingest/Article.js';
+import { datelineLead } from '../ingest/inferMetadata.js';
+import { splitLines } from '../ingest/splitLines.js';
+import { splitSentences } from '../ingest/splitSentences.js';
+import type { Sentence } from '../ingest/splitSentences.js';
+import { isTableRow, isTimestampOnly } from '../ingest/textShape.js';
+import type { TimelineEvent } from './TimelineEvent.js';
+import { extractActors } from './extractActors.js';
+import { resolveDates } from './resolveDates.js';
+import type { DateMention } from './resolveDates.js';
+import { shortenAround } from './shortenAround.js';
+
+/**
+ * Cheap test for anything chrono could read as a date: a month name, a plausible year, or a
+ * relative day word. Most paragraphs of a long corpus fail it, so sentence splitting and chrono
+ * (the expensive parts) only run where a date can be.
+ */
+const DATE_HINT =
+  /\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t|tember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|today|yesterday)\b|\b(?:1[5-9]|20)\d{2}\b/i;
+
+/** Events longer than this are cut at clause boundaries. */
+const MAX_EVENT_CHARS = 200;
+
+/** The paragraphs (runs of non-blank lines) of the kept spans that may mention a date. */
+function datedParagraphs(raw: string, body: TextSpan[]): TextSpan[] {
+  const out: TextSpan[] = [];
+  for (const span of body) {
+    let current: TextSpan | undefined;
+    const flush = (): void => {
+      if (current && DATE_HINT.test(raw.slice(current.start, current.end))) out.push(current);
+      current = undefined;
+    };
+    for (const line of splitLines(raw.slice(span.start, span.end))) {
+      if (line.text === '') {
+        flush();
+        continue;
+      }
+      const start = span.start + line.start;
+      const end = span.start + line.end;
+      if (current) current.end = end;
+      else current = { start, end };
+    }
+    flush();
+  }
+  return out;
+}
+
+/**
+ * A timestamp line that survived cleaning ("14 July 2024 - 18:13", "Published August 09, 2025 |
+ * 11:46 PM", "REGION 18 June 2024 - 09:21"): a clock time and at most a few other words. Such
+ * dates say when a page was published, not what happened.
+ */
+export function isTimestampLine(text: string): boolean {
+  if (isTimestampOnly(text)) return true;
+  if (!/\b\d{1,2}:\d{2}\b/.test(text)) return false;
+  const words = text.replace(/\b\d{1,2}:\d{2}\b/g, ' ').match(/\p{L}{2,}/gu) ?? [];
+  const nonDate = words.filter((w) => !DATE_HINT.test(w) && !/^(?:am|pm|gmt|utc)$/i.test(w));
+  return nonDate.length <= 3;
+}
+
+/**
+ * Which of a sentence's dates date its event. A dateline ("Washington, 17 May 2024(TDI): ...") is
+ * the publication stamp, but news leads report what happened that day, so when the lead sentence
+ * names no other date the dateline date IS the event's date. When it does name one ("BAKU ...
+ * 9th Aug, 2025) Aliyev paid a visit ... on August 7-8, 2025"), the dateline only says when the
+ * report was filed and is dropped.
+ */
+function eventDates(mentions: DateMention[]): DateMention[] {
+  const told = mentions.filter((m) => !m.dateline);
+  return told.length > 0 ? told : mentions.slice(0, 1);
+}
+
+/** The sentence without its dateline lead, and how many characters were removed. */
+function withoutDateline(text: string): { text: string; offset: number } {
+  const lead = datelineLead(text);
+  if (!lead || !text.startsWith(lead)) return { text, offset: 0 };
+  const rest = text.slice(lead.length).replace(/^[\s:)\-–—]+/u, '');
+  return rest.length >= 20 ? { text: rest, offset: text.length - rest.length } : { text, offset: 0 };
+}
+
+/** Dated events of one article, in text order, one per date a sentence names (unmerged). */
+export function extractArticleEvents(article: Article): TimelineEvent[] {
+  const { raw, meta } = article;
+  const sentences: Sentence[] = splitSentences(raw, datedParagraphs(raw, article.body));
+  const events: TimelineEvent[] = [];
+  for (const sentence of sentences) {
+    const text = sentence.text;
+    if (!DATE_HINT.test(text) || isTableRow(text) || isTimestampLine(text)) continue;
+    const mentions = eventDates(resolveDates(text, meta.date));
+    if (mentions.length === 0) continue;
+    const stripped = withoutDateline(text);
+    let actors: string[] | undefined;
+    for (const mention of mentions) {
+      const at = Math.max(0, mention.index - stripped.offset);
+      actors ??= extractActors(stripped.text);
+      events.push({
+        date: mention.date,
+        ...(mention.end ? { end: mention.end } : {}),
+        precision: mention.precision,
+        yearless: mention.yearless,
+        text: shortenAround(stripped.text, at, MAX_EVENT_CHARS),
+        actors,
+        sources: [
+          {
+            source: article.source,
+            title: meta.title,
+            publisher: meta.publisher,
+            date: meta.date,
+            quote: text,
+            start: sentence.start,
+            end: sentence.end,
+          },
+        ],
+      });
+    }
+  }
+  return dedupeSameSentence(events);
+}
+
+/** "from June 12 to June 17" told twice in one sentence must not become two identical events. */
+function dedupeSameSentence(events: TimelineEvent[]): TimelineEvent[] {
+  const seen = new Set<string>();
+  return events.filter((e) => {
+    const key = `${e.sources[0]?.start}:${e.date}:${e.end ?? ''}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+/**
+ * Dated events of every article (unmerged, in corpus order). One unreadable article is skipped,
+ * reported through `onWarning`, and never stops the rest.
+ */
+export function extractEvents(articles: readonly Article[], onWarning?: (message: string) => void): TimelineEvent[] {
+  const events: TimelineEvent[] = [];
+  for (const article of articles) {
+    try {
+      events.push(...extractArticleEvents(article));
+    } catch (error) {
+      onWarning?.(`Timeline: skipped ${article.source} (${error instanceof Error ? error.message : String(error)})`);
+    }
+  }
+  return events;
+}

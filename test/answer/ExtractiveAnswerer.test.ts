@@ -1,0 +1,122 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Answer } from '../../src/answer/Answer.js';
+import { ExtractiveAnswerer } from '../../src/answer/ExtractiveAnswerer.js';
+import { contextualizeQuery } from '../../src/answer/contextualizeQuery.js';
+import { loadSeedRetrieval, type SeedRetrieval } from './seedRetrieval.js';
+
+const A000 = 'seeds/000_84132c475ac0a92d.txt';
+const A001 = 'seeds/001_85d2b148091b6640.txt';
+const A002 = 'seeds/002_5592039cb36a44e3.txt';
+const A003 = 'seeds/003_771a817d65f74398.txt';
+const A004 = 'seeds/004_577e0fed1c43110c.txt';
+
+let seeds: SeedRetrieval;
+const answerer = new ExtractiveAnswerer();
+
+beforeAll(async () => {
+  seeds = await loadSeedRetrieval();
+});
+
+async function ask(question: string, history?: Array<{ question: string; answer: string }>): Promise<Answer> {
+  const query = history ? contextualizeQuery(question, history) : question;
+  return answerer.answer(question, seeds.retrieve(query), history ? { history } : {});
+}
+
+/** Every quote must be the exact text at its offsets in the real file. */
+function expectVerbatim(answer: Answer): void {
+  for (const c of answer.citations) {
+    const raw = seeds.raw.get(c.source);
+    expect(raw, c.source).toBeDefined();
+    expect(raw?.slice(c.start, c.end)).toBe(c.quote);
+  }
+}
+
+describe('ExtractiveAnswerer on the real seeds', () => {
+  it.each<[string, RegExp, string[]]>([
+    ['Who leads the working group implementing the Trump Route?', /^Sonata Coulter \[1\]\./, [A001]],
+    ['Who leads the joint working group?', /^Sonata Coulter \[1\]\./, [A001]],
+    ['When did Mirzoyan meet Verma?', /^June 17 \[1\]\./, [A002]],
+    ['When did the US establish diplomatic relations with Azerbaijan?', /^1992 \[1\]\./, [A000]],
+    ['When did Ilham Aliyev visit the United States?', /August 7-8, 2025/, [A004]],
+    ['When did Hikmat Hajiyev hold talks in Washington?', /^17 May 2024 \[1\]/, [A000]],
+    ['Who did Allison Hooker meet in Azerbaijan?', /Bayramov/, [A001]],
+    ['Who signed the memorandum of understanding with Ilham Aliyev?', /^Donald Trump \[1\]/, [A004]],
+    ['What did Aliyev and Trump sign during the visit?', /Memorandum of Understanding/, [A004]],
+    ['What is Armenia expected to amend to solidify the peace agreement?', /amend its Constitution/, [A004]],
+    ['What project initiated by Armenia was discussed with Verma?', /Crossroads of Peace/, [A002]],
+    ['What is the expected timeline for the Joint Security Task Force?', /6 months/, [A003]],
+    ['What did the trilateral summit of Azerbaijan, the US and Armenia lead to?', /Joint Declaration/, [A004]],
+    // Paraphrases: few words shared with the text; a transliteration variant (Nakhichevan).
+    ['Why were Baku and Washington on cool terms under the previous American administration?', /human rights|political prisoners/, [A001]],
+    ['What will the Trump Route connect with Nakhichevan?', /Nakhchivan/, [A001]],
+  ])('%s', async (question, fact, sources) => {
+    const answer = await ask(question);
+    expect(answer.kind, answer.text).toBe('answered');
+    expect(answer.text).toMatch(fact);
+    expect(answer.citations.map((c) => c.source)).toEqual(expect.arrayContaining(sources));
+    expect(answer.citations.length).toBeGreaterThan(0);
+    expect(answer.citations.length).toBeLessThanOrEqual(4);
+    // Markers are numbered 1..n in order of first use and each refers to a citation.
+    const used = [...answer.text.matchAll(/\[(\d+)\]/g)].map((m) => Number(m[1]));
+    expect([...new Set(used)]).toEqual(answer.citations.map((c) => c.n));
+    expectVerbatim(answer);
+  });
+
+  it('combines articles for Hajiyev\'s US meetings (000 and 001)', async () => {
+    const answer = await ask('Which US officials has Hikmat Hajiyev met?');
+    expect(answer.kind).toBe('answered');
+    for (const name of ['John Bass', 'Yuri Kim', 'Robert Gilchrist', 'Allison Hooker']) expect(answer.text).toContain(name);
+    expect(new Set(answer.citations.map((c) => c.source))).toEqual(new Set([A000, A001]));
+    expectVerbatim(answer);
+  });
+
+  it('combines articles for the August 2025 Washington meeting (001 and 004)', async () => {
+    const answer = await ask('What happened at the August 2025 Washington meeting?');
+    expect(answer.kind).toBe('answered');
+    expect(answer.text).toMatch(/August 8|August 7-8, 2025/);
+    expect(answer.citations.map((c) => c.source)).toEqual(expect.arrayContaining([A001, A004]));
+    expectVerbatim(answer);
+  });
+
+  it.each([
+    'What is the population of Azerbaijan?',
+    'Who won the 2022 World Cup?',
+    'What is the capital of France?',
+    'What did Vladimir Putin say about the Trump Route?',
+    'When was Jeyhun Bayramov born?',
+    'How many soldiers serve in Azerbaijan\'s army?',
+    'What is the recipe for Armenian lavash bread?',
+  ])('abstains: %s', async (question) => {
+    const answer = await ask(question);
+    expect(answer.kind, answer.text).toBe('no-answer');
+    expect(answer.text).toMatch(/^The articles don't say\./);
+    expect(answer.text).not.toMatch(/\[\d+\]/);
+    expectVerbatim(answer);
+  });
+
+  it('lists the closest sources when abstaining on an on-topic question', async () => {
+    const answer = await ask('What is the population of Azerbaijan?');
+    expect(answer.text).toBe("The articles don't say. The closest sources are listed below.");
+    expect(answer.citations.length).toBeGreaterThan(0);
+  });
+
+  it('understands a follow-up from the previous turn', async () => {
+    const first = await ask('Who leads the joint working group?');
+    const history = [{ question: 'Who leads the joint working group?', answer: first.text }];
+    const followUp = await ask('Which article reported it first?', history);
+    expect(followUp.kind).toBe('answered');
+    expect(followUp.citations[0]?.source).toBe(A001);
+    expect(contextualizeQuery('who leads it?', [{ question: 'What will the Trump Route connect?', answer: 'Nakhchivan [1].' }])).toMatch(/Trump Route/);
+  });
+
+  it('answers nothing from nothing', async () => {
+    const answer = await answerer.answer('Who leads the joint working group?', []);
+    expect(answer).toMatchObject({ kind: 'no-answer', text: "The articles don't say.", citations: [] });
+  });
+
+  it('honours an explicit abstain threshold', async () => {
+    const strict = new ExtractiveAnswerer({ abstainThreshold: 0.99 });
+    const q = 'What does American aid to Baku try to achieve?';
+    expect((await strict.answer(q, seeds.retrieve(q))).kind).toBe('no-answer');
+  });
+});

@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import type { ArticleMeta } from '../../src/ingest/Article.js';
+import { cleanArticle } from '../../src/ingest/cleanArticle.js';
+import { datelineLead, inferMetadata, toIsoDate } from '../../src/ingest/inferMetadata.js';
+import { readText } from './seedFixtures.js';
+
+function infer(raw: string): ArticleMeta {
+  return inferMetadata(raw, cleanArticle(raw).body);
+}
+
+const PARAGRAPH = 'Officials from both countries met on Tuesday to discuss the peace process and regional trade.';
+
+describe('toIsoDate', () => {
+  it.each([
+    ['17 May 2024', '2024-05-17'],
+    ['REGION\u00a0\u00a018 June 2024 - 09:21', '2024-06-18'],
+    ['Sumaira FH Published August 09, 2025 | 11:46 PM', '2025-08-09'],
+    [' date 2025-08-09 Open Menu', '2025-08-09'],
+    ['(APP - UrduPoint / Pakistan Point News - 9th Aug, 2025)', '2025-08-09'],
+    ['March 2024', '2024-03'],
+    ['Updated: Jul 14, 2024 12:03 GMT', '2024-07-14'],
+    // No year stated: never guessed.
+    ['on November 19', null],
+    ['2 hours ago', null],
+    ['no date here', null],
+  ])('%j -> %j', (text, expected) => {
+    expect(toIsoDate(text)).toBe(expected);
+  });
+});
+
+describe('datelineLead', () => {
+  it.each([
+    ['Washington, 17 May 2024(TDI): The presidential Assistant met.', 'Washington, 17 May 2024(TDI)'],
+    ['BAKU (AZERBAIJAN), (APP - UrduPoint / Pakistan Point News - 9th Aug, 2025) Azerbaijan’s President', 'BAKU (AZERBAIJAN), (APP - UrduPoint / Pakistan Point News - 9th Aug, 2025)'],
+    ['LONDON, March 3 (Reuters): Britain said', 'LONDON, March 3 (Reuters)'],
+    ['Armenian Foreign Minister Ararat Mirzoyan met with US Deputy Secretary of State on June 17, marking the first visit.', null],
+  ])('%j -> %j', (paragraph, expected) => {
+    expect(datelineLead(paragraph)).toBe(expected);
+  });
+});
+
+describe('inferMetadata on datelines and attributions', () => {
+  it.each<[string, string, Partial<ArticleMeta>]>([
+    ['acronym expanded from the bio', `Washington, 17 May 2024(TDI): ${PARAGRAPH}\n\nThe author writes for The Diplomatic Insight Magazine and others.`, { publisher: 'The Diplomatic Insight', date: '2024-05-17' }],
+    ['acronym never expanded: no publisher', `Washington, 17 May 2024(TDI): ${PARAGRAPH}`, { publisher: null, date: '2024-05-17' }],
+    ['agency then outlet', `BAKU (AZERBAIJAN), (APP - UrduPoint / Pakistan Point News - 9th Aug, 2025) ${PARAGRAPH}`, { publisher: 'UrduPoint', date: '2025-08-09' }],
+    ['outlet reporting', `${PARAGRAPH}\n\nThe talks went well, Caliber.Az reports citing Armenian media.`, { publisher: 'Caliber.Az' }],
+    ['a source merely cited is not the publisher', `${PARAGRAPH} The talks, highlighted by Apa.az, went well.`, { publisher: null }],
+    ['headline then dateline', `Officials discuss peace\n\n    REGION  18 June 2024 - 09:21\n\n    ${PARAGRAPH}`, { title: 'Officials discuss peace', date: '2024-06-18' }],
+    ['byline with Published', `Talks resume\n\nSumaira FH Published August 09, 2025 | 11:46 PM\n\n${PARAGRAPH}`, { title: 'Talks resume', author: 'Sumaira FH', date: '2025-08-09' }],
+    ['By-line', `Talks resume\nBy Jane Doe | Updated: 3 March 2025, 10:15\n\n${PARAGRAPH}`, { author: 'Jane Doe', date: '2025-03-03' }],
+    ['bio name', `${PARAGRAPH}\n\nJane Roe\nThe author is a correspondent.`, { author: 'Jane Roe' }],
+    ['URL line', `URL: https://example.com/news/1\n\n${PARAGRAPH}`, { url: 'https://example.com/news/1' }],
+    ['canonical link', `${PARAGRAPH}\n<link rel="canonical" href="https://example.org/a">`, { url: 'https://example.org/a' }],
+    ['breadcrumb is not the title', `News > World > Europe\nEU backs package\n\n${PARAGRAPH}`, { title: 'EU backs package' }],
+    ['a date inside the story is not the publication date', `${PARAGRAPH} The summit was held on 8 August 2025.`, { date: null }],
+    ['a headline may be a question', `Is peace near?\n\n${PARAGRAPH}`, { title: 'Is peace near?' }],
+    ['markdown heading title', `# Talks resume in Geneva\n\n${PARAGRAPH}`, { title: 'Talks resume in Geneva' }],
+  ])('%s', (_name, raw, expected) => {
+    expect(infer(raw)).toMatchObject(expected);
+  });
+});
+
+describe('inferMetadata on the seeds', () => {
+  it.each<[string, ArticleMeta]>([
+    ['seeds/000_84132c475ac0a92d.txt', { title: 'Presidential Assistant of Azerbaijan holds talks in USA', publisher: 'The Diplomatic Insight', date: '2024-05-17', url: null, author: 'Muhammad Zubair' }],
+    ['seeds/001_85d2b148091b6640.txt', { title: null, publisher: null, date: null, url: null, author: null }],
+    ['seeds/002_5592039cb36a44e3.txt', { title: 'Armenian, US officials discuss expanding strategic partnership', publisher: 'Caliber.Az', date: '2024-06-18', url: null, author: null }],
+    ['seeds/003_771a817d65f74398.txt', { title: null, publisher: null, date: null, url: null, author: null }],
+    ['seeds/004_577e0fed1c43110c.txt', { title: 'Azerbaijan, US Strengthen Ties, Advance Peace Process With Armenia', publisher: 'UrduPoint', date: '2025-08-09', url: null, author: 'Sumaira FH' }],
+  ])('%s', (file, expected) => {
+    expect(infer(readText(file))).toEqual(expected);
+  });
+});

@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { parseIndexManifest } from '../../src/store/IndexManifest.js';
+import type { IndexManifest } from '../../src/store/IndexManifest.js';
+import { isStale } from '../../src/store/openIndex.js';
+
+const sha = (c: string) => c.repeat(64);
+const valid: IndexManifest = {
+  formatVersion: 1,
+  embedder: { id: 'local:wink-sg-100d:sif:v1', dimension: 100 },
+  chunking: { maxChars: 1000, overlapSentences: 1, cleanerVersion: 'c1' },
+  files: { 'seeds/a.txt': { sha256: sha('a'), passages: 3 }, 'seeds/b.txt': { sha256: sha('b'), passages: 2 } },
+  passageCount: 5,
+  builtAt: '2026-01-01T00:00:00.000Z',
+};
+
+describe('parseIndexManifest', () => {
+  it('accepts a manifest the builder writes, after a JSON round trip', () => {
+    expect(parseIndexManifest(JSON.parse(JSON.stringify(valid)))).toEqual({ kind: 'ok', manifest: valid });
+  });
+
+  it.each<[string, unknown, RegExp]>([
+    ['a future format', { ...valid, formatVersion: 2 }, /format version 2/],
+    ['no embedder', { ...valid, embedder: undefined }, /embedder/],
+    ['a zero dimension', { ...valid, embedder: { id: 'x', dimension: 0 } }, /embedder\.dimension/],
+    ['a bad sha256', { ...valid, files: { 'seeds/a.txt': { sha256: 'xyz', passages: 5 } } }, /sha256/],
+    ['counts that do not add up', { ...valid, passageCount: 6 }, /passageCount is 6/],
+    ['not an object', 'hello', /invalid/],
+    ['null', null, /invalid/],
+  ])('rejects %s with a reason', (_name, value, reason) => {
+    const result = parseIndexManifest(value);
+    expect(result.kind).toBe('invalid');
+    expect(result.kind === 'invalid' && result.reason).toMatch(reason);
+  });
+});
+
+describe('isStale', () => {
+  const files = [
+    { source: 'seeds/a.txt', sha256: sha('a') },
+    { source: 'seeds/b.txt', sha256: sha('b') },
+  ];
+  it.each<[string, Array<{ source: string; sha256: string }>, IndexManifest['chunking'], Partial<ReturnType<typeof isStale>>]>([
+    ['nothing changed', files, valid.chunking, { stale: false, added: [], changed: [], removed: [], chunkingChanged: false }],
+    ['a file edited', [files[0]!, { source: 'seeds/b.txt', sha256: sha('c') }], valid.chunking, { stale: true, changed: ['seeds/b.txt'] }],
+    ['a file added', [...files, { source: 'seeds/c.txt', sha256: sha('c') }], valid.chunking, { stale: true, added: ['seeds/c.txt'] }],
+    ['a file removed', [files[0]!], valid.chunking, { stale: true, removed: ['seeds/b.txt'] }],
+    ['chunking changed', files, { ...valid.chunking, maxChars: 500 }, { stale: true, chunkingChanged: true, added: [], changed: [] }],
+  ])('%s', (_name, current, chunking, expected) => {
+    expect(isStale(valid, current, chunking)).toMatchObject(expected);
+  });
+});

@@ -1,0 +1,226 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtemp, readFile, readdir, rm, truncate, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/config.js';
+import type { EmbeddingModel } from '../../src/embeddings/EmbeddingModel.js';
+import { WordVectorEmbeddings } from '../../src/embeddings/WordVectorEmbeddings.js';
+import { isDossierError } from '../../src/errors.js';
+import { buildIndex } from '../../src/store/buildIndex.js';
+import type { CorpusFile } from '../../src/store/buildIndex.js';
+import type { Chunking } from '../../src/store/IndexManifest.js';
+import { openIndex } from '../../src/store/openIndex.js';
+import type { LoadedIndex } from '../../src/store/openIndex.js';
+import { countingModel } from '../support/countingModel.js';
+import { syntheticFile } from '../support/syntheticPassages.js';
+
+const chunking: Chunking = { maxChars: 1000, overlapSentences: 1, cleanerVersion: 'test-1' };
+const A = syntheticFile('seeds/a.txt', [
+  'The foreign ministers of Armenia and Azerbaijan initialled a peace agreement at the White House.',
+  'The president said the treaty would open a transit corridor through southern Armenia.',
+]);
+const B = syntheticFile('seeds/b.txt', [
+  'Whisk the eggs with sugar, fold in melted chocolate and bake the cake for forty minutes.',
+  'Let the chocolate cake cool before spreading the frosting.',
+  'A pinch of salt brings out the flavour of the cocoa.',
+]);
+const C = syntheticFile('seeds/c.txt', ['The football team won the championship final after extra time and a penalty shootout.']);
+const D = syntheticFile('seeds/d.txt', ['Heavy rain and floods closed mountain roads across the region.', 'Farmers lost crops to the storm.']);
+const B2 = syntheticFile('seeds/b.txt', ['Preheat the oven, grease the tin and bake the sponge until golden.']);
+
+let model: EmbeddingModel;
+const dirs: string[] = [];
+async function tmpDir(): Promise<string> {
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'dossier-index-'));
+  dirs.push(dir);
+  return dir;
+}
+async function open(dir: string, m: EmbeddingModel = model): Promise<LoadedIndex> {
+  const result = await openIndex(dir, m);
+  if (result.kind !== 'ok') throw new Error(`expected ok, got ${JSON.stringify(result)}`);
+  return result.index;
+}
+const build = (dir: string, files: CorpusFile[], m: EmbeddingModel = model, extra: Partial<Parameters<typeof buildIndex>[0]> = {}) =>
+  buildIndex({ dir, files, model: m, chunking, ...extra });
+
+beforeAll(async () => {
+  const embeddings = await WordVectorEmbeddings.load({ cacheDir: loadConfig({}, process.cwd()).paths.cache });
+  model = { id: embeddings.id, dimension: embeddings.dimension, embeddings };
+});
+afterEach(async () => {
+  await Promise.all(dirs.splice(0).map((d) => rm(d, { recursive: true, force: true })));
+});
+
+describe('buildIndex: incremental reuse', () => {
+  it.each<[string, CorpusFile[], { id?: string; chunking?: Chunking }, { reused: string[]; added: string[]; changed: string[]; removed: string[]; embedded: number; passages: number; full: RegExp | undefined }]>([
+    ['unchanged', [A, B, C], {}, { reused: [A.source, B.source, C.source], added: [], changed: [], removed: [], embedded: 0, passages: 6, full: undefined }],
+    ['one changed', [A, B2, C], {}, { reused: [A.source, C.source], added: [], changed: [B.source], removed: [], embedded: 1, passages: 4, full: undefined }],
+    ['one added', [A, B, C, D], {}, { reused: [A.source, B.source, C.source], added: [D.source], changed: [], removed: [], embedded: 2, passages: 8, full: undefined }],
+    ['one removed', [A, B], {}, { reused: [A.source, B.source], added: [], changed: [], removed: [C.source], embedded: 0, passages: 5, full: undefined }],
+    ['chunking changed', [A, B, C], { chunking: { ...chunking, maxChars: 500 } }, { reused: [], added: [], changed: [A.source, B.source, C.source], removed: [], embedded: 6, passages: 6, full: /chunking changed/ }],
+    ['embedder changed', [A, B, C], { id: 'local:other-model:v9' }, { reused: [], added: [], changed: [A.source, B.source, C.source], removed: [], embedded: 6, passages: 6, full: /embedder changed/ }],
+  ])('%s', async (_name, files, change, expected) => {
+    const dir = await tmpDir();
+    const first = await build(dir, [A, B, C]);
+    expect(first).toMatchObject({ added: [A.source, B.source, C.source], embedded: 6, passages: 6 });
+    const before = await open(dir);
+
+    const counting = countingModel(model, change.id ? { id: change.id } : {});
+    const report = await build(dir, files, counting, { chunking: change.chunking ?? chunking });
+    expect(report).toMatchObject({ reused: expected.reused, added: expected.added, changed: expected.changed, removed: expected.removed });
+    expect(report.embedded).toBe(expected.embedded);
+    expect(counting.embeddings.texts).toBe(expected.embedded);
+    expect(report.passages).toBe(expected.passages);
+    if (expected.full) expect(report.fullRebuildReason).toMatch(expected.full);
+    else expect(report.fullRebuildReason).toBeUndefined();
+
+    const after = await open(dir, counting);
+    expect(after.passages.map((p) => p.id).sort()).toEqual(files.flatMap((f) => f.passages.map((p) => p.id)).sort());
+    for (const source of expected.reused) {
+      const id = `${source}#0`;
+      expect(after.store.getVector(id)).toEqual(before.store.getVector(id));
+    }
+    // Exactly one generation remains.
+    expect((await readdir(dir)).filter((e) => e.startsWith('gen-'))).toHaveLength(1);
+  });
+});
+
+describe('buildIndex + openIndex: search', () => {
+  it('finds the passage that answers a query, with cosine similarity scores, and honours filters', async () => {
+    const dir = await tmpDir();
+    const progress: string[] = [];
+    await build(dir, [A, B, C, D], model, { onProgress: (p) => progress.push(p.phase) });
+    expect(progress[0]).toBe('reading');
+    expect(progress).toContain('embedding');
+    expect(progress.at(-1)).toBe('done');
+
+    const index = await open(dir);
+    const hits = await index.store.similaritySearchWithScore('peace treaty between Armenia and Azerbaijan', 3);
+    expect(hits[0]?.[0].metadata.id).toBe('seeds/a.txt#0');
+    expect(hits[0]?.[0].pageContent).toBe(A.passages[0]?.text);
+    const scores = hits.map(([, s]) => s);
+    expect(scores).toEqual([...scores].sort((x, y) => y - x));
+    expect(scores[0]).toBeGreaterThan(0.5);
+    expect(scores[0]).toBeLessThanOrEqual(1.0001);
+
+    const cake = await index.store.similaritySearch('how long to bake a chocolate cake', 1);
+    expect(cake[0]?.metadata.source).toBe('seeds/b.txt');
+
+    const filtered = await index.store.similaritySearchWithScore('chocolate cake', 10, (doc) => doc.metadata.source === 'seeds/d.txt');
+    expect(filtered.map(([d]) => d.metadata.source)).toEqual(['seeds/d.txt', 'seeds/d.txt']);
+    expect(await index.store.similaritySearch('anything', 5, () => false)).toEqual([]);
+  });
+
+  it('stores and serves attachments with the generation', async () => {
+    const dir = await tmpDir();
+    await build(dir, [A, C], model, { attachments: (ps) => ({ 'lexical.json': JSON.stringify(ps.map((p) => p.id)), 'raw.bin': new Uint8Array([1, 2, 3]) }) });
+    const index = await open(dir);
+    expect(JSON.parse((await index.attachment('lexical.json'))?.toString() ?? 'null')).toEqual(['seeds/a.txt#0', 'seeds/a.txt#1', 'seeds/c.txt#0']);
+    expect([...((await index.attachment('raw.bin')) ?? [])]).toEqual([1, 2, 3]);
+    expect(await index.attachment('missing.json')).toBeNull();
+    expect(await index.attachment('../manifest.json')).toBeNull();
+  });
+
+  it('builds an empty index for an empty corpus, and searching it returns nothing', async () => {
+    const dir = await tmpDir();
+    const report = await build(dir, []);
+    expect(report.passages).toBe(0);
+    const index = await open(dir);
+    expect(await index.store.similaritySearch('peace', 3)).toEqual([]);
+  });
+
+  it('skips a file listed twice instead of failing the build', async () => {
+    const dir = await tmpDir();
+    const report = await build(dir, [A, A, C]);
+    expect(report.passages).toBe(3);
+    expect(report.skipped).toEqual([{ source: A.source, reason: expect.stringMatching(/listed twice/) as unknown as string }]);
+  });
+});
+
+describe('openIndex: damaged and foreign indexes', () => {
+  async function built(): Promise<{ dir: string; gen: string }> {
+    const dir = await tmpDir();
+    await build(dir, [A, B]);
+    const gen = path.join(dir, (await readFile(path.join(dir, 'CURRENT'), 'utf8')).trim());
+    return { dir, gen };
+  }
+
+  it('reports a directory without an index as missing', async () => {
+    expect(await openIndex(await tmpDir(), model)).toEqual({ kind: 'missing' });
+    expect(await openIndex(path.join(os.tmpdir(), 'dossier-does-not-exist-xyz'), model)).toEqual({ kind: 'missing' });
+  });
+
+  it.each<[string, (dir: string, gen: string) => Promise<void>, RegExp]>([
+    ['a truncated hnsw.bin', async (_d, gen) => truncate(path.join(gen, 'hnsw.bin'), 100), /hnsw\.bin is truncated/],
+    ['a truncated vectors file', async (_d, gen) => truncate(path.join(gen, 'vectors.f32'), 40), /vectors\.f32 is truncated/],
+    ['garbage manifest JSON', async (_d, gen) => writeFile(path.join(gen, 'manifest.json'), '{"formatVersion": 1, '), /not valid JSON/],
+    ['a manifest of a future format', async (_d, gen) => {
+      const m = JSON.parse(await readFile(path.join(gen, 'manifest.json'), 'utf8')) as Record<string, unknown>;
+      await writeFile(path.join(gen, 'manifest.json'), JSON.stringify({ ...m, formatVersion: 7 }));
+    }, /format version 7/],
+    ['CURRENT pointing nowhere', async (dir) => writeFile(path.join(dir, 'CURRENT'), 'gen-1-1\n'), /points to gen-1-1/],
+    ['CURRENT with garbage', async (dir) => writeFile(path.join(dir, 'CURRENT'), '../../etc'), /does not name a generation/],
+    ['garbage passages.json', async (_d, gen) => writeFile(path.join(gen, 'passages.json'), '[{"id": 1}]'), /passages/],
+  ])('reports %s as corrupt, and the next build repairs it', async (_name, damage, reason) => {
+    const { dir, gen } = await built();
+    await damage(dir, gen);
+    const result = await openIndex(dir, model);
+    expect(result.kind).toBe('corrupt');
+    expect(result.kind === 'corrupt' && result.reason).toMatch(reason);
+
+    const report = await build(dir, [A, B]);
+    expect(report.fullRebuildReason).toMatch(/unreadable/);
+    expect(report.embedded).toBe(5);
+    expect((await open(dir)).passages).toHaveLength(5);
+  });
+
+  it('reports an index built by another embedder as incompatible', async () => {
+    const { dir } = await built();
+    const other = { ...model, id: 'openai:text-embedding-3-small@api.openai.com', dimension: 1536 };
+    const result = await openIndex(dir, other);
+    expect(result.kind).toBe('incompatible');
+    expect(result.kind === 'incompatible' && result.reason).toMatch(/built with local:wink-sg-100d:sif:v1 \(100 dims\); now using openai:text-embedding-3-small/);
+  });
+});
+
+describe('buildIndex: concurrency and failures', () => {
+  it('refuses a second concurrent build with INDEX_BUSY and keeps the first', async () => {
+    const dir = await tmpDir();
+    let release: () => void = () => undefined;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const slow = countingModel(model, { beforeBatch: () => gate });
+    const first = build(dir, [A, B], slow);
+    await new Promise((r) => setTimeout(r, 50));
+    const second: unknown = await build(dir, [C]).then(
+      () => null,
+      (e: unknown) => e,
+    );
+    expect(isDossierError(second) && second.code).toBe('INDEX_BUSY');
+    release();
+    expect((await first).passages).toBe(5);
+    // The lock is released afterwards.
+    expect((await build(dir, [A, B])).reused).toEqual([A.source, B.source]);
+  });
+
+  it('takes over a lock left by a process that no longer exists', async () => {
+    const dir = await tmpDir();
+    const dead = spawnSync(process.execPath, ['-e', '0']).pid;
+    await writeFile(path.join(dir, '.lock'), `${dead}\n`);
+    expect((await build(dir, [C])).passages).toBe(1);
+    expect(await readdir(dir)).not.toContain('.lock');
+  });
+
+  it('leaves the live index untouched and no partial generation when embedding fails', async () => {
+    const dir = await tmpDir();
+    await build(dir, [A]);
+    const failing = countingModel(model, { beforeBatch: () => Promise.reject(new Error('server exploded')) });
+    const error: unknown = await build(dir, [A, B], failing).then(
+      () => null,
+      (e: unknown) => e,
+    );
+    expect(isDossierError(error) && error.code).toBe('EMBEDDINGS_FAILED');
+    expect((await readdir(dir)).filter((e) => e.startsWith('gen-'))).toHaveLength(1);
+    expect((await open(dir)).passages.map((p) => p.source)).toEqual([A.source, A.source]);
+  });
+});

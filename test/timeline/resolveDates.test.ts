@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { resolveDates } from '../../src/timeline/resolveDates.js';
+
+type Expected = { date: string; end?: string; precision: 'day' | 'month' | 'year'; yearless?: boolean; dateline?: boolean };
+
+const summary = (sentence: string, articleDate: string | null): Expected[] =>
+  resolveDates(sentence, articleDate).map((m) => ({
+    date: m.date,
+    ...(m.end ? { end: m.end } : {}),
+    precision: m.precision,
+    ...(m.yearless ? { yearless: true } : {}),
+    ...(m.dateline ? { dateline: true } : {}),
+  }));
+
+describe('resolveDates', () => {
+  it.each<[string, string, string | null, Expected[]]>([
+    ['absolute day', 'A trilateral summit was held on August 8, 2025 in Washington.', null, [{ date: '2025-08-08', precision: 'day' }]],
+    ['day-month-year', 'The talks took place on 17 May 2024 at the State Department.', '2025-01-01', [{ date: '2024-05-17', precision: 'day' }]],
+    ['year-less, day-precise article', 'Mirzoyan met Verma on June 17, marking a first visit.', '2024-06-18', [{ date: '2024-06-17', precision: 'day' }]],
+    ['year-less, month-precise article, same month', "The Deputy Secretary's visit began on November 15.", '2025-11', [{ date: '2025-11-15', precision: 'day' }]],
+    ['year-less, later month than article: last year', 'The fair opened on December 3.', '2024-06-18', [{ date: '2023-12-03', precision: 'day' }]],
+    ['year-less, year-only article', 'Congress met on December 3.', '1861', [{ date: '1861-12-03', precision: 'day' }]],
+    ['year-less, no article date: never guessed', 'The visit began on November 15.', null, [{ date: '--11-15', precision: 'day', yearless: true }]],
+    ['year-less month, no article date', 'Elections are held in June.', null, [{ date: '--06', precision: 'month', yearless: true }]],
+    ['day range', 'Aliyev visited the United States on August 7-8, 2025, marking a step.', null, [{ date: '2025-08-07', end: '2025-08-08', precision: 'day' }]],
+    ['month range', 'Negotiations ran from March to May 2023.', null, [{ date: '2023-03', end: '2023-05', precision: 'month' }]],
+    ['year range', 'The war lasted from 1861 to 1865.', null, [{ date: '1861', end: '1865', precision: 'year' }]],
+    ['range across a year end', 'Talks ran December 30 - January 2.', '2025-03-01', [{ date: '2024-12-30', end: '2025-01-02', precision: 'day' }]],
+    ['year alone', 'The United States established diplomatic relations with Azerbaijan in 1992, following independence.', null, [{ date: '1992', precision: 'year' }]],
+    ['year alone with since', 'The office has existed since 2008.', null, [{ date: '2008', precision: 'year' }]],
+    ['month and year', 'The treaty was drafted in June 2024 in Yerevan.', null, [{ date: '2024-06', precision: 'month' }]],
+    ['today with a day-precise article', '"Welcomed today Assistant to the President," Bass said.', '2024-05-17', [{ date: '2024-05-17', precision: 'day' }]],
+    ['dateline is flagged', 'Washington, 17 May 2024(TDI): The presidential Assistant holds talks.', '2024-05-17', [{ date: '2024-05-17', precision: 'day', dateline: true }]],
+    [
+      'dateline beside the event date',
+      "BAKU (AZERBAIJAN), (APP - UrduPoint / Pakistan Point News - 9th Aug, 2025) Aliyev paid a visit to the United States on August 7-8, 2025.",
+      '2025-08-09',
+      [
+        { date: '2025-08-09', precision: 'day', dateline: true },
+        { date: '2025-08-07', end: '2025-08-08', precision: 'day' },
+      ],
+    ],
+  ])('%s', (_name, sentence, articleDate, expected) => {
+    expect(summary(sentence, articleDate)).toEqual(expected);
+  });
+
+  it.each<[string, string, string | null]>([
+    ['duration in a table row', 'Joint Security Task Force | Enhanced border cooperation | 6 months', '2024-06-18'],
+    ['duration: 1 year', 'Conflict Resolution Workshops | Improved dialogue mechanisms | 1 year', '2024-06-18'],
+    ['duration: 3 months', 'Early Warning Systems | Rapid conflict detection | 3 months', null],
+    ['count with a comma', 'Türkiye seizes 1,564 firearms in nationwide crackdown on illegal weapons', '2024-07-13'],
+    ['name with digits', 'They discussed the upcoming COP29 summit in Baku.', '2024-05-17'],
+    ['target year without a preposition', 'PM Kobakhidze sets 2030 goal for EU integration', null],
+    ['time alone', 'The briefing starts at 5 pm.', '2024-06-18'],
+    ['relative word without a known day', 'The minister recently met officials today.', '2024-06'],
+    ['today without any article date', 'Welcomed today Assistant to the President.', null],
+    ['large number after in', 'Prices rose in 2,000 markets.', null],
+  ])('no date: %s', (_name, sentence, articleDate) => {
+    expect(resolveDates(sentence, articleDate)).toEqual([]);
+  });
+
+  it('never invents the current year for a year-less mention', () => {
+    const thisYear = String(new Date().getUTCFullYear());
+    for (const m of resolveDates('It happened on March 3 and on July 4.', null)) {
+      expect(m.yearless).toBe(true);
+      expect(m.date.startsWith(thisYear)).toBe(false);
+    }
+  });
+});
