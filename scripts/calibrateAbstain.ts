@@ -12,6 +12,8 @@ interface EvalQuestion {
   id: string;
   question: string;
   answerable: boolean;
+  /** Regexes (any one per entry) the answer text must match, when answerable. */
+  expected?: string[];
 }
 
 function isEvalQuestion(v: unknown): v is EvalQuestion {
@@ -25,8 +27,8 @@ const EXTRA: EvalQuestion[] = [
   { id: 'x-none-2', question: 'Who won the 2022 World Cup?', answerable: false },
   { id: 'x-none-3', question: 'What is the capital of France?', answerable: false },
   { id: 'x-none-4', question: 'What did Emmanuel Macron tell Aliyev in Paris?', answerable: false },
-  { id: 'x-ans-1', question: 'Who leads the joint working group?', answerable: true },
-  { id: 'x-ans-2', question: 'When did the US establish diplomatic relations with Azerbaijan?', answerable: true },
+  { id: 'x-ans-1', question: 'Who leads the joint working group?', answerable: true, expected: ['Sonata Coulter'] },
+  { id: 'x-ans-2', question: 'When did the US establish diplomatic relations with Azerbaijan?', answerable: true, expected: ['1992'] },
 ];
 
 const root = path.resolve(import.meta.dirname, '..');
@@ -43,24 +45,33 @@ interface Row {
   evidence: number;
   hardAbstain: boolean;
   reason: string;
+  /** Whether the answer given at threshold 0 contains the expected facts (only meaningful when answerable). */
+  correct: boolean;
 }
-const rows: Row[] = questions.map((q) => {
-  const d = answerer.decide(q.question, seeds.retrieve(q.question, k));
+const rows: Row[] = [];
+for (const q of questions) {
+  const retrieved = await seeds.retrieve(q.question, k);
+  const d = answerer.decide(q.question, retrieved);
+  const text = answerer.answerSync(q.question, retrieved).text;
+  const correct = (q.expected ?? []).every((e) => new RegExp(e, 'i').test(text));
   // Abstentions that do not depend on the threshold (a name never mentioned, no date for "when").
   const hardAbstain = d.abstain && !d.reason.startsWith('weak evidence');
-  return { id: q.id, answerable: q.answerable, evidence: d.evidence, hardAbstain, reason: d.reason };
-});
+  rows.push({ id: q.id, answerable: q.answerable, evidence: d.evidence, hardAbstain, reason: d.reason, correct });
+}
 
 for (const r of [...rows].sort((a, b) => a.evidence - b.evidence)) {
-  console.log(`${r.answerable ? 'ANS ' : 'NONE'} ${r.evidence.toFixed(3)} ${r.hardAbstain ? 'hard-abstain' : '            '} ${r.id.padEnd(10)} ${r.reason}`);
+  const verdict = r.answerable && !r.hardAbstain ? (r.correct ? 'right' : 'WRONG') : '     ';
+  console.log(`${r.answerable ? 'ANS ' : 'NONE'} ${r.evidence.toFixed(3)} ${r.hardAbstain ? 'hard-abstain' : '            '} ${verdict} ${r.id.padEnd(10)} ${r.reason}`);
 }
 
 let bestT = 0;
 let bestErrors = Infinity;
-for (let t = 0.2; t <= 0.9001; t += 0.025) {
+for (let t = 0.05; t <= 0.9001; t += 0.025) {
+  // An error is an abstention on an answerable question, an answer to an unanswerable one, or an
+  // answer that misses the expected fact (as bad as answering what the articles do not say).
   const errors = rows.filter((r) => {
     const abstains = r.hardAbstain || r.evidence < t;
-    return abstains === r.answerable;
+    return r.answerable ? abstains || !r.correct : !abstains;
   }).length;
   // Among equally good thresholds, keep the midpoint-ish one by preferring the first of a plateau and reporting it.
   if (errors < bestErrors) {
@@ -73,5 +84,6 @@ const ans = rows.filter((r) => r.answerable);
 const none = rows.filter((r) => !r.answerable);
 console.log(`\n${ans.length} answerable, ${none.length} unanswerable, k=${k}`);
 console.log(`answerable wrongly abstained at best: ${ans.filter((r) => r.hardAbstain || r.evidence < bestT).map((r) => r.id).join(', ') || 'none'}`);
+console.log(`answered but missing the expected fact at best: ${ans.filter((r) => !(r.hardAbstain || r.evidence < bestT) && !r.correct).map((r) => r.id).join(', ') || 'none'}`);
 console.log(`unanswerable wrongly answered at best: ${none.filter((r) => !(r.hardAbstain || r.evidence < bestT)).map((r) => r.id).join(', ') || 'none'}`);
 console.log(`chosen threshold: ${bestT.toFixed(3)} (${bestErrors} errors)`);

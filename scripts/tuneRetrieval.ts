@@ -22,45 +22,47 @@ import { FUSION_PARAMS } from '../src/retrieval/FusionParams.js';
 import type { FusionParams } from '../src/retrieval/FusionParams.js';
 import { HybridRetriever } from '../src/retrieval/HybridRetriever.js';
 import { LexicalIndex } from '../src/retrieval/LexicalIndex.js';
+import { termSet } from '../src/retrieval/searchTerms.js';
+import { jaccard } from '../src/retrieval/selectDiverse.js';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const SPLIT = { maxChars: 1000, overlapSentences: 1 };
 
-/** Question -> seed file prefixes that answer it. */
-const QUESTIONS: Array<[string, string[]]> = [
-  ['Who did Hikmat Hajiyev meet in Washington?', ['000']],
-  ["When did Azerbaijan's presidential assistant hold talks with John Bass?", ['000']],
-  ['What did John Bass say about COP29?', ['000']],
-  ['When did the United States establish diplomatic relations with Azerbaijan?', ['000']],
-  ['What does US government assistance to Azerbaijan aim to improve?', ['000']],
-  ['Who is the Assistant Secretary of State for Democracy, Labor, and Human Rights?', ['000']],
-  ['Azerbaijani presidential aide visits American officials ahead of the climate summit', ['000']],
-  ['Who did Allison Hooker meet in Baku?', ['001']],
-  ['What is the Trump Route for International Peace and Prosperity?', ['001']],
-  ['Who leads the working group on the Trump Corridor?', ['001']],
-  ['Why were relations between Baku and Washington strained under Biden?', ['001']],
-  ["When did the Deputy Secretary's regional visit begin?", ['001']],
-  ['What did Hooker discuss with Armenian Prime Minister Pashinyan?', ['001']],
-  ['criticism over political prisoners and civil society annoyed Azerbaijan', ['001']],
-  ['Bayramof meeting with Hooker', ['001']],
-  ['Who did Ararat Mirzoyan meet on June 17?', ['002']],
-  ['What is the Crossroads of Peace project?', ['002']],
-  ['When was the Armenia-US strategic dialogue session held in Yerevan?', ['002']],
-  ['What did Richard Verma say about the strategic partnership?', ['002']],
-  ['delegation of American mayors visiting Armenia', ['002']],
-  ['Armenian foreign minister talks with the US deputy secretary for management', ['002']],
-  ["What security challenges did Azerbaijan's foreign minister discuss in the virtual meeting?", ['003']],
-  ['Which measures were proposed to counter cyberattacks?', ['003']],
-  ['What is the timeline for the joint security task force?', ['003']],
-  ['early warning systems for rapid conflict detection', ['003']],
-  ['confidence-building measures to reduce tensions in the South Caucasus', ['003']],
-  ['When did Ilham Aliyev visit the United States?', ['004']],
-  ['What did Aliyev and Trump sign?', ['004']],
-  ['What must Armenia change in its constitution?', ['004']],
-  ['What happened to the OSCE Minsk Process?', ['004']],
-  ['Nakhichevan connectivity through Armenian territory', ['004', '001']],
-  ['working group to develop a charter on strategic partnership', ['004']],
-  ['How will the peace agreement be solidified?', ['004']],
+/** Question, seed file prefixes that answer it, and a phrase of the passage holding the answer. */
+const QUESTIONS: Array<[string, string[], string]> = [
+  ['Who did Hikmat Hajiyev meet in Washington?', ['000'], 'John Bass'],
+  ["When did Azerbaijan's presidential assistant hold talks with John Bass?", ['000'], '17 May 2024'],
+  ['What did John Bass say about COP29?', ['000'], 'successful holding of COP29'],
+  ['When did the United States establish diplomatic relations with Azerbaijan?', ['000'], 'in 1992'],
+  ['What does US government assistance to Azerbaijan aim to improve?', ['000'], 'capacity to deal with security threats'],
+  ['Who is the Assistant Secretary of State for Democracy, Labor, and Human Rights?', ['000'], 'Robert Gilchrist'],
+  ['Azerbaijani presidential aide visits American officials ahead of the climate summit', ['000'], 'upcoming COP29'],
+  ['Who did Allison Hooker meet in Baku?', ['001'], 'Jeyhun Bayramov'],
+  ['What is the Trump Route for International Peace and Prosperity?', ['001'], 'Trump Route for International Peace and Prosperity'],
+  ['Who leads the working group on the Trump Corridor?', ['001'], 'Sonata Coulter'],
+  ['Why were relations between Baku and Washington strained under Biden?', ['001'], 'strained relations'],
+  ["When did the Deputy Secretary's regional visit begin?", ['001'], 'began on November 15'],
+  ['What did Hooker discuss with Armenian Prime Minister Pashinyan?', ['001'], 'Nikol Pashinyan'],
+  ['criticism over political prisoners and civil society annoyed Azerbaijan', ['001'], 'political prisoners'],
+  ['Bayramof meeting with Hooker', ['001'], 'Jeyhun Bayramov'],
+  ['Who did Ararat Mirzoyan meet on June 17?', ['002'], 'Richard Verma on June 17'],
+  ['What is the Crossroads of Peace project?', ['002'], 'Crossroads of Peace'],
+  ['When was the Armenia-US strategic dialogue session held in Yerevan?', ['002'], 'held in Yerevan on June 12'],
+  ['What did Richard Verma say about the strategic partnership?', ['002'], 'very important to the United States'],
+  ['delegation of American mayors visiting Armenia', ['002'], 'US mayors'],
+  ['Armenian foreign minister talks with the US deputy secretary for management', ['002'], 'Management and Resources'],
+  ["What security challenges did Azerbaijan's foreign minister discuss in the virtual meeting?", ['003'], 'virtual meeting'],
+  ['Which measures were proposed to counter cyberattacks?', ['003'], 'resilience to cyberattacks'],
+  ['What is the timeline for the joint security task force?', ['003'], 'Joint Security Task Force'],
+  ['early warning systems for rapid conflict detection', ['003'], 'Early Warning Systems'],
+  ['confidence-building measures to reduce tensions in the South Caucasus', ['003'], 'confidence-building measures'],
+  ['When did Ilham Aliyev visit the United States?', ['004'], 'August 7-8, 2025'],
+  ['What did Aliyev and Trump sign?', ['004'], 'Memorandum of Understanding'],
+  ['What must Armenia change in its constitution?', ['004'], 'amend its Constitution'],
+  ['What happened to the OSCE Minsk Process?', ['004'], 'Minsk Process'],
+  ['Nakhichevan connectivity through Armenian territory', ['004', '001'], 'Nakhchivan'],
+  ['working group to develop a charter on strategic partnership', ['004'], 'Charter on Strategic Partnership'],
+  ['How will the peace agreement be solidified?', ['004'], 'To solidify the peace agreement'],
 ];
 
 interface SotuSpeech {
@@ -100,31 +102,36 @@ async function sotuPassages(): Promise<Passage[]> {
 }
 
 const fileOf = (p: Passage) => path.basename(p.source);
-const isGold = (p: Passage, gold: string[]) => p.source.startsWith('seeds/') && gold.some((g) => fileOf(p).startsWith(g));
+const isGoldArticle = (p: Passage, gold: string[]) => p.source.startsWith('seeds/') && gold.some((g) => fileOf(p).startsWith(g));
+const isGoldPassage = (p: Passage, gold: string[], evidence: string) => isGoldArticle(p, gold) && p.text.includes(evidence);
 
 interface Scores {
+  /** Mean number of passage pairs in the top 4 sharing more than half their terms (near-duplicates). */
+  dupPairs: number;
+  articleHit4: number;
   hit1: number;
   hit4: number;
   mrr: number;
 }
 
-/** `rank(question)` gives passages best first (at least 10 where possible); `top4` the method's own top 4. */
+/** `rank(question)` gives passages best first (10 where possible); `top4` the method's own top 4. */
 async function evaluate(rank: (q: string) => Promise<Passage[]>, top4: (q: string) => Promise<Passage[]> = async (q) => (await rank(q)).slice(0, 4)): Promise<Scores> {
-  let hit1 = 0;
-  let hit4 = 0;
-  let mrr = 0;
-  for (const [q, gold] of QUESTIONS) {
+  const sum: Scores = { dupPairs: 0, articleHit4: 0, hit1: 0, hit4: 0, mrr: 0 };
+  for (const [q, gold, evidence] of QUESTIONS) {
     const ranked = (await rank(q)).slice(0, 10);
-    const first = ranked.findIndex((p) => isGold(p, gold));
-    if (first === 0) hit1++;
-    if (first >= 0) mrr += 1 / (first + 1);
-    if ((await top4(q)).some((p) => isGold(p, gold))) hit4++;
+    const first = ranked.findIndex((p) => isGoldPassage(p, gold, evidence));
+    if (first === 0) sum.hit1++;
+    if (first >= 0) sum.mrr += 1 / (first + 1);
+    const four = await top4(q);
+    if (four.some((p) => isGoldPassage(p, gold, evidence))) sum.hit4++;
+    if (four.some((p) => isGoldArticle(p, gold))) sum.articleHit4++;
+    four.forEach((a, i) => four.slice(i + 1).forEach((b) => (sum.dupPairs += jaccard(termSet(a.text), termSet(b.text)) > 0.5 ? 1 : 0)));
   }
   const n = QUESTIONS.length;
-  return { hit1: hit1 / n, hit4: hit4 / n, mrr: mrr / n };
+  return { dupPairs: sum.dupPairs / n, articleHit4: sum.articleHit4 / n, hit1: sum.hit1 / n, hit4: sum.hit4 / n, mrr: sum.mrr / n };
 }
 
-const fmt = (s: Scores) => `${s.hit1.toFixed(2)} | ${s.hit4.toFixed(2)} | ${s.mrr.toFixed(3)}`;
+const fmt = (s: Scores) => `${s.articleHit4.toFixed(2)} | ${s.hit1.toFixed(2)} | ${s.hit4.toFixed(2)} | ${s.mrr.toFixed(3)} | ${s.dupPairs.toFixed(2)}`;
 
 async function main(): Promise<void> {
   const started = Date.now();
@@ -134,9 +141,25 @@ async function main(): Promise<void> {
   const store = new HnswVectorStore(embeddings, { dimension: embeddings.dimension });
   await store.addPassages(passages, passages.map((p) => embeddings.embedSync(p.text)));
   const lexical = LexicalIndex.build(passages);
+  for (const [q, gold, evidence] of QUESTIONS) {
+    if (!passages.some((p) => isGoldPassage(p, gold, evidence))) throw new Error(`No seed passage holds "${evidence}" (question: ${q})`);
+  }
+  // The grid re-asks the same questions; memoise the parts that do not depend on the parameters.
+  const lexicalMemo = new Map<string, ReturnType<LexicalIndex['search']>>();
+  const memoLexical: Pick<LexicalIndex, 'search'> = {
+    search: (q, options) => {
+      const key = `${q}\u0000${options?.limit ?? ''}`;
+      let hits = lexicalMemo.get(key);
+      if (!hits) {
+        hits = lexical.search(q, options);
+        lexicalMemo.set(key, hits);
+      }
+      return hits;
+    },
+  };
   console.log(`${passages.length} passages (${seeds.articles.length} seed articles + SOTU), ${QUESTIONS.length} questions, built in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
 
-  const bm25 = async (q: string) => lexical.search(q, { limit: 100 }).map((h) => h.passage);
+  const bm25 = async (q: string) => memoLexical.search(q, { limit: 100 }).map((h) => h.passage);
   const dense = async (q: string) => (await store.similaritySearchVectorWithScore(await embeddings.embedQuery(q), 100)).map(([d]) => d.metadata);
   const rrf = async (q: string) => {
     const fused = new Map<string, { p: Passage; s: number }>();
@@ -150,30 +173,33 @@ async function main(): Promise<void> {
     return [...fused.values()].sort((a, b) => b.s - a.s).map((e) => e.p);
   };
 
-  console.log('| method | hit@1 | hit@4 | MRR@10 |');
-  console.log('|---|---|---|---|');
+  console.log('| method | article hit@4 | passage hit@1 | passage hit@4 | passage MRR@10 | near-duplicate pairs in top 4 |');
+  console.log('|---|---|---|---|---|---|');
   console.log(`| BM25 alone | ${fmt(await evaluate(bm25))} |`);
   console.log(`| dense alone | ${fmt(await evaluate(dense))} |`);
   console.log(`| RRF (k=60) | ${fmt(await evaluate(rrf))} |`);
 
   const grid: Array<Partial<FusionParams>> = [];
-  for (const denseWeight of [0, 0.1, 0.2, 0.3, 0.5, 1]) {
-    for (const denseOnlyMinSimilarity of [0.75, 0.8, 0.85, 2]) {
-      for (const mmrLambda of [0.6, 0.75, 1]) grid.push({ denseWeight, denseOnlyMinSimilarity, mmrLambda });
+  for (const denseScale of ['cosine', 'minmax'] as const) {
+    for (const denseWeight of [0.1, 0.2, 0.3, 0.5, 1]) {
+      for (const denseOnlyMinSimilarity of [0.8, 2]) {
+        for (const mmrLambda of [0.75, 1]) grid.push({ denseScale, denseWeight, denseOnlyMinSimilarity, mmrLambda });
+      }
     }
   }
   for (const params of grid) {
-    const retriever = new HybridRetriever({ passages, lexical, store, embeddings, params });
+    const retriever = new HybridRetriever({ passages, lexical: memoLexical, store, embeddings, params });
     const s = await evaluate(
       async (q) => (await retriever.retrieve(q, { k: 10 })).map((r) => r.passage),
       async (q) => (await retriever.retrieve(q, { k: 4 })).map((r) => r.passage),
     );
     const chosen =
       params.denseWeight === FUSION_PARAMS.denseWeight &&
+      params.denseScale === FUSION_PARAMS.denseScale &&
       params.denseOnlyMinSimilarity === FUSION_PARAMS.denseOnlyMinSimilarity &&
       params.mmrLambda === FUSION_PARAMS.mmrLambda;
     const bar = params.denseOnlyMinSimilarity !== undefined && params.denseOnlyMinSimilarity > 1 ? 'off' : String(params.denseOnlyMinSimilarity);
-    console.log(`| hybrid w=${params.denseWeight} denseOnly≥${bar} λ=${params.mmrLambda}${chosen ? ' **(chosen)**' : ''} | ${fmt(s)} |`);
+    console.log(`| hybrid ${params.denseScale} w=${params.denseWeight} denseOnly≥${bar} λ=${params.mmrLambda}${chosen ? ' **(chosen)**' : ''} | ${fmt(s)} |`);
   }
   console.log(`\nFUSION_PARAMS = ${JSON.stringify(FUSION_PARAMS)}; total ${((Date.now() - started) / 1000).toFixed(1)} s`);
 }

@@ -27,6 +27,8 @@ export interface BenchResult {
   task: BenchTask['task'];
   system: 'dossier' | 'baseline';
   maxRssMB: number;
+  /** CPU time (user + system) of the whole process; on a shared machine this is steadier than wall time. */
+  cpuMs: number;
   /** Milliseconds from process start to the worker's first line (node + tsx loader). */
   enteredMs: number;
   [key: string]: unknown;
@@ -47,14 +49,34 @@ async function questionList(root: string): Promise<string[]> {
   return benchQuestions(await loadEvalQuestions(`${root}/test/eval/questions.json`));
 }
 
-async function timeEach(items: readonly string[], f: (q: string) => Promise<unknown>): Promise<number[]> {
-  const out: number[] = [];
+/** CPU milliseconds (user + system, all threads) the process has used so far. */
+function cpuNow(): number {
+  const c = process.cpuUsage();
+  return (c.user + c.system) / 1000;
+}
+
+/**
+ * Times `f` per item: wall clock, and the process CPU time it consumed. Serving is single-threaded, so
+ * on a machine shared with other work the CPU time is what the latency would be on an idle core.
+ */
+async function timeEach(items: readonly string[], f: (q: string) => Promise<unknown>): Promise<{ wall: number[]; cpu: number[] }> {
+  const wall: number[] = [];
+  const cpu: number[] = [];
   for (const q of items) {
+    const c0 = cpuNow();
     const t0 = performance.now();
     await f(q);
-    out.push(performance.now() - t0);
+    wall.push(performance.now() - t0);
+    cpu.push(cpuNow() - c0);
   }
-  return out;
+  return { wall, cpu };
+}
+
+async function timed<T>(f: () => Promise<T>): Promise<{ value: T; wall: number; cpu: number }> {
+  const c0 = cpuNow();
+  const t0 = performance.now();
+  const value = await f();
+  return { value, wall: performance.now() - t0, cpu: cpuNow() - c0 };
 }
 
 type RunResult = { task: BenchTask['task']; system: BenchResult['system'] } & Record<string, unknown>;
@@ -65,22 +87,34 @@ async function run(task: BenchTask): Promise<RunResult> {
     case 'build': {
       if (task.system === 'baseline') {
         const { openBaseline } = await import('./systems.js');
-        const t0 = performance.now();
-        const { baseline } = await openBaseline(config);
-        return { task: 'build', system: 'baseline', totalMs: performance.now() - t0, buildMs: performance.now() - t0, passages: baseline.chunks };
+        const { value, wall, cpu } = await timed(() => openBaseline(config));
+        return { task: 'build', system: 'baseline', totalMs: wall, buildMs: wall, buildCpuMs: cpu, passages: value.baseline.chunks };
       }
       const { createApp } = await import('../../src/app.js');
-      let buildStart: number | null = null;
+      // When each progress phase was first seen (wall and CPU ms since createApp started), to show where build time goes.
+      const phases: Record<string, { wallMs: number; cpuMs: number }> = {};
       const t0 = performance.now();
+      const c0 = cpuNow();
       const app = await createApp(config, {
-        onProgress: () => {
-          buildStart ??= performance.now();
+        onProgress: (p) => {
+          phases[p.phase] ??= { wallMs: performance.now() - t0, cpuMs: cpuNow() - c0 };
         },
       });
       const end = performance.now();
+      const endCpu = cpuNow();
       const passages = app.engine.sources().reduce((n, s) => n + s.passages, 0);
       await app.close();
-      return { task: 'build', system: 'dossier', totalMs: end - t0, buildMs: end - (buildStart ?? t0), passages, articles: app.engine.sources().length };
+      return {
+        task: 'build',
+        system: 'dossier',
+        // The whole of createApp on an empty index directory: load the embedder, read, clean and split, embed, index, write.
+        totalMs: end - t0,
+        buildMs: end - t0,
+        buildCpuMs: endCpu - c0,
+        phases,
+        passages,
+        articles: app.engine.sources().length,
+      };
     }
     case 'startup': {
       const t0 = performance.now();
@@ -90,38 +124,40 @@ async function run(task: BenchTask): Promise<RunResult> {
       const app = await createApp(config, { onProgress: () => (rebuilt = true) });
       const ready = performance.now();
       await app.close();
-      return { task: 'startup', system: 'dossier', importMs: imported - t0, createAppMs: ready - imported, readyMs: ready, rebuilt };
+      return { task: 'startup', system: 'dossier', importMs: imported - t0, createAppMs: ready - imported, readyMs: ready, readyCpuMs: cpuNow(), rebuilt };
     }
     case 'rebuild': {
       const { createApp } = await import('../../src/app.js');
       const app = await createApp(config);
       const original = await readFile(task.changeFile, 'utf8');
       const noop: number[] = [];
+      const noopCpu: number[] = [];
       const incremental: number[] = [];
+      const incrementalCpu: number[] = [];
       const reports: unknown[] = [];
       try {
         for (let i = 0; i < task.repeats; i++) {
-          let t0 = performance.now();
-          const r0 = await app.engine.reindex();
-          noop.push(performance.now() - t0);
-          if (i === 0) reports.push(r0);
+          const r0 = await timed(() => app.engine.reindex());
+          noop.push(r0.wall);
+          noopCpu.push(r0.cpu);
+          if (i === 0) reports.push(r0.value);
           // One article gains a paragraph, then loses it again: two single-file changes per repeat.
           await appendFile(task.changeFile, `\nBenchmark edit ${i}: the Congress convened again to consider the appropriations for the coming year.\n`);
-          t0 = performance.now();
-          const r1 = await app.engine.reindex();
-          incremental.push(performance.now() - t0);
-          if (i === 0) reports.push(r1);
+          const r1 = await timed(() => app.engine.reindex());
+          incremental.push(r1.wall);
+          incrementalCpu.push(r1.cpu);
+          if (i === 0) reports.push(r1.value);
           await writeFile(task.changeFile, original);
-          t0 = performance.now();
-          await app.engine.reindex();
-          incremental.push(performance.now() - t0);
+          const r2 = await timed(() => app.engine.reindex());
+          incremental.push(r2.wall);
+          incrementalCpu.push(r2.cpu);
         }
       } finally {
         await writeFile(task.changeFile, original);
         await app.engine.reindex();
         await app.close();
       }
-      return { task: 'rebuild', system: 'dossier', noopMs: noop, incrementalMs: incremental, reports };
+      return { task: 'rebuild', system: 'dossier', noopMs: noop, noopCpuMs: noopCpu, incrementalMs: incremental, incrementalCpuMs: incrementalCpu, reports };
     }
     case 'query': {
       const questions = await questionList(task.root);
@@ -145,8 +181,12 @@ async function run(task: BenchTask): Promise<RunResult> {
         await retrieve(q);
         await ask(q);
       }
-      const passes: Array<{ retrieveMs: number[]; askMs: number[] }> = [];
-      for (let p = 0; p < task.passes; p++) passes.push({ retrieveMs: await timeEach(questions, retrieve), askMs: await timeEach(questions, ask) });
+      const passes: Array<{ retrieveMs: number[]; retrieveCpuMs: number[]; askMs: number[]; askCpuMs: number[] }> = [];
+      for (let p = 0; p < task.passes; p++) {
+        const r = await timeEach(questions, retrieve);
+        const a = await timeEach(questions, ask);
+        passes.push({ retrieveMs: r.wall, retrieveCpuMs: r.cpu, askMs: a.wall, askCpuMs: a.cpu });
+      }
       await close();
       return { task: 'query', system: task.system, questions: questions.length, passes };
     }
@@ -154,15 +194,16 @@ async function run(task: BenchTask): Promise<RunResult> {
       const { createApp } = await import('../../src/app.js');
       const app = await createApp(config);
       const ms: number[] = [];
+      const cpuMs: number[] = [];
       let events = 0;
       for (let i = 0; i < task.repeats; i++) {
-        const t0 = performance.now();
-        const t = await app.engine.timeline();
-        ms.push(performance.now() - t0);
-        events = t.events.length;
+        const t = await timed(() => app.engine.timeline());
+        ms.push(t.wall);
+        cpuMs.push(t.cpu);
+        events = t.value.events.length;
       }
       await app.close();
-      return { task: 'timeline', system: 'dossier', ms, events };
+      return { task: 'timeline', system: 'dossier', ms, cpuMs, events };
     }
     case 'eval': {
       const { loadEvalQuestions } = await import('../../src/eval/EvalQuestion.js');
@@ -193,7 +234,7 @@ async function main(): Promise<void> {
   if (!arg) throw new Error('benchWorker: missing task JSON');
   const task = JSON.parse(arg) as BenchTask;
   const result = await run(task);
-  const out: BenchResult = { ...result, maxRssMB: maxRssMB(), enteredMs: ENTERED_MS };
+  const out: BenchResult = { ...result, maxRssMB: maxRssMB(), cpuMs: cpuNow(), enteredMs: ENTERED_MS };
   await writeFile(task.resultFile, JSON.stringify(out));
 }
 

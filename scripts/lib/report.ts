@@ -8,6 +8,8 @@ export interface MachineInfo {
   memoryGB: number;
   node: string;
   platform: string;
+  /** 1-minute load average when the run started: above the core count, other work competed for the CPU and wall times are inflated. */
+  loadAverage: number;
 }
 
 export function machineInfo(): MachineInfo {
@@ -19,6 +21,7 @@ export function machineInfo(): MachineInfo {
     memoryGB: Math.round((os.totalmem() / 1024 ** 3) * 10) / 10,
     node: process.version,
     platform: `${process.platform}-${process.arch}`,
+    loadAverage: Math.round((os.loadavg()[0] ?? 0) * 100) / 100,
   };
 }
 

@@ -18,6 +18,12 @@ import { noAnswer } from './noAnswer.js';
  */
 export const DEFAULT_ABSTAIN_THRESHOLD = 0.22;
 
+/**
+ * A date/number answers a when/how-many question only from a sentence with at least this share of
+ * the best sentence's coverage (see docs/abstention.md).
+ */
+const TYPED_SHARE = 0.5;
+
 /** One sentence of a retrieved passage, with everything the scorer needs. */
 export interface ScoredSentence {
   passage: Passage;
@@ -177,7 +183,7 @@ export class ExtractiveAnswerer implements Answerer {
     const evidence = best?.coverage ?? 0;
     // A date or number only answers when it sits in a sentence about the question's subject, not
     // merely near it ("When was Bayramov born?" must not be answered by the meeting's date).
-    const fitting = ranked.filter((s) => s.typeFit && s.coverage >= Math.max(this.#threshold, 0.6 * evidence));
+    const fitting = ranked.filter((s) => s.typeFit && s.coverage >= Math.max(this.#threshold, TYPED_SHARE * evidence));
     let abstain = false;
     let reason = 'answered';
     if (missingNames.length > 0) {
@@ -215,23 +221,32 @@ export class ExtractiveAnswerer implements Answerer {
       chosen.push(s);
     }
 
+    // "When was that?": the sentence about the event may not carry its date while a sentence nearly
+    // as relevant does; that one leads, so the short answer has something to say.
+    if (wants && !chosen.some((s) => s.typeFit)) {
+      const dated = ranked.find((s) => s.typeFit && s.coverage >= Math.max(this.#threshold, TYPED_SHARE * topCoverage));
+      if (dated) {
+        chosen.unshift(dated);
+        if (chosen.length > this.#maxSentences) chosen.pop();
+      }
+    }
     const citations: Citation[] = chosen.map((s, i) => citationFor(i + 1, s.passage, s));
     const parts: string[] = [];
-    const lead = this.#shortAnswer(chosen, wants);
+    const lead = this.#shortAnswer(chosen, wants, decision.terms);
     if (lead) parts.push(lead);
     chosen.forEach((s, i) => parts.push(`${s.text} [${i + 1}]`));
     return { kind: 'answered', question, text: parts.join(' '), citations, mode: 'extractive' };
   }
 
   /** "Sonata Coulter [1]." / "17 May 2024 [1]." — the asked-for item up front, from the cited sentences. */
-  #shortAnswer(chosen: ScoredSentence[], wants: keyof SentenceEntities | undefined): string | null {
+  #shortAnswer(chosen: ScoredSentence[], wants: keyof SentenceEntities | undefined, terms: QuestionTerm[]): string | null {
     if (!wants) return null;
     const pieces: string[] = [];
     const used = new Set<string>();
     chosen.forEach((s, i) => {
       // Several people can answer "who" (one per article); a date or number comes from the best sentence only.
       if (!s.typeFit || (wants !== 'people' && pieces.length > 0)) return;
-      const items = (wants === 'people' ? s.entities.people : s.entities[wants].slice(0, 1)).filter((e) => !used.has(e.toLowerCase()));
+      const items = (wants === 'people' ? closestPeople(s, terms) : wants === 'dates' ? eventDate(s) : s.entities[wants].slice(0, 1)).filter((e) => !used.has(e.toLowerCase()));
       if (items.length === 0) return;
       items.forEach((e) => used.add(e.toLowerCase()));
       pieces.push(`${joinList(items)} [${i + 1}]`);
@@ -244,4 +259,42 @@ export class ExtractiveAnswerer implements Answerer {
 function joinList(items: string[]): string {
   if (items.length <= 1) return items.join('');
   return `${items.slice(0, -1).join(', ')} and ${items.at(-1) ?? ''}`;
+}
+
+/**
+ * The people of a sentence that the question describes. "Who is Armenia's foreign minister?"
+ * against "Armenian Foreign Minister Ararat Mirzoyan met ... Richard Verma" should name Mirzoyan
+ * only: the question's words sit right before (or after) his name. When no name has such a frame,
+ * all are kept ("Which US officials has Hajiyev met?" wants every one).
+ */
+function closestPeople(s: ScoredSentence, terms: QuestionTerm[]): string[] {
+  const people = s.entities.people;
+  // Descriptive words only ("foreign", "minister"): the question's own names are its subject, and
+  // verbs like "met" sit next to every participant.
+  const describing = terms.filter((t) => !t.proper && (t.pos === 'NOUN' || t.pos === 'ADJ'));
+  if (people.length < 2 || describing.length === 0) return people;
+  const frames = people.map((p) => {
+    const at = s.text.indexOf(p);
+    if (at < 0) return 0;
+    const before = s.text.slice(Math.max(0, at - 60), at);
+    const after = s.text.slice(at + p.length, at + p.length + 40);
+    const forms = wordForms(`${before} ${after}`);
+    return describing.filter((t) => forms.some((f) => termsMatch(f, t))).length;
+  });
+  const best = Math.max(...frames);
+  return best === 0 ? people : people.filter((_, i) => frames[i] === best);
+}
+
+/**
+ * The date a sentence gives for its event: the first one introduced by a preposition ("on August
+ * 7-8, 2025", "in 1992") rather than a dateline or aside ("(APP - 9th Aug, 2025)"); else the first.
+ */
+function eventDate(s: ScoredSentence): string[] {
+  const dates = s.entities.dates;
+  const introduced = dates.find((d) => {
+    const at = s.text.indexOf(d);
+    return at >= 0 && /\b(?:on|in|since|by|until|from|during|at|between)\s+(?:the\s+)?$/i.test(s.text.slice(Math.max(0, at - 15), at));
+  });
+  const first = introduced ?? dates[0];
+  return first ? [first] : [];
 }

@@ -1,3 +1,4 @@
+import nlp from 'compromise';
 import { wordForms, type WordForm } from './wordForms.js';
 
 /** A word of the question that the answer's source must contain (or a close variant of it). */
@@ -17,6 +18,11 @@ const FRAMING = new Set([
   'happen', 'happened', 'did', 'do', 'does', 'know', 'describe', 'explain', 'please', 'source', 'sources', 'text',
 ]);
 
+/** "American", "Armenian": wink tags them PROPN, but they describe rather than name (compromise knows them). */
+function isDemonym(word: string): boolean {
+  return nlp(word).has('#Demonym');
+}
+
 /**
  * The content words of a question, for matching against sentences. Stop words, punctuation and
  * framing words are dropped; duplicates (by stem) are kept once.
@@ -31,8 +37,9 @@ export function questionTerms(question: string, carried = ''): QuestionTerm[] {
       if (f.pos === 'PUNCT' || f.pos === 'SYM' || f.pos === 'AUX' || f.pos === 'DET' || f.pos === 'PRON') return;
       if (f.norm.length < 2) return;
       seen.add(f.stem);
-      const capitalised = /^\p{Lu}/u.test(f.text) && i > 0;
-      const proper = (f.pos === 'PROPN' || capitalised) && /\p{L}/u.test(f.text);
+      // Capitalised adjectives ("American", "Armenian") describe; only nouns name something the text must mention.
+      const capitalised = /^\p{Lu}/u.test(f.text) && i > 0 && f.pos !== 'ADJ';
+      const proper = (f.pos === 'PROPN' || (capitalised && f.pos === 'NOUN')) && /\p{L}/u.test(f.text) && !isDemonym(f.text);
       out.push({ ...f, proper, weight: (proper ? 1.5 : 1) * factor });
     });
   };

@@ -38,7 +38,11 @@ export function wordForms(text: string): WordForm[] {
     if (type !== 'word' && type !== 'number') return;
     const norm = value.toLowerCase().replace(/[.’']/g, '');
     if (norm === '' || norm === 's') return;
-    out.push({ text: value, norm, stem: (stems[i] ?? norm).toLowerCase(), lemma: (lemmas[i] ?? norm).toLowerCase(), pos: pos[i] ?? 'X', stop: Boolean(stop[i]) });
+    const form = { text: value, norm, stem: (stems[i] ?? norm).toLowerCase(), lemma: (lemmas[i] ?? norm).toLowerCase(), pos: pos[i] ?? 'X', stop: Boolean(stop[i]) };
+    out.push(form);
+    // "Nagorno-Karabakh", "Azerbaijan–Armenia": each part can be what a question names.
+    const parts = value.split(/[-–—]/).filter((p) => p.length > 1);
+    if (parts.length > 1) for (const p of parts) out.push({ ...form, text: p, norm: p.toLowerCase(), stem: p.toLowerCase(), lemma: p.toLowerCase() });
   });
   return out;
 }

@@ -1,10 +1,9 @@
 import { ChannelType, ThreadAutoArchiveDuration, type ButtonInteraction } from 'discord.js';
 import type { Answer } from '../answer/Answer.js';
 import type { AnswerRecord, BotContext } from './BotContext.js';
-import { parseButton } from './customIds.js';
-import { pageButtons } from './customIds.js';
+import { pageButtons, parseButton } from './customIds.js';
 import type { FeedbackEntry } from './FeedbackStore.js';
-import { DISCORD_LIMITS, SAFE_MENTIONS, notifyEphemeral, truncateAtWord } from './replies.js';
+import { DISCORD_LIMITS, notifyEphemeral, sendText, truncateAtWord, updateClickedMessage } from './replies.js';
 
 /**
  * After a restart the in-memory record is gone, but the message itself still shows the answer
@@ -57,10 +56,7 @@ async function onThread(interaction: ButtonInteraction, key: string, ctx: BotCon
   const name = truncateAtWord(record?.answer.question ?? 'Follow-up questions', DISCORD_LIMITS.threadName);
   const thread = await message.startThread({ name, autoArchiveDuration: ThreadAutoArchiveDuration.OneDay });
   ctx.conversations.set(thread.id, turns);
-  await thread.send({
-    content: 'Ask follow-up questions here — start each one with my @mention, e.g. “@Dossier when was that?”. I remember this conversation.',
-    allowedMentions: SAFE_MENTIONS,
-  });
+  await sendText(thread, 'Ask follow-up questions here — start each one with my @mention, e.g. “@Dossier when was that?”. I remember this conversation.');
   await notifyEphemeral(interaction, `Thread opened: <#${thread.id}>`);
 }
 
@@ -71,8 +67,7 @@ async function onPage(interaction: ButtonInteraction, key: string, page: number,
     await notifyEphemeral(interaction, 'This timeline has expired. Run /timeline again to page through it.');
     return;
   }
-  // Omitting attachments keeps the PNG on the message while the text page changes.
-  await interaction.update({ content, components: pageButtons(key, page, stored.pages.length), allowedMentions: SAFE_MENTIONS });
+  await updateClickedMessage(interaction, { content, components: pageButtons(key, page, stored.pages.length) });
 }
 
 /** Dispatches a button click to feedback, thread or timeline paging. */

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { MessageFlags, type Message, type RepliableInteraction } from 'discord.js';
 import { isDossierError, toDossierError, type ErrorCode } from '../errors.js';
 import type { Logger } from '../logger.js';
-import { SAFE_MENTIONS } from './replies.js';
+import { SAFE_MENTIONS, replyText } from './replies.js';
 
 /** What a person is told for each failure. Codes whose own message is written for people use it as is. */
 const MESSAGES: Partial<Record<ErrorCode, string>> = {
@@ -78,7 +78,7 @@ export async function handleError(error: unknown, target: ErrorTarget, logger: L
   const text = expected ? userMessage(wrapped) : `${userMessage(wrapped)} (ref ${ref})`;
   try {
     if (target.interaction) await tellInteraction(target.interaction, text);
-    else if (target.message) await target.message.reply({ content: text, allowedMentions: SAFE_MENTIONS });
+    else if (target.message) await replyText(target.message, text);
   } catch (replyError) {
     logger.warn({ err: serializeError(replyError, secrets), ref }, 'Could not deliver the error message');
   }

@@ -5,7 +5,7 @@ import type { BotContext } from './BotContext.js';
 import { extendTurns } from './BotContext.js';
 import { answerButtons } from './customIds.js';
 import { rateLimitMessage } from './RateLimiter.js';
-import { SAFE_MENTIONS, answerReplies, deliverToMessage } from './replies.js';
+import { answerReplies, deliverToMessage, replyText } from './replies.js';
 
 /** Why a message is for the bot, and the conversation it continues. */
 export type MessageRoute =
@@ -45,13 +45,13 @@ export async function handleMessage(message: Message, botId: string, ctx: BotCon
   if (route.kind === 'withheld') {
     if (ctx.hintedThreads.has(route.threadId)) return;
     ctx.hintedThreads.set(route.threadId, true);
-    await message.reply({ content: 'I can only read messages that mention me. Start your follow-up with my @mention.', allowedMentions: SAFE_MENTIONS });
+    await replyText(message, 'I can only read messages that mention me. Start your follow-up with my @mention.');
     return;
   }
   const question = validateQuestion(route.question, ctx.config.answer.maxQuestionChars);
   const decision = ctx.rateLimiter.take(message.author.id);
   if (decision.kind === 'limited') {
-    await message.reply({ content: rateLimitMessage(decision.retryAfterSeconds), allowedMentions: SAFE_MENTIONS });
+    await replyText(message, rateLimitMessage(decision.retryAfterSeconds));
     return;
   }
   if (message.channel.isSendable()) await message.channel.sendTyping().catch(() => undefined);

@@ -5,7 +5,9 @@ import {
   type APIEmbed,
   type ActionRowBuilder,
   type AttachmentBuilder,
+  type ButtonInteraction,
   type Message,
+  type SendableChannels,
   type MessageActionRowComponentBuilder,
   type MessageMentionOptions,
   type RepliableInteraction,
@@ -116,7 +118,8 @@ export function truncateAtWord(text: string, max: number): string {
   if (clean.length <= max) return clean;
   if (max <= 1) return '…'.slice(0, max);
   const room = clean.slice(0, max - 1);
-  const space = room.search(/\s\S*$/);
+  // When the next character is a space, `room` already ends on a whole word.
+  const space = /\s/.test(clean.charAt(max - 1)) ? room.length : room.search(/\s\S*$/);
   // A boundary in the first half would throw away most of the text; cutting a very long word is the lesser evil.
   const cut = space > max / 2 ? room.slice(0, space) : room;
   return `${cut.replace(/[\s,;:.\-–—]+$/, '')}…`;
@@ -293,4 +296,22 @@ export async function notifyEphemeral(interaction: RepliableInteraction, text: s
 /** Edits a command's own reply (e.g. /reindex progress); content is kept within limits. */
 export async function editInteractionText(interaction: RepliableInteraction, text: string): Promise<void> {
   await interaction.editReply({ content: truncateAtWord(text, DISCORD_LIMITS.content), allowedMentions: SAFE_MENTIONS });
+}
+
+/** A short plain reply to a message (hints, limits, errors); never pings, never over 2000 characters. */
+export async function replyText(message: Message, text: string): Promise<Message> {
+  return message.reply({ content: truncateAtWord(text, DISCORD_LIMITS.content), allowedMentions: SAFE_MENTIONS });
+}
+
+/** A short plain message in a channel or thread. */
+export async function sendText(channel: SendableChannels, text: string): Promise<Message> {
+  return channel.send({ content: truncateAtWord(text, DISCORD_LIMITS.content), allowedMentions: SAFE_MENTIONS });
+}
+
+/**
+ * Replaces the content and buttons of the message whose button was clicked (timeline paging).
+ * Attachments are left out of the edit, so Discord keeps the ones already on the message.
+ */
+export async function updateClickedMessage(interaction: ButtonInteraction, payload: Pick<ReplyPayload, 'content' | 'components'>): Promise<void> {
+  await interaction.update({ content: truncateAtWord(payload.content ?? '', DISCORD_LIMITS.content), components: payload.components ?? [], allowedMentions: SAFE_MENTIONS });
 }

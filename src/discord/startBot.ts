@@ -40,7 +40,7 @@ export async function startBot(app: Pick<App, 'config' | 'logger' | 'engine'>, o
   const ctx = createBotContext(app, options);
   const client = new Client({
     intents: [...BOT_INTENTS],
-    partials: [Partials.Channel, Partials.Message],
+    partials: [Partials.Channel],
     allowedMentions: SAFE_MENTIONS,
     ...(config.discord.apiURL ? { rest: { api: config.discord.apiURL } } : {}),
   });

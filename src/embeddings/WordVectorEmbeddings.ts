@@ -6,6 +6,11 @@ import type { WordVectorTable } from './WordVectorCache.js';
 /** SIF smoothing constant `a` in `a / (a + p(w))` (Arora et al. 2017 recommend 1e-3..1e-4). */
 const SIF_A = 1e-3;
 const EULER_GAMMA = 0.5772156649;
+/**
+ * The common direction is summed over the most frequent words only: it is within 0.5% (cosine) of
+ * the full-vocabulary sum and costs milliseconds instead of a third of a second at load.
+ */
+const COMMON_WORDS = 20_000;
 
 /**
  * Words as the vocabulary spells them: lowercase letters/digits, optionally joined by `-`, `'`, `’`
@@ -25,13 +30,20 @@ const SEPARATOR = /[-'’.]/;
  * not from the indexed corpus, so a passage's vector never depends on the other passages and
  * incremental indexing can reuse stored vectors safely.
  *
+ * Like SIF's "common component removal", the direction every text shares is projected out. This
+ * spreads scores apart (seed eval, 54 questions: mean top similarity of answerable vs unanswerable
+ * questions 0.54 vs 0.29 instead of 0.87 vs 0.74; passage MRR 0.46 -> 0.50). The direction is the
+ * expected SIF-weighted word vector under the same Zipf estimate, Σ p(w)·weight(w)·v(w) over the
+ * frequent vocabulary, rather than the first principal component of the indexed corpus, so it too
+ * is corpus-independent.
+ *
  * A text with no known word gets {@link WordVectorEmbeddings.OOV_VECTOR}, a fixed unit vector
  * (hnswlib's cosine distance is NaN for a zero vector). Use {@link WordVectorEmbeddings.knownWords}
  * to tell such texts apart.
  */
 export class WordVectorEmbeddings extends Embeddings {
   /** Stable identity of the vectors this class produces; stored in index manifests. */
-  static readonly ID = 'local:wink-sg-100d:sif:v1';
+  static readonly ID = 'local:wink-sg-100d:sif:v2';
   readonly id = WordVectorEmbeddings.ID;
   readonly dimension: number;
   /** Returned for texts with no in-vocabulary word: e_0 scaled to unit length, deterministic. */
@@ -39,6 +51,8 @@ export class WordVectorEmbeddings extends Embeddings {
 
   private readonly table: WordVectorTable;
   private readonly weights: Float32Array;
+  /** Unit vector of the common direction removed from every text vector. */
+  private readonly common: Float32Array;
 
   private constructor(table: WordVectorTable, params: EmbeddingsParams = {}) {
     super(params);
@@ -47,10 +61,18 @@ export class WordVectorEmbeddings extends Embeddings {
     this.dimension = table.dimension;
     const harmonic = Math.log(table.size) + EULER_GAMMA;
     this.weights = new Float32Array(table.size);
+    const common = new Float64Array(table.dimension);
     for (let r = 0; r < table.size; r++) {
       const p = 1 / ((r + 1) * harmonic);
-      this.weights[r] = SIF_A / (SIF_A + p);
+      const weight = SIF_A / (SIF_A + p);
+      this.weights[r] = weight;
+      if (r >= COMMON_WORDS) continue;
+      const f = p * weight * (table.scales[r] ?? 0);
+      const base = r * table.dimension;
+      for (let d = 0; d < table.dimension; d++) common[d] = (common[d] ?? 0) + f * (table.matrix[base + d] ?? 0);
     }
+    const commonNorm = Math.hypot(...common) || 1;
+    this.common = Float32Array.from(common, (x) => x / commonNorm);
     this.OOV_VECTOR = new Float32Array(this.dimension);
     this.OOV_VECTOR[0] = 1;
   }
@@ -101,9 +123,14 @@ export class WordVectorEmbeddings extends Embeddings {
       for (let d = 0; d < dims; d++) out[d] = (out[d] ?? 0) + w * (matrix[base + d] ?? 0);
       any = true;
     }
+    let along = 0;
+    for (let d = 0; d < dims; d++) along += (out[d] ?? 0) * (this.common[d] ?? 0);
     let norm = 0;
-    for (let d = 0; d < dims; d++) norm += (out[d] ?? 0) ** 2;
-    if (!any || norm === 0) return this.OOV_VECTOR.slice();
+    for (let d = 0; d < dims; d++) {
+      out[d] = (out[d] ?? 0) - along * (this.common[d] ?? 0);
+      norm += (out[d] ?? 0) ** 2;
+    }
+    if (!any || !(norm > 1e-20)) return this.OOV_VECTOR.slice();
     const inv = 1 / Math.sqrt(norm);
     for (let d = 0; d < dims; d++) out[d] = (out[d] ?? 0) * inv;
     return out;

@@ -10,6 +10,12 @@ export interface FusionParams {
   lexicalCandidates: number;
   /** Weight of the cosine similarity added to the normalised BM25 score (`lexical + w·dense`). */
   denseWeight: number;
+  /**
+   * `minmax` rescales the candidates' cosines to [0, 1] before weighting: averaged word vectors put
+   * nearly every passage of a topic within a few hundredths of each other, so raw cosines barely
+   * move the order. `cosine` uses them as they are.
+   */
+  denseScale: 'cosine' | 'minmax';
   /** How many nearest neighbours are considered as dense-only candidates. */
   denseCandidates: number;
   /** A passage no lexical query term reached is admitted only at or above this cosine. */
@@ -24,6 +30,7 @@ export interface FusionParams {
 export const FUSION_PARAMS: Readonly<FusionParams> = Object.freeze({
   lexicalCandidates: 40,
   denseWeight: 0.3,
+  denseScale: 'cosine',
   denseCandidates: 20,
   denseOnlyMinSimilarity: 0.8,
   mmrLambda: 0.75,

@@ -36,7 +36,7 @@ function cosine(a: ArrayLike<number>, b: ArrayLike<number>): number {
 
 export interface HybridRetrieverInit {
   passages: readonly Passage[];
-  lexical: LexicalIndex;
+  lexical: Pick<LexicalIndex, 'search'>;
   store: PassageVectorSearch;
   embeddings: Embeddings;
   /** Overrides of {@link FUSION_PARAMS} (benchmarks and tuning). */
@@ -73,7 +73,7 @@ interface Candidate {
 export class HybridRetriever {
   readonly params: Readonly<FusionParams>;
   private readonly byId: Map<string, Passage>;
-  private readonly lexical: LexicalIndex;
+  private readonly lexical: Pick<LexicalIndex, 'search'>;
   private readonly store: PassageVectorSearch;
   private readonly embeddings: Embeddings;
   /** Term sets for overlap, computed on first use per passage (most passages are never candidates). */
@@ -139,7 +139,11 @@ export class HybridRetriever {
     }
 
     const pool = [...candidates.values()];
-    for (const c of pool) c.score = c.lexical + p.denseWeight * c.dense;
+    const lexicalPool = pool.filter((c) => c.lexical > 0);
+    const low = Math.min(...lexicalPool.map((c) => c.dense));
+    const high = Math.max(...lexicalPool.map((c) => c.dense));
+    const scaled = (dense: number) => (p.denseScale === 'cosine' ? dense : high > low ? Math.max(0, (dense - low) / (high - low)) : 0);
+    for (const c of pool) c.score = c.lexical + p.denseWeight * scaled(c.dense);
     // Deterministic order before MMR: score, then document order.
     pool.sort((a, b) => b.score - a.score || a.passage.source.localeCompare(b.passage.source) || a.passage.index - b.passage.index);
     const picked = selectDiverse(

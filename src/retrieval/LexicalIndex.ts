@@ -72,6 +72,20 @@ const RAW_TERM: SearchOptions = { tokenize: (s) => s.split(' ').filter(Boolean),
 
 const FORMAT_VERSION = 1;
 
+/**
+ * IDF of each query term from the matches of the query itself: a result whose `queryTerms` has the
+ * term contains it exactly, by prefix or fuzzily, so a misspelt term is weighted like the word it
+ * finds, and no second search is needed. A term found nowhere gets the maximum IDF (an unmatched
+ * rare word should lower coverage a lot).
+ */
+function inverseDocumentFrequencies(terms: string[], results: ReadonlyArray<{ queryTerms: string[] }>, documentCount: number): Map<string, number> {
+  const df = new Map<string, number>(terms.map((t) => [t, 0]));
+  for (const r of results) for (const t of r.queryTerms) df.set(t, (df.get(t) ?? 0) + 1);
+  const idf = new Map<string, number>();
+  for (const [term, count] of df) idf.set(term, Math.log(1 + (documentCount - count + 0.5) / (count + 0.5)));
+  return idf;
+}
+
 function isLexicalIndexJSON(value: unknown): value is LexicalIndexJSON {
   if (typeof value !== 'object' || value === null) return false;
   const v = value as Record<string, unknown>;
@@ -161,45 +175,21 @@ export class LexicalIndex {
     const terms = this.queryTerms(query);
     if (terms.length === 0 || limit <= 0) return [];
     const { filter } = options;
-    const results = this.miniSearch.search(terms.join(' '), {
-      ...RAW_TERM,
-      ...(filter
-        ? {
-            filter: (r) => {
-              const p = this.byId.get(String(r.id));
-              return p !== undefined && filter(p);
-            },
-          }
-        : {}),
-    });
-    const top = results[0]?.score ?? 0;
-    if (top <= 0) return [];
-    const idf = this.inverseDocumentFrequencies(terms);
+    // Unfiltered search: document frequencies must describe the whole corpus, not the filtered part.
+    const results = this.miniSearch.search(terms.join(' '), RAW_TERM);
+    const idf = inverseDocumentFrequencies(terms, results, this.miniSearch.documentCount);
     const totalIdf = terms.reduce((sum, t) => sum + (idf.get(t) ?? 0), 0);
     const hits: LexicalHit[] = [];
+    let top = 0;
     for (const r of results) {
       if (hits.length >= limit) break;
       const passage = this.byId.get(String(r.id));
-      if (!passage) continue;
+      if (!passage || (filter && !filter(passage))) continue;
+      top ||= r.score;
       const matchedIdf = r.queryTerms.reduce((sum, t) => sum + (idf.get(t) ?? 0), 0);
       const coverage = totalIdf > 0 ? Math.min(1, matchedIdf / totalIdf) : 0;
-      hits.push({ passage, score: r.score, normalized: (r.score / top) * coverage, coverage });
+      hits.push({ passage, score: r.score, normalized: top > 0 ? (r.score / top) * coverage : 0, coverage });
     }
     return hits;
-  }
-
-  /**
-   * IDF of each term counting fuzzy/prefix variants as occurrences, so a misspelt term is weighted
-   * like the word it finds; a term found nowhere gets the maximum IDF (an unmatched rare word
-   * should lower coverage a lot).
-   */
-  private inverseDocumentFrequencies(terms: string[]): Map<string, number> {
-    const n = this.miniSearch.documentCount;
-    const idf = new Map<string, number>();
-    for (const term of terms) {
-      const df = this.miniSearch.search(term, RAW_TERM).length;
-      idf.set(term, Math.log(1 + (n - df + 0.5) / (df + 0.5)));
-    }
-    return idf;
   }
 }

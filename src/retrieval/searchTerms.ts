@@ -45,6 +45,20 @@ export function tokenize(text: string): string[] {
  * Applied identically at index and query time, so names stem consistently on both sides.
  */
 export function processTerm(token: string): string | null {
+  const known = memo.get(token);
+  if (known !== undefined) return known;
+  // Bounded so a long-running process indexing many corpora cannot grow it without limit.
+  if (memo.size >= MEMO_LIMIT) memo.clear();
+  const term = computeTerm(token);
+  memo.set(token, term);
+  return term;
+}
+
+/** Stemming dominates index build time and a corpus repeats its words, so results are memoised. */
+const memo = new Map<string, string | null>();
+const MEMO_LIMIT = 200_000;
+
+function computeTerm(token: string): string | null {
   const lower = token.toLowerCase().replace(/’/g, "'");
   if (STOP_WORDS.has(lower)) return null;
   const bare = lower.replace(/'s$/, '').replace(/'/g, '');

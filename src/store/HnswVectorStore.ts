@@ -108,6 +108,12 @@ export class HnswVectorStore extends SaveableVectorStore {
     return this.docs.map((d) => d.metadata);
   }
 
+  /** A stored passage by id, or undefined. */
+  getPassage(id: string): Passage | undefined {
+    const label = this.labels.get(id);
+    return label === undefined ? undefined : this.docs[label]?.metadata;
+  }
+
   /** The stored vector of a passage, by passage id, or undefined. The returned array is a copy. */
   getVector(id: string): Float32Array | undefined {
     const label = this.labels.get(id);

@@ -5,7 +5,12 @@ import { DossierError } from '../errors.js';
 /** The lock file inside an index directory. */
 export const LOCK_FILE = '.lock';
 
+/** Lock files this process holds, so our own pid in a lock file is told apart from a previous run's. */
+const held = new Set<string>();
+
 function isAlive(pid: number): boolean {
+  // A container restart reuses small pids: a lock naming our own pid that we do not hold is stale.
+  if (pid === process.pid) return false;
   try {
     process.kill(pid, 0);
     return true;
@@ -22,16 +27,18 @@ function isAlive(pid: number): boolean {
  * @throws DossierError `INDEX_BUSY` when a live process (including this one) holds the lock.
  */
 export async function acquireIndexLock(dir: string): Promise<() => Promise<void>> {
-  const file = path.join(dir, LOCK_FILE);
+  const file = path.resolve(dir, LOCK_FILE);
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
       const fh = await open(file, 'wx');
+      held.add(file);
       try {
         await fh.writeFile(`${process.pid}\n`);
       } finally {
         await fh.close();
       }
       return async () => {
+        held.delete(file);
         // Only remove the lock if it is still ours.
         const owner = await readFile(file, 'utf8').catch(() => '');
         if (Number.parseInt(owner, 10) === process.pid) await rm(file, { force: true });
@@ -39,6 +46,7 @@ export async function acquireIndexLock(dir: string): Promise<() => Promise<void>
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
     }
+    if (held.has(file)) throw new DossierError('INDEX_BUSY', `An index build is already running in ${dir}.`);
     const owner = Number.parseInt(await readFile(file, 'utf8').catch(() => ''), 10);
     if (Number.isInteger(owner) && owner > 0 && isAlive(owner)) {
       throw new DossierError('INDEX_BUSY', `Another index build (pid ${owner}) is running in ${dir}. Wait for it to finish.`);

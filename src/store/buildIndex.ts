@@ -109,7 +109,9 @@ export async function buildIndex(options: BuildIndexOptions): Promise<IndexRepor
     for (const f of files) {
       const old = previous?.files[f.source];
       if (reusable && old && old.sha256 === f.sha256 && old.passages === f.passages.length) {
-        const stored = f.passages.map((p) => reusable.getVector(p.id));
+        // Same bytes and chunking should give the same passages; checking the text as well guards
+        // against a cleaner change that forgot to bump cleanerVersion.
+        const stored = f.passages.map((p) => (reusable.getPassage(p.id)?.text === p.text ? reusable.getVector(p.id) : undefined));
         if (stored.every((v) => v !== undefined)) {
           f.passages.forEach((p, i) => vectors.set(p.id, stored[i] as Float32Array));
           report.reused.push(f.source);
@@ -121,9 +123,20 @@ export async function buildIndex(options: BuildIndexOptions): Promise<IndexRepor
     }
     if (previous) report.removed = Object.keys(previous.files).filter((s) => !seenSources.has(s));
 
-    const stamp = Date.now();
-    genDir = path.join(dir, `gen-${stamp}-${process.pid}`);
-    await mkdir(path.join(genDir, ATTACHMENTS_DIR), { recursive: true });
+    // A fresh directory, never the live one: two builds within one millisecond must not share a name.
+    let stamp = Date.now();
+    for (;;) {
+      const candidate = path.join(dir, `gen-${stamp}-${process.pid}`);
+      try {
+        await mkdir(candidate);
+        genDir = candidate;
+        break;
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+        stamp++;
+      }
+    }
+    await mkdir(path.join(genDir, ATTACHMENTS_DIR));
 
     onProgress?.({ phase: 'embedding', done: 0, total: toEmbed.length });
     for (let i = 0; i < toEmbed.length; i += batchSize) {

@@ -23,7 +23,10 @@ export interface LoadedIndex {
   manifest: IndexManifest;
   passages: Passage[];
   store: HnswVectorStore;
-  /** Reads an attachment written with the build (e.g. a lexical index); null if absent. */
+  /**
+   * Reads an attachment written with the build (e.g. a lexical index); null if absent. Read it soon
+   * after opening: a later build deletes this generation's directory once it switches.
+   */
   attachment(name: string): Promise<Buffer | null>;
 }
 

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { Article } from '../ingest/Article.js';
 import type { DatePrecision, Timeline, TimelineEvent, TimelineOptions } from './TimelineEvent.js';
-import { extractEvents } from './extractEvents.js';
+import { addActors, extractEvents } from './extractEvents.js';
 import { mergeEvents } from './mergeEvents.js';
 import { scoreEventsLocally } from './scoreEventsLocally.js';
 import type { ScoreEvents } from './scoreEventsLocally.js';
@@ -14,12 +14,21 @@ export type { ScoreEvents } from './scoreEventsLocally.js';
  * best hit plus a weighted cosine, as the engine's retriever produces); the floor stops a topic
  * nothing matches from keeping its "least bad" events.
  */
-export const TOPIC_RELATIVE_THRESHOLD = 0.5;
+export const TOPIC_RELATIVE_THRESHOLD = 0.3;
 export const TOPIC_ABSOLUTE_THRESHOLD = 0.25;
+
+/** Default cap on events whose actors are named (see `maxActorEvents`). */
+export const MAX_ACTOR_EVENTS = 500;
 
 export interface BuildTimelineOptions extends TimelineOptions {
   /** Scores event texts against `topic` (the engine passes its lexical+dense retriever). */
   scoreEvents?: ScoreEvents;
+  /**
+   * Name the actors of at most this many events (oldest first; default {@link MAX_ACTOR_EVENTS}).
+   * Entity tagging costs milliseconds per sentence, so a whole-corpus timeline of thousands of
+   * events would otherwise take tens of seconds; a topic or date filter keeps it well below.
+   */
+  maxActorEvents?: number;
   /** Overrides {@link TOPIC_RELATIVE_THRESHOLD}. */
   topicThreshold?: number;
   onWarning?: (message: string) => void;
@@ -86,7 +95,7 @@ async function filterByTopic(events: TimelineEvent[], topic: string, options: Bu
  */
 export async function buildTimeline(articles: readonly Article[], options: BuildTimelineOptions = {}): Promise<Timeline> {
   const selected = selectArticles(articles, options.sources);
-  const extracted = extractEvents(selected, options.onWarning);
+  const extracted = extractEvents(selected, { actors: false, ...(options.onWarning ? { onWarning: options.onWarning } : {}) });
   // Merging is greedy, so the order it sees matters: chronological order puts tellings of the
   // same day next to each other and makes the result independent of corpus order.
   extracted.sort(compareEvents);
@@ -94,5 +103,6 @@ export async function buildTimeline(articles: readonly Article[], options: Build
   const topic = options.topic?.trim();
   if (topic) events = await filterByTopic(events, topic, options);
   events.sort(compareEvents);
-  return { events };
+  const named = options.maxActorEvents ?? MAX_ACTOR_EVENTS;
+  return { events: [...addActors(events.slice(0, named)), ...events.slice(named)] };
 }

@@ -1,6 +1,5 @@
 import type { Article, TextSpan } from '../ingest/Article.js';
 import { datelineLead } from '../ingest/inferMetadata.js';
-import { splitLines } from '../ingest/splitLines.js';
 import { splitSentences } from '../ingest/splitSentences.js';
 import type { Sentence } from '../ingest/splitSentences.js';
 import { isTableRow, isTimestampOnly } from '../ingest/textShape.js';
@@ -16,31 +15,37 @@ import { shortenAround } from './shortenAround.js';
  * (the expensive parts) only run where a date can be.
  */
 const DATE_HINT =
-  /\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t|tember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|today|yesterday)\b|\b(?:1[5-9]|20)\d{2}\b/i;
+  /\b(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t|tember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?|JANUARY|FEBRUARY|MARCH|APRIL|MAY|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER|[Tt]oday|[Yy]esterday)\b|\b(?:1[5-9]|20)\d{2}\b/;
 
 /** Events longer than this are cut at clause boundaries. */
 const MAX_EVENT_CHARS = 200;
 
-/** The paragraphs (runs of non-blank lines) of the kept spans that may mention a date. */
-function datedParagraphs(raw: string, body: TextSpan[]): TextSpan[] {
+/**
+ * Rough sentence chunks: a cut after terminal punctuation followed by a capital. Only used to find
+ * where dates can be; the real sentence boundaries come from wink-nlp afterwards.
+ */
+const ROUGH_BOUNDARY = /[.!?]["'”’)\]]*\s+(?=["“(\p{Lu}])|\n\s*\n/gu;
+
+/**
+ * The stretches of the kept spans that may mention a date: each rough chunk with a date hint,
+ * widened by one chunk on each side so that a wrong rough cut ("Mr. Smith") cannot split the
+ * sentence wink-nlp will find. Long speeches thus skip most of their text.
+ */
+function datedStretches(raw: string, body: TextSpan[]): TextSpan[] {
   const out: TextSpan[] = [];
   for (const span of body) {
-    let current: TextSpan | undefined;
-    const flush = (): void => {
-      if (current && DATE_HINT.test(raw.slice(current.start, current.end))) out.push(current);
-      current = undefined;
-    };
-    for (const line of splitLines(raw.slice(span.start, span.end))) {
-      if (line.text === '') {
-        flush();
-        continue;
-      }
-      const start = span.start + line.start;
-      const end = span.start + line.end;
-      if (current) current.end = end;
-      else current = { start, end };
+    const text = raw.slice(span.start, span.end);
+    const cuts = [0];
+    for (const m of text.matchAll(ROUGH_BOUNDARY)) cuts.push((m.index ?? 0) + m[0].length);
+    cuts.push(text.length);
+    for (let i = 0; i + 1 < cuts.length; i++) {
+      if (!DATE_HINT.test(text.slice(cuts[i] ?? 0, cuts[i + 1] ?? 0))) continue;
+      const start = span.start + (cuts[Math.max(0, i - 1)] ?? 0);
+      const end = span.start + (cuts[Math.min(cuts.length - 1, i + 2)] ?? text.length);
+      const last = out.at(-1);
+      if (last && start <= last.end) last.end = Math.max(last.end, end);
+      else out.push({ start, end });
     }
-    flush();
   }
   return out;
 }
@@ -78,10 +83,19 @@ function withoutDateline(text: string): { text: string; offset: number } {
   return rest.length >= 20 ? { text: rest, offset: text.length - rest.length } : { text, offset: 0 };
 }
 
+export interface ExtractEventsOptions {
+  /**
+   * Name the actors of each event (default true). Entity tagging is the slowest step, so
+   * `buildTimeline` turns it off and names the actors of the events it keeps with {@link addActors}.
+   */
+  actors?: boolean;
+  onWarning?: (message: string) => void;
+}
+
 /** Dated events of one article, in text order, one per date a sentence names (unmerged). */
-export function extractArticleEvents(article: Article): TimelineEvent[] {
+export function extractArticleEvents(article: Article, options: ExtractEventsOptions = {}): TimelineEvent[] {
   const { raw, meta } = article;
-  const sentences: Sentence[] = splitSentences(raw, datedParagraphs(raw, article.body));
+  const sentences: Sentence[] = splitSentences(raw, datedStretches(raw, article.body));
   const events: TimelineEvent[] = [];
   for (const sentence of sentences) {
     const text = sentence.text;
@@ -89,10 +103,9 @@ export function extractArticleEvents(article: Article): TimelineEvent[] {
     const mentions = eventDates(resolveDates(text, meta.date));
     if (mentions.length === 0) continue;
     const stripped = withoutDateline(text);
-    let actors: string[] | undefined;
+    const actors = options.actors === false ? [] : extractActors(stripped.text);
     for (const mention of mentions) {
       const at = Math.max(0, mention.index - stripped.offset);
-      actors ??= extractActors(stripped.text);
       events.push({
         date: mention.date,
         ...(mention.end ? { end: mention.end } : {}),
@@ -132,14 +145,35 @@ function dedupeSameSentence(events: TimelineEvent[]): TimelineEvent[] {
  * Dated events of every article (unmerged, in corpus order). One unreadable article is skipped,
  * reported through `onWarning`, and never stops the rest.
  */
-export function extractEvents(articles: readonly Article[], onWarning?: (message: string) => void): TimelineEvent[] {
+export function extractEvents(articles: readonly Article[], options: ExtractEventsOptions = {}): TimelineEvent[] {
   const events: TimelineEvent[] = [];
   for (const article of articles) {
     try {
-      events.push(...extractArticleEvents(article));
+      events.push(...extractArticleEvents(article, options));
     } catch (error) {
-      onWarning?.(`Timeline: skipped ${article.source} (${error instanceof Error ? error.message : String(error)})`);
+      options.onWarning?.(`Timeline: skipped ${article.source} (${error instanceof Error ? error.message : String(error)})`);
     }
   }
   return events;
+}
+
+/**
+ * Fills in the actors of events extracted with `actors: false`: the names in each source's
+ * sentence (dateline removed), first source first, without duplicates.
+ */
+export function addActors(events: readonly TimelineEvent[]): TimelineEvent[] {
+  return events.map((e) => {
+    if (e.actors.length > 0) return e;
+    const seen = new Set<string>();
+    const actors: string[] = [];
+    for (const quote of new Set(e.sources.map((s) => s.quote))) {
+      for (const name of extractActors(withoutDateline(quote).text)) {
+        const key = name.toLowerCase();
+        if (seen.has(key)) continue;
+        seen.add(key);
+        actors.push(name);
+      }
+    }
+    return { ...e, actors };
+  });
 }

@@ -1,5 +1,4 @@
-import type { ItemToken } from 'wink-nlp';
-import { getIts, getNlp } from '../ingest/nlp.js';
+import { processTerm, tokenize } from '../retrieval/searchTerms.js';
 import type { DatePrecision, TimelineEvent } from './TimelineEvent.js';
 
 /**
@@ -10,19 +9,19 @@ import type { DatePrecision, TimelineEvent } from './TimelineEvent.js';
  */
 export const MERGE_THRESHOLDS = { sameDay: 0.15, nested: 0.3, yearless: 0.15 } as const;
 
-const MONTH_WORDS = /^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)/;
+const MONTH_WORDS = /^(?:januari|februari|march|april|may|june|juli|august|septemb|octob|novemb|decemb)$/;
 
-/** Content-word stems of a text (wink-nlp stop words, numbers and month names removed). */
+/**
+ * Content-word stems of a text: the retrieval index's own terms (stop words dropped, Porter2
+ * stems, memoised), without numbers and month names, which say nothing about what happened.
+ */
 export function contentStems(text: string): Set<string> {
-  const its = getIts();
-  const doc = getNlp().readDoc(text);
   const stems = new Set<string>();
-  doc.tokens().each((t: ItemToken) => {
-    if (t.out(its.type) !== 'word' || t.out(its.stopWordFlag)) return;
-    const stem = t.out(its.stem).toLowerCase();
-    if (stem.length < 3 || MONTH_WORDS.test(stem)) return;
-    stems.add(stem);
-  });
+  for (const token of tokenize(text)) {
+    const term = processTerm(token);
+    if (!term || term.length < 3 || /^\d/.test(term) || MONTH_WORDS.test(term)) continue;
+    stems.add(term);
+  }
   return stems;
 }
 
@@ -72,6 +71,8 @@ export function relateDates(a: TimelineEvent, b: TimelineEvent): DateRelation {
     return md >= monthDay(d0) && md <= monthDay(d1) ? 'yearless' : 'none';
   }
   if (!(a0 <= b1 && b0 <= a1)) return 'none';
+  // Two year spans are the same period only when they are the same span ("1790 to 1950" is not "in 1861").
+  if (a.precision === 'year' && b.precision === 'year') return a.date === b.date && a.end === b.end ? 'same' : 'none';
   if (a.precision === b.precision) return 'same';
   // A day inside the other's month is plausible; a day inside a whole year is not evidence.
   return a.precision === 'year' || b.precision === 'year' ? 'none' : 'nested';
@@ -115,10 +116,64 @@ function combine(a: TimelineEvent, b: TimelineEvent): TimelineEvent {
   };
 }
 
+const DAY_MS = 86_400_000;
+/** Longest range (in days) still indexed day by day; longer ones only meet events of their months. */
+const MAX_INDEXED_DAYS = 14;
+const MAX_INDEXED_MONTHS = 3;
+
+function months(first: string, last: string): string[] {
+  const out: string[] = [];
+  let y = Number(first.slice(0, 4));
+  let m = Number(first.slice(5, 7));
+  const endKey = last.slice(0, 7);
+  for (let i = 0; i < MAX_INDEXED_MONTHS; i++) {
+    const key = `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}`;
+    out.push(key);
+    if (key >= endKey) break;
+    m++;
+    if (m > 12) {
+      m = 1;
+      y++;
+    }
+  }
+  return out;
+}
+
+function days(first: string, last: string): string[] {
+  const out: string[] = [];
+  const t0 = Date.parse(`${first}T00:00:00Z`);
+  const t1 = Date.parse(`${last}T00:00:00Z`);
+  if (Number.isNaN(t0) || Number.isNaN(t1)) return [first.slice(5)];
+  for (let t = t0; t <= t1 && out.length < MAX_INDEXED_DAYS; t += DAY_MS) out.push(new Date(t).toISOString().slice(5, 10));
+  return out;
+}
+
+/**
+ * Buckets an event is filed under (`register`) and looks in (`lookup`), so that only events whose
+ * dates can relate are ever compared: a corpus of thousands of events merges in near-linear time.
+ */
+function bucketKeys(e: TimelineEvent): { register: string[]; lookup: string[] } {
+  if (e.precision === 'year') {
+    const key = e.yearless ? 'none' : `y:${e.date}:${e.end ?? ''}`;
+    return { register: [key], lookup: [key] };
+  }
+  if (e.yearless) {
+    const month = e.date.slice(2, 4);
+    if (e.precision === 'month') return { register: [`ylm:${month}`], lookup: [`ylm:${month}`] };
+    const md = e.date.slice(2);
+    return { register: [`yl:${md}`, `ylm:${month}`], lookup: [`md:${md}`, `yl:${md}`, `ylm:${month}`] };
+  }
+  const [first, last] = interval(e.date, e.end, e.precision);
+  const monthKeys = months(first, last).map((m) => `m:${m}`);
+  const dayList = e.precision === 'day' ? days(first, last) : [];
+  return { register: [...monthKeys, ...dayList.map((d) => `md:${d}`)], lookup: [...monthKeys, ...dayList.map((d) => `yl:${d}`)] };
+}
+
 /**
  * Merges the same event told by several articles (or twice in one) into one event with all its
- * sources. Greedy, in input order: each event joins the first earlier group it matches. Distinct
- * events of the same day stay apart unless their words or actors tie them together.
+ * sources. Greedy, in input order: each event joins the earliest group it matches, compared with
+ * that group's first telling (not the growing union, which would snowball into unrelated events).
+ * Distinct events of the same day stay apart unless their words tie them together.
  */
 export function mergeEvents(events: readonly TimelineEvent[]): TimelineEvent[] {
   const cache = new Map<TimelineEvent, Set<string>>();
@@ -131,15 +186,25 @@ export function mergeEvents(events: readonly TimelineEvent[]): TimelineEvent[] {
     return s;
   };
   const groups: TimelineEvent[] = [];
+  /** The first telling of each group: what later events are compared with. */
+  const leads: TimelineEvent[] = [];
+  const buckets = new Map<string, number[]>();
   for (const event of events) {
-    const i = groups.findIndex((g) => sameEvent(g, event, stems));
-    if (i < 0) {
-      groups.push(event);
+    const { register, lookup } = bucketKeys(event);
+    const candidates = [...new Set(lookup.flatMap((k) => buckets.get(k) ?? []))].sort((a, b) => a - b);
+    const i = candidates.find((c) => sameEvent(leads[c] as TimelineEvent, event, stems));
+    if (i !== undefined) {
+      groups[i] = combine(groups[i] as TimelineEvent, event);
       continue;
     }
-    const merged = combine(groups[i] as TimelineEvent, event);
-    cache.set(merged, new Set([...stems(groups[i] as TimelineEvent), ...stems(event)]));
-    groups[i] = merged;
+    const index = groups.length;
+    groups.push(event);
+    leads.push(event);
+    for (const key of register) {
+      const list = buckets.get(key);
+      if (list) list.push(index);
+      else buckets.set(key, [index]);
+    }
   }
   return groups;
 }

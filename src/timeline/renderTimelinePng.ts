@@ -58,7 +58,8 @@ export function wrapText(text: string, maxChars: number, maxLines: number): stri
     line = word.length > maxChars ? `${word.slice(0, maxChars - 1)}…` : word;
     if (lines.length === maxLines) {
       const last = lines[maxLines - 1] ?? '';
-      lines[maxLines - 1] = `${last.replace(/[\s,.;:…]*$/u, '').slice(0, maxChars - 1)}…`;
+      // The ellipsis may overhang by one character: better than cutting a word.
+      lines[maxLines - 1] = `${last.replace(/[\s,.;:…]*$/u, '')}…`;
       return lines;
     }
   }

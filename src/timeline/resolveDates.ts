@@ -32,7 +32,7 @@ const yearParser: Parser = {
     const start = Number(match[2]);
     const end = match[3] ? Number(match[3]) : undefined;
     if (end === undefined || end <= start) return { year: start };
-    return context.createParsingResult(match.index, match[0], { year: start }, { year: end });
+    return context.createParsingResult(match.index ?? 0, match[0], { year: start }, { year: end });
   },
 };
 
@@ -142,7 +142,14 @@ export function resolveDates(sentence: string, articleDate: string | null | unde
   return mentions;
 }
 
+/**
+ * Durations and offsets ("6 months", "within 23 years", "two weeks ago", "next year"): chrono turns
+ * them into dates counted from the reference, but they name a length of time, not a day.
+ */
+const TIME_UNIT = /\b(?:seconds?|minutes?|hours?|days?|weeks?|fortnights?|months?|quarters?|years?|decades?|centur(?:y|ies))\b/i;
+
 function toMention(result: ParsedResult, ref: Reference | undefined, sentence: string): DateMention | undefined {
+  if (TIME_UNIT.test(result.text)) return undefined;
   const start = result.start;
   const relative = isRelative(result);
   let precision = precisionOf(start);

@@ -38,7 +38,7 @@ beforeEach(() => {
 describe('LlmAnswerer against a local OpenAI-compatible server', () => {
   it('sends the model, a grounded system prompt and numbered, fenced context', async () => {
     server.enqueue({ kind: 'reply', content: 'Sonata Coulter leads it [1].' });
-    const retrieved = seeds.retrieve(QUESTION);
+    const retrieved = await seeds.retrieve(QUESTION);
     await answerer().answer(QUESTION, retrieved);
     expect(server.requests).toHaveLength(1);
     expect(server.requests[0]?.path).toBe('/v1/chat/completions');
@@ -58,7 +58,7 @@ describe('LlmAnswerer against a local OpenAI-compatible server', () => {
 
   it('passes a valid cited reply through with verbatim citations', async () => {
     server.enqueue({ kind: 'reply', content: 'Sonata Coulter [1]. The working group "will be led by Sonata Coulter" [1].' });
-    const retrieved = seeds.retrieve(QUESTION);
+    const retrieved = await seeds.retrieve(QUESTION);
     const answer = await answerer().answer(QUESTION, retrieved);
     expect(answer).toMatchObject({ kind: 'answered', mode: 'llm' });
     expect(answer.text).toBe('Sonata Coulter [1]. The working group "will be led by Sonata Coulter" [1].');
@@ -70,7 +70,7 @@ describe('LlmAnswerer against a local OpenAI-compatible server', () => {
 
   it('drops an invalid citation [9]', async () => {
     server.enqueue({ kind: 'reply', content: 'Sonata Coulter leads the group [1][9].' });
-    const answer = await answerer().answer(QUESTION, seeds.retrieve(QUESTION));
+    const answer = await answerer().answer(QUESTION, await seeds.retrieve(QUESTION));
     expect(answer.kind).toBe('answered');
     expect(answer.text).toBe('Sonata Coulter leads the group [1].');
     expect(answer.citations.map((c) => c.n)).toEqual([1]);
@@ -81,7 +81,7 @@ describe('LlmAnswerer against a local OpenAI-compatible server', () => {
     ['the no-answer sentence', "The articles don't say."],
   ])('treats %s as no-answer', async (_name, content) => {
     server.enqueue({ kind: 'reply', content });
-    const answer = await answerer().answer(QUESTION, seeds.retrieve(QUESTION));
+    const answer = await answerer().answer(QUESTION, await seeds.retrieve(QUESTION));
     expect(answer).toMatchObject({ kind: 'no-answer', mode: 'llm' });
     expect(answer.text).toMatch(/^The articles don't say\./);
   });
@@ -93,7 +93,7 @@ describe('LlmAnswerer against a local OpenAI-compatible server', () => {
     ['a timeout', { kind: 'delay' as const, ms: 3_000, content: 'late [1]' }, /did not answer in time/],
   ])('falls back to the extractive answer on %s, with a notice and no key', async (_name, reply, notice) => {
     server.enqueue(reply);
-    const answer = await answerer(1_000).answer(QUESTION, seeds.retrieve(QUESTION));
+    const answer = await answerer(1_000).answer(QUESTION, await seeds.retrieve(QUESTION));
     expect(answer.mode).toBe('extractive');
     expect(answer.notice).toMatch(notice);
     expect(answer.notice).toMatch(/offline answer/);
@@ -107,7 +107,7 @@ describe('LlmAnswerer against a local OpenAI-compatible server', () => {
     const baseURL = dead.baseURL;
     await dead.close();
     const model = new ChatOpenAI({ model: 'gpt-test', apiKey: KEY, configuration: { baseURL }, timeout: 2_000, maxRetries: 0 });
-    const answer = await new LlmAnswerer(model, { fallback: new ExtractiveAnswerer(), serverLabel: baseURL, secret: KEY }).answer(QUESTION, seeds.retrieve(QUESTION));
+    const answer = await new LlmAnswerer(model, { fallback: new ExtractiveAnswerer(), serverLabel: baseURL, secret: KEY }).answer(QUESTION, await seeds.retrieve(QUESTION));
     expect(answer.mode).toBe('extractive');
     expect(answer.notice).toMatch(/Could not reach the model server/);
     expect(answer.notice).not.toContain(KEY);

@@ -22,7 +22,7 @@ describe('WordVectorEmbeddings', () => {
 
   it('produces 100-dimensional unit vectors and says which model it is', async () => {
     expect(model.dimension).toBe(100);
-    expect(model.id).toBe('local:wink-sg-100d:sif:v1');
+    expect(model.id).toBe('local:wink-sg-100d:sif:v2');
     const [a, b] = await model.embedDocuments(['The foreign minister met the diplomat.', 'Peace talks in Washington']);
     expect(a).toHaveLength(100);
     expect(norm(a ?? [])).toBeCloseTo(1, 5);

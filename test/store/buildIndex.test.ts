@@ -180,7 +180,7 @@ describe('openIndex: damaged and foreign indexes', () => {
     const other = { ...model, id: 'openai:text-embedding-3-small@api.openai.com', dimension: 1536 };
     const result = await openIndex(dir, other);
     expect(result.kind).toBe('incompatible');
-    expect(result.kind === 'incompatible' && result.reason).toMatch(/built with local:wink-sg-100d:sif:v1 \(100 dims\); now using openai:text-embedding-3-small/);
+    expect(result.kind === 'incompatible' && result.reason).toMatch(/built with local:wink-sg-100d:sif:v2 \(100 dims\); now using openai:text-embedding-3-small/);
   });
 });
 
@@ -211,6 +211,12 @@ describe('buildIndex: concurrency and failures', () => {
     expect(await readdir(dir)).not.toContain('.lock');
   });
 
+  it('treats a lock naming our own pid that this process does not hold as stale (container restart)', async () => {
+    const dir = await tmpDir();
+    await writeFile(path.join(dir, '.lock'), `${process.pid}\n`);
+    expect((await build(dir, [C])).passages).toBe(1);
+  });
+
   it('leaves the live index untouched and no partial generation when embedding fails', async () => {
     const dir = await tmpDir();
     await build(dir, [A]);
@@ -222,5 +228,36 @@ describe('buildIndex: concurrency and failures', () => {
     expect(isDossierError(error) && error.code).toBe('EMBEDDINGS_FAILED');
     expect((await readdir(dir)).filter((e) => e.startsWith('gen-'))).toHaveLength(1);
     expect((await open(dir)).passages.map((p) => p.source)).toEqual([A.source, A.source]);
+  });
+});
+
+describe('buildIndex: reuse safety', () => {
+  it('re-embeds a file whose passages changed although its sha256 did not (e.g. a cleaner fix)', async () => {
+    const dir = await tmpDir();
+    await build(dir, [A, C]);
+    const recut = { ...A, passages: A.passages.map((p) => ({ ...p, text: `${p.text} (recut)` })) };
+    const counting = countingModel(model);
+    const report = await build(dir, [recut, C], counting);
+    expect(report).toMatchObject({ reused: [C.source], changed: [A.source], embedded: 2 });
+    expect(counting.embeddings.texts).toBe(2);
+  });
+
+  it('picks up new metadata for reused passages without re-embedding them', async () => {
+    const dir = await tmpDir();
+    await build(dir, [A]);
+    const retitled = { ...A, passages: A.passages.map((p) => ({ ...p, meta: { ...p.meta, title: 'Corrected title' } })) };
+    const report = await build(dir, [retitled]);
+    expect(report).toMatchObject({ reused: [A.source], embedded: 0 });
+    expect((await open(dir)).passages.map((p) => p.meta.title)).toEqual(['Corrected title', 'Corrected title']);
+  });
+});
+
+describe('buildIndex: back-to-back builds', () => {
+  it('never writes into the live generation, even for builds in quick succession', async () => {
+    const dir = await tmpDir();
+    for (let i = 0; i < 5; i++) await build(dir, i % 2 ? [A] : [A, C]);
+    const gens = (await readdir(dir)).filter((e) => e.startsWith('gen-'));
+    expect(gens).toHaveLength(1);
+    expect((await open(dir)).passages).toHaveLength(3);
   });
 });

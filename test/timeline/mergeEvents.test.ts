@@ -72,7 +72,7 @@ describe('mergeEvents', () => {
     expect(merged?.actors).toEqual(['Ilham Aliyev', 'United States']);
   });
 
-  it.each<[string, string, string, ReturnType<typeof relateDates>]>([
+  it.each<[string, string, ReturnType<typeof relateDates>]>([
     ['2025-08-08', '2025-08-07', 'same'],
     ['2024-06-17', '2024-06', 'nested'],
     ['--08-08', '2025-08-07', 'yearless'],

@@ -54,6 +54,8 @@ describe('resolveDates', () => {
     ['time alone', 'The briefing starts at 5 pm.', '2024-06-18'],
     ['relative word without a known day', 'The minister recently met officials today.', '2024-06'],
     ['today without any article date', 'Welcomed today Assistant to the President.', null],
+    ['duration counted from the article date', 'The Civil War debt was paid within 23 years.', '1925'],
+    ['offset from the article date', 'The treaty was signed two weeks ago.', '2024-06-18'],
     ['large number after in', 'Prices rose in 2,000 markets.', null],
   ])('no date: %s', (_name, sentence, articleDate) => {
     expect(resolveDates(sentence, articleDate)).toEqual([]);

@@ -233,6 +233,7 @@ export class FakeDiscord {
     this.gateway.dispatch('MESSAGE_CREATE', {
       id,
       channel_id: channelId,
+      channel_type: Number(this.channels.get(channelId)?.type ?? 0),
       guild_id: this.guildId,
       author,
       member: { ...member(author), user: undefined },
@@ -254,6 +255,35 @@ export class FakeDiscord {
         : {}),
     });
     return id;
+  }
+
+  /** A user writes to the bot in a DM: no guild, and the content is always delivered. Returns the message id. */
+  postDirectMessage(content: string, options: { author?: ApiUser } = {}): { messageId: string; channelId: string } {
+    const author = options.author ?? user('200000000000000001', 'alice');
+    const channelId = snowflake();
+    this.channels.set(channelId, { id: channelId, type: 1, recipients: [author], last_message_id: null, flags: 0 });
+    const messageId = snowflake();
+    this.gateway.dispatch('MESSAGE_CREATE', {
+      id: messageId,
+      channel_id: channelId,
+      // Discord includes the channel type in MESSAGE_CREATE; discord.js needs it to build an uncached DM channel.
+      channel_type: 1,
+      author,
+      content,
+      timestamp: new Date().toISOString(),
+      edited_timestamp: null,
+      tts: false,
+      mention_everyone: false,
+      mentions: [],
+      mention_roles: [],
+      attachments: [],
+      embeds: [],
+      components: [],
+      pinned: false,
+      flags: 0,
+      type: 0,
+    });
+    return { messageId, channelId };
   }
 
   #interactionBase(id: string, token: string, u: ApiUser, as: { permissions?: string; roles?: string[] }, channelId = this.channelId): Record<string, unknown> {

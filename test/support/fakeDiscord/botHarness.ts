@@ -37,11 +37,11 @@ export function harnessConfig(fake: FakeDiscord, dataDir: string, env: Record<st
 /** Starts a fake Discord and a bot on top of `engine` (built from the config, so it can be the real one). */
 export async function startHarness(
   makeEngine: (config: Config, logger: Logger) => Promise<Engine>,
-  options: { env?: Record<string, string>; heartbeatInterval?: number } = {},
+  options: { env?: Record<string, string> | ((fake: FakeDiscord) => Record<string, string>); heartbeatInterval?: number } = {},
 ): Promise<Harness> {
   const fake = await FakeDiscord.start({ heartbeatInterval: options.heartbeatInterval ?? 41_250 });
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'dossier-bot-'));
-  const config = harnessConfig(fake, dataDir, options.env);
+  const config = harnessConfig(fake, dataDir, typeof options.env === 'function' ? options.env(fake) : options.env);
   const logs: string[] = [];
   const logger = createLogger('debug', 'json', (line) => logs.push(line));
   const engine = await makeEngine(config, logger);
