@@ -63,6 +63,13 @@ const QUESTIONS: Array<[string, string[], string]> = [
   ['Nakhichevan connectivity through Armenian territory', ['004', '001'], 'Nakhchivan'],
   ['working group to develop a charter on strategic partnership', ['004'], 'Charter on Strategic Partnership'],
   ['How will the peace agreement be solidified?', ['004'], 'To solidify the peace agreement'],
+  // Paraphrases sharing few words with the text: where word vectors should help if anywhere.
+  ['When did the Azerbaijani leader travel to America?', ['004'], 'August 7-8, 2025'],
+  ['Which American diplomat met the foreign minister in Baku in the autumn?', ['001'], 'Jeyhun Bayramov'],
+  ['How did ties between the two countries change after the election?', ['001'], 'normalized after Donald Trump'],
+  ["Who heads Azerbaijan's foreign policy office?", ['000', '001'], 'Hajiyev'],
+  ['What was agreed about the old mediation group for Karabakh?', ['004'], 'Minsk Process'],
+  ['sister cities cooperation between Armenian and American towns', ['002'], 'decentralized cooperation'],
 ];
 
 interface SotuSpeech {
@@ -181,9 +188,9 @@ async function main(): Promise<void> {
 
   const grid: Array<Partial<FusionParams>> = [];
   for (const denseScale of ['cosine', 'minmax'] as const) {
-    for (const denseWeight of [0.1, 0.2, 0.3, 0.5, 1]) {
+    for (const denseWeight of denseScale === 'cosine' ? [0, 0.1, 0.3, 0.5, 0.7, 1] : [0.3, 0.5, 0.7]) {
       for (const denseOnlyMinSimilarity of [0.8, 2]) {
-        for (const mmrLambda of [0.75, 1]) grid.push({ denseScale, denseWeight, denseOnlyMinSimilarity, mmrLambda });
+        for (const mmrLambda of [0.75, 0.9, 1]) grid.push({ denseScale, denseWeight, denseOnlyMinSimilarity, mmrLambda });
       }
     }
   }

@@ -194,16 +194,16 @@ async function run(task: BenchTask): Promise<RunResult> {
       const { createApp } = await import('../../src/app.js');
       const app = await createApp(config);
       const ms: number[] = [];
-      const cpuMs: number[] = [];
+      const timelineCpuMs: number[] = [];
       let events = 0;
       for (let i = 0; i < task.repeats; i++) {
         const t = await timed(() => app.engine.timeline());
         ms.push(t.wall);
-        cpuMs.push(t.cpu);
+        timelineCpuMs.push(t.cpu);
         events = t.value.events.length;
       }
       await app.close();
-      return { task: 'timeline', system: 'dossier', ms, cpuMs, events };
+      return { task: 'timeline', system: 'dossier', ms, timelineCpuMs, events };
     }
     case 'eval': {
       const { loadEvalQuestions } = await import('../../src/eval/EvalQuestion.js');

@@ -33,14 +33,18 @@ export function questionTerms(question: string, carried = ''): QuestionTerm[] {
   const out: QuestionTerm[] = [];
   const add = (forms: WordForm[], factor: number) => {
     forms.forEach((f, i) => {
-      if (f.stop || FRAMING.has(f.norm) || seen.has(f.stem)) return;
-      if (f.pos === 'PUNCT' || f.pos === 'SYM' || f.pos === 'AUX' || f.pos === 'DET' || f.pos === 'PRON') return;
+      // A capitalised stop word mid-sentence is a name: "May" (the month), "US".
+      const named = i > 0 && /^\p{Lu}/u.test(f.text) && f.stop;
+      if ((f.stop && !named) || FRAMING.has(f.norm) || seen.has(f.stem)) return;
+      if (!named && (f.pos === 'PUNCT' || f.pos === 'SYM' || f.pos === 'AUX' || f.pos === 'DET' || f.pos === 'PRON')) return;
       if (f.norm.length < 2) return;
       seen.add(f.stem);
       // Capitalised adjectives ("American", "Armenian") describe; only nouns name something the text must mention.
       const capitalised = /^\p{Lu}/u.test(f.text) && i > 0 && f.pos !== 'ADJ';
       const proper = (f.pos === 'PROPN' || (capitalised && f.pos === 'NOUN')) && /\p{L}/u.test(f.text) && !isDemonym(f.text);
-      out.push({ ...f, proper, weight: (proper ? 1.5 : 1) * factor });
+      // Short capitalised function-word forms ("US", "May") are ambiguous and often written another
+      // way in the text ("United States", "17 May"): they count, but for less.
+      out.push({ ...f, proper: proper && !named, weight: (named ? 0.5 : proper ? 1.5 : 1) * factor });
     });
   };
   add(wordForms(question), 1);

@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { MessageFlags, type Message, type RepliableInteraction } from 'discord.js';
+import type { Message, RepliableInteraction } from 'discord.js';
 import { isDossierError, toDossierError, type ErrorCode } from '../errors.js';
 import type { Logger } from '../logger.js';
-import { SAFE_MENTIONS, replyText } from './replies.js';
+import { notifyEphemeral, replyText } from './replies.js';
 
 /** What a person is told for each failure. Codes whose own message is written for people use it as is. */
 const MESSAGES: Partial<Record<ErrorCode, string>> = {
@@ -77,22 +77,9 @@ export async function handleError(error: unknown, target: ErrorTarget, logger: L
   else logger.error(log, `${target.what} failed`);
   const text = expected ? userMessage(wrapped) : `${userMessage(wrapped)} (ref ${ref})`;
   try {
-    if (target.interaction) await tellInteraction(target.interaction, text);
+    if (target.interaction) await notifyEphemeral(target.interaction, text);
     else if (target.message) await replyText(target.message, text);
   } catch (replyError) {
     logger.warn({ err: serializeError(replyError, secrets), ref }, 'Could not deliver the error message');
   }
-}
-
-async function tellInteraction(interaction: RepliableInteraction, text: string): Promise<void> {
-  const body = { content: text, allowedMentions: SAFE_MENTIONS, flags: MessageFlags.Ephemeral } as const;
-  if (!interaction.deferred && !interaction.replied) {
-    await interaction.reply(body);
-    return;
-  }
-  if (interaction.deferred && !interaction.replied && !interaction.ephemeral) {
-    // A public "thinking…" placeholder would otherwise stay forever; replace it with a private note.
-    await interaction.deleteReply().catch(() => undefined);
-  }
-  await interaction.followUp(body);
 }

@@ -286,11 +286,19 @@ export async function deliverToMessage(message: Message, payloads: ReplyPayload[
   return sent;
 }
 
-/** A short ephemeral notice (denials, rate limits, validation), or a follow-up when already answered. */
+/**
+ * A short private notice (denials, rate limits, validation, errors): the reply when nothing was
+ * sent yet, else a follow-up. A public "thinking…" placeholder is deleted first, because it would
+ * otherwise stay in the channel forever.
+ */
 export async function notifyEphemeral(interaction: RepliableInteraction, text: string): Promise<void> {
   const body = { content: truncateAtWord(text, DISCORD_LIMITS.content), allowedMentions: SAFE_MENTIONS, flags: MessageFlags.Ephemeral } as const;
-  if (interaction.deferred || interaction.replied) await interaction.followUp(body);
-  else await interaction.reply(body);
+  if (!interaction.deferred && !interaction.replied) {
+    await interaction.reply(body);
+    return;
+  }
+  if (interaction.deferred && !interaction.replied && !interaction.ephemeral) await interaction.deleteReply().catch(() => undefined);
+  await interaction.followUp(body);
 }
 
 /** Edits a command's own reply (e.g. /reindex progress); content is kept within limits. */

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { createRequire } from 'node:module';
-import { mkdir, open, readFile, rename, rm } from 'node:fs/promises';
+import { mkdir, open, readFile, readdir, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { DossierError } from '../errors.js';
 
@@ -13,20 +13,38 @@ import { DossierError } from '../errors.js';
  * word's frequency rank.
  *
  * Layout (little endian): magic "DSWV" | u32 version | u32 rows | u32 dims | u32 vocabBytes |
- * f32 scale[rows] | i8 matrix[rows*dims] | utf8 vocab (`\n`-joined).
+ * u32 slots | f32 scale[rows] | u32 hashTable[slots] | i8 matrix[rows*dims] | utf8 vocab (`\n`-joined).
+ *
+ * The open-addressing hash table (row + 1 per slot, 0 = empty; FNV-1a over UTF-16 code units, linear
+ * probing) is stored rather than rebuilt: filling a 341k-entry `Map` was most of the load time.
+ * All arrays are 4-byte aligned so loading maps them in place, without copying.
  */
 export interface WordVectorTable {
   dimension: number;
-  /** Row index of each word; rows are in descending corpus frequency. */
-  rows: Map<string, number>;
   size: number;
   matrix: Int8Array;
   scales: Float32Array;
+  /** Row of `word` (rows are in descending corpus frequency), or undefined. */
+  lookup(word: string): number | undefined;
 }
 
 const MAGIC = 'DSWV';
-const FORMAT_VERSION = 1;
-const HEADER_BYTES = 20;
+const FORMAT_VERSION = 2;
+const HEADER_BYTES = 24;
+
+/** FNV-1a over UTF-16 code units; the same function builds and probes the table. */
+function hashWord(word: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < word.length; i++) h = Math.imul(h ^ word.charCodeAt(i), 0x01000193);
+  return h >>> 0;
+}
+
+/** Power-of-two slot count with load factor <= 0.5, so probes stay short. */
+function slotCount(rows: number): number {
+  let slots = 1;
+  while (slots < rows * 2) slots *= 2;
+  return slots;
+}
 /** File name includes the format version so an upgrade never misreads an old cache. */
 export const WORD_VECTOR_CACHE_FILE = `wink-sg-100d.v${FORMAT_VERSION}.bin`;
 
@@ -62,6 +80,17 @@ async function convertPackage(): Promise<Buffer> {
     scales[r] = scale;
     for (let d = 0; d < dims; d++) matrix[r * dims + d] = Math.round((vec[d] ?? 0) / scale);
   });
+  const slots = slotCount(rows);
+  const hashTable = new Uint32Array(slots);
+  parsed.words.forEach((word, r) => {
+    let slot = hashWord(word) & (slots - 1);
+    while (hashTable[slot] !== 0) {
+      // Keep the most frequent row if a word ever repeats.
+      if (parsed.words[(hashTable[slot] ?? 1) - 1] === word) return;
+      slot = (slot + 1) & (slots - 1);
+    }
+    hashTable[slot] = r + 1;
+  });
   const vocab = Buffer.from(parsed.words.join('\n'), 'utf8');
   const header = Buffer.alloc(HEADER_BYTES);
   header.write(MAGIC, 0, 'latin1');
@@ -69,7 +98,17 @@ async function convertPackage(): Promise<Buffer> {
   header.writeUInt32LE(rows, 8);
   header.writeUInt32LE(dims, 12);
   header.writeUInt32LE(vocab.length, 16);
-  return Buffer.concat([header, Buffer.from(scales.buffer), Buffer.from(matrix.buffer), vocab]);
+  header.writeUInt32LE(slots, 20);
+  return Buffer.concat([header, Buffer.from(scales.buffer), Buffer.from(hashTable.buffer), Buffer.from(matrix.buffer), vocab]);
+}
+
+/** A typed view of `count` 4-byte elements at `offset`: in place when aligned, else a copy. */
+function view<T extends Float32Array | Uint32Array>(Ctor: new (b: ArrayBufferLike, o: number, n: number) => T, buf: Buffer, offset: number, count: number): T {
+  const at = buf.byteOffset + offset;
+  if (at % 4 === 0) return new Ctor(buf.buffer, at, count);
+  const copy = new Uint8Array(count * 4);
+  copy.set(buf.subarray(offset, offset + count * 4));
+  return new Ctor(copy.buffer, 0, count);
 }
 
 /** Parses a cache file; returns null if it is not a complete cache of this format. */
@@ -79,23 +118,29 @@ export function parseWordVectorCache(buf: Buffer): WordVectorTable | null {
   const size = buf.readUInt32LE(8);
   const dimension = buf.readUInt32LE(12);
   const vocabBytes = buf.readUInt32LE(16);
+  const slots = buf.readUInt32LE(20);
+  if (slots !== slotCount(size)) return null;
   const scalesAt = HEADER_BYTES;
-  const matrixAt = scalesAt + size * 4;
+  const hashAt = scalesAt + size * 4;
+  const matrixAt = hashAt + slots * 4;
   const vocabAt = matrixAt + size * dimension;
   if (buf.length !== vocabAt + vocabBytes) return null;
-  // Copy into aligned, owned arrays (the Buffer may be a slice of the shared pool with any offset).
-  const scales = new Float32Array(size);
-  Buffer.from(scales.buffer).set(buf.subarray(scalesAt, matrixAt));
-  const matrix = new Int8Array(size * dimension);
-  Buffer.from(matrix.buffer).set(buf.subarray(matrixAt, vocabAt));
+  const scales = view(Float32Array, buf, scalesAt, size);
+  const hashTable = view(Uint32Array, buf, hashAt, slots);
+  const matrix = new Int8Array(buf.buffer, buf.byteOffset + matrixAt, size * dimension);
   const words = buf.toString('utf8', vocabAt, vocabAt + vocabBytes).split('\n');
   if (words.length !== size) return null;
-  const rows = new Map<string, number>();
-  words.forEach((w, i) => {
-    // Keep the most frequent row if a word ever repeats.
-    if (!rows.has(w)) rows.set(w, i);
-  });
-  return { dimension, rows, size, matrix, scales };
+  const mask = slots - 1;
+  const lookup = (word: string): number | undefined => {
+    // Bounded so a damaged table (no empty slot) cannot loop forever.
+    for (let probe = 0, slot = hashWord(word) & mask; probe < slots; probe++, slot = (slot + 1) & mask) {
+      const entry = hashTable[slot] ?? 0;
+      if (entry === 0) return undefined;
+      if (words[entry - 1] === word) return entry - 1;
+    }
+    return undefined;
+  };
+  return { dimension, size, matrix, scales, lookup };
 }
 
 /** Writes `data` to `file` so readers only ever see a complete file, even with concurrent writers. */
@@ -130,6 +175,10 @@ export async function loadWordVectorTable(cacheDir: string): Promise<{ table: Wo
     await mkdir(cacheDir, { recursive: true });
     const data = await convertPackage();
     await writeAtomically(file, data);
+    // Caches of older formats are dead weight (~40 MB each).
+    for (const entry of await readdir(cacheDir)) {
+      if (/^wink-sg-100d\.v\d+\.bin$/.test(entry) && entry !== WORD_VECTOR_CACHE_FILE) await rm(path.join(cacheDir, entry), { force: true });
+    }
     const fresh = parseWordVectorCache(data);
     if (!fresh) throw new Error('freshly built cache does not parse');
     return { table: fresh, built: true, file };

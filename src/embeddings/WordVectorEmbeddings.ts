@@ -89,17 +89,17 @@ export class WordVectorEmbeddings extends Embeddings {
   /** Row indices of the text's in-vocabulary words, in order. */
   private rowsOf(text: string): number[] {
     const rows: number[] = [];
-    const vocab = this.table.rows;
+    const { lookup } = this.table;
     for (const match of text.toLowerCase().matchAll(TOKEN)) {
       const token = match[0];
-      const row = vocab.get(token);
+      const row = lookup(token);
       if (row !== undefined) {
         rows.push(row);
         continue;
       }
       if (!SEPARATOR.test(token)) continue;
       for (const part of token.matchAll(PART)) {
-        const partRow = vocab.get(part[0]);
+        const partRow = lookup(part[0]);
         if (partRow !== undefined) rows.push(partRow);
       }
     }

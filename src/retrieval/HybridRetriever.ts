@@ -3,7 +3,7 @@ import type { Embeddings } from '@langchain/core/embeddings';
 import type { Passage } from '../ingest/Passage.js';
 import { FUSION_PARAMS } from './FusionParams.js';
 import type { FusionParams } from './FusionParams.js';
-import type { LexicalIndex } from './LexicalIndex.js';
+import { LexicalIndex } from './LexicalIndex.js';
 import { passageFilter } from './passageFilter.js';
 import type { RetrievalFilter, RetrievedPassage } from './RetrievedPassage.js';
 import { termSet } from './searchTerms.js';
@@ -156,6 +156,31 @@ export class HybridRetriever {
       .filter((c): c is Candidate => c !== undefined)
       .sort((a, b) => b.score - a.score || a.passage.source.localeCompare(b.passage.source) || a.passage.index - b.passage.index)
       .map((c) => ({ passage: c.passage, score: c.score, lexical: c.lexical, dense: c.dense }));
+  }
+
+  /**
+   * Scores arbitrary texts (timeline events) against a topic with the same recipe as
+   * {@link HybridRetriever.retrieve}: normalised BM25 over these texts plus `denseWeight ×` cosine
+   * (raw cosine whatever `denseScale` says: a min-max over a handful of events would exaggerate noise).
+   * @returns one score per text, in order; higher is more relevant.
+   */
+  async scoreTexts(topic: string, texts: string[]): Promise<number[]> {
+    const text = topic.trim();
+    if (text === '' || texts.length === 0) return texts.map(() => 0);
+    const pseudo: Passage[] = texts.map((t, i) => ({
+      id: String(i),
+      source: '',
+      index: i,
+      start: 0,
+      end: t.length,
+      text: t,
+      sentences: [],
+      meta: { title: null, publisher: null, date: null, url: null, author: null },
+    }));
+    const lexical = new Array<number>(texts.length).fill(0);
+    for (const hit of LexicalIndex.build(pseudo).search(text, { limit: texts.length })) lexical[hit.passage.index] = hit.normalized;
+    const [query, vectors] = await Promise.all([this.embeddings.embedQuery(text), this.embeddings.embedDocuments(texts)]);
+    return texts.map((_, i) => (lexical[i] ?? 0) + this.params.denseWeight * cosine(query, vectors[i] ?? []));
   }
 
   private termsOf(passage: Passage): Set<string> {

@@ -118,11 +118,11 @@ export class LexicalIndex {
   }
 
   /**
-   * Restores an index saved with {@link LexicalIndex.toJSON}. `passages` must be the passages it was
+   * Restores an index saved with {@link LexicalIndex.toJSON} (the object, or its JSON text). `passages` must be the passages it was
    * built from; a mismatch means the stored index is stale or damaged.
    * @throws DossierError `INDEX_INCOMPATIBLE` for another format version, `INDEX_CORRUPT` otherwise.
    */
-  static fromJSON(json: string | LexicalIndexJSON, passages: readonly Passage[]): LexicalIndex {
+  static fromJSON(json: unknown, passages: readonly Passage[]): LexicalIndex {
     let parsed: unknown;
     try {
       parsed = typeof json === 'string' ? JSON.parse(json) : json;

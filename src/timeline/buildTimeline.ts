@@ -18,7 +18,7 @@ export const TOPIC_RELATIVE_THRESHOLD = 0.3;
 export const TOPIC_ABSOLUTE_THRESHOLD = 0.25;
 
 /** Default cap on events whose actors are named (see `maxActorEvents`). */
-export const MAX_ACTOR_EVENTS = 500;
+export const MAX_ACTOR_EVENTS = 200;
 
 export interface BuildTimelineOptions extends TimelineOptions {
   /** Scores event texts against `topic` (the engine passes its lexical+dense retriever). */

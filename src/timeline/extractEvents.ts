@@ -141,6 +141,8 @@ function dedupeSameSentence(events: TimelineEvent[]): TimelineEvent[] {
   });
 }
 
+const extractionCache = new WeakMap<Article, TimelineEvent[]>();
+
 /**
  * Dated events of every article (unmerged, in corpus order). One unreadable article is skipped,
  * reported through `onWarning`, and never stops the rest.
@@ -149,12 +151,37 @@ export function extractEvents(articles: readonly Article[], options: ExtractEven
   const events: TimelineEvent[] = [];
   for (const article of articles) {
     try {
+      if (options.actors === false) {
+        // The engine keeps the same Article objects between index builds, and every /timeline
+        // (other topic, other dates) needs the same extraction: do it once per article.
+        let cached = extractionCache.get(article);
+        if (!cached) {
+          cached = extractArticleEvents(article, options);
+          extractionCache.set(article, cached);
+        }
+        events.push(...cached);
+        continue;
+      }
       events.push(...extractArticleEvents(article, options));
     } catch (error) {
       options.onWarning?.(`Timeline: skipped ${article.source} (${error instanceof Error ? error.message : String(error)})`);
     }
   }
   return events;
+}
+
+/** Entity tagging is the slowest step; a quote's actors never change, so they are remembered. */
+const actorCache = new Map<string, string[]>();
+const ACTOR_CACHE_LIMIT = 20_000;
+
+function actorsOf(quote: string): string[] {
+  let actors = actorCache.get(quote);
+  if (!actors) {
+    if (actorCache.size >= ACTOR_CACHE_LIMIT) actorCache.clear();
+    actors = extractActors(withoutDateline(quote).text);
+    actorCache.set(quote, actors);
+  }
+  return actors;
 }
 
 /**
@@ -167,7 +194,7 @@ export function addActors(events: readonly TimelineEvent[]): TimelineEvent[] {
     const seen = new Set<string>();
     const actors: string[] = [];
     for (const quote of new Set(e.sources.map((s) => s.quote))) {
-      for (const name of extractActors(withoutDateline(quote).text)) {
+      for (const name of actorsOf(quote)) {
         const key = name.toLowerCase();
         if (seen.has(key)) continue;
         seen.add(key);

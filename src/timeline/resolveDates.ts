@@ -24,7 +24,7 @@ export interface DateMention {
  * targets ("the 2030 goal") and names ("COP29") out.
  */
 const YEAR_PATTERN =
-  /\b(in|since|during|throughout|from|between|until|till|through|by the end of|in the year|early|late|mid-)\s*((?:1[5-9]|20)\d{2})(?:\s*(?:-|–|—|to|and|until|through)\s*((?:1[5-9]|20)\d{2}))?(?![\d,.]*\d)(?!\s*(?:%|percent|people|km|miles|dollars|tons))/i;
+  /\b(in|since|during|throughout|from|between|until|till|through|by the end of|in the year|early|late|mid-)\s*((?:1[5-9]|20)\d{2})(?:\s*(?:-|–|—|to|and|until|through)\s*((?:1[5-9]|20)\d{2}))?(?![\d,.]*\d)(?![s'’]\b|s\b)(?!\s*(?:%|percent|people|km|miles|dollars|tons))/i;
 
 const yearParser: Parser = {
   pattern: () => YEAR_PATTERN,
@@ -148,8 +148,11 @@ export function resolveDates(sentence: string, articleDate: string | null | unde
  */
 const TIME_UNIT = /\b(?:seconds?|minutes?|hours?|days?|weeks?|fortnights?|months?|quarters?|years?|decades?|centur(?:y|ies))\b/i;
 
+/** chrono also reads "in 1990s" as "in 1990 seconds". */
+const TIME_UNIT_ABBREVIATION = /\d\s*(?:s|secs?|m|mins?|h|hrs?|d|w|wks?|mos?|y|yrs?)\b/i;
+
 function toMention(result: ParsedResult, ref: Reference | undefined, sentence: string): DateMention | undefined {
-  if (TIME_UNIT.test(result.text)) return undefined;
+  if (TIME_UNIT.test(result.text) || TIME_UNIT_ABBREVIATION.test(result.text)) return undefined;
   const start = result.start;
   const relative = isRelative(result);
   let precision = precisionOf(start);

@@ -9,8 +9,9 @@ const BOUNDARY = /[,;:](?=\s)|\s[—–-](?=\s)|\.(?=\s+\p{Lu})/gu;
  */
 export function shortenAround(text: string, at: number, max = 200): string {
   const clean = text.replace(/\s+/g, ' ').trim();
-  // A sentence barely over the limit reads better whole than cut.
-  if (clean.length <= max * 1.15) return clean;
+  // A line barely over the limit reads better than one cut before its verb.
+  const soft = Math.floor(max * 1.15);
+  if (clean.length <= soft) return clean;
   // `at` refers to `text`; whitespace collapsing only moves it left.
   const pos = Math.min(clean.length - 1, Math.max(0, at - (text.length - text.trimStart().length)));
   const cuts = [0];
@@ -22,13 +23,13 @@ export function shortenAround(text: string, at: number, max = 200): string {
   let hi = i + 1;
   const width = (a: number, b: number): number => (cuts[b] ?? 0) - (cuts[a] ?? 0);
   for (;;) {
-    if (lo > 0 && width(lo - 1, hi) <= max) lo--;
-    else if (hi < cuts.length - 1 && width(lo, hi + 1) <= max) hi++;
+    if (lo > 0 && width(lo - 1, hi) <= soft) lo--;
+    else if (hi < cuts.length - 1 && width(lo, hi + 1) <= soft) hi++;
     else break;
   }
   let piece = clean.slice(cuts[lo] ?? 0, cuts[hi] ?? clean.length).trim();
   let start = cuts[lo] ?? 0;
-  if (piece.length > max) {
+  if (piece.length > soft) {
     // One long clause: a word-aligned window around the date.
     const from = Math.max(start, pos - Math.floor(max / 3));
     const windowStart = from === start ? start : clean.indexOf(' ', from) + 1;

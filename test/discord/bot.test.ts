@@ -76,9 +76,12 @@ function expectWithinLimits(r: RecordedRequest): void {
 }
 
 async function ask(question: string, as = alice): Promise<RecordedRequest> {
+  const sent = Date.now();
   const { token } = h.fake.slashCommand('ask', { question }, { user: as });
   const defer = await h.fake.waitForRequest((r) => r.path.endsWith('/callback') && r.path.includes(token));
+  // Discord drops interactions not acknowledged within 3 s; the bot defers before any work.
   expect(defer.body?.type).toBe(5);
+  expect(Date.now() - sent).toBeLessThan(3000);
   return h.fake.waitForRequest((r) => r.method === 'PATCH' && r.path.includes(token), { timeoutMs: 20_000 });
 }
 
@@ -109,56 +112,62 @@ describe('/ask', () => {
 
 describe('mentions and follow-ups', () => {
   it('a mention gets a reply to that message; a reply to the answer is a follow-up with context', async () => {
-    const question = h.fake.postMessage(mention('Who will lead the working group implementing the Trump Corridor?'));
+    const question = h.fake.postMessage(mention('Who leads the working group?'));
     const reply = await h.fake.waitForRequest(replyTo(question), { timeoutMs: 20_000 });
     expect(String(reply.body?.content)).toContain('Sonata Coulter');
     expectWithinLimits(reply);
 
+    // On its own, "When was that?" finds nothing to go on...
+    const alone = h.fake.postMessage(mention('When was that?'));
+    const aloneReply = await h.fake.waitForRequest(replyTo(alone), { timeoutMs: 20_000 });
+    expect(embedsOf(aloneReply)).toEqual([]);
+
+    // ...as a reply to the working-group answer it is resolved against that conversation.
     const answerId = [...h.fake.messages.values()].filter((m) => String(m.content).includes('Sonata Coulter')).at(-1)?.id ?? '';
     await vi.waitFor(() => expect(h.bot.context.conversations.has(answerId)).toBe(true));
-    const followUp = h.fake.postMessage('When was that announced?', { replyTo: answerId });
+    const followUp = h.fake.postMessage('When was that?', { replyTo: answerId });
     const second = await h.fake.waitForRequest(replyTo(followUp), { timeoutMs: 20_000 });
     expectWithinLimits(second);
-    // Resolved against the working-group conversation: it cites the same article.
-    expect(embedsOf(second).some((e) => e.footer?.text.includes('001_85d2b148091b6640.txt'))).toBe(true);
+    const sources = embedsOf(second).map((e) => e.footer?.text ?? '');
+    expect(sources.length).toBeGreaterThan(0);
+    for (const s of sources) expect(s).toContain('001_85d2b148091b6640.txt');
   });
 
   it('a follow-up in the thread opened from an answer uses the conversation', async () => {
-    const { token } = h.fake.slashCommand('ask', { question: 'Who did Allison Hooker meet in Azerbaijan?' }, { user: alice });
+    const { token } = h.fake.slashCommand('ask', { question: 'Who leads the working group?' }, { user: alice });
     await h.fake.waitForRequest((r) => r.method === 'PATCH' && r.path.includes(token), { timeoutMs: 20_000 });
-    const answer = [...h.fake.messages.values()].filter((m) => m.webhook_id && String(m.content).includes('Allison Hooker')).at(-1);
-    expect(String(answer?.content)).toContain('Bayramov');
+    const answer = [...h.fake.messages.values()].filter((m) => m.webhook_id && String(m.content).includes('Who leads the working group?')).at(-1);
+    expect(String(answer?.content)).toContain('Sonata Coulter');
     const button = JSON.stringify(answer?.components).match(/"custom_id":"(th:[^"]+)"/)?.[1] ?? '';
     h.fake.clickButton(answer?.id ?? '', button);
     const threadId = answer?.id ?? '';
     await vi.waitFor(() => expect(h.bot.context.conversations.has(threadId)).toBe(true));
-    const q = h.fake.postMessage(mention('What was discussed during the meeting?'), { channelId: threadId });
+    // The same bare follow-up that finds nothing on its own (previous test) is resolved in the thread.
+    const q = h.fake.postMessage(mention('When was that?'), { channelId: threadId });
     const reply = await h.fake.waitForRequest(replyTo(q), { timeoutMs: 20_000 });
     expect(reply.path).toBe(`/channels/${threadId}/messages`);
-    expect(embedsOf(reply).some((e) => e.footer?.text.includes('001_85d2b148091b6640.txt'))).toBe(true);
+    const sources = embedsOf(reply).map((e) => e.footer?.text ?? '');
+    expect(sources.length).toBeGreaterThan(0);
+    for (const s of sources) expect(s).toContain('001_85d2b148091b6640.txt');
   });
 });
 
 describe('/timeline and /sources', () => {
-  it('sends the first page with ◀ ▶ buttons and a PNG; ▶ shows the next page', async () => {
+  it('sends the dated events of the real articles with a PNG attached (one page: no ◀ ▶)', async () => {
     const { token } = h.fake.slashCommand('timeline', {}, { user: alice });
     const edit = await h.fake.waitForRequest((r) => r.method === 'PATCH' && r.path.includes(token), { timeoutMs: 20_000 });
-    const page1 = String(edit.body?.content);
-    expect(page1).toMatch(/^🗓️ \*\*Timeline\*\* · \d+ events · page 1\/\d+/);
-    expect(page1.length).toBeLessThanOrEqual(DISCORD_LIMITS.content);
-    expect(page1).toMatch(/\*\*\d{1,2} Aug 2025\*\*|\*\*7–8 Aug 2025\*\*/);
+    const page = String(edit.body?.content);
+    expect(page).toMatch(/^🗓️ \*\*Timeline\*\* · \d+ events\n/);
+    expect(page.length).toBeLessThanOrEqual(DISCORD_LIMITS.content);
+    // In date order, at the precision the articles give, with who reported it.
+    expect(page).toContain('**17 Jun 2024** — Armenian Foreign Minister Ararat Mirzoyan met with US Deputy Secretary of State');
+    expect(page).toContain('**7–8 Aug 2025**');
+    expect(page.indexOf('17 Jun 2024')).toBeLessThan(page.indexOf('7–8 Aug 2025'));
+    expect(page).toContain('_(Caliber.Az)_');
     const png = edit.files.find((f) => f.name === 'timeline.png');
     expect(png?.bytes.subarray(0, 8).equals(PNG_SIGNATURE)).toBe(true);
-    const next = JSON.stringify(edit.body?.components).match(/"custom_id":"(tl:\d+:1)"/)?.[1];
-    expect(next).toBeDefined();
-
-    const messageId = [...h.fake.messages.values()].find((m) => String(m.content) === page1)?.id ?? '';
-    const click = h.fake.clickButton(messageId, next ?? '');
-    const update = await h.fake.waitForRequest((r) => r.path.includes(click.token));
-    expect(update.body?.type).toBe(7);
-    const page2 = String((update.body?.data as { content?: string }).content);
-    expect(page2).toMatch(/page 2\//);
-    expect(page2).not.toBe(page1);
+    expect(png?.bytes.length).toBeGreaterThan(5_000);
+    expect(edit.body?.components).toEqual([]);
   });
 
   it('filters by topic and date range, and rejects a malformed date privately', async () => {

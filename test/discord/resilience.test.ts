@@ -182,6 +182,25 @@ describe('feedback', () => {
     expect(Date.parse(entries.at(-1)?.at ?? '')).toBeGreaterThan(Date.now() - 60_000);
     expect(token).toBeTruthy();
   });
+
+  it('after a restart (answer no longer in memory) records 👎 from what the message shows', async () => {
+    const voter = freshUser();
+    const { token } = await askAndWait('What did the ministry say?', voter);
+    const original = [...h.fake.messages.values()].find((m) => String(m.content).includes('What did the ministry say?'));
+    const button = JSON.stringify(original?.components).match(/"custom_id":"(fb:down:[^"]+)"/)?.[1] ?? '';
+    h.bot.context.answers.delete(button.split(':')[2] ?? '');
+    const click = h.fake.clickButton(original?.id ?? '', button, { user: voter });
+    await h.fake.waitForRequest(onToken(click.token));
+    const { entries } = await new FeedbackStore(path.join(h.dataDir, 'feedback.jsonl')).read();
+    expect(entries.at(-1)).toMatchObject({
+      vote: 'down',
+      question: 'What did the ministry say?',
+      answer: 'Stub answer to: What did the ministry say? [1]',
+      sources: [{ n: 1, title: 'A title', quote: 'A quoted sentence.' }],
+      userId: voter.id,
+    });
+    expect(token).toBeTruthy();
+  });
 });
 
 describe('secrets', () => {

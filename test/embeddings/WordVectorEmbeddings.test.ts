@@ -1,4 +1,4 @@
-import { mkdtemp, readdir, rm, stat } from 'node:fs/promises';
+import { mkdtemp, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -88,20 +88,23 @@ describe('word-vector cache', () => {
 
   it('is built once in the cache dir, atomically, and reloads to identical vectors', async () => {
     const text = 'Secretary of State Blinken hosted the foreign ministers.';
+    await writeFile(path.join(tmp, 'wink-sg-100d.v0.bin'), 'an outdated cache format');
     const first = await WordVectorEmbeddings.load({ cacheDir: tmp });
     const entries = await readdir(tmp);
-    expect(entries).toEqual([WORD_VECTOR_CACHE_FILE]); // no temp files left behind
+    // No temp files left behind, and the outdated cache is gone.
+    expect(entries).toEqual([WORD_VECTOR_CACHE_FILE]);
     const before = (await stat(path.join(tmp, WORD_VECTOR_CACHE_FILE))).mtimeMs;
     const started = performance.now();
     const second = await WordVectorEmbeddings.load({ cacheDir: tmp });
     const loadMs = performance.now() - started;
     expect((await stat(path.join(tmp, WORD_VECTOR_CACHE_FILE))).mtimeMs).toBe(before);
     expect(Array.from(second.embedSync(text))).toEqual(Array.from(first.embedSync(text)));
+    expect(second.knownWords(text)).toBe(first.knownWords(text));
     expect(loadMs).toBeLessThan(3000);
   });
 
   it('rejects a truncated cache file instead of misreading it', () => {
-    expect(parseWordVectorCache(Buffer.from('DSWV\u0001\u0000\u0000\u0000garbage'))).toBeNull();
+    expect(parseWordVectorCache(Buffer.from('DSWV\u0002\u0000\u0000\u0000garbage'))).toBeNull();
     expect(parseWordVectorCache(Buffer.alloc(0))).toBeNull();
   });
 });

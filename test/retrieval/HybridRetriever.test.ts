@@ -121,6 +121,19 @@ describe('HybridRetriever over the seeds with the offline embeddings', () => {
     await expect(retriever.retrieve('Azerbaijan', { filter: { from: '17/05/2024' } })).rejects.toMatchObject({ code: 'USAGE' });
   });
 
+  it('scores arbitrary texts (timeline events) against a topic, relevant ones first', async () => {
+    const texts = [
+      'Ilham Aliyev and Donald Trump signed a memorandum in Washington.',
+      'The Malayan tiger is at risk.',
+      'Hikmat Hajiyev held talks with John Bass.',
+    ];
+    const scores = await retriever.scoreTexts('Hikmet Hajiyev talks', texts);
+    expect(scores).toHaveLength(3);
+    expect(scores[2]).toBeGreaterThan(scores[0]!);
+    expect(scores[2]).toBeGreaterThan(scores[1]!);
+    expect(await retriever.scoreTexts('  ', texts)).toEqual([0, 0, 0]);
+  });
+
   it('returns nothing for an empty question', async () => {
     expect(await retriever.retrieve('   ')).toEqual([]);
   });

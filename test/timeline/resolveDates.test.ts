@@ -56,6 +56,7 @@ describe('resolveDates', () => {
     ['today without any article date', 'Welcomed today Assistant to the President.', null],
     ['duration counted from the article date', 'The Civil War debt was paid within 23 years.', '1925'],
     ['offset from the article date', 'The treaty was signed two weeks ago.', '2024-06-18'],
+    ['a decade is not a year', 'Prices fell in 1990s markets.', null],
     ['large number after in', 'Prices rose in 2,000 markets.', null],
   ])('no date: %s', (_name, sentence, articleDate) => {
     expect(resolveDates(sentence, articleDate)).toEqual([]);
