@@ -322,6 +322,7 @@ async function main(): Promise<number> {
   const series: ChartSeries[] = [
     { label: 'Dossier retrieval', color: '#2b6cb0', samples: passesOf(query).flatMap((p) => p.retrieveMs) },
     { label: 'Dossier full answer', color: '#c05621', samples: passesOf(query).flatMap((p) => p.askMs) },
+    { label: 'Dossier full answer, CPU time', color: '#dd6b20', samples: passesOf(query).flatMap((p) => p.askCpuMs), dashed: true },
   ];
   if (naiveQuery) {
     series.push({ label: 'Naive retrieval', color: '#718096', samples: passesOf(naiveQuery).flatMap((p) => p.retrieveMs), dashed: true });

@@ -62,13 +62,14 @@ export function benchChartSvg(input: BenchChartInput): string {
   }
   parts.push(`<rect x="${L.x}" y="${L.y}" width="${L.w}" height="${L.h}" fill="none" stroke="#a0aec0"/>`);
   parts.push(text(L.x + L.w / 2, L.y + L.h + 42, 'latency per query (log scale)', { size: 13, anchor: 'middle' }));
-  for (const t of input.latencyTargets ?? []) {
+  (input.latencyTargets ?? []).forEach((t, i) => {
     const x = xOf(t.ms);
     parts.push(`<line x1="${x}" y1="${L.y}" x2="${x}" y2="${L.y + L.h}" stroke="${t.color}" stroke-width="1.5" stroke-dasharray="6 4"/>`);
-    parts.push(text(x + 4, L.y + L.h - 8, t.label, { size: 11, fill: t.color }));
-  }
+    // Staggered so labels of nearby targets do not overprint each other.
+    parts.push(text(x + 4, L.y + L.h - 8 - i * 16, t.label, { size: 11, fill: t.color }));
+  });
   const curves: string[] = [];
-  const legend: string[] = [`<rect x="${L.x + 6}" y="${L.y + 4}" width="330" height="${input.latency.length * 20 + 8}" fill="#ffffff" fill-opacity="0.9" stroke="#e2e8f0"/>`];
+  const legend: string[] = [`<rect x="${L.x + 6}" y="${L.y + 4}" width="390" height="${input.latency.length * 20 + 8}" fill="#ffffff" fill-opacity="0.9" stroke="#e2e8f0"/>`];
   input.latency.forEach((s, i) => {
     const sorted = [...s.samples].sort((a, b) => a - b);
     if (sorted.length === 0) return;

@@ -161,14 +161,14 @@ export class DossierEngine implements Engine {
       return;
     }
     const { articles } = await this.#readCorpus();
-    const stale = isStale(opened.index.manifest, articles, this.#chunking());
-    if (stale.stale && this.#config.rebuildOnStart) {
-      this.#logger.info(`Seeds changed since the last build (${stale.reason}); updating the index.`);
+    const stale = describeStaleness(opened.index, articles, this.#chunking());
+    if (stale && this.#config.rebuildOnStart) {
+      this.#logger.info(`Seeds changed since the last build (${stale}); updating the index.`);
       this.#state = await this.#prepare(opened.index, articles);
       this.startupReport = await this.#rebuild(onProgress);
       return;
     }
-    if (stale.stale) this.#logger.warn(`Seeds changed since the last build (${stale.reason}); serving the old index (REBUILD_ON_START=false).`);
+    if (stale) this.#logger.warn(`Seeds changed since the last build (${stale}); serving the old index (REBUILD_ON_START=false).`);
     this.#state = await this.#prepare(opened.index, articles);
   }
 
@@ -176,7 +176,7 @@ export class DossierEngine implements Engine {
     return {
       maxChars: this.#config.ingest.passageMaxChars,
       overlapSentences: this.#config.ingest.passageOverlapSentences,
-      cleanerVersion: CLEANER_VERSION,
+      cleanerVersion: String(CLEANER_VERSION),
     };
   }
 
@@ -198,8 +198,10 @@ export class DossierEngine implements Engine {
       // Sentence splitting is the slow part of ingestion; an unchanged file keeps its old passages.
       const files: CorpusFile[] = articles.map((a) => {
         const old = previous?.manifest.files[a.source];
-        const passages = old && old.sha256 === a.sha256 ? reusable.get(a.source) : undefined;
-        return { source: a.source, sha256: a.sha256, passages: passages ?? splitPassages(a, chunking) };
+        const kept = old && old.sha256 === a.sha256 ? reusable.get(a.source) : undefined;
+        // Reused passages take the article's current metadata: a sidecar edit must show up in citations.
+        const passages = kept?.map((p) => ({ ...p, meta: a.meta })) ?? splitPassages(a, chunking);
+        return { source: a.source, sha256: a.sha256, passages };
       });
       const report = await buildIndex({
         dir: this.#config.paths.embeddings,
@@ -236,6 +238,26 @@ export class DossierEngine implements Engine {
     const indexed = new Set(Object.keys(index.manifest.files));
     return { index, retriever, articles: articles.filter((a) => indexed.has(a.source)) };
   }
+}
+
+/**
+ * Why the index no longer matches the corpus, or `undefined` when it does. Besides content hashes
+ * it compares metadata, because editing only a `.meta.json` sidecar leaves the article's hash alone.
+ */
+function describeStaleness(index: LoadedIndex, articles: Article[], chunking: IndexManifest['chunking']): string | undefined {
+  const s = isStale(index.manifest, articles, chunking);
+  const parts: string[] = [];
+  if (s.added.length) parts.push(`${s.added.length} added`);
+  if (s.changed.length) parts.push(`${s.changed.length} changed`);
+  if (s.removed.length) parts.push(`${s.removed.length} removed`);
+  if (s.chunkingChanged) parts.push('passage settings changed');
+  const metaBySource = new Map(index.passages.map((p) => [p.source, p.meta] as const));
+  const metaChanged = articles.filter((a) => {
+    const old = metaBySource.get(a.source);
+    return old !== undefined && JSON.stringify(old) !== JSON.stringify(a.meta);
+  }).length;
+  if (metaChanged) parts.push(`${metaChanged} with new metadata`);
+  return parts.length ? parts.join(', ') : undefined;
 }
 
 function groupBySource(passages: Passage[]): Map<string, Passage[]> {

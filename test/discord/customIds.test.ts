@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import { encodeButton, parseButton, type ButtonAction } from '../../src/discord/customIds.js';
+import { answerButtons, encodeButton, parseButton, type ButtonAction } from '../../src/discord/customIds.js';
 
 it.each<[ButtonAction]>([
   [{ kind: 'feedback', vote: 'up', key: '1234567890123456789' }],
@@ -14,4 +14,12 @@ it.each<[ButtonAction]>([
 
 it.each(['', 'fb:maybe:1', 'tl:1:x', 'th:', 'other:thing', 'tl-label:1'])('ignores foreign id %j', (id) => {
   expect(parseButton(id)).toBeUndefined();
+});
+
+it.each([
+  [true, ['fb:up:k', 'fb:down:k', 'th:k']],
+  [false, ['fb:up:k', 'fb:down:k']],
+])('offers "Open a thread" only when DISCORD_OFFER_THREADS is %s', (thread, ids) => {
+  const row = answerButtons('k', { thread })[0]?.toJSON();
+  expect(row?.components.map((c) => ('custom_id' in c ? c.custom_id : ''))).toEqual(ids);
 });

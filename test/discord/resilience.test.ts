@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { DossierError } from '../../src/errors.js';
 import { FeedbackStore } from '../../src/discord/FeedbackStore.js';
 import { startHarness, type Harness } from '../support/fakeDiscord/botHarness.js';
@@ -141,6 +141,16 @@ describe('network trouble', () => {
     await h.fake.waitForRequest((r) => r.method === 'PATCH' && r.path.includes(token), { timeoutMs: 20_000 });
     expect(h.fake.gateway.stats.resumes).toBe(resumes + 1);
   });
+
+  it('after a close that ends the session (4009 session timed out) it identifies afresh and keeps answering', async () => {
+    const identifies = h.fake.gateway.stats.identifies;
+    h.fake.gateway.drop({ code: 4009 });
+    // discord.js spaces identifies 5 s apart (max_concurrency 1), as Discord requires.
+    await vi.waitFor(() => expect(h.fake.gateway.stats.identifies).toBe(identifies + 1), { timeout: 15_000, interval: 100 });
+    await vi.waitFor(() => expect(h.bot.client.isReady()).toBe(true));
+    const { edit } = await askAndWait('New session?');
+    expect(edit.body?.content).toContain('New session?');
+  }, 30_000);
 
   it('heartbeats are acknowledged (the connection is not treated as a zombie)', async () => {
     await new Promise((r) => setTimeout(r, 1500));
