@@ -345,9 +345,22 @@ async function main(): Promise<number> {
   await mkdir(path.join(ROOT, 'docs'), { recursive: true });
   await writeFile(path.join(ROOT, 'docs/benchmarks.png'), png);
   await writeFile(path.join(ROOT, 'docs/benchmarks.json'), `${JSON.stringify(report, null, 2)}\n`);
-  await writeFile(path.join(ROOT, 'docs/benchmarks.md'), renderMarkdown(report, { startups, rebuild, query, evalSmall, evalLarge, typical: sotuFileName(typical) }));
+  const mdFile = path.join(ROOT, 'docs/benchmarks.md');
+  const analysis = keptAnalysis(await readFile(mdFile, 'utf8').catch(() => ''));
+  await writeFile(mdFile, renderMarkdown(report, { startups, rebuild, query, evalSmall, evalLarge, typical: sotuFileName(typical) }) + analysis);
   log('wrote docs/benchmarks.md, docs/benchmarks.json, docs/benchmarks.png');
   return 0;
+}
+
+const ANALYSIS_START = '<!-- analysis: hand-written, kept when the benchmark regenerates this file -->';
+const ANALYSIS_END = '<!-- /analysis -->';
+
+/** The hand-written analysis block of the previous docs/benchmarks.md, so a re-run does not erase it. */
+function keptAnalysis(previous: string): string {
+  const start = previous.indexOf(ANALYSIS_START);
+  const end = previous.indexOf(ANALYSIS_END, start);
+  if (start < 0 || end < 0) return `\n${ANALYSIS_START}\n## Analysis\n\n(Write what bounds each missed target here; this block survives re-runs.)\n${ANALYSIS_END}\n`;
+  return `\n${previous.slice(start, end + ANALYSIS_END.length)}\n`;
 }
 
 interface Extras {

@@ -5,7 +5,7 @@
  */
 import path from 'node:path';
 import { readFile } from 'node:fs/promises';
-import { ExtractiveAnswerer } from '../src/answer/ExtractiveAnswerer.js';
+import { DEFAULT_ABSTAIN_THRESHOLD, ExtractiveAnswerer } from '../src/answer/ExtractiveAnswerer.js';
 import { loadSeedRetrieval } from '../test/answer/seedRetrieval.js';
 
 interface EvalQuestion {
@@ -66,6 +66,7 @@ for (const r of [...rows].sort((a, b) => a.evidence - b.evidence)) {
 
 let bestT = 0;
 let bestErrors = Infinity;
+const errorsAt = new Map<number, number>();
 for (let t = 0.05; t <= 0.9001; t += 0.025) {
   // An error is an abstention on an answerable question, an answer to an unanswerable one, or an
   // answer that misses the expected fact (as bad as answering what the articles do not say).
@@ -73,11 +74,11 @@ for (let t = 0.05; t <= 0.9001; t += 0.025) {
     const abstains = r.hardAbstain || r.evidence < t;
     return r.answerable ? abstains || !r.correct : !abstains;
   }).length;
-  // Among equally good thresholds, keep the midpoint-ish one by preferring the first of a plateau and reporting it.
   if (errors < bestErrors) {
     bestErrors = errors;
     bestT = t;
   }
+  errorsAt.set(t, errors);
   console.log(`threshold ${t.toFixed(3)}: ${errors} errors`);
 }
 const ans = rows.filter((r) => r.answerable);
@@ -86,4 +87,6 @@ console.log(`\n${ans.length} answerable, ${none.length} unanswerable, k=${k}`);
 console.log(`answerable wrongly abstained at best: ${ans.filter((r) => r.hardAbstain || r.evidence < bestT).map((r) => r.id).join(', ') || 'none'}`);
 console.log(`answered but missing the expected fact at best: ${ans.filter((r) => !(r.hardAbstain || r.evidence < bestT) && !r.correct).map((r) => r.id).join(', ') || 'none'}`);
 console.log(`unanswerable wrongly answered at best: ${none.filter((r) => !(r.hardAbstain || r.evidence < bestT)).map((r) => r.id).join(', ') || 'none'}`);
-console.log(`chosen threshold: ${bestT.toFixed(3)} (${bestErrors} errors)`);
+const plateau = [...errorsAt].filter(([, e]) => e === bestErrors).map(([t]) => t);
+console.log(`fewest errors: ${bestErrors}, at thresholds ${plateau.map((t) => t.toFixed(3)).join(', ')}`);
+console.log(`lowest best threshold: ${bestT.toFixed(3)}; the default (${DEFAULT_ABSTAIN_THRESHOLD}) should sit inside the best plateau`);

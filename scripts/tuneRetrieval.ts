@@ -188,7 +188,7 @@ async function main(): Promise<void> {
 
   const grid: Array<Partial<FusionParams>> = [];
   for (const denseScale of ['cosine', 'minmax'] as const) {
-    for (const denseWeight of denseScale === 'cosine' ? [0, 0.1, 0.3, 0.5, 0.7, 1] : [0.3, 0.5, 0.7]) {
+    for (const denseWeight of denseScale === 'cosine' ? [0, 0.1, 0.3, 0.5, 0.7, 1] : [0.3, 0.5, 0.7, 1]) {
       for (const denseOnlyMinSimilarity of [0.8, 2]) {
         for (const mmrLambda of [0.75, 0.9, 1]) grid.push({ denseScale, denseWeight, denseOnlyMinSimilarity, mmrLambda });
       }

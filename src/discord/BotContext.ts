@@ -35,8 +35,8 @@ export interface BotContext {
   reindex: { running: boolean };
   /** Minimum time between /reindex progress edits (Discord rate-limits message edits). */
   progressIntervalMs: number;
-  /** Threads where a "mention me" hint was already given, so the bot does not nag. */
-  hintedThreads: LruMap<string, true>;
+  /** When a "mention me" hint was last given per thread or channel, so the bot does not nag. */
+  hints: LruMap<string, number>;
 }
 
 /** Turns kept per conversation: enough for pronouns to resolve, small enough to stay on-topic. */
@@ -61,7 +61,7 @@ export function createBotContext(app: Pick<App, 'config' | 'logger' | 'engine'>,
     timelines: new LruMap(200),
     reindex: { running: false },
     progressIntervalMs: options.progressIntervalMs ?? 2000,
-    hintedThreads: new LruMap(500),
+    hints: new LruMap(500),
   };
 }
 

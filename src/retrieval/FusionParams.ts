@@ -8,7 +8,7 @@
 export interface FusionParams {
   /** How many BM25 hits are reranked. */
   lexicalCandidates: number;
-  /** Weight of the cosine similarity added to the normalised BM25 score (`lexical + w·dense`). */
+  /** Weight of the (scaled, see `denseScale`) cosine added to the normalised BM25 score: `lexical + w·dense`. */
   denseWeight: number;
   /**
    * `minmax` rescales the candidates' cosines to [0, 1] before weighting: averaged word vectors put
@@ -29,10 +29,10 @@ export interface FusionParams {
 /** The parameters in use (see docs/retrieval.md for the grid they were chosen from). */
 export const FUSION_PARAMS: Readonly<FusionParams> = Object.freeze({
   lexicalCandidates: 40,
-  denseWeight: 0.3,
-  denseScale: 'cosine',
+  denseWeight: 0.5,
+  denseScale: 'minmax',
   denseCandidates: 20,
   denseOnlyMinSimilarity: 0.8,
-  mmrLambda: 0.75,
+  mmrLambda: 0.9,
   maxOverlap: 0.5,
 });

@@ -49,6 +49,15 @@ export interface RetrieveOptions {
   filter?: RetrievalFilter;
 }
 
+/**
+ * False when the embedder can tell that it knows none of the query's words (the offline word
+ * vectors then return a fixed placeholder vector whose cosines mean nothing).
+ */
+function embedsMeaningfully(embeddings: Embeddings, text: string): boolean {
+  const knownWords: unknown = (embeddings as unknown as { knownWords?: unknown }).knownWords;
+  return typeof knownWords !== 'function' || (knownWords as (t: string) => number).call(embeddings, text) > 0;
+}
+
 function idOf(doc: DocumentInterface): string | undefined {
   const id: unknown = (doc.metadata as Record<string, unknown>)['id'];
   return typeof id === 'string' ? id : undefined;
@@ -99,11 +108,18 @@ export class HybridRetriever {
     const p = this.params;
 
     const lexicalHits = this.lexical.search(text, { limit: p.lexicalCandidates, ...(keep ? { filter: keep } : {}) });
-    const vector = await this.embeddings.embedQuery(text);
     const candidates = new Map<string, Candidate>();
     for (const hit of lexicalHits) {
       candidates.set(hit.passage.id, { passage: hit.passage, lexical: hit.normalized, dense: 0, score: hit.normalized });
     }
+    if (embedsMeaningfully(this.embeddings, text)) await this.addDenseEvidence(text, candidates, keep);
+    return this.fuseAndDiversify([...candidates.values()], k);
+  }
+
+  /** Sets `dense` on the lexical candidates and adds the dense-only ones that clear the bar. */
+  private async addDenseEvidence(text: string, candidates: Map<string, Candidate>, keep: ((p: Passage) => boolean) | undefined): Promise<void> {
+    const p = this.params;
+    const vector = await this.embeddings.embedQuery(text);
 
     // Exact cosine for every lexical candidate: from the stored vectors, or else a search
     // restricted to exactly those passages.
@@ -137,12 +153,17 @@ export class HybridRetriever {
       if (!passage || candidates.has(passage.id) || similarity < p.denseOnlyMinSimilarity) continue;
       candidates.set(passage.id, { passage, lexical: 0, dense: similarity, score: 0 });
     }
+  }
 
-    const pool = [...candidates.values()];
+  private fuseAndDiversify(pool: Candidate[], k: number): RetrievedPassage[] {
+    const p = this.params;
+    // Min-max over the lexical candidates (the passages being reranked); with fewer than two of
+    // them there is no spread to measure, so raw cosines are used.
     const lexicalPool = pool.filter((c) => c.lexical > 0);
     const low = Math.min(...lexicalPool.map((c) => c.dense));
     const high = Math.max(...lexicalPool.map((c) => c.dense));
-    const scaled = (dense: number) => (p.denseScale === 'cosine' ? dense : high > low ? Math.max(0, (dense - low) / (high - low)) : 0);
+    const minmax = p.denseScale === 'minmax' && lexicalPool.length >= 2 && high > low;
+    const scaled = (dense: number) => (minmax ? Math.min(1, Math.max(0, (dense - low) / (high - low))) : dense);
     for (const c of pool) c.score = c.lexical + p.denseWeight * scaled(c.dense);
     // Deterministic order before MMR: score, then document order.
     pool.sort((a, b) => b.score - a.score || a.passage.source.localeCompare(b.passage.source) || a.passage.index - b.passage.index);

@@ -64,6 +64,18 @@ it('treats a reply to its answer as a follow-up and passes the conversation so f
   expect(engine.asked.at(-1)?.options?.history?.map((t) => t.question)).toEqual(['who leads the working group?', 'when was that?']);
 });
 
+it('a reply with the ping switched off arrives blank; the bot asks for a mention instead of guessing', async () => {
+  const first = h.fake.postMessage(mention('who leads the working group?'), { channelId: h.fake.channelId });
+  await h.fake.waitForRequest(replyTo(first));
+  const answerId = [...h.fake.messages.values()].filter((m) => String(m.content).includes('who leads the working group?')).at(-1)?.id ?? '';
+  await vi.waitFor(() => expect(h.bot.context.conversations.has(answerId)).toBe(true));
+  const asked = engine.asked.length;
+  const silent = h.fake.postMessage('when was that?', { replyTo: answerId, pingReply: false });
+  const hint = await h.fake.waitForRequest(replyTo(silent));
+  expect(hint.body?.content).toMatch(/only read messages that mention me/);
+  expect(engine.asked.length).toBe(asked);
+});
+
 it('opens a thread from the answer button and answers mentions there with the conversation', async () => {
   const { token } = h.fake.slashCommand('ask', { question: 'who leads the working group?' });
   await h.fake.waitForRequest((r) => r.method === 'PATCH' && r.path.includes(token));

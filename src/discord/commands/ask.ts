@@ -25,6 +25,7 @@ export const ask = {
       await notifyEphemeral(interaction, rateLimitMessage(decision.retryAfterSeconds));
       return;
     }
+    const started = Date.now();
     await interaction.deferReply();
     const answer = await ctx.engine.ask(question);
     const key = interaction.id;
@@ -34,5 +35,6 @@ export const ask = {
     const sent = await deliverToInteraction(interaction, answerReplies(answer, { components }));
     // Replying to any part of the answer continues this conversation.
     for (const m of sent) ctx.conversations.set(m.id, turns);
+    ctx.logger.info({ what: '/ask', kind: answer.kind, citations: answer.citations.length, messages: sent.length, ms: Date.now() - started }, 'Answered');
   },
 } satisfies Command;

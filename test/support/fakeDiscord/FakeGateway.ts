@@ -129,10 +129,15 @@ export class FakeGateway {
     if (session.socket && session.socket.readyState === 1) this.#send(session.socket, frame);
   }
 
-  /** Closes the client's connection: a close code (4000 = unknown error, resumable) or an abrupt TCP drop. */
+  /**
+   * Closes the client's connection: a close code or an abrupt TCP drop. As on Discord, 4000 keeps
+   * the session resumable, while 4007 (invalid seq) and 4009 (session timed out) end it, so a
+   * RESUME is answered with INVALID_SESSION and the client must identify again.
+   */
   drop(mode: { code: number } | 'terminate' = { code: 4000 }): void {
     const socket = this.#session?.socket;
     if (!socket) return;
+    if (mode !== 'terminate' && (mode.code === 4007 || mode.code === 4009) && this.#session) this.#session.id = `ended-${this.#session.id}`;
     if (mode === 'terminate') socket.terminate();
     else socket.close(mode.code, 'Dropped by the test');
   }
