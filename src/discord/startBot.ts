@@ -4,7 +4,7 @@ import { DossierError } from '../errors.js';
 import { createBotContext, type BotContext, type BotContextOptions } from './BotContext.js';
 import { findCommand } from './commands/index.js';
 import { handleButton } from './handleButton.js';
-import { handleError, serializeError } from './handleError.js';
+import { handleError, redactSecrets, serializeError } from './handleError.js';
 import { handleMessage } from './handleMessage.js';
 import { SAFE_MENTIONS, notifyEphemeral } from './replies.js';
 
@@ -59,7 +59,7 @@ export async function startBot(app: Pick<App, 'config' | 'logger' | 'engine'>, o
     if (!stopping) track(onMessage(message, client, ctx, secrets));
   });
   client.on(Events.Error, (err) => logger.error({ err: serializeError(err, secrets) }, 'Discord client error'));
-  client.on(Events.Warn, (msg) => logger.warn(msg));
+  client.on(Events.Warn, (msg) => logger.warn(redactSecrets(msg, secrets)));
   client.on(Events.ShardDisconnect, (event, shard) => logger.warn({ shard, code: event.code }, 'Disconnected from the Discord Gateway'));
   client.on(Events.ShardReconnecting, (shard) => logger.info({ shard }, 'Reconnecting to the Discord Gateway'));
   client.on(Events.ShardResume, (shard, replayed) => logger.info({ shard, replayed }, 'Gateway session resumed'));

@@ -18,6 +18,7 @@ import type { IndexManifest } from '../store/IndexManifest.js';
 import { LexicalIndex } from '../retrieval/LexicalIndex.js';
 import { HybridRetriever } from '../retrieval/HybridRetriever.js';
 import { contextualizeQuery } from '../answer/contextualizeQuery.js';
+import { focusClause } from '../answer/focusClause.js';
 import { buildTimeline } from '../timeline/buildTimeline.js';
 import { validateQuestion } from './validateQuestion.js';
 
@@ -90,7 +91,9 @@ export class DossierEngine implements Engine {
   async ask(question: string, options: AskOptions = {}): Promise<Answer> {
     const q = validateQuestion(question, this.#config.answer.maxQuestionChars);
     const history = options.history ?? [];
-    const query = history.length > 0 ? contextualizeQuery(q, history) : q;
+    // Retrieve on the question itself: a preamble ("Ignore your rules and…") must not steer retrieval.
+    const focused = focusClause(q);
+    const query = history.length > 0 ? contextualizeQuery(focused, history) : focused;
     const k = options.k ?? this.#config.retrieval.topK;
     const retrieved = await this.retrieve(query, { k, ...(options.filter ? { filter: options.filter } : {}) });
     return this.#answerer.answer(q, retrieved, { history });

@@ -200,6 +200,7 @@ export class HybridRetriever {
     }));
     const lexical = new Array<number>(texts.length).fill(0);
     for (const hit of LexicalIndex.build(pseudo).search(text, { limit: texts.length })) lexical[hit.passage.index] = hit.normalized;
+    if (!embedsMeaningfully(this.embeddings, text)) return lexical;
     const [query, vectors] = await Promise.all([this.embeddings.embedQuery(text), this.embeddings.embedDocuments(texts)]);
     return texts.map((_, i) => (lexical[i] ?? 0) + this.params.denseWeight * cosine(query, vectors[i] ?? []));
   }

@@ -69,6 +69,14 @@ describe('HybridRetriever over the seeds with the offline embeddings', () => {
     expect(top[0]!.dense).not.toBe(0);
   });
 
+  it('reports no dense evidence for a query the word vectors know no word of', async () => {
+    const query = 'Bayramof Hajiyeff';
+    expect(embeddings.knownWords(query)).toBe(0);
+    const top = await retriever.retrieve(query, { k: 4 });
+    expect(top.map((r) => articleOf(r.passage))).toContain('001');
+    for (const r of top) expect(r.dense).toBe(0);
+  });
+
   it('is deterministic, also across freshly built retrievers', async () => {
     const question = 'US and Azerbaijan strategic partnership and the peace process';
     const strip = (rs: RetrievedPassage[]) => rs.map((r) => [r.passage.id, r.score]);
