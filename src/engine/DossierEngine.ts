@@ -113,19 +113,14 @@ export class DossierEngine implements Engine {
   }
 
   sources(): SourceInfo[] {
-    const state = this.#serving();
-    const counts = new Map<string, number>();
-    for (const p of state.index.passages) counts.set(p.source, (counts.get(p.source) ?? 0) + 1);
-    return state.articles
-      .filter((a) => counts.has(a.source))
-      .map((a) => ({
-        source: a.source,
-        title: a.meta.title,
-        publisher: a.meta.publisher,
-        date: a.meta.date,
-        url: a.meta.url,
-        passages: counts.get(a.source) ?? 0,
-      }));
+    // From the index, not from seeds/: with REBUILD_ON_START=false the served corpus may differ.
+    const bySource = new Map<string, SourceInfo>();
+    for (const p of this.#serving().index.passages) {
+      const info = bySource.get(p.source);
+      if (info) info.passages += 1;
+      else bySource.set(p.source, { source: p.source, title: p.meta.title, publisher: p.meta.publisher, date: p.meta.date, url: p.meta.url, passages: 1 });
+    }
+    return [...bySource.values()].sort((a, b) => a.source.localeCompare(b.source));
   }
 
   async reindex(onProgress?: (p: IndexProgress) => void): Promise<ReindexOutcome> {
