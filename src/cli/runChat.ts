@@ -37,14 +37,16 @@ export async function runChat(config: Config, _argv: string[], existing?: App): 
   out(`Dossier chat — ${app.engine.sources().length} articles indexed, ${mode}. /help for commands, /quit to leave.`);
   let history: Turn[] = [];
   try {
-    for (;;) {
-      let line: string;
-      try {
-        line = (await rl.question('\n> ')).trim();
-      } catch {
-        break; // stdin closed (Ctrl+D or end of piped input)
+    rl.setPrompt('\n> ');
+    rl.prompt();
+    // The async iterator buffers lines, so piped input (scripts, tests) is never dropped while an
+    // answer is being computed; it ends when stdin closes (Ctrl+D).
+    for await (const input of rl) {
+      const line = input.trim();
+      if (line === '') {
+        rl.prompt();
+        continue;
       }
-      if (line === '') continue;
       const [cmd, ...restParts] = line.startsWith('/') ? line.split(/\s+/) : ['/ask', line];
       const rest = line.startsWith('/') ? line.slice((cmd ?? '').length).trim() : line;
       try {
@@ -93,6 +95,7 @@ export async function runChat(config: Config, _argv: string[], existing?: App): 
         // One bad input never ends the session.
         out(isDossierError(error) ? `Error: ${error.message}` : `Unexpected error: ${error instanceof Error ? error.message : String(error)}`);
       }
+      rl.prompt();
     }
     return 0;
   } finally {
