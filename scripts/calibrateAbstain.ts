@@ -6,6 +6,7 @@
 import path from 'node:path';
 import { readFile } from 'node:fs/promises';
 import { DEFAULT_ABSTAIN_THRESHOLD, ExtractiveAnswerer } from '../src/answer/ExtractiveAnswerer.js';
+import { focusClause } from '../src/answer/focusClause.js';
 import { loadSeedRetrieval } from '../test/answer/seedRetrieval.js';
 
 interface EvalQuestion {
@@ -37,7 +38,7 @@ const parsed: unknown = JSON.parse(await readFile(path.join(root, 'test/eval/que
 const questions = [...(Array.isArray(parsed) ? parsed.filter(isEvalQuestion) : []), ...EXTRA];
 const seeds = await loadSeedRetrieval(root);
 // Threshold 0 so every question is scored; the decision below applies each candidate threshold.
-const answerer = new ExtractiveAnswerer({ abstainThreshold: 0 });
+const answerer = new ExtractiveAnswerer({ abstainThreshold: 0, rarity: seeds.rarity });
 
 interface Row {
   id: string;
@@ -50,7 +51,8 @@ interface Row {
 }
 const rows: Row[] = [];
 for (const q of questions) {
-  const retrieved = await seeds.retrieve(q.question, k);
+  // Retrieve as the engine does: on the interrogative sentence only, not an injected preamble.
+  const retrieved = await seeds.retrieve(focusClause(q.question), k);
   const d = answerer.decide(q.question, retrieved);
   const text = answerer.answerSync(q.question, retrieved).text;
   const correct = (q.expected ?? []).every((e) => new RegExp(e, 'i').test(text));

@@ -4,6 +4,9 @@ import type { Answerer } from './answer/Answerer.js';
 import { createLogger, type Logger } from './logger.js';
 import { createEmbeddings } from './embeddings/createEmbeddings.js';
 import { ExtractiveAnswerer } from './answer/ExtractiveAnswerer.js';
+import { rarityFromVocabulary } from './answer/termRarity.js';
+import { loadWordVectorTable } from './embeddings/WordVectorCache.js';
+import { WordVectorEmbeddings } from './embeddings/WordVectorEmbeddings.js';
 import { LlmAnswerer } from './answer/LlmAnswerer.js';
 import { DossierEngine } from './engine/DossierEngine.js';
 
@@ -30,7 +33,11 @@ export interface CreateAppOptions {
 export async function createApp(config: Config, options: CreateAppOptions = {}): Promise<App> {
   const logger = options.logger ?? createLogger(config.logLevel);
   const model = await createEmbeddings(config);
-  const extractive = new ExtractiveAnswerer({ abstainThreshold: config.answer.abstainThreshold });
+  // Word rarity for the offline answerer comes from the word-vector vocabulary (frequency-ordered).
+  // Reuse the embedder's table when it is the offline one, rather than holding a second copy.
+  const vocabulary = model.embeddings instanceof WordVectorEmbeddings ? model.embeddings.table : (await loadWordVectorTable(config.paths.cache)).table;
+  const rarity = rarityFromVocabulary(vocabulary.lookup, vocabulary.size);
+  const extractive = new ExtractiveAnswerer({ abstainThreshold: config.answer.abstainThreshold, rarity });
   const answerer: Answerer =
     config.answerer === 'openai' ? LlmAnswerer.fromConfig(config, { fallback: extractive, logger }) : extractive;
   const engine = await DossierEngine.open({ config, logger, model, answerer }, options.onProgress);

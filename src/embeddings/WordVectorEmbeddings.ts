@@ -49,7 +49,8 @@ export class WordVectorEmbeddings extends Embeddings {
   /** Returned for texts with no in-vocabulary word: e_0 scaled to unit length, deterministic. */
   readonly OOV_VECTOR: Float32Array;
 
-  private readonly table: WordVectorTable;
+  /** The loaded vocabulary and vectors; shared (read-only) with the answerer's word-rarity estimate. */
+  readonly table: WordVectorTable;
   private readonly weights: Float32Array;
   /** Unit vector of the common direction removed from every text vector. */
   private readonly common: Float32Array;

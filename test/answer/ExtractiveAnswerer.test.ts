@@ -11,10 +11,11 @@ const A003 = 'seeds/003_771a817d65f74398.txt';
 const A004 = 'seeds/004_577e0fed1c43110c.txt';
 
 let seeds: SeedRetrieval;
-const answerer = new ExtractiveAnswerer();
+let answerer: ExtractiveAnswerer;
 
 beforeAll(async () => {
   seeds = await loadSeedRetrieval();
+  answerer = new ExtractiveAnswerer({ rarity: seeds.rarity });
 });
 
 async function ask(question: string, history?: Array<{ question: string; answer: string }>): Promise<Answer> {
@@ -108,6 +109,32 @@ describe('ExtractiveAnswerer on the real seeds', () => {
     expect(followUp.text).toMatch(/^August 7-8, 2025 \[1\]/);
     expect(followUp.citations[0]?.source).toBe(A004);
     expectVerbatim(followUp);
+  });
+
+  it('dates an elliptical follow-up from the sentence that ties the date to the previous subject', async () => {
+    const first = await ask('Who leads the working group?');
+    expect(first.text).toMatch(/^Sonata Coulter \[1\]/);
+    const followUp = await ask('When was that?', [{ question: 'Who leads the working group?', answer: first.text }]);
+    expect(followUp.kind, followUp.text).toBe('answered');
+    expect(followUp.text).toMatch(/^November 15 \[1\]\./);
+    expect(followUp.citations.map((c) => c.quote)).toEqual([
+      'The Deputy Secretary’s visit to the region began on November 15.',
+      expect.stringMatching(/^During her visit to Armenia, it was announced that a joint working group/),
+    ]);
+    expectVerbatim(followUp);
+  });
+
+  it('prefers the sentence holding the question\'s rare term over generic ones', async () => {
+    const answer = await ask('What did the Minister discuss with the State Department official about cybersecurity?');
+    expect(answer.citations[0]?.quote).toMatch(/cybersecurity threats\.$/);
+    expect(answer.citations[0]?.source).toBe(A003);
+  });
+
+  it('adds no unrelated sentences to a single-valued answer', async () => {
+    const answer = await ask('When did the United States establish diplomatic relations with Azerbaijan?');
+    expect(answer.text).toMatch(/^1992 \[1\]\./);
+    expect(answer.text).not.toMatch(/John Bass|August 7-8/);
+    expect(answer.citations).toHaveLength(1);
   });
 
   it('names only the person the question describes', async () => {

@@ -9,6 +9,8 @@ import { LexicalIndex } from '../../src/retrieval/LexicalIndex.js';
 import { HybridRetriever } from '../../src/retrieval/HybridRetriever.js';
 import { WordVectorEmbeddings } from '../../src/embeddings/WordVectorEmbeddings.js';
 import { HnswVectorStore } from '../../src/store/HnswVectorStore.js';
+import { loadWordVectorTable } from '../../src/embeddings/WordVectorCache.js';
+import { rarityFromVocabulary, type TermRarity } from '../../src/answer/termRarity.js';
 
 /** The real seeds, passaged and indexed as the engine does, with the real hybrid retriever. */
 export interface SeedRetrieval {
@@ -16,6 +18,8 @@ export interface SeedRetrieval {
   /** Raw file text by source, to check that quotes are verbatim. */
   raw: Map<string, string>;
   retrieve(query: string, k?: number): Promise<RetrievedPassage[]>;
+  /** Word rarity from the offline word-vector vocabulary, as the app gives the answerer. */
+  rarity: TermRarity;
 }
 
 /**
@@ -35,8 +39,10 @@ export async function loadSeedRetrieval(root = path.resolve(import.meta.dirname,
   const store = new HnswVectorStore(embeddings, { dimension: embeddings.dimension });
   await store.addPassages(passages, await embeddings.embedDocuments(passages.map((p) => p.text)));
   const retriever = new HybridRetriever({ passages, lexical: LexicalIndex.build(passages), store, embeddings });
+  const { table } = await loadWordVectorTable(config.paths.cache);
   return {
     passages,
+    rarity: rarityFromVocabulary(table.lookup, table.size),
     raw,
     retrieve: (query, k = config.retrieval.topK) => retriever.retrieve(query, { k }),
   };

@@ -58,7 +58,7 @@ describe('DossierEngine over the real seeds (offline embeddings)', () => {
     ['Which US officials has Hikmat Hajiyev met?', [/John Bass/, /Allison Hooker/], [S000, S001]],
     ['Who did Hikmet Hajiyev hold talks with in Washington?', [/John Bass/], [S000]],
     ['How will the main part of Azerbaijan be linked to Nakhichevan?', [/Nakhchivan/], [S001, S004]],
-    ['What did the Minister discuss with the State Department official about cybersecurity?', [/cyber/i], [S003]],
+    ['What did the Minister discuss with the State Department official about cybersecurity?', [/^The discussion also touched upon.*cybersecurity threats\. \[1\]/], [S003]],
     ['What did the US ambassador statement say about the South Caucasus peace process?', [/South Caucasus/], [S001]],
     ['Which Armenian prime minister met the US official in Yerevan?', [/Pashinyan/], [S001]],
   ])('answers %j', async (question, facts, gold) => {
@@ -89,6 +89,23 @@ describe('DossierEngine over the real seeds (offline embeddings)', () => {
     const follow = await app.engine.ask('When was that?', { history: [{ question: first.question, answer: first.text }] });
     expect(follow.kind).toBe('answered');
     expect(follow.text).toMatch(/August 7-8, 2025/);
+  });
+
+  it('dates "When was that?" after "Who leads the working group?" from the visit it was announced on', async () => {
+    const first = await app.engine.ask('Who leads the working group?');
+    expect(first.text).toMatch(/Sonata Coulter/);
+    const follow = await app.engine.ask('When was that?', { history: [{ question: first.question, answer: first.text }] });
+    expect(follow.kind, follow.text).toBe('answered');
+    expect(follow.text).toMatch(/^November 15 \[1\]/);
+    expect(follow.citations.every((c) => c.source === S001)).toBe(true);
+    expect(follow.citations.map((c) => c.quote).join(' ')).toMatch(/visit to the region began on November 15.*During her visit to Armenia.*working group/s);
+    await expectVerbatimQuotes(follow.citations);
+  });
+
+  it('keeps a single-valued answer to the sentences about the asked event', async () => {
+    const answer = await app.engine.ask('When did the United States establish diplomatic relations with Azerbaijan?');
+    expect(answer.text).toMatch(/^1992 \[1\]/);
+    expect(answer.text).not.toMatch(/John Bass|August 7-8/);
   });
 
   it('ignores instructions embedded in the question', async () => {
