@@ -10,10 +10,13 @@ import type { Timeline, TimelineOptions } from '../timeline/TimelineEvent.js';
 import type { AskOptions, Engine, IndexProgress, IndexReport, ReindexOutcome, SourceInfo } from '../Engine.js';
 import { DossierError, isDossierError } from '../errors.js';
 import { readCorpus } from '../ingest/readCorpus.js';
+import { fingerprintCorpus, type FileFingerprint } from '../ingest/fingerprintCorpus.js';
 import { splitPassages } from '../ingest/splitPassages.js';
 import { CLEANER_VERSION } from '../ingest/cleanArticle.js';
 import { buildIndex, type CorpusFile } from '../store/buildIndex.js';
-import { openIndex, isStale, type LoadedIndex } from '../store/openIndex.js';
+import { openIndex, isStale, CURRENT_FILE, type LoadedIndex } from '../store/openIndex.js';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
 import type { IndexManifest } from '../store/IndexManifest.js';
 import { LexicalIndex } from '../retrieval/LexicalIndex.js';
 import { HybridRetriever } from '../retrieval/HybridRetriever.js';
@@ -29,7 +32,10 @@ const LEXICAL_ATTACHMENT = 'lexical.json';
 interface ServingState {
   index: LoadedIndex;
   retriever: HybridRetriever;
-  articles: Article[];
+  /** Articles already read (by the build that made this state); the rest are read on first timeline. */
+  known: Map<string, Article>;
+  /** All served articles, read lazily: only `timeline()` needs cleaned text, and reading it costs seconds. */
+  articles: Promise<Article[]> | null;
 }
 
 export interface DossierEngineDeps {
@@ -75,9 +81,20 @@ export class DossierEngine implements Engine {
     return this.#building !== null;
   }
 
-  /** The articles currently served (raw text, metadata, cleaned spans). */
-  get articles(): readonly Article[] {
-    return this.#serving().articles;
+  /** The articles currently served (raw text, metadata, cleaned spans), read on first use. */
+  articles(): Promise<readonly Article[]> {
+    return this.#articlesOf(this.#serving());
+  }
+
+  #articlesOf(state: ServingState): Promise<Article[]> {
+    state.articles ??= (async () => {
+      const indexed = Object.keys(state.index.manifest.files);
+      const missing = new Set(indexed.filter((s) => !state.known.has(s)));
+      const read = missing.size > 0 ? (await this.#readCorpus(missing)).articles : [];
+      const bySource = new Map([...state.known, ...read.map((a) => [a.source, a] as const)]);
+      return indexed.flatMap((s) => bySource.get(s) ?? []);
+    })();
+    return state.articles;
   }
 
   get embedderId(): string {
@@ -106,7 +123,7 @@ export class DossierEngine implements Engine {
 
   async timeline(options: TimelineOptions = {}): Promise<Timeline> {
     const state = this.#serving();
-    return buildTimeline(state.articles, {
+    return buildTimeline(await this.#articlesOf(state), {
       ...options,
       scoreEvents: (topic: string, texts: string[]) => state.retriever.scoreTexts(topic, texts),
     });
@@ -158,16 +175,15 @@ export class DossierEngine implements Engine {
       this.startupReport = await this.#rebuild(onProgress);
       return;
     }
-    const { articles } = await this.#readCorpus();
-    const stale = describeStaleness(opened.index, articles, this.#chunking());
+    // Hashes only: reading and cleaning the corpus is needed just for files that changed.
+    const stale = describeStaleness(opened.index, await this.#fingerprint(), this.#chunking());
+    this.#state = await this.#prepare(opened.index, []);
     if (stale && this.#config.rebuildOnStart) {
       this.#logger.info(`Seeds changed since the last build (${stale}); updating the index.`);
-      this.#state = await this.#prepare(opened.index, articles);
       this.startupReport = await this.#rebuild(onProgress);
       return;
     }
     if (stale) this.#logger.warn(`Seeds changed since the last build (${stale}); serving the old index (REBUILD_ON_START=false).`);
-    this.#state = await this.#prepare(opened.index, articles);
   }
 
   #chunking(): IndexManifest['chunking'] {
@@ -178,33 +194,76 @@ export class DossierEngine implements Engine {
     };
   }
 
-  async #readCorpus(): Promise<{ articles: Article[]; skipped: Array<{ source: string; reason: string }> }> {
+  async #readCorpus(only?: ReadonlySet<string>): Promise<{ articles: Article[]; skipped: Array<{ source: string; reason: string }> }> {
     return readCorpus(this.#config.paths.seeds, {
       root: this.#config.root,
       maxFileBytes: this.#config.ingest.maxFileBytes,
       onWarning: (message) => this.#logger.warn(message),
+      ...(only ? { only } : {}),
     });
+  }
+
+  #fingerprint(): Promise<FileFingerprint[]> {
+    return fingerprintCorpus(this.#config.paths.seeds, { root: this.#config.root, maxFileBytes: this.#config.ingest.maxFileBytes });
+  }
+
+  /** True when the served generation is still the live one on disk (another process may have rebuilt). */
+  async #servingIsLive(index: LoadedIndex): Promise<boolean> {
+    const current = await readFile(path.join(this.#config.paths.embeddings, CURRENT_FILE), 'utf8').catch(() => '');
+    return current.trim() === path.basename(index.dir);
   }
 
   #rebuild(onProgress?: (p: IndexProgress) => void): Promise<IndexReport> {
     if (this.#building) return this.#building;
     const run = (async () => {
-      const { articles, skipped } = await this.#readCorpus();
+      const started = performance.now();
       const chunking = this.#chunking();
       const previous = this.#state?.index;
-      const reusable = previous && sameChunking(previous.manifest.chunking, chunking) ? groupBySource(previous.passages) : new Map<string, Passage[]>();
-      // Sentence splitting is the slow part of ingestion; an unchanged file keeps its old passages.
-      const files: CorpusFile[] = articles.map((a) => {
-        const old = previous?.manifest.files[a.source];
-        const kept = old && old.sha256 === a.sha256 ? reusable.get(a.source) : undefined;
-        // Reused passages take the article's current metadata: a sidecar edit must show up in citations.
-        const passages = kept?.map((p) => ({ ...p, meta: a.meta })) ?? splitPassages(a, chunking);
-        return { source: a.source, sha256: a.sha256, passages };
-      });
+      const fingerprints = await this.#fingerprint();
+      const byFingerprint = new Map(fingerprints.map((f) => [f.source, f] as const));
+      const unchanged = new Set<string>();
+      if (previous && sameChunking(previous.manifest.chunking, chunking)) {
+        const s = isStale(previous.manifest, fingerprints, chunking);
+        const touched = new Set([...s.added, ...s.changed, ...s.metaChanged]);
+        for (const f of fingerprints) if (!touched.has(f.source)) unchanged.add(f.source);
+        // Nothing changed: the served generation stays; no reading, cleaning or writing.
+        if (!s.stale && (await this.#servingIsLive(previous))) {
+          const m = previous.manifest;
+          return {
+            reused: Object.keys(m.files),
+            added: [],
+            changed: [],
+            removed: [],
+            skipped: Object.entries(m.skipped).map(([source, v]) => ({ source, reason: v.reason })),
+            passages: m.passageCount,
+            embedded: 0,
+            seconds: (performance.now() - started) / 1000,
+          } satisfies IndexReport;
+        }
+      }
+      const reusable = previous && unchanged.size > 0 ? groupBySource(previous.passages) : new Map<string, Passage[]>();
+      const keep = (source: string) => unchanged.has(source) && (reusable.has(source) || previous?.manifest.files[source]?.passages === 0);
+      const toRead = new Set(fingerprints.filter((f) => !keep(f.source) && !(unchanged.has(f.source) && previous?.manifest.skipped[f.source])).map((f) => f.source));
+      const { articles, skipped } = await this.#readCorpus(toRead);
+      const readBySource = new Map(articles.map((a) => [a.source, a] as const));
+      const files: CorpusFile[] = [];
+      const allSkipped = skipped.map((sk) => ({ ...sk, ...fingerprintOf(byFingerprint.get(sk.source)) }));
+      for (const f of fingerprints) {
+        const article = readBySource.get(f.source);
+        if (article) {
+          // Sentence splitting is the slow part of ingestion; only changed files are split again.
+          files.push({ source: f.source, sha256: article.sha256, metaSha256: f.metaSha256, passages: splitPassages(article, chunking) });
+        } else if (keep(f.source) && previous) {
+          files.push({ source: f.source, sha256: f.sha256, metaSha256: f.metaSha256, passages: reusable.get(f.source) ?? [] });
+        } else {
+          const was = previous?.manifest.skipped[f.source];
+          if (was && unchanged.has(f.source)) allSkipped.push({ source: f.source, reason: was.reason, sha256: f.sha256, metaSha256: f.metaSha256 });
+        }
+      }
       const report = await buildIndex({
         dir: this.#config.paths.embeddings,
         files,
-        skipped,
+        skipped: allSkipped,
         model: this.#model,
         chunking,
         ...(onProgress ? { onProgress } : {}),
@@ -214,7 +273,14 @@ export class DossierEngine implements Engine {
       if (opened.kind !== 'ok') {
         throw new DossierError('INDEX_CORRUPT', `The index just built could not be opened: ${opened.kind === 'missing' ? 'missing' : opened.reason}`);
       }
-      this.#state = await this.#prepare(opened.index, articles);
+      const known = new Map<string, Article>();
+      const old = this.#state?.known;
+      for (const source of unchanged) {
+        const a = old?.get(source);
+        if (a) known.set(source, a);
+      }
+      for (const a of articles) known.set(a.source, a);
+      this.#state = await this.#prepare(opened.index, [...known.values()]);
       return report;
     })();
     this.#building = run;
@@ -234,28 +300,25 @@ export class DossierEngine implements Engine {
     }
     const retriever = new HybridRetriever({ passages: index.passages, lexical, store: index.store, embeddings: this.#model.embeddings });
     const indexed = new Set(Object.keys(index.manifest.files));
-    return { index, retriever, articles: articles.filter((a) => indexed.has(a.source)) };
+    const known = new Map(articles.filter((a) => indexed.has(a.source)).map((a) => [a.source, a] as const));
+    return { index, retriever, known, articles: null };
   }
 }
 
-/**
- * Why the index no longer matches the corpus, or `undefined` when it does. Besides content hashes
- * it compares metadata, because editing only a `.meta.json` sidecar leaves the article's hash alone.
- */
-function describeStaleness(index: LoadedIndex, articles: Article[], chunking: IndexManifest['chunking']): string | undefined {
-  const s = isStale(index.manifest, articles, chunking);
+/** Why the index no longer matches the corpus, or `undefined` when it does (sidecars included, by hash). */
+function describeStaleness(index: LoadedIndex, files: FileFingerprint[], chunking: IndexManifest['chunking']): string | undefined {
+  const s = isStale(index.manifest, files, chunking);
   const parts: string[] = [];
   if (s.added.length) parts.push(`${s.added.length} added`);
   if (s.changed.length) parts.push(`${s.changed.length} changed`);
   if (s.removed.length) parts.push(`${s.removed.length} removed`);
   if (s.chunkingChanged) parts.push('passage settings changed');
-  const metaBySource = new Map(index.passages.map((p) => [p.source, p.meta] as const));
-  const metaChanged = articles.filter((a) => {
-    const old = metaBySource.get(a.source);
-    return old !== undefined && JSON.stringify(old) !== JSON.stringify(a.meta);
-  }).length;
-  if (metaChanged) parts.push(`${metaChanged} with new metadata`);
+  if (s.metaChanged.length) parts.push(`${s.metaChanged.length} with new metadata`);
   return parts.length ? parts.join(', ') : undefined;
+}
+
+function fingerprintOf(f: FileFingerprint | undefined): { sha256?: string; metaSha256?: string | null } {
+  return f ? { sha256: f.sha256, metaSha256: f.metaSha256 } : {};
 }
 
 function groupBySource(passages: Passage[]): Map<string, Passage[]> {

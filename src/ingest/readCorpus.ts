@@ -17,6 +17,11 @@ export interface ReadCorpusOptions {
   maxFileBytes: number;
   /** Receives one line per skipped file or ignored sidecar/front matter, naming the file. */
   onWarning?: (message: string) => void;
+  /**
+   * Only read these sources (others are listed but neither read nor cleaned): an incremental
+   * rebuild cleans just the files whose fingerprint changed.
+   */
+  only?: ReadonlySet<string>;
 }
 
 /** Articles read, in `source` order, and the files that were skipped with the reason. */
@@ -36,10 +41,8 @@ const ARTICLE_EXTENSIONS = new Set(['.txt', '.md']);
  * @throws DossierError `SEEDS_MISSING` when `dir` does not exist or is not a directory.
  */
 export async function readCorpus(dir: string, options: ReadCorpusOptions): Promise<Corpus> {
-  const { files, sidecars } = await listFiles(dir);
-  const entries = files
-    .map((file) => ({ file, source: toSource(options.root, file) }))
-    .sort((a, b) => (a.source < b.source ? -1 : a.source > b.source ? 1 : 0));
+  const { files, sidecars } = await listCorpusFiles(dir);
+  const entries = corpusEntries(options.root, files).filter((e) => !options.only || options.only.has(e.source));
   const articles: Article[] = [];
   const skipped: SkippedFile[] = [];
   const warn = (message: string) => options.onWarning?.(message);
@@ -60,7 +63,25 @@ export async function readCorpus(dir: string, options: ReadCorpusOptions): Promi
   return { articles, skipped };
 }
 
-async function listFiles(dir: string): Promise<{ files: string[]; sidecars: string[] }> {
+/** An article file found under the corpus folder: its absolute path and its `source` id. */
+export interface CorpusEntry {
+  file: string;
+  source: string;
+}
+
+/** Article files as entries in `source` order (the order articles are read and indexed in). */
+export function corpusEntries(root: string, files: readonly string[]): CorpusEntry[] {
+  return files
+    .map((file) => ({ file, source: toSource(root, file) }))
+    .sort((a, b) => (a.source < b.source ? -1 : a.source > b.source ? 1 : 0));
+}
+
+/**
+ * Lists article files (`.txt`, `.md`) and `.meta.json` sidecars under `dir`, recursively,
+ * ignoring dotfiles and unreadable subfolders.
+ * @throws DossierError `SEEDS_MISSING` when `dir` does not exist or is not a directory.
+ */
+export async function listCorpusFiles(dir: string): Promise<{ files: string[]; sidecars: string[] }> {
   try {
     const info = await stat(dir);
     if (!info.isDirectory()) throw new DossierError('SEEDS_MISSING', `The articles folder ${dir} is a file, not a folder. Point SEEDS_DIR at a folder of .txt/.md files.`);

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /** Bumped when the on-disk layout of a generation changes incompatibly. */
-export const INDEX_FORMAT_VERSION = 1;
+export const INDEX_FORMAT_VERSION = 2;
 
 /** How passages were cut; any change means stored passages (and vectors) no longer match the files. */
 export const ChunkingSchema = z.object({
@@ -15,8 +15,17 @@ export const IndexManifestSchema = z.object({
   formatVersion: z.literal(INDEX_FORMAT_VERSION),
   embedder: z.object({ id: z.string().min(1), dimension: z.number().int().positive() }),
   chunking: ChunkingSchema,
-  /** Keyed by source (e.g. `seeds/000_x.txt`): the file's sha256 and how many passages it produced. */
-  files: z.record(z.string(), z.object({ sha256: z.string().regex(/^[0-9a-f]{64}$/), passages: z.number().int().min(0) })),
+  /**
+   * Keyed by source (e.g. `seeds/000_x.txt`): the file's sha256, its sidecar's sha256 (null: none)
+   * and how many passages it produced. With the sidecar hash a rebuild can tell that nothing changed
+   * without reading and cleaning the corpus.
+   */
+  files: z.record(
+    z.string(),
+    z.object({ sha256: z.string().regex(/^[0-9a-f]{64}$/), metaSha256: z.string().regex(/^[0-9a-f]{64}$/).nullable(), passages: z.number().int().min(0) }),
+  ),
+  /** Files that were skipped (empty, binary, too large...), with their fingerprint, so an unchanged one is not read again. */
+  skipped: z.record(z.string(), z.object({ sha256: z.string().min(1), metaSha256: z.string().nullable(), reason: z.string() })),
   passageCount: z.number().int().min(0),
   /** ISO 8601 timestamp. */
   builtAt: z.string().min(1),

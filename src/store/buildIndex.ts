@@ -15,15 +15,20 @@ import { ATTACHMENTS_DIR, ATTACHMENT_NAME, CURRENT_FILE, GENERATION_NAME, MANIFE
 export interface CorpusFile {
   source: string;
   sha256: string;
+  /** sha256 of the file's `.meta.json` sidecar (null or absent: none), recorded so sidecar edits are noticed. */
+  metaSha256?: string | null;
   passages: Passage[];
 }
+
+/** A skipped file; with its fingerprint it is recorded in the manifest, so an unchanged one is not read again. */
+export type SkippedCorpusFile = SkippedFile & { sha256?: string; metaSha256?: string | null };
 
 export interface BuildIndexOptions {
   /** The index directory (holds CURRENT, the lock and generation directories). */
   dir: string;
   files: CorpusFile[];
-  /** Files the caller skipped, passed through to the report. */
-  skipped?: SkippedFile[];
+  /** Files the caller skipped, passed through to the report (and to the manifest when fingerprinted). */
+  skipped?: SkippedCorpusFile[];
   model: EmbeddingModel;
   chunking: Chunking;
   onProgress?: (p: IndexProgress) => void;
@@ -67,7 +72,7 @@ export async function buildIndex(options: BuildIndexOptions): Promise<IndexRepor
   let genDir: string | null = null;
   try {
     onProgress?.({ phase: 'reading', done: 0, total: options.files.length });
-    const skipped = [...(options.skipped ?? [])];
+    const skipped: SkippedFile[] = (options.skipped ?? []).map((s) => ({ source: s.source, reason: s.reason }));
     const files: CorpusFile[] = [];
     const seenSources = new Set<string>();
     const seenIds = new Set<string>();
@@ -168,7 +173,10 @@ export async function buildIndex(options: BuildIndexOptions): Promise<IndexRepor
       formatVersion: INDEX_FORMAT_VERSION,
       embedder: { id: model.id, dimension: model.dimension },
       chunking,
-      files: Object.fromEntries(files.map((f) => [f.source, { sha256: f.sha256, passages: f.passages.length }])),
+      files: Object.fromEntries(files.map((f) => [f.source, { sha256: f.sha256, metaSha256: f.metaSha256 ?? null, passages: f.passages.length }])),
+      skipped: Object.fromEntries(
+        (options.skipped ?? []).flatMap((s) => (s.sha256 === undefined ? [] : [[s.source, { sha256: s.sha256, metaSha256: s.metaSha256 ?? null, reason: s.reason }]])),
+      ),
       passageCount: passages.length,
       builtAt: new Date(stamp).toISOString(),
     };

@@ -107,26 +107,49 @@ export async function openIndex(dir: string, model: EmbeddingModel): Promise<Ope
 export interface Staleness {
   stale: boolean;
   added: string[];
+  /** Files whose bytes changed. */
   changed: string[];
+  /** Files whose bytes are the same but whose sidecar changed (new metadata, same passages). */
+  metaChanged: string[];
   removed: string[];
   chunkingChanged: boolean;
 }
 
-/** Compares a manifest with the current files and chunking (for "rebuild on start when seeds changed"). */
-export function isStale(manifest: IndexManifest, files: Array<{ source: string; sha256: string }>, chunking: Chunking): Staleness {
+/** A file on disk as far as staleness goes; without `metaSha256` sidecars are not compared. */
+export interface FileState {
+  source: string;
+  sha256: string;
+  metaSha256?: string | null;
+}
+
+/**
+ * Compares a manifest with the current files and chunking (for "rebuild on start when seeds
+ * changed" and the no-op short-cut of a rebuild). A file the last build skipped counts as
+ * unchanged while its fingerprint is the same, so an empty file in the folder does not make
+ * every start a rebuild.
+ */
+export function isStale(manifest: IndexManifest, files: readonly FileState[], chunking: Chunking): Staleness {
   const added: string[] = [];
   const changed: string[] = [];
+  const metaChanged: string[] = [];
   const seen = new Set<string>();
+  const sameMeta = (f: FileState, old: { metaSha256: string | null }) => f.metaSha256 === undefined || f.metaSha256 === old.metaSha256;
   for (const f of files) {
     seen.add(f.source);
     const old = manifest.files[f.source];
-    if (!old) added.push(f.source);
-    else if (old.sha256 !== f.sha256) changed.push(f.source);
+    if (old) {
+      if (old.sha256 !== f.sha256) changed.push(f.source);
+      else if (!sameMeta(f, old)) metaChanged.push(f.source);
+      continue;
+    }
+    const skipped = manifest.skipped[f.source];
+    if (!skipped || skipped.sha256 !== f.sha256 || !sameMeta(f, skipped)) added.push(f.source);
   }
   const removed = Object.keys(manifest.files).filter((s) => !seen.has(s));
   const chunkingChanged =
     manifest.chunking.maxChars !== chunking.maxChars ||
     manifest.chunking.overlapSentences !== chunking.overlapSentences ||
     manifest.chunking.cleanerVersion !== chunking.cleanerVersion;
-  return { stale: chunkingChanged || added.length + changed.length + removed.length > 0, added, changed, removed, chunkingChanged };
+  const stale = chunkingChanged || added.length + changed.length + metaChanged.length + removed.length > 0;
+  return { stale, added, changed, metaChanged, removed, chunkingChanged };
 }

@@ -175,6 +175,27 @@ describe('DossierEngine index lifecycle', () => {
     }
   });
 
+  it('returns at once from a reindex with nothing changed, keeping the live generation, but notices a sidecar edit', async () => {
+    const p = await tempProject('dossier-noop-');
+    try {
+      await writeFile(path.join(p.seeds, 'empty.txt'), '');
+      const a = await createApp(p.config(), { logger: createLogger('silent') });
+      const before = await readFile(path.join(p.embeddings, 'CURRENT'), 'utf8');
+      const noop = await a.engine.reindex();
+      expect(noop.kind === 'done' && noop.report).toMatchObject({ reused: [S000, S001, S002, S003, S004], added: [], changed: [], removed: [], embedded: 0, skipped: [{ source: 'seeds/empty.txt' }] });
+      expect(await readFile(path.join(p.embeddings, 'CURRENT'), 'utf8')).toBe(before);
+      await writeFile(path.join(p.seeds, '001_85d2b148091b6640.txt.meta.json'), JSON.stringify({ publisher: 'Sidecar Press' }));
+      const edited = await a.engine.reindex();
+      expect(edited.kind === 'done' && edited.report.embedded).toBe(0);
+      expect(await readFile(path.join(p.embeddings, 'CURRENT'), 'utf8')).not.toBe(before);
+      expect(a.engine.sources().find((s) => s.source === S001)?.publisher).toBe('Sidecar Press');
+      expect((await a.engine.timeline()).events.length).toBeGreaterThanOrEqual(5);
+      await a.close();
+    } finally {
+      await p.cleanup();
+    }
+  });
+
   it('rebuilds a corrupt index on open with a clear message, never a stack trace', async () => {
     const p = await tempProject('dossier-corrupt-');
     try {

@@ -1,14 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { parseIndexManifest } from '../../src/store/IndexManifest.js';
 import type { IndexManifest } from '../../src/store/IndexManifest.js';
-import { isStale } from '../../src/store/openIndex.js';
+import { isStale, type FileState } from '../../src/store/openIndex.js';
 
 const sha = (c: string) => c.repeat(64);
 const valid: IndexManifest = {
-  formatVersion: 1,
+  formatVersion: 2,
   embedder: { id: 'local:wink-sg-100d:sif:v1', dimension: 100 },
   chunking: { maxChars: 1000, overlapSentences: 1, cleanerVersion: 'c1' },
-  files: { 'seeds/a.txt': { sha256: sha('a'), passages: 3 }, 'seeds/b.txt': { sha256: sha('b'), passages: 2 } },
+  files: { 'seeds/a.txt': { sha256: sha('a'), metaSha256: null, passages: 3 }, 'seeds/b.txt': { sha256: sha('b'), metaSha256: sha('e'), passages: 2 } },
+  skipped: { 'seeds/empty.txt': { sha256: sha('f'), metaSha256: null, reason: 'empty file' } },
   passageCount: 5,
   builtAt: '2026-01-01T00:00:00.000Z',
 };
@@ -19,7 +20,9 @@ describe('parseIndexManifest', () => {
   });
 
   it.each<[string, unknown, RegExp]>([
-    ['a future format', { ...valid, formatVersion: 2 }, /format version 2/],
+    ['a future format', { ...valid, formatVersion: 3 }, /format version 3/],
+    ['an older format (no sidecar hashes)', { ...valid, formatVersion: 1 }, /format version 1; this build reads version 2/],
+    ['a file without its sidecar hash', { ...valid, files: { 'seeds/a.txt': { sha256: sha('a'), passages: 5 } } }, /metaSha256/],
     ['no embedder', { ...valid, embedder: undefined }, /embedder/],
     ['a zero dimension', { ...valid, embedder: { id: 'x', dimension: 0 } }, /embedder\.dimension/],
     ['a bad sha256', { ...valid, files: { 'seeds/a.txt': { sha256: 'xyz', passages: 5 } } }, /sha256/],
@@ -34,12 +37,18 @@ describe('parseIndexManifest', () => {
 });
 
 describe('isStale', () => {
-  const files = [
-    { source: 'seeds/a.txt', sha256: sha('a') },
-    { source: 'seeds/b.txt', sha256: sha('b') },
+  const files: FileState[] = [
+    { source: 'seeds/a.txt', sha256: sha('a'), metaSha256: null },
+    { source: 'seeds/b.txt', sha256: sha('b'), metaSha256: sha('e') },
   ];
-  it.each<[string, Array<{ source: string; sha256: string }>, IndexManifest['chunking'], Partial<ReturnType<typeof isStale>>]>([
-    ['nothing changed', files, valid.chunking, { stale: false, added: [], changed: [], removed: [], chunkingChanged: false }],
+  const empty: FileState = { source: 'seeds/empty.txt', sha256: sha('f'), metaSha256: null };
+  it.each<[string, FileState[], IndexManifest['chunking'], Partial<ReturnType<typeof isStale>>]>([
+    ['nothing changed', files, valid.chunking, { stale: false, added: [], changed: [], metaChanged: [], removed: [], chunkingChanged: false }],
+    ['nothing changed, and a skipped file is still the same', [...files, empty], valid.chunking, { stale: false, added: [] }],
+    ['a skipped file now has content', [...files, { ...empty, sha256: sha('9') }], valid.chunking, { stale: true, added: ['seeds/empty.txt'] }],
+    ['a sidecar added', [{ ...files[0]!, metaSha256: sha('d') }, files[1]!], valid.chunking, { stale: true, changed: [], metaChanged: ['seeds/a.txt'] }],
+    ['a sidecar removed', [files[0]!, { ...files[1]!, metaSha256: null }], valid.chunking, { stale: true, metaChanged: ['seeds/b.txt'] }],
+    ['sidecars not compared when not given', [{ source: 'seeds/a.txt', sha256: sha('a') }, { source: 'seeds/b.txt', sha256: sha('b') }], valid.chunking, { stale: false }],
     ['a file edited', [files[0]!, { source: 'seeds/b.txt', sha256: sha('c') }], valid.chunking, { stale: true, changed: ['seeds/b.txt'] }],
     ['a file added', [...files, { source: 'seeds/c.txt', sha256: sha('c') }], valid.chunking, { stale: true, added: ['seeds/c.txt'] }],
     ['a file removed', [files[0]!], valid.chunking, { stale: true, removed: ['seeds/b.txt'] }],
