@@ -6,9 +6,9 @@ import { classifyQuestion, type QuestionType } from './classifyQuestion.js';
 import { contextualizeQuery, isElliptical } from './contextualizeQuery.js';
 import { focusClause } from './focusClause.js';
 import { questionTerms, type QuestionTerm } from './questionTerms.js';
-import { sentenceEntities, type SentenceEntities } from './sentenceEntities.js';
+import { sentenceNames, sentenceQuantities, type SentenceEntities } from './sentenceEntities.js';
 import { termsMatch } from './termsMatch.js';
-import { wordForms, type WordForm } from './wordForms.js';
+import { sentenceForms, wordForms, type WordForm } from './wordForms.js';
 import { citationFor } from './citationFor.js';
 import { noAnswer } from './noAnswer.js';
 import type { TermRarity } from './termRarity.js';
@@ -24,6 +24,14 @@ export const DEFAULT_ABSTAIN_THRESHOLD = 0.15;
  * the best sentence's coverage (see docs/abstention.md).
  */
 const TYPED_SHARE = 0.5;
+
+/**
+ * A descriptive word at least this rare (`TermRarity`; 3 ≈ outside the 65,000 commonest words:
+ * "lavash", "hypersonic", but not "cybersecurity" 2.9 or "alerts" 2.2) is as specific as a name: if
+ * no retrieved sentence has it, the articles do not cover what the question is about. See
+ * docs/abstention.md for the calibration.
+ */
+const SPECIFIC_RARITY = 3;
 
 /** On-topic sentences a linked date may hang from: at least this share of the best coverage. */
 const LINK_SHARE = 0.4;
@@ -46,7 +54,12 @@ export interface ScoredSentence {
   namesCovered: boolean;
   /** Final ranking score. */
   score: number;
-  entities: SentenceEntities;
+  /**
+   * The asked-for items (people for "who", dates for "when"...) in the sentence that the question
+   * does not already say; empty when the question asks for no particular kind. Only sentences that
+   * can affect the outcome are tagged (see `decide`); the others have none and `typeFit` false.
+   */
+  answers: string[];
 }
 
 /** Why the answerer decided as it did; exposed for calibration and debugging. */
@@ -54,8 +67,16 @@ export interface ExtractiveDecision {
   type: QuestionType;
   terms: QuestionTerm[];
   ranked: ScoredSentence[];
-  /** Names in the question that no retrieved sentence mentions. */
+  /**
+   * Names in the question that no retrieved sentence mentions — and descriptive words as specific as
+   * names (rarer than `SPECIFIC_RARITY`, e.g. "lavash") that none does.
+   */
   missingNames: string[];
+  /**
+   * Names that retrieved text mentions, but only in articles that hold no on-topic sentence ("Iran"
+   * in a 1981 address, while the Joint Declaration sentence's article never names Iran).
+   */
+  unrelatedNames: string[];
   /** The best sentence's coverage: the main abstention signal. */
   evidence: number;
   /**
@@ -87,8 +108,22 @@ interface Candidate {
   text: string;
   start: number;
   end: number;
-  forms: WordForm[];
+  forms: readonly WordForm[];
   retrieval: number;
+}
+
+/** Score bonus for a sentence holding the asked-for kind of answer. */
+const TYPE_BONUS = 0.2;
+
+/** A sentence joins an answer only with at least this share of the top coverage (`#assemble`). */
+const JOIN_SHARE = 0.5;
+
+/** Closest sentences listed under an abstention. */
+const CLOSEST = 3;
+
+/** The items of one kind in a sentence; names come from compromise, dates and numbers from wink/chrono. */
+function entitiesOf(text: string, kind: keyof SentenceEntities): string[] {
+  return kind === 'dates' || kind === 'numbers' ? sentenceQuantities(text)[kind] : sentenceNames(text)[kind];
 }
 
 const TYPE_WANTS: Partial<Record<QuestionType, keyof SentenceEntities>> = {
@@ -105,7 +140,7 @@ function looksLikeBoilerplate(text: string): boolean {
   return words < 6 || !/[.!?…"”’]$/.test(text.trim());
 }
 
-function hasTerm(forms: WordForm[], term: WordForm): boolean {
+function hasTerm(forms: readonly WordForm[], term: WordForm): boolean {
   return forms.some((f) => termsMatch(f, term));
 }
 
@@ -119,7 +154,7 @@ function candidates(retrieved: RetrievedPassage[]): Candidate[] {
       const retrieval = Math.max(0, r.score / maxScore);
       const prev = bySpan.get(key);
       if (prev && prev.retrieval >= retrieval) return;
-      bySpan.set(key, { passage: r.passage, sentenceIndex: i, text: s.text, start: s.start, end: s.end, forms: prev?.forms ?? wordForms(s.text), retrieval });
+      bySpan.set(key, { passage: r.passage, sentenceIndex: i, text: s.text, start: s.start, end: s.end, forms: prev?.forms ?? sentenceForms(s.text), retrieval });
     });
   }
   return [...bySpan.values()];
@@ -166,7 +201,7 @@ export class ExtractiveAnswerer implements Answerer {
     const terms = questionTerms(focus, carried);
     const cands = candidates(retrieved);
     if (cands.length === 0 || terms.length === 0) {
-      return { type, terms, ranked: [], missingNames: [], evidence: 0, abstain: true, reason: cands.length === 0 ? 'nothing retrieved' : 'no content words' };
+      return { type, terms, ranked: [], missingNames: [], unrelatedNames: [], evidence: 0, abstain: true, reason: cands.length === 0 ? 'nothing retrieved' : 'no content words' };
     }
 
     // Rarer terms carry more evidence: a sentence matching "population" says more than one matching "Azerbaijan".
@@ -178,7 +213,8 @@ export class ExtractiveAnswerer implements Answerer {
     const rarity = (t: QuestionTerm) => (t.proper || /\d/.test(t.norm) ? Math.min(1, this.#rarity(t.norm)) : this.#rarity(t.norm));
     const weights = terms.map((t, i) => t.weight * rarity(t) * Math.log(1 + (cands.length + 1) / ((present[i] ?? 0) + 1)));
     const total = weights.reduce((a, b) => a + b, 0) || 1;
-    const missingNames = terms.filter((t, i) => t.proper && t.weight >= 1 && (present[i] ?? 0) === 0).map((t) => t.text);
+    const specific = (t: QuestionTerm) => (t.proper || (!/\d/.test(t.norm) && this.#rarity(t.norm) >= SPECIFIC_RARITY)) && t.weight >= 1;
+    const missingNames = terms.filter((t, i) => specific(t) && (present[i] ?? 0) === 0).map((t) => t.text);
 
     const inQuestion = wordForms(contextual);
     const names = terms.filter((t) => t.proper && t.weight >= 1);
@@ -186,7 +222,7 @@ export class ExtractiveAnswerer implements Answerer {
     const byPassage = new Map<string, Candidate[]>();
     for (const c of cands) byPassage.set(c.passage.source, [...(byPassage.get(c.passage.source) ?? []), c]);
 
-    const ranked: ScoredSentence[] = cands.map((c) => {
+    const scored = cands.map((c) => {
       const siblings = byPassage.get(c.passage.source) ?? [];
       const neighbours = siblings.filter((s) => s !== c && Math.abs(s.start - c.start) < 600 && s.passage.id === c.passage.id && Math.abs(s.sentenceIndex - c.sentenceIndex) === 1);
       let got = 0;
@@ -196,29 +232,64 @@ export class ExtractiveAnswerer implements Answerer {
         else if (neighbours.some((n) => hasTerm(n.forms, t))) got += w * 0.4;
       });
       const coverage = got / total;
-      const entities = sentenceEntities(c.text);
-      // The answer must be something the question does not already say ("Who met Hooker?" is not answered by "Hooker").
-      // "How soon" / "how long" are answered by durations ("3 months"), which the entity model files as numbers.
-      const pool = wants === 'dates' ? [...entities.dates, ...entities.numbers.filter((n) => /\b(?:days?|weeks?|months?|years?)\b/i.test(n))] : wants ? entities[wants] : [];
-      const novel = pool.filter((e) => !wordForms(e).every((f) => f.stop || hasTerm(inQuestion, f)));
-      const typeFit = wants ? novel.length > 0 : true;
-      const boiler = looksLikeBoilerplate(c.text);
-      const score = coverage + (wants && typeFit ? 0.2 : 0) + 0.15 * c.retrieval - (boiler ? 0.15 : 0);
+      const score = coverage + 0.15 * c.retrieval - (looksLikeBoilerplate(c.text) ? 0.15 : 0);
+      return { c, coverage, score };
+    });
+
+    // Tagging names (compromise, ~2 ms a sentence) is the answerer's main cost, so for "who" and
+    // "where" only sentences whose type fit can change the outcome are tagged: those on-topic enough
+    // to join an answer (see `#assemble`: at least half the top coverage) and any that the type bonus
+    // could still lift into the closest few, which decide the best sentence. Dates and numbers are
+    // cheap and are also used further down the ranking (`fitting`, `linkedDate`): all are tagged.
+    const third = scored.map((x) => x.score).sort((a, b) => b - a)[CLOSEST - 1] ?? -Infinity;
+    const topCoverage = Math.max(...scored.map((x) => x.coverage));
+    const mayMatter = (x: (typeof scored)[number]) =>
+      wants === 'dates' || wants === 'numbers' || x.coverage >= Math.max(this.#threshold, JOIN_SHARE * topCoverage) || x.score + TYPE_BONUS >= third;
+    const ranked: ScoredSentence[] = scored.map((x) => {
+      const { c, coverage } = x;
+      let answers: string[] = [];
+      if (wants && mayMatter(x)) {
+        // The answer must be something the question does not already say ("Who met Hooker?" is not answered by "Hooker").
+        // "How soon" / "how long" are answered by durations ("3 months"), which the entity model files as numbers.
+        const pool = wants === 'dates' ? [...entitiesOf(c.text, 'dates'), ...entitiesOf(c.text, 'numbers').filter((n) => /\b(?:days?|weeks?|months?|years?)\b/i.test(n))] : entitiesOf(c.text, wants);
+        answers = pool.filter((e) => !sentenceForms(e).every((f) => f.stop || hasTerm(inQuestion, f)));
+      }
+      const typeFit = wants ? answers.length > 0 : true;
+      const score = x.score + (wants && typeFit ? TYPE_BONUS : 0);
       const namesCovered = names.length > 0 && names.every((t) => hasTerm(c.forms, t));
-      return { passage: c.passage, sentenceIndex: c.sentenceIndex, text: c.text, start: c.start, end: c.end, coverage, typeFit, namesCovered, score, entities: { ...entities, [wants ?? 'people']: wants ? novel : entities.people } };
+      return { passage: c.passage, sentenceIndex: c.sentenceIndex, text: c.text, start: c.start, end: c.end, coverage, typeFit, namesCovered, score, answers };
     });
     ranked.sort((a, b) => b.score - a.score || a.start - b.start);
 
     const best = ranked[0];
     const evidence = best?.coverage ?? 0;
+    // A name the question is about must be mentioned by an article that answers, not just by some
+    // retrieved text: with a large corpus, "Iran" turns up somewhere (a 1981 address) while the
+    // on-topic sentence's article never names it. An article is judged by its retrieved passages
+    // and its title.
+    const answeringSources = new Set(ranked.filter((s) => s.coverage >= Math.max(this.#threshold, JOIN_SHARE * evidence)).map((s) => s.passage.source));
+    const mentions = (source: string, t: QuestionTerm) => {
+      const sentences = byPassage.get(source) ?? [];
+      const title = sentences[0]?.passage.meta.title;
+      return sentences.some((c) => hasTerm(c.forms, t)) || (title ? hasTerm(sentenceForms(title), t) : false);
+    };
+    const unrelatedNames = names.filter((t) => ![...answeringSources].some((src) => mentions(src, t))).map((t) => t.text);
     // A date or number only answers when it sits in a sentence about the question's subject, not
-    // merely near it ("When was Bayramov born?" must not be answered by the meeting's date).
-    const fitting = ranked.filter((s) => s.typeFit && s.coverage >= Math.max(this.#threshold, TYPED_SHARE * evidence));
+    // merely near it ("When was Bayramov born?" must not be answered by the meeting's date), and
+    // about what is asked of it: a question with descriptive words of its own needs one of them in
+    // that sentence, not just its names ("How many people attended the ceremony at the White House?"
+    // is not answered by "a cut in the White House staff of 25 percent").
+    const asked = terms.filter((t) => !t.proper && t.weight >= 1 && !/\d/.test(t.norm));
+    const aboutAsked = (s: ScoredSentence) => asked.length === 0 || asked.some((t) => hasTerm(sentenceForms(s.text), t));
+    const fitting = ranked.filter((s) => s.typeFit && s.coverage >= Math.max(this.#threshold, TYPED_SHARE * evidence) && aboutAsked(s));
     let abstain = false;
     let reason = 'answered';
     if (missingNames.length > 0) {
       abstain = true;
       reason = `not mentioned: ${missingNames.join(', ')}`;
+    } else if (unrelatedNames.length > 0 && evidence >= this.#threshold) {
+      abstain = true;
+      reason = `not mentioned with the answer: ${unrelatedNames.join(', ')}`;
     } else if (evidence < this.#threshold) {
       abstain = true;
       reason = `weak evidence ${evidence.toFixed(2)} < ${this.#threshold}`;
@@ -231,7 +302,7 @@ export class ExtractiveAnswerer implements Answerer {
         reason = `no ${wants} in the relevant sentences`;
       }
     }
-    return { type, terms, ranked, missingNames, evidence, abstain, reason, linked };
+    return { type, terms, ranked, missingNames, unrelatedNames, evidence, abstain, reason, linked };
   }
 
   #assemble(question: string, decision: ExtractiveDecision): Answer {
@@ -246,11 +317,11 @@ export class ExtractiveAnswerer implements Answerer {
     // Aliyev's 2025 visit to the United States).
     const single = type === 'when' || type === 'how-many' || type === 'where';
     const top = ranked.reduce((a, b) => (b.coverage > a.coverage ? b : a), best);
-    const topForms = wordForms(top.text);
+    const topForms = sentenceForms(top.text);
     const specific = decision.terms.filter((t) => !t.proper && hasTerm(topForms, t));
     const aboutSame = (s: ScoredSentence) => {
       if (specific.length === 0) return true;
-      const forms = wordForms(s.text);
+      const forms = sentenceForms(s.text);
       return specific.filter((t) => hasTerm(forms, t)).length * 2 > specific.length;
     };
     // Extra sentences must be nearly as on-topic as the most on-topic one; this lets a second article
@@ -265,7 +336,7 @@ export class ExtractiveAnswerer implements Answerer {
       if (seenText.has(key)) continue;
       // Another article about the same named subject that holds the asked-for kind of answer also
       // joins ("Which US officials has Hajiyev met?": each article names its own officials).
-      const sameSubject = wants !== undefined && s.typeFit && s.namesCovered && s.coverage >= Math.max(this.#threshold, 0.5 * topCoverage);
+      const sameSubject = wants !== undefined && s.typeFit && s.namesCovered && s.coverage >= Math.max(this.#threshold, JOIN_SHARE * topCoverage);
       const strongEnough = s === best || (s.coverage >= floor && s.score >= best.score * 0.6) || sameSubject;
       if (!strongEnough) continue;
       if (wants && chosen.length > 0 && !s.typeFit && chosen.some((c) => c.passage.source === s.passage.source)) continue;
@@ -277,7 +348,7 @@ export class ExtractiveAnswerer implements Answerer {
     // "When was that?": the sentence about the event may not carry its date while a sentence nearly
     // as relevant does; that one leads, so the short answer has something to say.
     if (wants && !chosen.some((s) => s.typeFit)) {
-      const dated = ranked.find((s) => s.typeFit && s.coverage >= Math.max(this.#threshold, TYPED_SHARE * topCoverage));
+      const dated = ranked.find((s) => s.typeFit && s.coverage >= Math.max(this.#threshold, JOIN_SHARE * topCoverage));
       if (dated) {
         chosen.unshift(dated);
         if (chosen.length > this.#maxSentences) chosen.pop();
@@ -304,7 +375,7 @@ export class ExtractiveAnswerer implements Answerer {
     chosen.forEach((s, i) => {
       // Several people can answer "who" (one per article); a date or number comes from the best sentence only.
       if (!s.typeFit || (wants !== 'people' && pieces.length > 0)) return;
-      const items = (wants === 'people' ? closestPeople(s, terms) : wants === 'dates' ? eventDate(s) : s.entities[wants].slice(0, 1)).filter((e) => !used.has(e.toLowerCase()));
+      const items = (wants === 'people' ? closestPeople(s, terms) : wants === 'dates' ? eventDate(s) : s.answers.slice(0, 1)).filter((e) => !used.has(e.toLowerCase()));
       if (items.length === 0) return;
       items.forEach((e) => used.add(e.toLowerCase()));
       pieces.push(`${joinList(items)} [${i + 1}]`);
@@ -326,7 +397,7 @@ function joinList(items: string[]): string {
  * all are kept ("Which US officials has Hajiyev met?" wants every one).
  */
 function closestPeople(s: ScoredSentence, terms: QuestionTerm[]): string[] {
-  const people = s.entities.people;
+  const people = s.answers;
   // Descriptive words only ("foreign", "minister"): the question's own names are its subject, and
   // verbs like "met" sit next to every participant.
   const describing = terms.filter((t) => !t.proper && (t.pos === 'NOUN' || t.pos === 'ADJ'));
@@ -348,7 +419,7 @@ function closestPeople(s: ScoredSentence, terms: QuestionTerm[]): string[] {
  * 7-8, 2025", "in 1992") rather than a dateline or aside ("(APP - 9th Aug, 2025)"); else the first.
  */
 function eventDate(s: ScoredSentence): string[] {
-  const dates = s.entities.dates;
+  const dates = s.answers;
   const introduced = dates.find((d) => {
     const at = s.text.indexOf(d);
     return at >= 0 && /\b(?:on|in|since|by|until|from|during|at|between)\s+(?:the\s+)?$/i.test(s.text.slice(Math.max(0, at - 15), at));
@@ -374,10 +445,10 @@ function linkedDate(ranked: ScoredSentence[], terms: QuestionTerm[], elliptical:
   if (own.length === 0 && !elliptical) return undefined;
   const onTopic = ranked.filter((s) => s.coverage >= minCoverage && !s.typeFit);
   const dated = ranked.filter((s) => s.typeFit && !looksLikeBoilerplate(s.text));
-  const descriptive = (text: string) => wordForms(text).filter((f) => !f.stop && (f.pos === 'NOUN' || f.pos === 'VERB'));
+  const descriptive = (text: string) => sentenceForms(text).filter((f) => !f.stop && (f.pos === 'NOUN' || f.pos === 'VERB'));
   let best: { dated: ScoredSentence; via: ScoredSentence; distance: number } | undefined;
   for (const d of dated) {
-    const dForms = wordForms(d.text);
+    const dForms = sentenceForms(d.text);
     if (own.length > 0 && !own.every((t) => hasTerm(dForms, t))) continue;
     const dWords = descriptive(d.text);
     for (const v of onTopic) {

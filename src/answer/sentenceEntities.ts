@@ -2,6 +2,7 @@ import nlp from 'compromise';
 import * as chrono from 'chrono-node';
 import type { ItsFunction } from 'wink-nlp';
 import { getIts, getNlp } from '../ingest/nlp.js';
+import { LruMap } from '../util/LruMap.js';
 
 /** Entities in one sentence, as written there (so a short answer can quote them). */
 export interface SentenceEntities {
@@ -92,9 +93,39 @@ function texts(v: unknown): string[] {
   return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string').map((s) => s.replace(/[,.;:]+$/, '').trim()) : [];
 }
 
-/** Extracts people, places, organisations (compromise) and dates/numbers (wink-nlp, then chrono-node). */
-export function sentenceEntities(text: string): SentenceEntities {
+/** People, places and organisations of a sentence: the compromise part of `SentenceEntities`. */
+export type SentenceNames = Pick<SentenceEntities, 'people' | 'places' | 'organizations'>;
+
+/** Dates and numbers of a sentence: the wink-nlp + chrono-node part of `SentenceEntities`. */
+export type SentenceQuantities = Pick<SentenceEntities, 'dates' | 'numbers'>;
+
+/*
+ * Retrieval keeps returning the same passages (a topic's best passages answer many questions), and
+ * tagging is the answerer's dominant cost (compromise ~2 ms a sentence), so results are kept per
+ * sentence text. Bounded so a long-running bot over a large corpus does not grow without limit.
+ */
+const CACHE_SIZE = 4096;
+const namesCache = new LruMap<string, SentenceNames>(CACHE_SIZE);
+const quantitiesCache = new LruMap<string, SentenceQuantities>(CACHE_SIZE);
+
+/** People, places and organisations (compromise), cached per text. Callers must not mutate the result. */
+export function sentenceNames(text: string): SentenceNames {
+  const hit = namesCache.get(text);
+  if (hit) return hit;
   const doc = nlp(text);
+  const names: SentenceNames = {
+    people: people(doc).sort((a, b) => text.indexOf(a) - text.indexOf(b)),
+    places: texts(doc.places().out('array')),
+    organizations: texts(doc.organizations().out('array')),
+  };
+  namesCache.set(text, names);
+  return names;
+}
+
+/** Dates (wink-nlp, then chrono-node) and numbers (wink-nlp), cached per text. Callers must not mutate the result. */
+export function sentenceQuantities(text: string): SentenceQuantities {
+  const hit = quantitiesCache.get(text);
+  if (hit) return hit;
   const its = getIts();
   const winkDoc = getNlp().readDoc(text);
   const dates: string[] = [];
@@ -112,11 +143,12 @@ export function sentenceEntities(text: string): SentenceEntities {
     for (let i = dates.length - 1; i >= 0; i--) if (t.includes(dates[i] ?? '\u0000')) dates.splice(i, 1);
     if (!dates.some((d) => d.includes(t))) dates.push(t);
   }
-  return {
-    people: people(doc).sort((a, b) => text.indexOf(a) - text.indexOf(b)),
-    places: texts(doc.places().out('array')),
-    organizations: texts(doc.organizations().out('array')),
-    dates: dates.sort((a, b) => text.indexOf(a) - text.indexOf(b)),
-    numbers,
-  };
+  const quantities: SentenceQuantities = { dates: dates.sort((a, b) => text.indexOf(a) - text.indexOf(b)), numbers };
+  quantitiesCache.set(text, quantities);
+  return quantities;
+}
+
+/** Extracts people, places, organisations (compromise) and dates/numbers (wink-nlp, then chrono-node). */
+export function sentenceEntities(text: string): SentenceEntities {
+  return { ...sentenceNames(text), ...sentenceQuantities(text) };
 }

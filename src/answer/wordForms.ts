@@ -1,5 +1,6 @@
 import type { ItsFunction } from 'wink-nlp';
 import { getIts, getNlp } from '../ingest/nlp.js';
+import { LruMap } from '../util/LruMap.js';
 
 /** One word of a text, with the forms used for matching. */
 export interface WordForm {
@@ -45,4 +46,19 @@ export function wordForms(text: string): WordForm[] {
     if (parts.length > 1) for (const p of parts) out.push({ ...form, text: p, norm: p.toLowerCase(), stem: p.toLowerCase(), lemma: p.toLowerCase() });
   });
   return out;
+}
+
+/* Passage sentences recur across questions (see sentenceEntities.ts); their forms are kept, bounded. */
+const formsCache = new LruMap<string, readonly WordForm[]>(4096);
+
+/**
+ * `wordForms` of a passage sentence, memoised per text. The same array is returned on every hit, so
+ * it is read-only. Use plain `wordForms` for one-off text such as the question.
+ */
+export function sentenceForms(text: string): readonly WordForm[] {
+  const hit = formsCache.get(text);
+  if (hit) return hit;
+  const forms = wordForms(text);
+  formsCache.set(text, forms);
+  return forms;
 }

@@ -4,7 +4,7 @@ import type { Config } from '../config.js';
 import type { Engine } from '../Engine.js';
 import type { Logger } from '../logger.js';
 import { FeedbackStore } from './FeedbackStore.js';
-import { LruMap } from './LruMap.js';
+import { LruMap } from '../util/LruMap.js';
 import { RateLimiter } from './RateLimiter.js';
 
 /** An answer the bot gave, kept so buttons under it (feedback, thread) know what it was about. */

@@ -1,5 +1,8 @@
+import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Answer } from '../../src/answer/Answer.js';
+import type { Passage } from '../../src/ingest/Passage.js';
+import type { RetrievedPassage } from '../../src/retrieval/RetrievedPassage.js';
 import { ExtractiveAnswerer } from '../../src/answer/ExtractiveAnswerer.js';
 import { contextualizeQuery } from '../../src/answer/contextualizeQuery.js';
 import { loadSeedRetrieval, type SeedRetrieval } from './seedRetrieval.js';
@@ -152,5 +155,96 @@ describe('ExtractiveAnswerer on the real seeds', () => {
     const strict = new ExtractiveAnswerer({ abstainThreshold: 0.99 });
     const q = 'What does American aid to Baku try to achieve?';
     expect((await strict.answer(q, await seeds.retrieve(q))).kind).toBe('no-answer');
+  });
+});
+
+interface FixtureArticle {
+  source: string;
+  title: string | null;
+  date: string | null;
+  sentences: string[];
+}
+
+/** A one-passage article whose raw text is its sentences joined by spaces. */
+function passageOf(a: FixtureArticle): Passage {
+  let at = 0;
+  const sentences = a.sentences.map((text) => {
+    const span = { start: at, end: at + text.length, text };
+    at += text.length + 1;
+    return span;
+  });
+  return {
+    id: `${a.source}#0`,
+    source: a.source,
+    index: 0,
+    start: 0,
+    end: at - 1,
+    text: a.sentences.join(' '),
+    sentences,
+    meta: { title: a.title, publisher: null, date: a.date, url: null, author: null },
+  };
+}
+
+/** Real State of the Union passages that the large bench corpus retrieves for off-topic questions. */
+const SOTU: FixtureArticle[] = JSON.parse(readFileSync(new URL('../fixtures/answer/sotu-distractors.json', import.meta.url), 'utf8')) as FixtureArticle[];
+
+function sotu(year: string): FixtureArticle {
+  const a = SOTU.find((x) => x.source.includes(year));
+  if (!a) throw new Error(`no fixture for ${year}`);
+  return a;
+}
+
+/** Retrieval over the seeds plus unrelated articles ranked as high as the best seed passage, as in a large corpus. */
+async function withDistractors(question: string, extra: FixtureArticle[]): Promise<RetrievedPassage[]> {
+  const retrieved = await seeds.retrieve(question);
+  const top = retrieved[0]?.score ?? 1;
+  return [...extra.map((a) => ({ passage: passageOf(a), score: top, lexical: 1, dense: 0.5 })), ...retrieved];
+}
+
+describe('ExtractiveAnswerer with unrelated articles retrieved (a large corpus)', () => {
+  it('abstains when the question\'s name only appears in an article that does not answer', async () => {
+    const q = "What did Iran's foreign ministry say about the Joint Declaration?";
+    const retrieved = await withDistractors(q, [sotu('1981')]);
+    const decision = answerer.decide(q, retrieved);
+    expect(decision.missingNames).toEqual([]);
+    expect(decision.unrelatedNames).toEqual(['Iran']);
+    expect((await answerer.answer(q, retrieved)).kind).toBe('no-answer');
+  });
+
+  it('still answers when the question\'s names are spread over the articles that answer', async () => {
+    const q = "Which aide to Azerbaijan's president met US officials both in Washington in 2024 and during the Deputy Secretary's later visit to Baku?";
+    const answer = await answerer.answer(q, await withDistractors(q, [sotu('1981')]));
+    expect(answer.kind, answer.text).toBe('answered');
+    expect(answer.text).toMatch(/Hajiyev/);
+  });
+
+  it('abstains when a word as specific as a name is in no retrieved sentence', async () => {
+    const q = 'What is the recipe for Armenian lavash bread?';
+    const retrieved = await withDistractors(q, [sotu('1892')]);
+    expect(answerer.decide(q, retrieved).missingNames).toEqual(['lavash']);
+    expect((await answerer.answer(q, retrieved)).kind).toBe('no-answer');
+  });
+
+  it('answers the same question when an article does have the specific word', async () => {
+    const q = 'What is the recipe for Armenian lavash bread?';
+    const recipe = 'The recipe for Armenian lavash bread needs only flour, water and salt, baked against the wall of a tonir.';
+    const answer = await answerer.answer(q, await withDistractors(q, [{ source: 'food/lavash.txt', title: null, date: null, sentences: [recipe] }]));
+    expect(answer.kind, answer.text).toBe('answered');
+    expect(answer.citations[0]?.quote).toBe(recipe);
+  });
+
+  it('does not take a number from a sentence that shares only the question\'s names', async () => {
+    const q = 'How many people attended the signing ceremony at the White House?';
+    const answer = await answerer.answer(q, await withDistractors(q, [sotu('1993')]));
+    expect(answer.kind, answer.text).toBe('no-answer');
+  });
+
+  it('takes the number from a sentence about what is asked', async () => {
+    const q = 'How many people attended the signing ceremony at the White House?';
+    const fact = 'About 300 people attended the signing ceremony at the White House on August 8.';
+    const answer = await answerer.answer(q, await withDistractors(q, [sotu('1993'), { source: 'news/ceremony.txt', title: null, date: null, sentences: [fact] }]));
+    expect(answer.kind, answer.text).toBe('answered');
+    expect(answer.text).toMatch(/^(?:About )?300 \[1\]\./);
+    expect(answer.citations[0]?.quote).toBe(fact);
   });
 });

@@ -88,3 +88,122 @@ describe('LexicalIndex over the seed passages', () => {
     );
   });
 });
+
+/** The seed passages of one article (`002`, Mirzoyan/Verma), changed the way an edited file would be. */
+function editedArticle(original: Passage[]): Passage[] {
+  // One passage fewer, and new wording in the rest: "Verma" becomes "Landau", a new sentence is added.
+  return original.slice(0, -1).map((p, i) => ({
+    ...p,
+    text: `${p.text.replace(/Verma/g, 'Landau')}${i === 0 ? ' The talks also covered the Zangezur corridor and hydropower.' : ''}`,
+  }));
+}
+
+describe('LexicalIndex.update', () => {
+  const QUERIES = [
+    'Mirzoyan Verma',
+    'Mirzoyan Landau',
+    'Zangezur hydropower',
+    'Hikmat Hajiyev',
+    'Nakhichevan',
+    'Bayramof',
+    'strategic partnership charter',
+    'US Deputy Secretary Allison Hooker',
+    'Armenia',
+  ];
+
+  let updated: LexicalIndex;
+  let fresh: LexicalIndex;
+  let finalPassages: Passage[];
+
+  beforeAll(() => {
+    const before = passages.filter((p) => articleOf(p) === '002');
+    const after = editedArticle(before);
+    finalPassages = [...passages.filter((p) => articleOf(p) !== '002'), ...after];
+    // As the build does it: a private copy restored from the stored index, then updated.
+    updated = LexicalIndex.fromJSON(JSON.stringify(index), passages);
+    updated.update({ remove: before, add: after });
+    fresh = LexicalIndex.build(finalPassages);
+  });
+
+  it.each(QUERIES)('"%s" ranks like a fresh build of the new passages', (query) => {
+    const got = updated.search(query, { limit: 20 });
+    const want = fresh.search(query, { limit: 20 });
+    expect(got.map((h) => h.passage.id)).toEqual(want.map((h) => h.passage.id));
+    for (const [i, h] of got.entries()) expect(h.normalized).toBeCloseTo(want[i]!.normalized, 9);
+  });
+
+  it('finds the new wording and forgets the old', () => {
+    expect(updated.size).toBe(finalPassages.length);
+    expect(updated.search('Landau').map((h) => articleOf(h.passage))).toContain('002');
+    expect(updated.search('Verma')).toEqual([]);
+  });
+
+  it('round-trips through JSON with the new passage list, as compact as a fresh build', () => {
+    const json = JSON.stringify(updated);
+    const restored = LexicalIndex.fromJSON(json, finalPassages);
+    for (const query of QUERIES) expect(restored.search(query)).toEqual(updated.search(query));
+    expect(json.length).toBeLessThanOrEqual(JSON.stringify(fresh).length * 1.01);
+    // Built from the old passages, it no longer matches them.
+    expect(() => LexicalIndex.fromJSON(json, passages)).toThrowError(expect.objectContaining({ code: 'INDEX_CORRUPT' }) as Error);
+  });
+
+  it('rejects an impossible change before touching the index', () => {
+    const copy = LexicalIndex.fromJSON(JSON.stringify(index), passages);
+    const ghost = { ...passages[0]!, id: 'seeds/nowhere.txt#0' };
+    expect(() => copy.update({ remove: [ghost], add: [] })).toThrowError(expect.objectContaining({ code: 'USAGE' }) as Error);
+    expect(() => copy.update({ remove: [], add: [passages[0]!] })).toThrowError(expect.objectContaining({ code: 'USAGE' }) as Error);
+    expect(() => copy.update({ remove: [passages[1]!], add: [passages[0]!] })).toThrowError(expect.objectContaining({ code: 'USAGE' }) as Error);
+    expect(copy.size).toBe(passages.length);
+    expect(copy.search('Hikmat Hajiyev')).toEqual(index.search('Hikmat Hajiyev'));
+  });
+});
+
+describe('LexicalIndex with a title every passage shares', () => {
+  const passage = (id: number, title: string, text: string): Passage => ({
+    id: `corpus/${String(id).padStart(3, '0')}.txt#0`,
+    source: `corpus/${String(id).padStart(3, '0')}.txt`,
+    index: 0,
+    start: 0,
+    end: text.length,
+    text,
+    sentences: [],
+    meta: { title, publisher: null, date: null, url: null, author: null },
+  });
+  const FILLER = ['farm prices and the harvest', 'the navy and its ships', 'postal roads', 'the public debt', 'coinage of silver'];
+  // 40 addresses titled alike, plus one news article; two passages speak of terrorism.
+  const corpus: Passage[] = [
+    ...Array.from({ length: 40 }, (_, i) => passage(i, `State of the Union Address — President ${i}`, `The President spoke about ${FILLER[i % FILLER.length]}.`)),
+    passage(40, 'Security talks in Baku', 'Officials discussed terrorism and border security.'),
+  ];
+  corpus[7] = passage(7, 'State of the Union Address — President 7', 'The President spoke about terrorism and border security.');
+  const lexical = LexicalIndex.build(corpus);
+
+  it('still prefers the passage that matches the shared title words a question uses', () => {
+    // Two hits for two wanted, so the shared title words are counted rather than searched.
+    const hits = lexical.search('terrorism in a State of the Union address', { limit: 2 });
+    expect(hits[0]?.passage.id).toBe('corpus/007.txt#0');
+    expect(hits[1]?.passage.id).toBe('corpus/040.txt#0');
+    // Every query term is in the first passage; the news article lacks the title words.
+    expect(hits[0]?.coverage).toBeCloseTo(1, 5);
+    expect(hits[1]?.coverage).toBeLessThan(1);
+  });
+
+  it('searches the shared title words when a question has nothing else', () => {
+    const hits = lexical.search('State of the Union', { limit: 50 });
+    expect(hits).toHaveLength(40);
+    expect(hits.some((h) => h.passage.id === 'corpus/040.txt#0')).toBe(false);
+  });
+
+  it('ranks the same after a JSON round trip and after an update', () => {
+    const queries = ['terrorism in a State of the Union address', 'State of the Union', 'President navy', 'border security'];
+    const restored = LexicalIndex.fromJSON(JSON.stringify(lexical), corpus);
+    for (const q of queries) expect(restored.search(q)).toEqual(lexical.search(q));
+    // Removing the one differently titled passage makes the title words universal; passage 6, put
+    // back unchanged, ties with 1, 11, 16, ... on "navy" and must keep its place among them.
+    const news = corpus.filter((p) => p.id === 'corpus/040.txt#0');
+    const rest = corpus.filter((p) => p.id !== 'corpus/040.txt#0');
+    restored.update({ remove: [...news, corpus[6]!], add: [corpus[6]!] });
+    const fresh = LexicalIndex.build(rest);
+    for (const q of queries) expect(restored.search(q).map((h) => h.passage.id)).toEqual(fresh.search(q).map((h) => h.passage.id));
+  });
+});

@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import { LruMap } from '../../src/discord/LruMap.js';
+import { LruMap } from '../../src/util/LruMap.js';
 
 it('forgets the least recently used entry beyond capacity', () => {
   const m = new LruMap<string, number>(2);

@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { sentenceEntities, sentenceNames, sentenceQuantities } from '../../src/answer/sentenceEntities.js';
+
+describe('sentenceEntities on seed sentences', () => {
+  it.each<[string, Partial<Record<'people' | 'dates' | 'numbers', unknown>>]>([
+    ['U.S. Deputy Secretary of State for Political Affairs Allison Hooker met with Azerbaijan’s Foreign Minister Jeyhun Bayramov.', { people: ['Allison Hooker', 'Jeyhun Bayramov'], dates: [] }],
+    ['The Deputy Secretary’s visit to the region began on November 15.', { people: [], dates: ['November 15'] }],
+    ['President Ilham Aliyev paid a working visit to the United States on August 7-8, 2025.', { people: [expect.stringMatching(/Aliyev$/)], dates: ['August 7-8, 2025'] }],
+    ['Joint Security Task Force | Enhanced border cooperation | 6 months |', { dates: [], numbers: ['6 months'] }],
+  ])('%s', (text, expected) => {
+    expect(sentenceEntities(text)).toMatchObject(expected);
+  });
+
+  it('splits into the compromise part and the wink/chrono part, each computed once per text', () => {
+    const text = 'The working group will be led by Sonata Coulter, Deputy Assistant to the U.S. Assistant Secretary of State, from November 15.';
+    const names = sentenceNames(text);
+    const quantities = sentenceQuantities(text);
+    expect(names.people).toEqual(['Sonata Coulter']);
+    expect(quantities.dates).toEqual(['November 15']);
+    // A repeat is served from the cache: the very same object, not a re-tagging.
+    expect(sentenceNames(text)).toBe(names);
+    expect(sentenceQuantities(text)).toBe(quantities);
+    expect(sentenceEntities(text)).toEqual({ ...names, ...quantities });
+  });
+});
