@@ -117,23 +117,29 @@ export class WordVectorEmbeddings extends Embeddings {
     const dims = this.dimension;
     const out = new Float32Array(dims);
     const { matrix, scales } = this.table;
+    const weights = this.weights;
+    const common = this.common;
     let any = false;
+    // Same float32 arithmetic, in the same order, as the plain version; only bounds checks are gone
+    // (index builds embed every passage, so this loop is hot).
     for (const row of this.rowsOf(text)) {
-      const w = (this.weights[row] ?? 0) * (scales[row] ?? 0);
+      const w = (weights[row] as number) * (scales[row] as number);
       const base = row * dims;
-      for (let d = 0; d < dims; d++) out[d] = (out[d] ?? 0) + w * (matrix[base + d] ?? 0);
+      for (let d = 0; d < dims; d++) out[d] = (out[d] as number) + w * (matrix[base + d] as number);
       any = true;
     }
     let along = 0;
-    for (let d = 0; d < dims; d++) along += (out[d] ?? 0) * (this.common[d] ?? 0);
+    for (let d = 0; d < dims; d++) along += (out[d] as number) * (common[d] as number);
     let norm = 0;
     for (let d = 0; d < dims; d++) {
-      out[d] = (out[d] ?? 0) - along * (this.common[d] ?? 0);
-      norm += (out[d] ?? 0) ** 2;
+      const v = (out[d] as number) - along * (common[d] as number);
+      out[d] = v;
+      const stored = out[d] as number;
+      norm += stored * stored;
     }
     if (!any || !(norm > 1e-20)) return this.OOV_VECTOR.slice();
     const inv = 1 / Math.sqrt(norm);
-    for (let d = 0; d < dims; d++) out[d] = (out[d] ?? 0) * inv;
+    for (let d = 0; d < dims; d++) out[d] = (out[d] as number) * inv;
     return out;
   }
 

@@ -11,26 +11,27 @@ import type { AskOptions, Engine, IndexProgress, IndexReport, ReindexOutcome, So
 import { DossierError, isDossierError } from '../errors.js';
 import { readCorpus } from '../ingest/readCorpus.js';
 import { fingerprintCorpus, type FileFingerprint } from '../ingest/fingerprintCorpus.js';
-import { splitPassages } from '../ingest/splitPassages.js';
+import { prepareCorpus } from '../ingest/prepareCorpus.js';
+import { WordVectorEmbeddings } from '../embeddings/WordVectorEmbeddings.js';
 import { CLEANER_VERSION } from '../ingest/cleanArticle.js';
-import { buildIndex, type CorpusFile } from '../store/buildIndex.js';
+import { updateIndex, type CorpusFile } from '../store/buildIndex.js';
 import { openIndex, isStale, CURRENT_FILE, type LoadedIndex } from '../store/openIndex.js';
+import { lexicalAttachments, loadLexical, settleLexical, type PendingLexical } from './lexicalAttachment.js';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { IndexManifest } from '../store/IndexManifest.js';
-import { LexicalIndex } from '../retrieval/LexicalIndex.js';
+import type { LexicalIndex } from '../retrieval/LexicalIndex.js';
 import { HybridRetriever } from '../retrieval/HybridRetriever.js';
 import { contextualizeQuery } from '../answer/contextualizeQuery.js';
 import { focusClause } from '../answer/focusClause.js';
 import { buildTimeline } from '../timeline/buildTimeline.js';
 import { validateQuestion } from './validateQuestion.js';
 
-/** File name of the serialised BM25 index stored inside each index generation. */
-const LEXICAL_ATTACHMENT = 'lexical.json';
-
 /** Everything needed to serve queries from one index generation; replaced as a whole on reindex. */
 interface ServingState {
   index: LoadedIndex;
+  /** The BM25 index behind `retriever`; a rebuild of this generation updates it as it swaps states. */
+  lexical: LexicalIndex;
   retriever: HybridRetriever;
   /** Articles already read (by the build that made this state); the rest are read on first timeline. */
   known: Map<string, Article>;
@@ -244,15 +245,26 @@ export class DossierEngine implements Engine {
       const reusable = previous && unchanged.size > 0 ? groupBySource(previous.passages) : new Map<string, Passage[]>();
       const keep = (source: string) => unchanged.has(source) && (reusable.has(source) || previous?.manifest.files[source]?.passages === 0);
       const toRead = new Set(fingerprints.filter((f) => !keep(f.source) && !(unchanged.has(f.source) && previous?.manifest.skipped[f.source])).map((f) => f.source));
-      const { articles, skipped } = await this.#readCorpus(toRead);
-      const readBySource = new Map(articles.map((a) => [a.source, a] as const));
+      const embeddings = this.#model.embeddings;
+      // Reading, cleaning and sentence splitting are shared with a worker thread on big corpora.
+      const { prepared, skipped } = await prepareCorpus(this.#config.paths.seeds, {
+        root: this.#config.root,
+        maxFileBytes: this.#config.ingest.maxFileBytes,
+        onWarning: (message) => this.#logger.warn(message),
+        only: toRead,
+        chunking,
+        // The offline embedder is synchronous: embed while the worker thread is still reading.
+        ...(embeddings instanceof WordVectorEmbeddings ? { onPrepared: (_article: Article, passages: Passage[]) => passages.map((p) => embeddings.embedSync(p.text)) } : {}),
+      });
+      const articles = prepared.map((p) => p.article);
+      const readBySource = new Map(prepared.map((p) => [p.article.source, p] as const));
       const files: CorpusFile[] = [];
       const allSkipped = skipped.map((sk) => ({ ...sk, ...fingerprintOf(byFingerprint.get(sk.source)) }));
       for (const f of fingerprints) {
-        const article = readBySource.get(f.source);
-        if (article) {
+        const read = readBySource.get(f.source);
+        if (read) {
           // Sentence splitting is the slow part of ingestion; only changed files are split again.
-          files.push({ source: f.source, sha256: article.sha256, metaSha256: f.metaSha256, passages: splitPassages(article, chunking) });
+          files.push({ source: f.source, sha256: read.article.sha256, metaSha256: f.metaSha256, passages: read.passages, ...(read.vectors ? { vectors: read.vectors } : {}) });
         } else if (keep(f.source) && previous) {
           files.push({ source: f.source, sha256: f.sha256, metaSha256: f.metaSha256, passages: reusable.get(f.source) ?? [] });
         } else {
@@ -260,19 +272,25 @@ export class DossierEngine implements Engine {
           if (was && unchanged.has(f.source)) allSkipped.push({ source: f.source, reason: was.reason, sha256: f.sha256, metaSha256: f.metaSha256 });
         }
       }
-      const report = await buildIndex({
+      const serving = this.#state;
+      const warn = (message: string) => this.#logger.warn(message);
+      let pending: PendingLexical | undefined;
+      const { report, index } = await updateIndex({
         dir: this.#config.paths.embeddings,
         files,
         skipped: allSkipped,
         model: this.#model,
         chunking,
         ...(onProgress ? { onProgress } : {}),
-        attachments: (passages) => ({ [LEXICAL_ATTACHMENT]: JSON.stringify(LexicalIndex.build(passages).toJSON()) }),
+        // The serving generation is reused as the base of the update when it is still the live one.
+        ...(serving ? { previous: serving.index } : {}),
+        attachments: async (passages, change) => {
+          const out = await lexicalAttachments(passages, change, serving ? { index: serving.index, lexical: serving.lexical } : undefined, warn);
+          pending = out.pending;
+          return out.files;
+        },
       });
-      const opened = await openIndex(this.#config.paths.embeddings, this.#model);
-      if (opened.kind !== 'ok') {
-        throw new DossierError('INDEX_CORRUPT', `The index just built could not be opened: ${opened.kind === 'missing' ? 'missing' : opened.reason}`);
-      }
+      if (!pending) throw new DossierError('INTERNAL', 'The index build did not produce a lexical index.');
       const known = new Map<string, Article>();
       const old = this.#state?.known;
       for (const source of unchanged) {
@@ -280,7 +298,8 @@ export class DossierEngine implements Engine {
         if (a) known.set(source, a);
       }
       for (const a of articles) known.set(a.source, a);
-      this.#state = await this.#prepare(opened.index, [...known.values()]);
+      // No await from here to the assignment: the serving lexical index may be updated in place.
+      this.#state = this.#serve(index, [...known.values()], settleLexical(pending, index.passages, warn));
       return report;
     })();
     this.#building = run;
@@ -290,18 +309,14 @@ export class DossierEngine implements Engine {
   }
 
   async #prepare(index: LoadedIndex, articles: Article[]): Promise<ServingState> {
-    const stored = await index.attachment(LEXICAL_ATTACHMENT);
-    let lexical: LexicalIndex;
-    try {
-      lexical = stored ? LexicalIndex.fromJSON(JSON.parse(stored.toString('utf8')), index.passages) : LexicalIndex.build(index.passages);
-    } catch (error) {
-      this.#logger.warn(`The stored lexical index is unreadable (${String(error)}); rebuilding it in memory.`);
-      lexical = LexicalIndex.build(index.passages);
-    }
+    return this.#serve(index, articles, await loadLexical(index, (message) => this.#logger.warn(message)));
+  }
+
+  #serve(index: LoadedIndex, articles: Article[], lexical: LexicalIndex): ServingState {
     const retriever = new HybridRetriever({ passages: index.passages, lexical, store: index.store, embeddings: this.#model.embeddings });
     const indexed = new Set(Object.keys(index.manifest.files));
     const known = new Map(articles.filter((a) => indexed.has(a.source)).map((a) => [a.source, a] as const));
-    return { index, retriever, known, articles: null };
+    return { index, lexical, retriever, known, articles: null };
   }
 }
 

@@ -54,13 +54,19 @@ export async function readCorpus(dir: string, options: ReadCorpusOptions): Promi
       warn(`${source}: skipped (${result.reason})`);
     }
   }
-  // A sidecar whose article is missing is almost always a renamed file or a typo.
+  for (const message of orphanSidecarWarnings(options.root, files, sidecars)) warn(message);
+  return { articles, skipped };
+}
+
+/** Warnings for sidecars without an article next to them (almost always a renamed file or a typo). */
+export function orphanSidecarWarnings(root: string, files: readonly string[], sidecars: readonly string[]): string[] {
   const articleFiles = new Set(files);
+  const warnings: string[] = [];
   for (const sidecar of sidecars) {
     const article = sidecar.slice(0, -'.meta.json'.length);
-    if (!articleFiles.has(article)) warn(`${toSource(options.root, sidecar)}: sidecar ignored (no article file ${path.basename(article)} next to it)`);
+    if (!articleFiles.has(article)) warnings.push(`${toSource(root, sidecar)}: sidecar ignored (no article file ${path.basename(article)} next to it)`);
   }
-  return { articles, skipped };
+  return warnings;
 }
 
 /** An article file found under the corpus folder: its absolute path and its `source` id. */
@@ -120,9 +126,14 @@ function toSource(root: string, file: string): string {
   return path.relative(root, file).split(path.sep).join('/');
 }
 
-type ReadResult = { kind: 'article'; article: Article } | { kind: 'skipped'; reason: string };
+/** One file read: the article, or why it was skipped. */
+export type ReadResult = { kind: 'article'; article: Article } | { kind: 'skipped'; reason: string };
 
-async function readArticle(file: string, source: string, maxFileBytes: number, warn: (m: string) => void): Promise<ReadResult> {
+/**
+ * Reads, decodes, cleans and dates one article file (see {@link readCorpus}); `warn` gets notes
+ * about ignored front matter or sidecars. Never throws for a bad file: it is `skipped` with a reason.
+ */
+export async function readArticle(file: string, source: string, maxFileBytes: number, warn: (m: string) => void): Promise<ReadResult> {
   let bytes: Buffer;
   try {
     const info = await stat(file);

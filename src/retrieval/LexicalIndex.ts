@@ -243,7 +243,8 @@ export class LexicalIndex {
    * `toJSON()` restores with `LexicalIndex.fromJSON(json, newPassages)`.
    *
    * Precondition: call it on a private copy (e.g. one just made with {@link LexicalIndex.fromJSON}),
-   * never on an index that is serving queries: it mutates in place, and a failure part-way leaves it
+   * or on the serving index only in the same synchronous step that swaps in the generation it
+   * describes (as `settleLexical` does): it mutates in place, and a failure part-way leaves it
    * half-updated, to be thrown away.
    * @throws DossierError `USAGE` when a removed id is not indexed or an added id is indexed (checked
    *   before anything changes); `INDEX_CORRUPT` when a passage differs from what the index holds.

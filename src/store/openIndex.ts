@@ -81,7 +81,7 @@ export async function openIndex(dir: string, model: EmbeddingModel): Promise<Ope
   }
   if (store.dimension !== manifest.embedder.dimension) return { kind: 'corrupt', reason: `${current} stores ${store.dimension}-dim vectors but the manifest says ${manifest.embedder.dimension}` };
   if (store.size !== manifest.passageCount) return { kind: 'corrupt', reason: `${current} holds ${store.size} passages but the manifest says ${manifest.passageCount}` };
-  const passages = store.passages();
+  const passages = orderPassages(store.passages(), manifest);
   const perSource = new Map<string, number>();
   for (const p of passages) perSource.set(p.source, (perSource.get(p.source) ?? 0) + 1);
   for (const [source, f] of Object.entries(manifest.files)) {
@@ -101,6 +101,20 @@ export async function openIndex(dir: string, model: EmbeddingModel): Promise<Ope
       },
     },
   };
+}
+
+/**
+ * Passages in corpus order (the manifest's file order, then position in the file), whatever order
+ * their labels have: after incremental updates a changed file's passages sit at the end of the
+ * graph, but everything downstream (lexical index, tie-breaks) should see the same order a fresh
+ * build gives.
+ */
+export function orderPassages(passages: Passage[], manifest: IndexManifest): Passage[] {
+  const rank = new Map(Object.keys(manifest.files).map((source, i) => [source, i] as const));
+  return passages
+    .map((p, i) => ({ p, r: rank.get(p.source) ?? Number.MAX_SAFE_INTEGER, i }))
+    .sort((a, b) => a.r - b.r || a.p.index - b.p.index || a.i - b.i)
+    .map((x) => x.p);
 }
 
 /** What differs between an index's manifest and the files on disk now. */

@@ -175,6 +175,38 @@ describe('DossierEngine index lifecycle', () => {
     }
   });
 
+  it('after an incremental reindex serves exactly what a restart serves, and a reverted edit leaves no trace', async () => {
+    const p = await tempProject('dossier-incremental-');
+    try {
+      const logger = createLogger('silent');
+      const a = await createApp(p.config(), { logger });
+      const file = path.join(p.seeds, '003_771a817d65f74398.txt');
+      const original = await readFile(file, 'utf8');
+      await appendFile(file, '\nThe delegations later toured a quokka sanctuary near Yerevan.\n');
+      const edited = await a.engine.reindex();
+      expect(edited.kind === 'done' && edited.report.changed).toEqual([S003]);
+      const quokka = await a.engine.retrieve('quokka sanctuary', { k: 1 });
+      expect(quokka[0]?.passage.text).toMatch(/quokka sanctuary near Yerevan/);
+
+      const queries = ['Who leads the joint working group?', 'quokka sanctuary Yerevan', 'peace agreement signed in Washington'];
+      const view = async (app: App) =>
+        Promise.all(queries.map(async (q) => (await app.engine.retrieve(q, { k: 5 })).map((r) => [r.passage.id, r.passage.text, r.score.toFixed(6)])));
+      const inMemory = await view(a);
+      await a.close();
+      const restarted = await createApp(p.config(), { logger });
+      expect(restarted.startupReport).toBeUndefined();
+      expect(await view(restarted)).toEqual(inMemory);
+
+      await writeFile(file, original);
+      await restarted.engine.reindex();
+      const gone = await restarted.engine.retrieve('quokka sanctuary Yerevan', { k: 10 });
+      expect(gone.map((r) => r.passage.text).join(' ')).not.toMatch(/quokka/);
+      await restarted.close();
+    } finally {
+      await p.cleanup();
+    }
+  });
+
   it('returns at once from a reindex with nothing changed, keeping the live generation, but notices a sidecar edit', async () => {
     const p = await tempProject('dossier-noop-');
     try {

@@ -7,8 +7,8 @@ import { loadConfig } from '../../src/config.js';
 import type { EmbeddingModel } from '../../src/embeddings/EmbeddingModel.js';
 import { WordVectorEmbeddings } from '../../src/embeddings/WordVectorEmbeddings.js';
 import { isDossierError } from '../../src/errors.js';
-import { buildIndex } from '../../src/store/buildIndex.js';
-import type { CorpusFile } from '../../src/store/buildIndex.js';
+import { buildIndex, updateIndex } from '../../src/store/buildIndex.js';
+import type { CorpusFile, IndexChange } from '../../src/store/buildIndex.js';
 import type { Chunking } from '../../src/store/IndexManifest.js';
 import { openIndex } from '../../src/store/openIndex.js';
 import type { LoadedIndex } from '../../src/store/openIndex.js';
@@ -259,5 +259,83 @@ describe('buildIndex: back-to-back builds', () => {
     const gens = (await readdir(dir)).filter((e) => e.startsWith('gen-'));
     expect(gens).toHaveLength(1);
     expect((await open(dir)).passages).toHaveLength(3);
+  });
+});
+
+describe('buildIndex: incremental graph updates', () => {
+  const many = (source: string, n: number, topic: string) =>
+    syntheticFile(source, Array.from({ length: n }, (_, i) => `${topic} report number ${i}: ${['markets', 'harvest', 'elections', 'weather', 'transport'][i % 5]} news.`));
+
+  it('updates the live graph: a changed file is found by its new text, its old text and a removed file never come back', async () => {
+    const dir = await tmpDir();
+    const files = [A, many('seeds/bulk.txt', 40, 'Regional'), C, D];
+    await build(dir, files);
+    const before = await open(dir);
+    // Passing the loaded live index lets the build skip reading it again; it must not change it.
+    const { report, index } = await updateIndex({ dir, files: [A, files[1] as CorpusFile, B2, C], model, chunking, previous: before });
+    expect(report).toMatchObject({ reused: [A.source, 'seeds/bulk.txt', C.source], added: [B2.source], removed: [D.source], embedded: 1 });
+    expect(report.fullRebuildReason).toBeUndefined();
+    // Updated in place: the removed passages are deleted labels, not a fresh graph.
+    expect(index.store.labelCount).toBe(before.store.labelCount + 1);
+    expect(index.store.size).toBe(44);
+    // The serving copy is untouched.
+    expect(before.store.size).toBe(45);
+    expect((await before.store.similaritySearch('Heavy rain and floods closed mountain roads', 1))[0]?.metadata.source).toBe(D.source);
+
+    for (const loaded of [index, await open(dir)]) {
+      // Corpus order, as a fresh build gives, although the new passage has the newest label.
+      expect(loaded.passages.map((p) => p.source)).toEqual([A.source, A.source, ...Array<string>(40).fill('seeds/bulk.txt'), B2.source, C.source]);
+      const sponge = await loaded.store.similaritySearch('grease the tin and bake the sponge until golden', 1);
+      expect(sponge[0]?.pageContent).toBe(B2.passages[0]?.text);
+      const all = await loaded.store.similaritySearch('Heavy rain and floods closed mountain roads. Farmers lost crops to the storm.', 100);
+      expect(all.map((d) => d.metadata.source)).not.toContain(D.source);
+      expect(all).toHaveLength(44);
+    }
+  });
+
+  it('compacts the graph once deleted labels pass the threshold, keeping vectors and results', async () => {
+    const dir = await tmpDir();
+    const bulk = many('seeds/bulk.txt', 40, 'Regional');
+    await build(dir, [A, bulk, D]);
+    const first = await open(dir);
+    // 2 of 44 labels deleted: stays an update.
+    const small = await updateIndex({ dir, files: [bulk, D], model, chunking, previous: first });
+    expect(small.index.store.labelCount).toBe(44);
+    // Removing the bulk file (40 more deletions) would leave most labels deleted: a fresh graph.
+    const big = await updateIndex({ dir, files: [D, C], model, chunking, previous: small.index });
+    expect(big.report).toMatchObject({ reused: [D.source], added: [C.source], removed: ['seeds/bulk.txt'] });
+    expect(big.index.store.labelCount).toBe(3);
+    expect(big.index.store.deletedShare).toBe(0);
+    expect(big.index.store.getVector(`${D.source}#0`)).toEqual(first.store.getVector(`${D.source}#0`));
+    const reopened = await open(dir);
+    expect(reopened.store.labelCount).toBe(3);
+    expect((await reopened.store.similaritySearch('football championship final', 1))[0]?.metadata.source).toBe(C.source);
+  });
+
+  it('reads the live generation from disk when the passed index is no longer the live one', async () => {
+    const dir = await tmpDir();
+    await build(dir, [A, C]);
+    const stale = await open(dir);
+    await build(dir, [A, C, D]); // another build switched CURRENT since
+    const { report, index } = await updateIndex({ dir, files: [A, C, D, B], model, chunking, previous: stale });
+    expect(report).toMatchObject({ reused: [A.source, C.source, D.source], added: [B.source], embedded: 3 });
+    expect(index.passages).toHaveLength(8);
+  });
+
+  it('hands the attachment callback what changed, and the previous generation to update from', async () => {
+    const dir = await tmpDir();
+    const changes: IndexChange[] = [];
+    const attachments = (_ps: unknown, change: IndexChange) => {
+      changes.push(change);
+      return { 'x.json': '[]' };
+    };
+    await build(dir, [A, B], model, { attachments });
+    await build(dir, [A, B2, D], model, { attachments });
+    expect(changes[0]?.previous).toBeNull();
+    expect(changes[0]?.added.map((p) => p.id)).toEqual(['seeds/a.txt#0', 'seeds/a.txt#1', 'seeds/b.txt#0', 'seeds/b.txt#1', 'seeds/b.txt#2']);
+    expect(changes[1]?.previous?.passages).toHaveLength(5);
+    expect(changes[1]?.removed.map((p) => p.id).sort()).toEqual(['seeds/b.txt#0', 'seeds/b.txt#1', 'seeds/b.txt#2']);
+    expect(changes[1]?.removed[0]?.text).toBe(B.passages[0]?.text);
+    expect(changes[1]?.added.map((p) => p.id)).toEqual(['seeds/b.txt#0', 'seeds/d.txt#0', 'seeds/d.txt#1']);
   });
 });

@@ -1,0 +1,162 @@
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/config.js';
+import type { EmbeddingModel } from '../../src/embeddings/EmbeddingModel.js';
+import { WordVectorEmbeddings } from '../../src/embeddings/WordVectorEmbeddings.js';
+import { LEXICAL_ATTACHMENT, LEXICAL_DELTA_ATTACHMENT, lexicalAttachments, loadLexical, settleLexical } from '../../src/engine/lexicalAttachment.js';
+import type { PendingLexical } from '../../src/engine/lexicalAttachment.js';
+import { LexicalIndex } from '../../src/retrieval/LexicalIndex.js';
+import { updateIndex } from '../../src/store/buildIndex.js';
+import type { BuiltIndex, CorpusFile } from '../../src/store/buildIndex.js';
+import type { Chunking } from '../../src/store/IndexManifest.js';
+import { openIndex } from '../../src/store/openIndex.js';
+import type { LoadedIndex } from '../../src/store/openIndex.js';
+import { syntheticFile } from '../support/syntheticPassages.js';
+
+const chunking: Chunking = { maxChars: 1000, overlapSentences: 0, cleanerVersion: 'test-1' };
+const TOPICS = ['grain harvest', 'railway strike', 'harbour dredging', 'postal reform', 'tariff debate', 'flood relief'];
+/** 60 files of 2 passages: a change of a few files stays under the delta's compaction share. */
+const corpus = (): CorpusFile[] =>
+  Array.from({ length: 60 }, (_, i) =>
+    syntheticFile(`seeds/f${String(i).padStart(2, '0')}.txt`, [
+      `Bulletin ${i} on the ${TOPICS[i % TOPICS.length] ?? ''} in the northern provinces.`,
+      `Officials of district ${i} answered questions about the ${TOPICS[(i + 1) % TOPICS.length] ?? ''}.`,
+    ]),
+  );
+const QUERIES = ['zanzibar marmalade cooperative', 'grain harvest provinces', 'railway strike officials', 'Bulletin 7', 'pelican lighthouse keeper'];
+
+let model: EmbeddingModel;
+const dirs: string[] = [];
+beforeAll(async () => {
+  const embeddings = await WordVectorEmbeddings.load({ cacheDir: loadConfig({}, process.cwd()).paths.cache });
+  model = { id: embeddings.id, dimension: embeddings.dimension, embeddings };
+});
+afterEach(async () => {
+  await Promise.all(dirs.splice(0).map((d) => rm(d, { recursive: true, force: true })));
+});
+
+interface Served {
+  index: LoadedIndex;
+  lexical: LexicalIndex;
+}
+
+/** One engine-style build: attachments from lexicalAttachments, lexical settled after the swap. */
+async function build(dir: string, files: CorpusFile[], serving: Served | undefined, warnings: string[] = []): Promise<Served & { built: BuiltIndex; pending: PendingLexical }> {
+  let pending: PendingLexical | undefined;
+  const warn = (m: string) => warnings.push(m);
+  const built = await updateIndex({
+    dir,
+    files,
+    model,
+    chunking,
+    ...(serving ? { previous: serving.index } : {}),
+    attachments: async (passages, change) => {
+      const out = await lexicalAttachments(passages, change, serving, warn);
+      pending = out.pending;
+      return out.files;
+    },
+  });
+  if (!pending) throw new Error('no lexical index');
+  const kept = pending;
+  return { built, pending: kept, index: built.index, lexical: settleLexical(kept, built.index.passages, warn) };
+}
+
+const ids = (lexical: LexicalIndex, q: string) => lexical.search(q, { limit: 10 }).map((h) => [h.passage.id, h.passage.text, h.score.toFixed(6)]);
+
+async function reopen(dir: string, warnings: string[] = []): Promise<Served> {
+  const opened = await openIndex(dir, model);
+  if (opened.kind !== 'ok') throw new Error(`expected ok, got ${opened.kind}`);
+  return { index: opened.index, lexical: await loadLexical(opened.index, (m) => warnings.push(m)) };
+}
+
+describe('lexical index stored as base plus delta', () => {
+  it('carries the base over, writes only the change, and loads exactly what a fresh build would search', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'dossier-lexical-'));
+    dirs.push(dir);
+    const files = corpus();
+    const first = await build(dir, files, undefined);
+    const base = await first.index.attachment(LEXICAL_ATTACHMENT);
+    expect(await first.index.attachment(LEXICAL_DELTA_ATTACHMENT)).toBeNull();
+
+    // Change one file, remove another, add a third.
+    const changed = syntheticFile('seeds/f03.txt', ['The zanzibar marmalade cooperative opened a depot.', 'Bulletin 3 was withdrawn.']);
+    const added = syntheticFile('seeds/new.txt', ['A pelican nested on the lighthouse keeper roof.']);
+    const next = [...files.slice(0, 3), changed, ...files.slice(4, 20), ...files.slice(21), added];
+    const second = await build(dir, next, first);
+    expect(second.pending.kind).toBe('apply');
+    // The serving lexical index was brought up to date in place, at the swap.
+    expect(second.lexical).toBe(first.lexical);
+    expect((await second.index.attachment(LEXICAL_ATTACHMENT))?.equals(base ?? Buffer.alloc(0))).toBe(true);
+    const delta = JSON.parse((await second.index.attachment(LEXICAL_DELTA_ATTACHMENT))?.toString() ?? '{}') as { removed: Array<{ id: string }>; added: string[] };
+    expect(delta.removed.map((p) => p.id).sort()).toEqual(['seeds/f03.txt#0', 'seeds/f03.txt#1', 'seeds/f20.txt#0', 'seeds/f20.txt#1']);
+    expect(delta.added.sort()).toEqual(['seeds/f03.txt#0', 'seeds/f03.txt#1', 'seeds/new.txt#0']);
+
+    const fresh = LexicalIndex.build(second.index.passages);
+    const loaded = await reopen(dir);
+    for (const q of QUERIES) {
+      expect(ids(second.lexical, q)).toEqual(ids(fresh, q));
+      expect(ids(loaded.lexical, q)).toEqual(ids(fresh, q));
+    }
+    expect(loaded.lexical.search('zanzibar marmalade')[0]?.passage.id).toBe('seeds/f03.txt#0');
+    expect(loaded.lexical.search('Bulletin 20 provinces').map((h) => h.passage.source)).not.toContain('seeds/f20.txt');
+
+    // A second update on top of the delta, from the reopened generation (not the in-memory one).
+    const third = await build(dir, next.filter((f) => f.source !== 'seeds/new.txt'), loaded);
+    const again = await reopen(dir);
+    expect(again.lexical.search('pelican lighthouse')).toEqual([]);
+    expect(ids(again.lexical, 'zanzibar marmalade')).toEqual(ids(LexicalIndex.build(third.index.passages), 'zanzibar marmalade'));
+    const delta3 = JSON.parse((await third.index.attachment(LEXICAL_DELTA_ATTACHMENT))?.toString() ?? '{}') as { added: string[] };
+    expect(delta3.added.sort()).toEqual(['seeds/f03.txt#0', 'seeds/f03.txt#1']);
+  });
+
+  it('leaves the serving lexical index untouched until the new state is settled', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'dossier-lexical-'));
+    dirs.push(dir);
+    const files = corpus();
+    const first = await build(dir, files, undefined);
+    let during: string | undefined;
+    const changed = syntheticFile('seeds/f05.txt', ['The zanzibar marmalade cooperative opened a depot.']);
+    await updateIndex({
+      dir,
+      files: files.map((f) => (f.source === changed.source ? changed : f)),
+      model,
+      chunking,
+      previous: first.index,
+      attachments: async (passages, change) => {
+        const out = await lexicalAttachments(passages, change, first, () => undefined);
+        during = first.lexical.search('zanzibar marmalade')[0]?.passage.id ?? 'nothing';
+        return out.files;
+      },
+    });
+    expect(during).toBe('nothing');
+    expect(first.lexical.search('zanzibar marmalade')).toEqual([]);
+  });
+
+  it('writes a new base once the change is large, and rebuilds with a warning when the delta does not match', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'dossier-lexical-'));
+    dirs.push(dir);
+    const files = corpus();
+    const first = await build(dir, files, undefined);
+    const half = files.slice(0, 12);
+    const second = await build(dir, [...half, syntheticFile('seeds/new.txt', ['A pelican nested on the lighthouse keeper roof.'])], first);
+    expect(second.pending.kind).toBe('ready');
+    expect(second.lexical).not.toBe(first.lexical);
+    expect(await second.index.attachment(LEXICAL_DELTA_ATTACHMENT)).toBeNull();
+    expect(first.lexical.size).toBe(120); // the private copy was updated, not the serving index
+    expect((await reopen(dir)).lexical.search('pelican lighthouse')[0]?.passage.id).toBe('seeds/new.txt#0');
+
+    // A small change gives a delta; damage it and the index is rebuilt from the passages.
+    const third = await build(dir, [...half.slice(1), syntheticFile('seeds/new.txt', ['A pelican nested on the lighthouse keeper roof.'])], second);
+    const gen = third.index.dir;
+    expect((await readdir(path.join(gen, 'attachments'))).sort()).toEqual([LEXICAL_ATTACHMENT, LEXICAL_DELTA_ATTACHMENT].sort());
+    const deltaFile = path.join(gen, 'attachments', LEXICAL_DELTA_ATTACHMENT);
+    await writeFile(deltaFile, (await readFile(deltaFile, 'utf8')).replace(/"baseBytes":\d+/, '"baseBytes":1'));
+    const warnings: string[] = [];
+    const damaged = await reopen(dir, warnings);
+    expect(warnings.join('\n')).toMatch(/do not match; rebuilding/);
+    expect(damaged.lexical.size).toBe(third.index.passages.length);
+    expect(damaged.lexical.search('pelican lighthouse')[0]?.passage.id).toBe('seeds/new.txt#0');
+  });
+});
