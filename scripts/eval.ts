@@ -51,10 +51,13 @@ async function measure(system: EvalSystem, mode: SystemRun['mode'], questions: E
       return a;
     },
   };
+  // A live counter on a terminal; in a log (CI, a pipe) carriage returns would pile up, so one line at the end.
+  const live = !quiet && process.stderr.isTTY;
   const results = await runEval(wrapped, questions, sourceText, (r, i) => {
-    if (!quiet) process.stderr.write(`\r  ${system.name}: ${i + 1}/${questions.length}${r.correct ? '' : ` (miss ${r.id})`}          `);
+    if (live) process.stderr.write(`\r  ${system.name}: ${i + 1}/${questions.length}${r.correct ? '' : ` (miss ${r.id})`}          `);
   });
-  if (!quiet) process.stderr.write('\n');
+  if (live) process.stderr.write('\n');
+  else if (!quiet) process.stderr.write(`  ${system.name}: ${questions.length} questions, ${results.filter((r) => !r.correct).length} missed\n`);
   return { name: system.name, mode, metrics: summarize(results), notices, results };
 }
 

@@ -1,6 +1,6 @@
 import os from 'node:os';
 import type { Worker } from 'node:worker_threads';
-import { spawnWorker } from '../workerThread.js';
+import { spawnWorker } from '../util/spawnWorker.js';
 import type { Article, SkippedFile } from './Article.js';
 import type { Passage } from './Passage.js';
 import { corpusEntries, listCorpusFiles, orphanSidecarWarnings, readArticle } from './readCorpus.js';

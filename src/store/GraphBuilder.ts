@@ -1,5 +1,5 @@
 import type { Worker } from 'node:worker_threads';
-import { spawnWorker } from '../workerThread.js';
+import { spawnWorker } from '../util/spawnWorker.js';
 import { emptyGraph } from './hnswGraph.js';
 import type { HnswGraph } from './hnswGraph.js';
 
