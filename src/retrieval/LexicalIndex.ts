@@ -7,7 +7,12 @@ import { processTerm, termSet, tokenize } from './searchTerms.js';
 /** A passage that matched a lexical query. */
 export interface LexicalHit {
   passage: Passage;
-  /** MiniSearch's BM25+ score (unbounded; comparable only within one query). */
+  /**
+   * BM25+ summed over the query terms the passage matches (MiniSearch's per-term scores, with its
+   * exact > prefix > fuzzy weights and the title boost); unbounded, comparable only within one query.
+   * Unlike MiniSearch's own score it is not multiplied by the number of terms matched: `coverage`
+   * rewards matching more of the query, weighted by how informative each term is.
+   */
   score: number;
   /**
    * `score` relative to the best hit of this query, times `coverage`, in [0, 1]: the best hit
@@ -53,13 +58,24 @@ const MIN_FUZZY_LENGTH = 5;
 const MIN_PREFIX_LENGTH = 4;
 
 /**
- * A term found in more than this share of the passages in one field is boilerplate there (the
- * "State of the Union Address" title that all but 22 of the 15.6k benchmark passages carry): its BM25
- * IDF in that field is about 0.001 (a rare word's is about 8), but scoring it makes MiniSearch visit
- * every passage. So that field is not searched for it, and its one real effect, MiniSearch's
- * coordination factor (a score is multiplied by the number of query terms the passage matched), is
- * applied from the few passages the field does not reach. In that corpus the most common text term
- * is in 48% of passages; no term of the seeds alone is in more than 82%.
+ * The rarest query terms choose the candidates while, together, they are found (exactly) in at most
+ * this share of the passages; the other, common terms only add their score and coverage to those
+ * candidates. Searched like the rest, "us" (39 % of the 15.6k benchmark passages), "congress" (31 %)
+ * or the title words "state", "union", "address" (99.9 %) make MiniSearch build, score and sort a
+ * result for thousands of passages per query, which was most of the retrieval time; so does a long
+ * question whose many middling words (each in 2-5 %) add up. A term at 5 % has a BM25 IDF below 3 (a
+ * name's is about 8). 3 % was faster still but lost a seed passage on the benchmark (docs/retrieval.md).
+ */
+const DRIVING_SHARE = 0.05;
+
+/**
+ * A common term found in more than this share of the passages of one field is boilerplate there (the
+ * "State of the Union Address" title that all but 22 of the 15.6k benchmark passages carry). Even
+ * restricted to the candidates, searching it there would build a result for nearly every candidate;
+ * its BM25 IDF in that field is about 0.001 (a rare word's is about 8), so that field is not searched
+ * for it: a candidate counts the term as matched (for `coverage`) unless it is one of the few passages
+ * the field does not reach, and only the term's negligible BM25 share there is left out. In that
+ * corpus the most common text term is in 48 % of the passages.
  */
 const BOILERPLATE_SHARE = 0.95;
 
@@ -94,7 +110,21 @@ function miniSearchOptions(): Options<Passage> {
 /** Searches already-processed terms (joined by spaces), without re-tokenising or re-stemming them. */
 const RAW_TERM: SearchOptions = { tokenize: (s) => s.split(' ').filter(Boolean), processTerm: (t) => t };
 
+/**
+ * A term found exactly in more than this share of the passages, and in more than
+ * `FUZZY_MIN_PASSAGES` of them, is an ordinary word of the corpus, not a typo or a rare name
+ * variant: it is matched exactly and by prefix only. Its fuzzy neighbours are other ordinary words
+ * ("later" → "late", "water", "layer": 1.1 % of the benchmark passages, 8.9 % with them) that add
+ * noise, and finding them is a fifth of a query's time. The floor keeps fuzzy matching for every word
+ * of a small corpus, where one passage is already several percent ("Hikmat" / "Hikmet" in the seeds).
+ */
+const FUZZY_MAX_SHARE = 0.01;
+const FUZZY_MIN_PASSAGES = 20;
+
 const FORMAT_VERSION = 1;
+
+/** Most terms whose reach is remembered (see `LexicalIndex.reachOf`). */
+const REACH_CACHE_LIMIT = 50_000;
 
 function fieldValue(passage: Passage, field: SearchableField): string {
   return field === 'title' ? (passage.meta.title ?? '') : passage.text;
@@ -126,12 +156,12 @@ function fieldFrequenciesOf(plain: AsPlainObject): FieldFrequencies {
   return frequencies;
 }
 
-/** A query term with the fields it is searched in, and the passages its skipped (boilerplate) fields do not reach. */
-interface PlannedTerm {
-  term: string;
-  searched: SearchableField[];
-  /** Undefined when no field is skipped; else ids of the passages no skipped field reaches. */
-  unreached: ReadonlySet<string> | undefined;
+/** A passage the driving terms found, while the common terms are added. */
+interface Candidate {
+  passage: Passage;
+  score: number;
+  /** Query terms it matches (exactly, by prefix or fuzzily). */
+  matched: string[];
 }
 
 /** Ties in score keep document order, so an updated index ranks exactly like a fresh build. */
@@ -170,6 +200,8 @@ function isLexicalIndexJSON(value: unknown): value is LexicalIndexJSON {
  */
 export class LexicalIndex {
   private readonly byId: Map<string, Passage>;
+  /** See {@link LexicalIndex.reachOf}; emptied when the index changes. */
+  private readonly reachCache = new Map<string, number>();
   /** See {@link LexicalIndex.unreached}; emptied when the index changes. */
   private readonly unreachedCache = new Map<string, ReadonlySet<string>>();
 
@@ -177,7 +209,7 @@ export class LexicalIndex {
     private readonly miniSearch: MiniSearch<Passage>,
     passages: readonly Passage[],
     /**
-     * Lets a search skip boilerplate fields of a term without asking MiniSearch. Undefined until the
+     * Tells a search which query terms are common without asking MiniSearch. Undefined until the
      * first search after a build: an index built to be saved never needs them.
      */
     private fieldFrequencies: FieldFrequencies | undefined,
@@ -263,6 +295,7 @@ export class LexicalIndex {
       }
       added.add(p.id);
     }
+    this.reachCache.clear();
     this.unreachedCache.clear();
     for (const p of removed.values()) {
       this.miniSearch.remove(p);
@@ -298,88 +331,89 @@ export class LexicalIndex {
   /**
    * Best-first lexical hits (equal scores in document order); empty when no query term matches anything.
    *
-   * A term is not searched in a field where it is boilerplate (see `BOILERPLATE_SHARE`); a hit the
-   * skipped field reaches still counts the term for MiniSearch's coordination factor and for
-   * `coverage`, as if it had been searched; only the term's BM25 share there is left out (about 0.1%
-   * of a rare word's). When fewer than `limit` passages match otherwise, passages only boilerplate
-   * reaches would be hits too (scoring about 0), so the whole query is searched after all.
+   * Only the informative query terms (see `DRIVING_SHARE`) choose the candidates; the common ones are
+   * then scored on those candidates alone, so a hit's score and coverage are what searching every term
+   * would give it. What changes is which passages can be hits: one that contains none of the
+   * informative terms is not, unless they find fewer than `limit` passages (then common terms are
+   * promoted to choosing ones, rarest first, so a query of common words alone still finds passages).
    */
   search(query: string, options: LexicalSearchOptions = {}): LexicalHit[] {
     const limit = options.limit ?? 50;
     const terms = this.queryTerms(query);
     if (terms.length === 0 || limit <= 0) return [];
-    const documentCount = this.miniSearch.documentCount;
-    const plan = terms.map((term) => this.plan(term, documentCount));
-    if (plan.some((t) => t.unreached)) {
-      const hits = this.rank(terms, plan, limit, options.filter);
-      if (hits.length === limit) return hits;
+    const shares = new Map(terms.map((t) => [t, this.share(t)]));
+    // Stable: equally common terms keep query order, so results do not depend on the sort algorithm.
+    const byShare = [...terms].sort((a, b) => (shares.get(a) ?? 0) - (shares.get(b) ?? 0));
+    // The rarest terms drive while together they are in at most `DRIVING_SHARE` of the passages.
+    let driving = 0;
+    for (let total = 0; driving < byShare.length; driving++) {
+      total += shares.get(byShare[driving] ?? '') ?? 0;
+      if (total > DRIVING_SHARE) break;
     }
-    return this.rank(
-      terms,
-      terms.map((term) => ({ term, searched: [...FIELDS], unreached: undefined })),
-      limit,
-      options.filter,
-    );
+    driving = Math.max(1, driving);
+    for (;;) {
+      const found = this.candidates(byShare.slice(0, driving), options.filter);
+      if (found.size >= limit || driving >= byShare.length) return this.rank(terms, found, byShare.slice(driving), limit);
+      driving++;
+    }
   }
 
-  /** One MiniSearch query following `plan`, scored as if every term had been searched everywhere. */
-  private rank(terms: string[], plan: PlannedTerm[], limit: number, filter: LexicalSearchOptions['filter']): LexicalHit[] {
-    const documentCount = this.miniSearch.documentCount;
-    const skipping = plan.filter((t) => t.unreached !== undefined);
-
+  /** Passages (kept by `filter`) that the driving terms match, with the BM25+ of those terms. */
+  private candidates(driving: string[], filter: LexicalSearchOptions['filter']): Map<string, Candidate> {
+    const found = new Map<string, Candidate>();
     // Unfiltered search: document frequencies must describe the whole corpus, not the filtered part.
-    const results = this.miniSearch.search(
-      {
-        combineWith: 'OR',
-        queries: plan.filter((t) => t.searched.length > 0).map((t) => ({ queries: [t.term], fields: t.searched })),
-      },
-      RAW_TERM,
-    );
-
-    // IDF of each query term from the matches of the query itself: a result whose `queryTerms` has the
-    // term contains it exactly, by prefix or fuzzily, so a misspelt term is weighted like the word it
-    // finds. A term found nowhere gets the maximum IDF (an unmatched rare word should lower coverage a lot).
-    const reached = plan.map((t) => (t.unreached ? documentCount - t.unreached.size : 0));
-    for (const r of results) {
-      for (const t of r.queryTerms) {
-        const i = terms.indexOf(t);
-        reached[i] = (reached[i] ?? 0) + 1;
-        // Reached in a searched field and in a skipped one: counted twice.
-        if (plan[i]?.unreached?.has(String(r.id)) === false) reached[i] = (reached[i] ?? 0) - 1;
-      }
-    }
-    const idf = new Map<string, number>(terms.map((t, i) => [t, Math.log(1 + (documentCount - (reached[i] ?? 0) + 0.5) / ((reached[i] ?? 0) + 0.5))]));
-    const totalIdf = terms.reduce((sum, t) => sum + (idf.get(t) ?? 0), 0);
-
-    // Results come best first by MiniSearch's score; counting skipped terms can multiply a score by at
-    // most 1 + their number, so the scan stops once no later result can reach the `limit`-th best hit.
-    const maxFactor = 1 + skipping.length;
-    const hits: LexicalHit[] = [];
-    let bar = -Infinity;
-    let barAt = limit;
-    for (const r of results) {
-      if (r.score * maxFactor < bar) break;
+    for (const r of this.miniSearch.search(driving.join(' '), this.termOptions())) {
       const id = String(r.id);
       const passage = this.byId.get(id);
       if (!passage || (filter && !filter(passage))) continue;
+      // MiniSearch multiplied the summed BM25+ by the number of query terms matched; see `LexicalHit.score`.
+      found.set(id, { passage, score: r.score / (r.queryTerms.length || 1), matched: [...r.queryTerms] });
+    }
+    return found;
+  }
+
+  /** Adds the common terms to the candidates, then keeps the `limit` best with coverage and normalised scores. */
+  private rank(terms: string[], found: Map<string, Candidate>, common: string[], limit: number): LexicalHit[] {
+    for (const term of common) {
+      const frequencies = this.frequencies();
+      const skipped = FIELDS.filter((f) => (frequencies[f].get(term) ?? 0) > BOILERPLATE_SHARE * this.miniSearch.documentCount);
+      const searched = FIELDS.filter((f) => !skipped.includes(f));
+      const scored = new Set<string>();
+      if (searched.length > 0) {
+        // A boost of 0 makes MiniSearch skip a posting before it builds anything for it, so a term in
+        // many passages costs a walk over its postings, not a result per passage.
+        const results = this.miniSearch.search(term, { ...this.termOptions(), fields: searched, boostDocument: (id) => (found.has(String(id)) ? 1 : 0) });
+        for (const r of results) {
+          const candidate = found.get(String(r.id));
+          if (!candidate) continue;
+          candidate.score += r.score;
+          candidate.matched.push(term);
+          scored.add(candidate.passage.id);
+        }
+      }
+      if (skipped.length === 0) continue;
+      const unreached = this.unreached(term, skipped);
+      for (const [id, candidate] of found) if (!scored.has(id) && !unreached.has(id)) candidate.matched.push(term);
+    }
+
+    // IDF of each query term from the passages it reaches exactly, by prefix or fuzzily, so a misspelt
+    // term is weighted like the word it finds. A term found nowhere gets the maximum IDF (an unmatched
+    // rare word should lower coverage a lot).
+    const documentCount = this.miniSearch.documentCount;
+    const idf = new Map<string, number>();
+    let totalIdf = 0;
+    for (const t of terms) {
+      const reach = this.reachOf(t);
+      const weight = Math.log(1 + (documentCount - reach + 0.5) / (reach + 0.5));
+      idf.set(t, weight);
+      totalIdf += weight;
+    }
+
+    const hits: LexicalHit[] = [];
+    for (const c of found.values()) {
       let matchedIdf = 0;
-      for (const t of r.queryTerms) matchedIdf += idf.get(t) ?? 0;
-      let score = r.score;
-      let extra = 0;
-      for (const t of skipping) {
-        if (t.unreached?.has(id) !== false || r.queryTerms.includes(t.term)) continue;
-        extra++;
-        matchedIdf += idf.get(t.term) ?? 0;
-      }
-      // MiniSearch multiplied the score by the number of query terms matched; count the skipped ones too.
-      if (extra > 0) score = (score / (r.queryTerms.length || 1)) * (r.queryTerms.length + extra);
-      const coverage = totalIdf > 0 ? Math.min(1, matchedIdf / totalIdf) : 0;
-      hits.push({ passage, score, normalized: 0, coverage });
-      if (hits.length >= barAt) {
-        // The limit-th best score so far: a lower bound of the final one, so stopping on it is safe.
-        bar = Float64Array.from(hits, (h) => h.score).sort()[hits.length - limit] ?? -Infinity;
-        barAt = hits.length + limit;
-      }
+      for (const t of c.matched) matchedIdf += idf.get(t) ?? 0;
+      hits.push({ passage: c.passage, score: c.score, normalized: 0, coverage: totalIdf > 0 ? Math.min(1, matchedIdf / totalIdf) : 0 });
     }
     const best = topHits(hits, limit);
     const top = best[0]?.score ?? 0;
@@ -387,13 +421,26 @@ export class LexicalIndex {
     return best;
   }
 
-  /** The fields to search a term in, and the passages its skipped fields do not reach. */
-  private plan(term: string, documentCount: number): PlannedTerm {
+  /** Share of the passages containing the term exactly, in the field where it is most common. */
+  private share(term: string): number {
+    const frequencies = this.frequencies();
+    const documentCount = this.miniSearch.documentCount;
+    if (documentCount === 0) return 0;
+    return Math.max(...FIELDS.map((f) => frequencies[f].get(term) ?? 0)) / documentCount;
+  }
+
+  /** Options for searching processed terms: {@link RAW_TERM}, with fuzzy matching only for rare words (see `FUZZY_MAX_SHARE`). */
+  private termOptions(): SearchOptions {
+    const ordinary = Math.max(FUZZY_MAX_SHARE * this.miniSearch.documentCount, FUZZY_MIN_PASSAGES);
+    return {
+      ...RAW_TERM,
+      fuzzy: (term) => (term.length >= MIN_FUZZY_LENGTH && this.share(term) * this.miniSearch.documentCount <= ordinary ? FUZZY : false),
+    };
+  }
+
+  private frequencies(): FieldFrequencies {
     this.fieldFrequencies ??= fieldFrequenciesOf(this.miniSearch.toJSON());
-    const frequencies = this.fieldFrequencies;
-    const skipped = FIELDS.filter((f) => (frequencies[f].get(term) ?? 0) > BOILERPLATE_SHARE * documentCount);
-    if (skipped.length === 0) return { term, searched: [...FIELDS], unreached: undefined };
-    return { term, searched: FIELDS.filter((f) => !skipped.includes(f)), unreached: this.unreached(term, skipped) };
+    return this.fieldFrequencies;
   }
 
   /**
@@ -404,10 +451,34 @@ export class LexicalIndex {
     const key = `${fields.join(',')}:${term}`;
     let ids = this.unreachedCache.get(key);
     if (!ids) {
-      const reached = new Set(this.miniSearch.search(term, { ...RAW_TERM, fields }).map((r) => String(r.id)));
+      const reached = new Set(this.miniSearch.search(term, { ...this.termOptions(), fields }).map((r) => String(r.id)));
       ids = new Set([...this.byId.keys()].filter((id) => !reached.has(id)));
       this.unreachedCache.set(key, ids);
     }
     return ids;
+  }
+
+  /**
+   * How many passages the term reaches, exactly, by prefix or fuzzily, in any field: the same for
+   * every query until the index changes, and a common term's candidates-only search cannot tell.
+   */
+  private reachOf(term: string): number {
+    let reach = this.reachCache.get(term);
+    if (reach === undefined) {
+      const reached = new Set<string>();
+      // Counts postings without building results (see `rank`).
+      this.miniSearch.search(term, {
+        ...this.termOptions(),
+        boostDocument: (id) => {
+          reached.add(String(id));
+          return 0;
+        },
+      });
+      reach = reached.size;
+      // Bounded like the term memo: a long-running process sees an open-ended vocabulary of queries.
+      if (this.reachCache.size >= REACH_CACHE_LIMIT) this.reachCache.clear();
+      this.reachCache.set(term, reach);
+    }
+    return reach;
   }
 }

@@ -178,14 +178,16 @@ describe('LexicalIndex with a title every passage shares', () => {
   corpus[7] = passage(7, 'State of the Union Address — President 7', 'The President spoke about terrorism and border security.');
   const lexical = LexicalIndex.build(corpus);
 
-  it('still prefers the passage that matches the shared title words a question uses', () => {
-    // Two hits for two wanted, so the shared title words are counted rather than searched.
+  it('counts the shared title words a question uses, but lets only its informative word choose', () => {
+    // Two hits for two wanted, so the shared title words are scored on the candidates rather than searched.
     const hits = lexical.search('terrorism in a State of the Union address', { limit: 2 });
-    expect(hits[0]?.passage.id).toBe('corpus/007.txt#0');
-    expect(hits[1]?.passage.id).toBe('corpus/040.txt#0');
-    // Every query term is in the first passage; the news article lacks the title words.
-    expect(hits[0]?.coverage).toBeCloseTo(1, 5);
-    expect(hits[1]?.coverage).toBeLessThan(1);
+    expect(hits.map((h) => h.passage.id).sort()).toEqual(['corpus/007.txt#0', 'corpus/040.txt#0']);
+    // Every query term is in the address; the news article lacks the title words, which are in 40 of
+    // 41 passages and so weigh almost nothing: matching more words does not multiply a score.
+    expect(hits.find((h) => h.passage.id === 'corpus/007.txt#0')?.coverage).toBeCloseTo(1, 5);
+    const news = hits.find((h) => h.passage.id === 'corpus/040.txt#0');
+    expect(news?.coverage).toBeLessThan(1);
+    expect(news?.coverage).toBeGreaterThan(0.95);
   });
 
   it('searches the shared title words when a question has nothing else', () => {
@@ -205,5 +207,37 @@ describe('LexicalIndex with a title every passage shares', () => {
     restored.update({ remove: [...news, corpus[6]!], add: [corpus[6]!] });
     const fresh = LexicalIndex.build(rest);
     for (const q of queries) expect(restored.search(q).map((h) => h.passage.id)).toEqual(fresh.search(q).map((h) => h.passage.id));
+  });
+});
+
+describe('LexicalIndex on a corpus where some query words are common', () => {
+  const passage = (id: number, text: string): Passage => ({
+    id: `big/${String(id).padStart(3, '0')}.txt#0`,
+    source: `big/${String(id).padStart(3, '0')}.txt`,
+    index: 0,
+    start: 0,
+    end: text.length,
+    text,
+    sentences: [],
+    meta: { title: null, publisher: null, date: null, url: null, author: null },
+  });
+  // 120 speeches that try to achieve things with American aid, one news passage about Baku, and one
+  // about water that is a single edit from the common word "later".
+  const corpus: Passage[] = [
+    ...Array.from({ length: 120 }, (_, i) => passage(i, `We will try, ${i % 7} years later, to achieve more with American aid and goodwill number ${i}.`)),
+    passage(120, 'Officials in Baku welcomed the talks on Nakhchivan.'),
+    passage(121, 'The water of the river rose.'),
+  ];
+  const lexical = LexicalIndex.build(corpus);
+
+  it('ranks the passage with the rare word above passages that only share common words', () => {
+    const hits = lexical.search('What does American aid to Baku try to achieve?', { limit: 5 });
+    expect(hits[0]?.passage.id).toBe('big/120.txt#0');
+    expect(hits[0]?.normalized).toBeGreaterThan(hits[1]?.normalized ?? 1);
+  });
+
+  it('matches rare names fuzzily but not the fuzzy neighbours of common words', () => {
+    expect(lexical.search('Nakhichevan', { limit: 5 }).map((h) => h.passage.id)).toEqual(['big/120.txt#0']);
+    expect(lexical.search('later', { limit: 200 }).some((h) => h.passage.id === 'big/121.txt#0')).toBe(false);
   });
 });
