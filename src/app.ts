@@ -1,13 +1,11 @@
 import type { Config } from './config.js';
 import type { Engine, IndexProgress, IndexReport } from './Engine.js';
-import type { Answerer } from './answer/Answerer.js';
 import { createLogger, type Logger } from './logger.js';
 import { createEmbeddings } from './embeddings/createEmbeddings.js';
-import { ExtractiveAnswerer } from './answer/ExtractiveAnswerer.js';
+import { LazyAnswerer } from './answer/LazyAnswerer.js';
 import { rarityFromVocabulary } from './answer/termRarity.js';
 import { loadWordVectorTable } from './embeddings/WordVectorCache.js';
 import { WordVectorEmbeddings } from './embeddings/WordVectorEmbeddings.js';
-import { LlmAnswerer } from './answer/LlmAnswerer.js';
 import { DossierEngine } from './engine/DossierEngine.js';
 
 /** The wired services. Built once per process and passed explicitly; there is no global container. */
@@ -17,6 +15,11 @@ export interface App {
   engine: Engine;
   /** Set when opening had to build or update the index (missing, stale, or built differently). */
   startupReport: IndexReport | undefined;
+  /**
+   * Loads what answering needs but start-up does not (the NLP libraries behind the answerer), so the
+   * first question is as quick as the rest. Optional: the first question loads it otherwise.
+   */
+  warmUp(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -37,15 +40,27 @@ export async function createApp(config: Config, options: CreateAppOptions = {}):
   // Reuse the embedder's table when it is the offline one, rather than holding a second copy.
   const vocabulary = model.embeddings instanceof WordVectorEmbeddings ? model.embeddings.table : (await loadWordVectorTable(config.paths.cache)).table;
   const rarity = rarityFromVocabulary(vocabulary.lookup, vocabulary.size);
-  const extractive = new ExtractiveAnswerer({ abstainThreshold: config.answer.abstainThreshold, rarity });
-  const answerer: Answerer =
-    config.answerer === 'openai' ? LlmAnswerer.fromConfig(config, { fallback: extractive, logger }) : extractive;
+  // The answerers' modules are imported on first use: start-up only needs the index.
+  const extractive = new LazyAnswerer(async () => {
+    const { ExtractiveAnswerer } = await import('./answer/ExtractiveAnswerer.js');
+    return new ExtractiveAnswerer({ abstainThreshold: config.answer.abstainThreshold, rarity });
+  });
+  const answerer: LazyAnswerer =
+    config.answerer === 'openai'
+      ? new LazyAnswerer(async () => {
+          const { LlmAnswerer } = await import('./answer/LlmAnswerer.js');
+          return LlmAnswerer.fromConfig(config, { fallback: extractive, logger });
+        })
+      : extractive;
   const engine = await DossierEngine.open({ config, logger, model, answerer }, options.onProgress);
   return {
     config,
     logger,
     engine,
     startupReport: engine.startupReport,
+    warmUp: async () => {
+      await Promise.all([answerer.warm(), extractive.warm(), engine.warmUp()]);
+    },
     close: () => engine.close(),
   };
 }

@@ -117,6 +117,8 @@ const TYPE_BONUS = 0.2;
 
 /** A sentence joins an answer only with at least this share of the top coverage (`#assemble`). */
 const JOIN_SHARE = 0.5;
+/** A "who" question about one holder of a role: "Who is ...", "Who was ...", "Who's ...". */
+const SINGULAR_WHO = /^\s*who(?:\s+(?:is|was)\b|'s\b)/i;
 
 /** Closest sentences listed under an abstention. */
 const CLOSEST = 3;
@@ -315,7 +317,9 @@ export class ExtractiveAnswerer implements Answerer {
     // about the same thing, i.e. share the question's descriptive words with the best one, not just
     // its names ("When did the US establish diplomatic relations with Azerbaijan?" must not pull in
     // Aliyev's 2025 visit to the United States).
-    const single = type === 'when' || type === 'how-many' || type === 'where';
+    // "Who is/was ..." asks for the one holder of a role ("Who is Armenia's foreign minister?"), unlike
+    // "Who met ..." or "Which officials ...", which may have one answer per article.
+    const single = type === 'when' || type === 'how-many' || type === 'where' || (type === 'who' && SINGULAR_WHO.test(question));
     const top = ranked.reduce((a, b) => (b.coverage > a.coverage ? b : a), best);
     const topForms = sentenceForms(top.text);
     const specific = decision.terms.filter((t) => !t.proper && hasTerm(topForms, t));

@@ -31,6 +31,8 @@ export async function runChat(config: Config, _argv: string[], existing?: App): 
   const progress = progressReporter();
   const app = existing ?? (await createApp(config, { logger: createLogger(config.logLevel, 'pretty'), onProgress: progress.onProgress }));
   progress.stop();
+  // Load the answering libraries while the person types their first question.
+  app.warmUp().catch(() => undefined);
   const rl = createInterface({ input: process.stdin, output: process.stdout, terminal: process.stdin.isTTY });
   const out = (s: string) => process.stdout.write(`${s}\n`);
   const mode = config.answerer === 'openai' ? `LLM mode (${config.openai.chatModel})` : 'offline mode';

@@ -20,8 +20,12 @@ export async function runStart(config: Config, argv: string[]): Promise<number> 
   const progress = progressReporter();
   const app = await createApp(config, { logger, onProgress: progress.onProgress });
   progress.stop();
+  // Load the answering libraries while the bot connects, so the first question is not the slow one.
+  // A failure here is not fatal: the first question loads them (and reports any error) again.
+  const warm = app.warmUp().catch((error: unknown) => logger.warn(`Could not preload the answering libraries: ${String(error)}`));
   const { startBot } = await import('../discord/startBot.js');
   const bot = await startBot(app);
+  await warm;
   logger.info('Dossier is online. Press Ctrl+C to stop.');
   await new Promise<void>((resolve) => {
     const shutdown = (signal: string) => {

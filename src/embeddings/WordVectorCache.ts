@@ -128,15 +128,30 @@ export function parseWordVectorCache(buf: Buffer): WordVectorTable | null {
   const scales = view(Float32Array, buf, scalesAt, size);
   const hashTable = view(Uint32Array, buf, hashAt, slots);
   const matrix = new Int8Array(buf.buffer, buf.byteOffset + matrixAt, size * dimension);
-  const words = buf.toString('utf8', vocabAt, vocabAt + vocabBytes).split('\n');
-  if (words.length !== size) return null;
+  // One flat string plus where each word starts, rather than 341k separate strings: the same
+  // lookups for about a quarter of the memory (~5 instead of ~19 MB of heap) and no split at load.
+  const vocab = buf.toString('utf8', vocabAt, vocabAt + vocabBytes);
+  const starts = new Uint32Array(size + 1);
+  let rows = 1;
+  for (let at = vocab.indexOf('\n'); at !== -1; at = vocab.indexOf('\n', at + 1)) {
+    if (rows === size) return null;
+    starts[rows++] = at + 1;
+  }
+  if (rows !== size) return null;
+  // As if the vocabulary ended with a separator, so word r is always vocab[starts[r], starts[r + 1] - 1).
+  starts[size] = vocab.length + 1;
   const mask = slots - 1;
+  const isWordAt = (row: number, word: string): boolean => {
+    const start = starts[row] as number;
+    return (starts[row + 1] as number) - 1 - start === word.length && vocab.startsWith(word, start);
+  };
   const lookup = (word: string): number | undefined => {
     // Bounded so a damaged table (no empty slot) cannot loop forever.
     for (let probe = 0, slot = hashWord(word) & mask; probe < slots; probe++, slot = (slot + 1) & mask) {
       const entry = hashTable[slot] ?? 0;
       if (entry === 0) return undefined;
-      if (words[entry - 1] === word) return entry - 1;
+      // A damaged table could name a row past the end; that is simply not a match.
+      if (entry <= size && isWordAt(entry - 1, word)) return entry - 1;
     }
     return undefined;
   };

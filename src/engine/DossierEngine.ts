@@ -9,11 +9,9 @@ import type { RetrievalFilter, RetrievedPassage } from '../retrieval/RetrievedPa
 import type { Timeline, TimelineOptions } from '../timeline/TimelineEvent.js';
 import type { AskOptions, Engine, IndexProgress, IndexReport, ReindexOutcome, SourceInfo } from '../Engine.js';
 import { DossierError, isDossierError } from '../errors.js';
-import { readCorpus } from '../ingest/readCorpus.js';
 import { fingerprintCorpus, type FileFingerprint } from '../ingest/fingerprintCorpus.js';
-import { prepareCorpus } from '../ingest/prepareCorpus.js';
 import { WordVectorEmbeddings } from '../embeddings/WordVectorEmbeddings.js';
-import { CLEANER_VERSION } from '../ingest/cleanArticle.js';
+import { CLEANER_VERSION } from '../ingest/cleanerVersion.js';
 import { updateIndex, type CorpusFile } from '../store/buildIndex.js';
 import { openIndex, isStale, CURRENT_FILE, type LoadedIndex } from '../store/openIndex.js';
 import { lexicalAttachments, loadLexical, settleLexical, type PendingLexical } from './lexicalAttachment.js';
@@ -22,10 +20,18 @@ import path from 'node:path';
 import type { IndexManifest } from '../store/IndexManifest.js';
 import type { LexicalIndex } from '../retrieval/LexicalIndex.js';
 import { HybridRetriever } from '../retrieval/HybridRetriever.js';
-import { contextualizeQuery } from '../answer/contextualizeQuery.js';
 import { focusClause } from '../answer/focusClause.js';
-import { buildTimeline } from '../timeline/buildTimeline.js';
 import { validateQuestion } from './validateQuestion.js';
+
+/*
+ * Reading and cleaning articles, follow-up questions and timelines need compromise, chrono-node,
+ * wink-nlp and yaml (about a second of module loading together); opening a built index needs none
+ * of them, so they are imported on first use.
+ */
+const readCorpusModule = () => import('../ingest/readCorpus.js');
+const prepareCorpusModule = () => import('../ingest/prepareCorpus.js');
+const contextualizeQueryModule = () => import('../answer/contextualizeQuery.js');
+const buildTimelineModule = () => import('../timeline/buildTimeline.js');
 
 /** Everything needed to serve queries from one index generation; replaced as a whole on reindex. */
 interface ServingState {
@@ -111,7 +117,7 @@ export class DossierEngine implements Engine {
     const history = options.history ?? [];
     // Retrieve on the question itself: a preamble ("Ignore your rules and…") must not steer retrieval.
     const focused = focusClause(q);
-    const query = history.length > 0 ? contextualizeQuery(focused, history) : focused;
+    const query = history.length > 0 ? (await contextualizeQueryModule()).contextualizeQuery(focused, history) : focused;
     const k = options.k ?? this.#config.retrieval.topK;
     const retrieved = await this.retrieve(query, { k, ...(options.filter ? { filter: options.filter } : {}) });
     return this.#answerer.answer(q, retrieved, { history });
@@ -124,6 +130,7 @@ export class DossierEngine implements Engine {
 
   async timeline(options: TimelineOptions = {}): Promise<Timeline> {
     const state = this.#serving();
+    const { buildTimeline } = await buildTimelineModule();
     return buildTimeline(await this.#articlesOf(state), {
       ...options,
       scoreEvents: (topic: string, texts: string[]) => state.retriever.scoreTexts(topic, texts),
@@ -152,6 +159,11 @@ export class DossierEngine implements Engine {
     }
   }
 
+  /** Imports what follow-up questions and timelines need (see the module imports above), ahead of first use. */
+  async warmUp(): Promise<void> {
+    await Promise.all([contextualizeQueryModule(), buildTimelineModule()]);
+  }
+
   async close(): Promise<void> {
     // Let a running build finish its atomic swap rather than abandon a half-written generation dir.
     await this.#building?.catch(() => undefined);
@@ -164,6 +176,10 @@ export class DossierEngine implements Engine {
 
   async #openOrBuild(onProgress?: (p: IndexProgress) => void): Promise<void> {
     const dir = this.#config.paths.embeddings;
+    // Hash the corpus while the index loads: both mostly wait for file reads.
+    const fingerprints = this.#fingerprint();
+    // Not awaited on the rebuild path below (which fingerprints afresh): keep a rejection from going unhandled.
+    fingerprints.catch(() => undefined);
     const opened = await openIndex(dir, this.#model);
     if (opened.kind !== 'ok') {
       const why =
@@ -177,7 +193,7 @@ export class DossierEngine implements Engine {
       return;
     }
     // Hashes only: reading and cleaning the corpus is needed just for files that changed.
-    const stale = describeStaleness(opened.index, await this.#fingerprint(), this.#chunking());
+    const stale = describeStaleness(opened.index, await fingerprints, this.#chunking());
     this.#state = await this.#prepare(opened.index, []);
     if (stale && this.#config.rebuildOnStart) {
       this.#logger.info(`Seeds changed since the last build (${stale}); updating the index.`);
@@ -196,6 +212,7 @@ export class DossierEngine implements Engine {
   }
 
   async #readCorpus(only?: ReadonlySet<string>): Promise<{ articles: Article[]; skipped: Array<{ source: string; reason: string }> }> {
+    const { readCorpus } = await readCorpusModule();
     return readCorpus(this.#config.paths.seeds, {
       root: this.#config.root,
       maxFileBytes: this.#config.ingest.maxFileBytes,
@@ -247,6 +264,7 @@ export class DossierEngine implements Engine {
       const toRead = new Set(fingerprints.filter((f) => !keep(f.source) && !(unchanged.has(f.source) && previous?.manifest.skipped[f.source])).map((f) => f.source));
       const embeddings = this.#model.embeddings;
       // Reading, cleaning and sentence splitting are shared with a worker thread on big corpora.
+      const { prepareCorpus } = await prepareCorpusModule();
       const { prepared, skipped } = await prepareCorpus(this.#config.paths.seeds, {
         root: this.#config.root,
         maxFileBytes: this.#config.ingest.maxFileBytes,

@@ -15,12 +15,8 @@ import {
   wordCount,
 } from './textShape.js';
 
-/**
- * Version of the ingestion rules: boilerplate removal and sentence splitting. Bump it whenever a
- * rule changes what is kept or where sentences break, so indexes built with older rules are
- * recognised as stale (the index manifest records it).
- */
-export const CLEANER_VERSION = 1;
+// In its own module so start-up's staleness check does not load the cleaning rules (and chrono-node).
+export { CLEANER_VERSION } from './cleanerVersion.js';
 
 /** The cleaner's verdict: kept article text and removed boilerplate, both as spans of `raw`. */
 export interface CleanedArticle {

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
-import { corpusEntries, listCorpusFiles } from './readCorpus.js';
+import { corpusEntries, listCorpusFiles } from './listCorpusFiles.js';
 
 /**
  * What an article file's index entry depends on: its bytes and its `.meta.json` sidecar. Two

@@ -8,6 +8,10 @@ import { passageFilter } from './passageFilter.js';
 import type { RetrievalFilter, RetrievedPassage } from './RetrievedPassage.js';
 import { termSet } from './searchTerms.js';
 import { selectDiverse } from './selectDiverse.js';
+import { LruMap } from '../util/LruMap.js';
+
+/** Passages whose term sets are kept; bounded so a long-running bot over a large corpus does not grow without limit. */
+const TERM_CACHE_SIZE = 4096;
 
 /**
  * The part of a LangChain vector store the retriever needs: nearest neighbours of a vector with
@@ -86,7 +90,7 @@ export class HybridRetriever {
   private readonly store: PassageVectorSearch;
   private readonly embeddings: Embeddings;
   /** Term sets for overlap, computed on first use per passage (most passages are never candidates). */
-  private readonly termCache = new Map<string, Set<string>>();
+  private readonly termCache = new LruMap<string, Set<string>>(TERM_CACHE_SIZE);
 
   constructor(init: HybridRetrieverInit) {
     this.params = Object.freeze({ ...FUSION_PARAMS, ...init.params });

@@ -111,6 +111,15 @@ export async function openIndex(dir: string, model: EmbeddingModel): Promise<Ope
  */
 export function orderPassages(passages: Passage[], manifest: IndexManifest): Passage[] {
   const rank = new Map(Object.keys(manifest.files).map((source, i) => [source, i] as const));
+  // A freshly built store is already in this order: checking is cheaper than sorting 15k passages.
+  const rankOf = (p: Passage) => rank.get(p.source) ?? Number.MAX_SAFE_INTEGER;
+  let ordered = true;
+  for (let i = 1; i < passages.length && ordered; i++) {
+    const a = passages[i - 1] as Passage;
+    const b = passages[i] as Passage;
+    ordered = rankOf(a) < rankOf(b) || (rankOf(a) === rankOf(b) && a.index < b.index);
+  }
+  if (ordered) return passages;
   return passages
     .map((p, i) => ({ p, r: rank.get(p.source) ?? Number.MAX_SAFE_INTEGER, i }))
     .sort((a, b) => a.r - b.r || a.p.index - b.p.index || a.i - b.i)
