@@ -405,7 +405,7 @@ function renderMarkdown(report: BenchReport, x: Extras): string {
   const s0 = x.startups[0];
   if (s0) {
     out.push(
-      `- Start-up breakdown (median): Node + loader ${num(median(x.startups.map((s) => s.enteredMs)), 0)} ms, importing the engine ${num(median(x.startups.map((s) => field(s, 'importMs'))), 0)} ms, \`createApp\` ${num(median(x.startups.map((s) => field(s, 'createAppMs'))), 0)} ms; ${x.startups.some((s) => s['rebuilt'] === true) ? '**a rebuild was triggered**' : 'no rebuild triggered'}.`,
+      `- Start-up breakdown (median): Node + loader ${num(median(x.startups.map((s) => s.enteredMs)), 0)} ms, importing the engine ${num(median(x.startups.map((s) => field(s, 'importMs'))), 0)} ms, \`createApp\` ${num(median(x.startups.map((s) => field(s, 'createAppMs'))), 0)} ms, the rest (loading the config with zod, the worker's own set-up) ${num(median(x.startups.map((s) => field(s, 'readyMs') - s.enteredMs - field(s, 'importMs') - field(s, 'createAppMs'))), 0)} ms; ${x.startups.some((s) => s['rebuilt'] === true) ? '**a rebuild was triggered**' : 'no rebuild triggered'}.`,
     );
   }
   const b0 = (report.raw['build'] as BenchResult[] | undefined)?.[0];

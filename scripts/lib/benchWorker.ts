@@ -39,7 +39,7 @@ function maxRssMB(): number {
 }
 
 async function openConfig(root: string, env: Record<string, string>) {
-  const { measurementConfig } = await import('./systems.js');
+  const { measurementConfig } = await import('./measurementConfig.js');
   return measurementConfig(root, env);
 }
 

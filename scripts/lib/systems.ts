@@ -1,7 +1,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { App } from '../../src/app.js';
-import { loadConfig, type Config } from '../../src/config.js';
+import type { Config } from '../../src/config.js';
 import { createEmbeddings } from '../../src/embeddings/createEmbeddings.js';
 import { HnswVectorStore } from '../../src/store/HnswVectorStore.js';
 import { NaiveRagBaseline, type BaselineFile } from '../../src/eval/NaiveRagBaseline.js';
@@ -10,13 +10,7 @@ import type { EvalSystem } from '../../src/eval/runEval.js';
 /** Extensions the tutorial's directory loader would pick up; sidecars are metadata, not documents. */
 const ARTICLE_FILE = /\.(txt|md|markdown)$/i;
 
-/**
- * Builds a config for a measurement run. Paths are overridden explicitly so a run never touches the
- * user's own index; logging is silenced unless the caller's env asks for it.
- */
-export function measurementConfig(root: string, overrides: Record<string, string | undefined>): Config {
-  return loadConfig({ LOG_LEVEL: 'silent', ...process.env, ...overrides }, root);
-}
+export { measurementConfig } from './measurementConfig.js';
 
 /** Opens the real engine (building its index if needed) and wraps it as an eval system. */
 export async function openDossier(config: Config, name: string): Promise<{ app: App; system: EvalSystem }> {
