@@ -7,6 +7,7 @@ import { rarityFromVocabulary } from './answer/termRarity.js';
 import { loadWordVectorTable } from './embeddings/WordVectorCache.js';
 import { WordVectorEmbeddings } from './embeddings/WordVectorEmbeddings.js';
 import { DossierEngine } from './engine/DossierEngine.js';
+import { storeModule } from './store/openIndex.js';
 
 /** The wired services. Built once per process and passed explicitly; there is no global container. */
 export interface App {
@@ -34,6 +35,8 @@ export interface CreateAppOptions {
  * swapping the embedder or chat model is a change here (or a config value), nowhere else.
  */
 export async function createApp(config: Config, options: CreateAppOptions = {}): Promise<App> {
+  // The vector store's LangChain modules load while the word vectors do; opening the index awaits them.
+  storeModule().catch(() => undefined);
   const logger = options.logger ?? createLogger(config.logLevel);
   const model = await createEmbeddings(config);
   // Word rarity for the offline answerer comes from the word-vector vocabulary (frequency-ordered).

@@ -12,7 +12,7 @@ import { DossierError, isDossierError } from '../errors.js';
 import { fingerprintCorpus, type FileFingerprint } from '../ingest/fingerprintCorpus.js';
 import { WordVectorEmbeddings } from '../embeddings/WordVectorEmbeddings.js';
 import { CLEANER_VERSION } from '../ingest/cleanerVersion.js';
-import { updateIndex, type CorpusFile } from '../store/buildIndex.js';
+import type { CorpusFile } from '../store/buildIndex.js';
 import { openIndex, isStale, CURRENT_FILE, type LoadedIndex } from '../store/openIndex.js';
 import { lexicalAttachments, loadLexical, settleLexical, type PendingLexical } from './lexicalAttachment.js';
 import { readFile } from 'node:fs/promises';
@@ -32,6 +32,8 @@ const readCorpusModule = () => import('../ingest/readCorpus.js');
 const prepareCorpusModule = () => import('../ingest/prepareCorpus.js');
 const contextualizeQueryModule = () => import('../answer/contextualizeQuery.js');
 const buildTimelineModule = () => import('../timeline/buildTimeline.js');
+/** Building is not needed to open a built index (and pulls in the graph builder and its worker). */
+const buildIndexModule = () => import('../store/buildIndex.js');
 
 /** Everything needed to serve queries from one index generation; replaced as a whole on reindex. */
 interface ServingState {
@@ -180,7 +182,15 @@ export class DossierEngine implements Engine {
     const fingerprints = this.#fingerprint();
     // Not awaited on the rebuild path below (which fingerprints afresh): keep a rejection from going unhandled.
     fingerprints.catch(() => undefined);
-    const opened = await openIndex(dir, this.#model);
+    const warn = (message: string) => this.#logger.warn(message);
+    // The lexical index loads from the passages while the vector store's module is still importing.
+    let lexical: Promise<LexicalIndex> | undefined;
+    const opened = await openIndex(dir, this.#model, {
+      onContents: (contents) => {
+        lexical = loadLexical(contents, warn);
+        lexical.catch(() => undefined);
+      },
+    });
     if (opened.kind !== 'ok') {
       const why =
         opened.kind === 'missing'
@@ -194,7 +204,7 @@ export class DossierEngine implements Engine {
     }
     // Hashes only: reading and cleaning the corpus is needed just for files that changed.
     const stale = describeStaleness(opened.index, await fingerprints, this.#chunking());
-    this.#state = await this.#prepare(opened.index, []);
+    this.#state = this.#serve(opened.index, [], await (lexical ?? loadLexical(opened.index, warn)));
     if (stale && this.#config.rebuildOnStart) {
       this.#logger.info(`Seeds changed since the last build (${stale}); updating the index.`);
       this.startupReport = await this.#rebuild(onProgress);
@@ -293,6 +303,7 @@ export class DossierEngine implements Engine {
       const serving = this.#state;
       const warn = (message: string) => this.#logger.warn(message);
       let pending: PendingLexical | undefined;
+      const { updateIndex } = await buildIndexModule();
       const { report, index } = await updateIndex({
         dir: this.#config.paths.embeddings,
         files,
@@ -324,10 +335,6 @@ export class DossierEngine implements Engine {
     return run.finally(() => {
       this.#building = null;
     });
-  }
-
-  async #prepare(index: LoadedIndex, articles: Article[]): Promise<ServingState> {
-    return this.#serve(index, articles, await loadLexical(index, (message) => this.#logger.warn(message)));
   }
 
   #serve(index: LoadedIndex, articles: Article[], lexical: LexicalIndex): ServingState {

@@ -3,6 +3,7 @@ import type { AsPlainObject, Options, SearchOptions } from 'minisearch';
 import { DossierError } from '../errors.js';
 import type { Passage } from '../ingest/Passage.js';
 import { processTerm, termSet, tokenize } from './searchTerms.js';
+import { compactMiniSearch, loadCompactMiniSearch, type CompactTerm } from './miniSearchCodec.js';
 
 /** A passage that matched a lexical query. */
 export interface LexicalHit {
@@ -42,7 +43,10 @@ export interface LexicalIndexChange {
 /** The serialised form, stored beside the vectors. */
 export interface LexicalIndexJSON {
   version: number;
+  /** MiniSearch's plain object; from format 2 on its `index` is empty and the postings are in `terms`. */
   miniSearch: AsPlainObject;
+  /** The postings in the form that loads quickly (format 2 on); see {@link CompactTerm}. */
+  terms?: CompactTerm[];
 }
 
 /**
@@ -121,7 +125,9 @@ const RAW_TERM: SearchOptions = { tokenize: (s) => s.split(' ').filter(Boolean),
 const FUZZY_MAX_SHARE = 0.01;
 const FUZZY_MIN_PASSAGES = 20;
 
-const FORMAT_VERSION = 1;
+/** 2: postings in `terms` (see miniSearchCodec.ts). Format 1 files (postings in `miniSearch.index`) are still read. */
+const FORMAT_VERSION = 2;
+const LEGACY_FORMAT_VERSION = 1;
 
 /** Most terms whose reach is remembered (see `LexicalIndex.reachOf`). */
 const REACH_CACHE_LIMIT = 50_000;
@@ -241,14 +247,22 @@ export class LexicalIndex {
       throw new DossierError('INDEX_CORRUPT', 'The stored lexical index is not valid JSON.', { cause: error });
     }
     if (!isLexicalIndexJSON(parsed)) throw new DossierError('INDEX_CORRUPT', 'The stored lexical index has an unexpected shape.');
-    if (parsed.version !== FORMAT_VERSION) {
+    if (parsed.version !== FORMAT_VERSION && parsed.version !== LEGACY_FORMAT_VERSION) {
       throw new DossierError('INDEX_INCOMPATIBLE', `The stored lexical index has format ${parsed.version}; this version reads format ${FORMAT_VERSION}.`);
     }
     let miniSearch: MiniSearch<Passage>;
     let frequencies: FieldFrequencies;
     try {
-      miniSearch = MiniSearch.loadJS(parsed.miniSearch, miniSearchOptions());
-      frequencies = fieldFrequenciesOf(parsed.miniSearch);
+      if (parsed.version === LEGACY_FORMAT_VERSION) {
+        miniSearch = MiniSearch.loadJS(parsed.miniSearch, miniSearchOptions());
+        frequencies = fieldFrequenciesOf(parsed.miniSearch);
+      } else {
+        if (!Array.isArray(parsed.terms)) throw new Error('no postings');
+        const loaded = loadCompactMiniSearch({ plain: parsed.miniSearch, terms: parsed.terms }, miniSearchOptions());
+        miniSearch = loaded.miniSearch;
+        const fieldIds = parsed.miniSearch.fieldIds;
+        frequencies = { title: loaded.counts.get(fieldIds['title'] ?? -1) ?? new Map(), text: loaded.counts.get(fieldIds['text'] ?? -1) ?? new Map() };
+      }
     } catch (error) {
       throw new DossierError('INDEX_CORRUPT', 'The stored lexical index could not be loaded.', { cause: error });
     }
@@ -264,7 +278,8 @@ export class LexicalIndex {
 
   /** A plain object for `JSON.stringify`, restorable with {@link LexicalIndex.fromJSON}. */
   toJSON(): LexicalIndexJSON {
-    return { version: FORMAT_VERSION, miniSearch: this.miniSearch.toJSON() };
+    const { plain, terms } = compactMiniSearch(this.miniSearch.toJSON());
+    return { version: FORMAT_VERSION, miniSearch: plain, terms };
   }
 
   /**

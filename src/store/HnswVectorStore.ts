@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { open, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Document } from '@langchain/core/documents';
@@ -7,65 +6,14 @@ import type { EmbeddingsInterface } from '@langchain/core/embeddings';
 import { SaveableVectorStore } from '@langchain/core/vectorstores';
 import { DossierError } from '../errors.js';
 import type { Passage } from '../ingest/Passage.js';
-import { decodePassages, encodePassages } from './passageCodec.js';
+import { encodePassages } from './passageCodec.js';
 import { EF_SEARCH, emptyGraph, newGraph } from './hnswGraph.js';
+import { STORE_FILES, corrupt, isPassage, readStoreFiles, sha256, type StoreFiles, type StoreInfo } from './storeFiles.js';
 import type { HnswGraph } from './hnswGraph.js';
 
 type Hnsw = HnswGraph;
 
-/** Files one saved store consists of, inside its directory. */
-export const STORE_FILES = { passages: 'passages.json', vectors: 'vectors.f32', hnsw: 'hnsw.bin', info: 'store.json' } as const;
-
-
-interface StoreInfo {
-  /** Live (searchable) passages. */
-  count: number;
-  /**
-   * Labels in the graph, deleted ones included (absent in stores written before incremental
-   * updates: then equal to `count`).
-   */
-  labels?: number;
-  dimension: number;
-  hnswBytes: number;
-  hnswSha256: string;
-  vectorsSha256: string;
-}
-
-function isStoreInfo(v: unknown): v is StoreInfo {
-  if (typeof v !== 'object' || v === null) return false;
-  const o = v as Record<string, unknown>;
-  return (
-    typeof o['count'] === 'number' &&
-    (o['labels'] === undefined || typeof o['labels'] === 'number') &&
-    typeof o['dimension'] === 'number' &&
-    typeof o['hnswBytes'] === 'number' &&
-    typeof o['hnswSha256'] === 'string' &&
-    typeof o['vectorsSha256'] === 'string'
-  );
-}
-
-function isSentence(v: unknown): boolean {
-  if (typeof v !== 'object' || v === null) return false;
-  const o = v as Record<string, unknown>;
-  return typeof o['start'] === 'number' && typeof o['end'] === 'number' && typeof o['text'] === 'string';
-}
-
-function isPassage(v: unknown): v is Passage {
-  if (typeof v !== 'object' || v === null) return false;
-  const o = v as Record<string, unknown>;
-  return (
-    typeof o['id'] === 'string' &&
-    typeof o['source'] === 'string' &&
-    typeof o['index'] === 'number' &&
-    typeof o['text'] === 'string' &&
-    Array.isArray(o['sentences']) &&
-    o['sentences'].every(isSentence) &&
-    typeof o['meta'] === 'object' &&
-    o['meta'] !== null
-  );
-}
-
-const sha256 = (data: Uint8Array) => createHash('sha256').update(data).digest('hex');
+export { STORE_FILES } from './storeFiles.js';
 
 /** Writes and fsyncs a file so a later rename/CURRENT switch never exposes half-written data. */
 export async function writeFileDurable(file: string, data: string | Uint8Array): Promise<void> {
@@ -76,10 +24,6 @@ export async function writeFileDurable(file: string, data: string | Uint8Array):
   } finally {
     await fh.close();
   }
-}
-
-function corrupt(dir: string, reason: string, cause?: unknown): DossierError {
-  return new DossierError('INDEX_CORRUPT', `Index at ${dir} is damaged: ${reason}`, { cause });
 }
 
 /**
@@ -362,50 +306,20 @@ export class HnswVectorStore extends SaveableVectorStore {
    * @throws DossierError `INDEX_CORRUPT` naming what is wrong.
    */
   static override async load(dir: string, embeddings: EmbeddingsInterface): Promise<HnswVectorStore> {
-    const read = async (name: string) => {
-      try {
-        return await readFile(path.join(dir, name));
-      } catch (error) {
-        throw corrupt(dir, `${name} cannot be read`, error);
-      }
-    };
-    let info: unknown;
-    let passages: unknown;
-    try {
-      info = JSON.parse((await read(STORE_FILES.info)).toString('utf8'));
-      passages = decodePassages(JSON.parse((await read(STORE_FILES.passages)).toString('utf8')));
-    } catch (error) {
-      throw error instanceof DossierError ? error : corrupt(dir, 'store.json or passages.json is not valid JSON', error);
-    }
-    if (!isStoreInfo(info)) throw corrupt(dir, `${STORE_FILES.info} has an unexpected shape`);
-    const labels = info.labels ?? info.count;
-    if (!Array.isArray(passages) || !passages.every((p) => p === null || isPassage(p))) throw corrupt(dir, `${STORE_FILES.passages} is not a list of passages`);
-    const live = passages.reduce((n: number, p) => (p === null ? n : n + 1), 0);
-    if (passages.length !== labels || live !== info.count) throw corrupt(dir, `${STORE_FILES.passages} has ${live} of ${passages.length} passages, expected ${info.count} of ${labels}`);
-    const vectorBytes = await read(STORE_FILES.vectors);
-    if (vectorBytes.length !== labels * info.dimension * 4 || sha256(vectorBytes) !== info.vectorsSha256)
-      throw corrupt(dir, `${STORE_FILES.vectors} is truncated or altered`);
-    const hnswBytes = await read(STORE_FILES.hnsw);
-    if (hnswBytes.length !== info.hnswBytes || sha256(hnswBytes) !== info.hnswSha256) throw corrupt(dir, `${STORE_FILES.hnsw} is truncated or altered`);
+    return HnswVectorStore.fromStoreFiles(await readStoreFiles(dir), embeddings);
+  }
 
+  /**
+   * A store of files already read and checked by {@link readStoreFiles} (what {@link HnswVectorStore.load}
+   * does in one step; opening an index reads the files while this module is still being imported).
+   * @throws DossierError `INDEX_CORRUPT` on a duplicate passage id.
+   */
+  static fromStoreFiles(files: StoreFiles, embeddings: EmbeddingsInterface): HnswVectorStore {
+    const { dir, info, passages, flat, graph: index } = files;
     const store = new HnswVectorStore(embeddings, { dimension: info.dimension });
-    // The file's bytes are the vectors: view them in place when aligned (a large read always is) rather than copy 6 MB.
-    let flat: Float32Array;
-    if (vectorBytes.byteOffset % 4 === 0) flat = new Float32Array(vectorBytes.buffer, vectorBytes.byteOffset, labels * info.dimension);
-    else {
-      flat = new Float32Array(labels * info.dimension);
-      new Uint8Array(flat.buffer).set(vectorBytes);
-    }
-    const index = emptyGraph(info.dimension);
-    try {
-      await index.readIndex(path.join(dir, STORE_FILES.hnsw));
-    } catch (error) {
-      throw corrupt(dir, `${STORE_FILES.hnsw} could not be read by hnswlib`, error);
-    }
-    if (index.getCurrentCount() !== labels) throw corrupt(dir, `${STORE_FILES.hnsw} holds ${index.getCurrentCount()} vectors, expected ${labels}`);
     store.index = index;
     store.graphSha256 = info.hnswSha256;
-    (passages as Array<Passage | null>).forEach((p, label) => {
+    passages.forEach((p, label) => {
       if (p === null) {
         // Already marked in the saved graph; marking again makes sure a hole is never returned.
         try {

@@ -3,7 +3,8 @@ import path from 'node:path';
 import type { EmbeddingModel } from '../embeddings/EmbeddingModel.js';
 import { isDossierError } from '../errors.js';
 import type { Passage } from '../ingest/Passage.js';
-import { HnswVectorStore } from './HnswVectorStore.js';
+import type { HnswVectorStore } from './HnswVectorStore.js';
+import { readStoreFiles, type StoreFiles } from './storeFiles.js';
 import { parseIndexManifest } from './IndexManifest.js';
 import type { Chunking, IndexManifest } from './IndexManifest.js';
 
@@ -15,6 +16,15 @@ export const ATTACHMENTS_DIR = 'attachments';
 export const GENERATION_NAME = /^gen-[0-9]+-[0-9]+$/;
 /** Attachment names are plain file names (no paths). */
 export const ATTACHMENT_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
+
+/**
+ * The vector store's module, imported on first use: it brings in LangChain's VectorStore (about 250
+ * modules, a quarter of start-up). Start-up calls this early so the import proceeds while the word
+ * vectors and the corpus fingerprints load; repeated calls share one import.
+ */
+export function storeModule(): Promise<{ HnswVectorStore: typeof HnswVectorStore }> {
+  return import('./HnswVectorStore.js');
+}
 
 /** An index loaded into memory, ready to search. */
 export interface LoadedIndex {
@@ -30,6 +40,19 @@ export interface LoadedIndex {
   attachment(name: string): Promise<Buffer | null>;
 }
 
+/** A loaded index apart from its vector store. */
+export type IndexContents = Omit<LoadedIndex, 'store'>;
+
+export interface OpenIndexOptions {
+  /**
+   * Called once the passages are read and match the manifest, before the vector store is ready (its
+   * LangChain module may still be loading): work that needs only the passages and attachments, such
+   * as loading the lexical index, can start here and overlap. Not called when the index is missing,
+   * incompatible or found damaged before that point; the open may still fail afterwards.
+   */
+  onContents?: (contents: IndexContents) => void;
+}
+
 export type OpenIndexResult =
   | { kind: 'ok'; index: LoadedIndex }
   | { kind: 'missing' }
@@ -41,7 +64,7 @@ export type OpenIndexResult =
  * Opens the live generation of the index in `dir` for `model`. Never throws for bad files:
  * damage is `corrupt` with a reason, another embedder is `incompatible`, no index yet is `missing`.
  */
-export async function openIndex(dir: string, model: EmbeddingModel): Promise<OpenIndexResult> {
+export async function openIndex(dir: string, model: EmbeddingModel, options: OpenIndexOptions = {}): Promise<OpenIndexResult> {
   let current: string;
   try {
     current = (await readFile(path.join(dir, CURRENT_FILE), 'utf8')).trim();
@@ -73,34 +96,46 @@ export async function openIndex(dir: string, model: EmbeddingModel): Promise<Ope
     };
   }
 
-  let store: HnswVectorStore;
+  // The store's files are read and checked while its module (LangChain) may still be loading.
+  const storeLoading = storeModule();
+  storeLoading.catch(() => undefined);
+  let files: StoreFiles;
   try {
-    store = await HnswVectorStore.load(genDir, model.embeddings);
+    files = await readStoreFiles(genDir);
   } catch (error) {
     return { kind: 'corrupt', reason: isDossierError(error) ? error.message : `cannot load ${current}: ${String(error)}` };
   }
-  if (store.dimension !== manifest.embedder.dimension) return { kind: 'corrupt', reason: `${current} stores ${store.dimension}-dim vectors but the manifest says ${manifest.embedder.dimension}` };
-  if (store.size !== manifest.passageCount) return { kind: 'corrupt', reason: `${current} holds ${store.size} passages but the manifest says ${manifest.passageCount}` };
-  const passages = orderPassages(store.passages(), manifest);
+  const dimension = files.info.dimension;
+  if (dimension !== manifest.embedder.dimension) return { kind: 'corrupt', reason: `${current} stores ${dimension}-dim vectors but the manifest says ${manifest.embedder.dimension}` };
+  if (files.info.count !== manifest.passageCount) return { kind: 'corrupt', reason: `${current} holds ${files.info.count} passages but the manifest says ${manifest.passageCount}` };
+  const passages = orderPassages(
+    files.passages.filter((p): p is Passage => p !== null),
+    manifest,
+  );
   const perSource = new Map<string, number>();
   for (const p of passages) perSource.set(p.source, (perSource.get(p.source) ?? 0) + 1);
   for (const [source, f] of Object.entries(manifest.files)) {
     if ((perSource.get(source) ?? 0) !== f.passages) return { kind: 'corrupt', reason: `${current}: passages of ${source} do not match the manifest` };
   }
-
-  return {
-    kind: 'ok',
-    index: {
-      dir: genDir,
-      manifest,
-      passages,
-      store,
-      async attachment(name: string): Promise<Buffer | null> {
-        if (!ATTACHMENT_NAME.test(name)) return null;
-        return readFile(path.join(genDir, ATTACHMENTS_DIR, name)).catch(() => null);
-      },
+  const contents: IndexContents = {
+    dir: genDir,
+    manifest,
+    passages,
+    async attachment(name: string): Promise<Buffer | null> {
+      if (!ATTACHMENT_NAME.test(name)) return null;
+      return readFile(path.join(genDir, ATTACHMENTS_DIR, name)).catch(() => null);
     },
   };
+  options.onContents?.(contents);
+
+  let store: HnswVectorStore;
+  try {
+    const { HnswVectorStore } = await storeLoading;
+    store = HnswVectorStore.fromStoreFiles(files, model.embeddings);
+  } catch (error) {
+    return { kind: 'corrupt', reason: isDossierError(error) ? error.message : `cannot load ${current}: ${String(error)}` };
+  }
+  return { kind: 'ok', index: { ...contents, store } };
 }
 
 /**

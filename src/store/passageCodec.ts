@@ -1,5 +1,6 @@
 import type { ArticleMeta } from '../ingest/Article.js';
 import type { Passage } from '../ingest/Passage.js';
+import { asciiJson } from './asciiJson.js';
 
 /**
  * The compact on-disk form of a store's passages (`passages.json`). A passage's text is its
@@ -57,7 +58,7 @@ export function encodePassages(passages: ReadonlyArray<Passage | null>): string 
     const sentences: CompactPassage['sentences'] = tiles(p) ? p.sentences.map((s): [number, number] => [s.start, s.end]) : p.sentences;
     return { id: p.id, source: p.source, index: p.index, start: p.start, end: p.end, text: p.text, sentences, meta };
   });
-  return JSON.stringify({ format: 'compact-1', metas, passages: out } satisfies CompactFile);
+  return asciiJson({ format: 'compact-1', metas, passages: out } satisfies CompactFile);
 }
 
 /**

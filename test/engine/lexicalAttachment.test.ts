@@ -8,6 +8,7 @@ import { WordVectorEmbeddings } from '../../src/embeddings/WordVectorEmbeddings.
 import { LEXICAL_ATTACHMENT, LEXICAL_DELTA_ATTACHMENT, lexicalAttachments, loadLexical, settleLexical } from '../../src/engine/lexicalAttachment.js';
 import type { PendingLexical } from '../../src/engine/lexicalAttachment.js';
 import { LexicalIndex } from '../../src/retrieval/LexicalIndex.js';
+import { loadCompactMiniSearch } from '../../src/retrieval/miniSearchCodec.js';
 import { updateIndex } from '../../src/store/buildIndex.js';
 import type { BuiltIndex, CorpusFile } from '../../src/store/buildIndex.js';
 import type { Chunking } from '../../src/store/IndexManifest.js';
@@ -109,6 +110,27 @@ describe('lexical index stored as base plus delta', () => {
     expect(ids(again.lexical, 'zanzibar marmalade')).toEqual(ids(LexicalIndex.build(third.index.passages), 'zanzibar marmalade'));
     const delta3 = JSON.parse((await third.index.attachment(LEXICAL_DELTA_ATTACHMENT))?.toString() ?? '{}') as { added: string[] };
     expect(delta3.added.sort()).toEqual(['seeds/f03.txt#0', 'seeds/f03.txt#1']);
+  });
+
+  it('loads a base in the first format and replaces it by a current one on the next update', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'dossier-lexical-'));
+    dirs.push(dir);
+    const files = corpus();
+    const first = await build(dir, files, undefined);
+    // Rewrite the base as the first format stored it: MiniSearch's own JSON of the same index.
+    const current = LexicalIndex.fromJSON((await first.index.attachment(LEXICAL_ATTACHMENT))?.toString() ?? '', first.index.passages).toJSON();
+    const plain = loadCompactMiniSearch({ plain: current.miniSearch, terms: current.terms ?? [] }, { fields: ['title', 'text'] }).miniSearch.toJSON();
+    await writeFile(path.join(first.index.dir, 'attachments', LEXICAL_ATTACHMENT), JSON.stringify({ version: 1, miniSearch: plain }));
+    const legacy = await reopen(dir);
+    for (const q of QUERIES) expect(ids(legacy.lexical, q)).toEqual(ids(first.lexical, q));
+
+    const changed = syntheticFile('seeds/f05.txt', ['The zanzibar marmalade cooperative opened a depot.']);
+    const second = await build(dir, files.map((f) => (f.source === changed.source ? changed : f)), legacy);
+    const base = (await second.index.attachment(LEXICAL_ATTACHMENT))?.toString() ?? '';
+    expect(base.startsWith('{"version":2,')).toBe(true);
+    expect(await second.index.attachment(LEXICAL_DELTA_ATTACHMENT)).toBeNull();
+    const reopened = await reopen(dir);
+    for (const q of QUERIES) expect(ids(reopened.lexical, q)).toEqual(ids(LexicalIndex.build(second.index.passages), q));
   });
 
   it('leaves the serving lexical index untouched until the new state is settled', async () => {

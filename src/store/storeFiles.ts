@@ -1,0 +1,151 @@
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { DossierError } from '../errors.js';
+import type { Passage } from '../ingest/Passage.js';
+import { decodePassages } from './passageCodec.js';
+import { emptyGraph, type HnswGraph } from './hnswGraph.js';
+
+/**
+ * Reading a saved vector store from disk, apart from the store class: it needs no LangChain module,
+ * so opening an index can read and check the files while LangChain is still being imported.
+ */
+
+/** Files one saved store consists of, inside its directory. */
+export const STORE_FILES = { passages: 'passages.json', vectors: 'vectors.f32', hnsw: 'hnsw.bin', info: 'store.json' } as const;
+
+export interface StoreInfo {
+  /** Live (searchable) passages. */
+  count: number;
+  /**
+   * Labels in the graph, deleted ones included (absent in stores written before incremental
+   * updates: then equal to `count`).
+   */
+  labels?: number;
+  dimension: number;
+  hnswBytes: number;
+  hnswSha256: string;
+  vectorsSha256: string;
+}
+
+function isStoreInfo(v: unknown): v is StoreInfo {
+  if (typeof v !== 'object' || v === null) return false;
+  const o = v as Record<string, unknown>;
+  return (
+    typeof o['count'] === 'number' &&
+    (o['labels'] === undefined || typeof o['labels'] === 'number') &&
+    typeof o['dimension'] === 'number' &&
+    typeof o['hnswBytes'] === 'number' &&
+    typeof o['hnswSha256'] === 'string' &&
+    typeof o['vectorsSha256'] === 'string'
+  );
+}
+
+function isSentence(v: unknown): boolean {
+  if (typeof v !== 'object' || v === null) return false;
+  const o = v as Record<string, unknown>;
+  return typeof o['start'] === 'number' && typeof o['end'] === 'number' && typeof o['text'] === 'string';
+}
+
+/** True when `v` has the shape of a {@link Passage}. */
+export function isPassage(v: unknown): v is Passage {
+  if (typeof v !== 'object' || v === null) return false;
+  const o = v as Record<string, unknown>;
+  return (
+    typeof o['id'] === 'string' &&
+    typeof o['source'] === 'string' &&
+    typeof o['index'] === 'number' &&
+    typeof o['text'] === 'string' &&
+    Array.isArray(o['sentences']) &&
+    o['sentences'].every(isSentence) &&
+    typeof o['meta'] === 'object' &&
+    o['meta'] !== null
+  );
+}
+
+/** Hex sha256 of `data`. */
+export const sha256 = (data: Uint8Array) => createHash('sha256').update(data).digest('hex');
+
+/** The error for a damaged store in `dir`. */
+export function corrupt(dir: string, reason: string, cause?: unknown): DossierError {
+  return new DossierError('INDEX_CORRUPT', `Index at ${dir} is damaged: ${reason}`, { cause });
+}
+
+/** A saved store's contents, checked and read (the graph by hnswlib). */
+export interface StoreFiles {
+  dir: string;
+  info: StoreInfo;
+  /** Labels in the graph, deleted ones included. */
+  labels: number;
+  /** By label; null for a deleted label. */
+  passages: Array<Passage | null>;
+  /** All vectors, row-major, `info.dimension` per label (zeros for deleted labels). */
+  flat: Float32Array;
+  graph: HnswGraph;
+}
+
+type Settled<T> = { ok: true; value: T } | { ok: false; error: unknown };
+const settle = <T>(p: Promise<T>): Promise<Settled<T>> => p.then((value) => ({ ok: true as const, value }), (error: unknown) => ({ ok: false as const, error }));
+
+/**
+ * Reads and checks the files written by `HnswVectorStore.save`. Every file is checked (sizes,
+ * checksums, shapes) before hnswlib reads the graph, because hnswlib can crash the process on a
+ * damaged file. The files are read concurrently and the graph is read (on libuv's thread pool) while
+ * the passages are parsed; a damaged store is reported in a fixed order whatever finishes first.
+ * @throws DossierError `INDEX_CORRUPT` naming what is wrong.
+ */
+export async function readStoreFiles(dir: string): Promise<StoreFiles> {
+  const reads = new Map<string, Promise<Settled<Buffer>>>(Object.values(STORE_FILES).map((name) => [name, settle(readFile(path.join(dir, name)))] as const));
+  const read = async (name: string): Promise<Buffer> => {
+    const r = (await reads.get(name)) ?? { ok: false as const, error: new Error(`unknown store file ${name}`) };
+    if (!r.ok) throw corrupt(dir, `${name} cannot be read`, r.error);
+    return r.value;
+  };
+  // Start hnswlib on the graph as soon as the graph file is known to be intact (it was written with store.json).
+  const graph = (async (): Promise<Settled<HnswGraph> | null> => {
+    const [info, bytes] = await Promise.all([reads.get(STORE_FILES.info), reads.get(STORE_FILES.hnsw)]);
+    if (!info?.ok || !bytes?.ok) return null;
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(info.value.toString('utf8'));
+    } catch {
+      return null;
+    }
+    if (!isStoreInfo(parsed) || bytes.value.length !== parsed.hnswBytes || sha256(bytes.value) !== parsed.hnswSha256) return null;
+    const index = emptyGraph(parsed.dimension);
+    return settle(index.readIndex(path.join(dir, STORE_FILES.hnsw)).then(() => index));
+  })();
+
+  let info: unknown;
+  let passages: unknown;
+  try {
+    info = JSON.parse((await read(STORE_FILES.info)).toString('utf8'));
+    passages = decodePassages(JSON.parse((await read(STORE_FILES.passages)).toString('utf8')));
+  } catch (error) {
+    throw error instanceof DossierError ? error : corrupt(dir, 'store.json or passages.json is not valid JSON', error);
+  }
+  if (!isStoreInfo(info)) throw corrupt(dir, `${STORE_FILES.info} has an unexpected shape`);
+  const labels = info.labels ?? info.count;
+  if (!Array.isArray(passages) || !passages.every((p) => p === null || isPassage(p))) throw corrupt(dir, `${STORE_FILES.passages} is not a list of passages`);
+  const live = passages.reduce((n: number, p) => (p === null ? n : n + 1), 0);
+  if (passages.length !== labels || live !== info.count) throw corrupt(dir, `${STORE_FILES.passages} has ${live} of ${passages.length} passages, expected ${info.count} of ${labels}`);
+  const vectorBytes = await read(STORE_FILES.vectors);
+  if (vectorBytes.length !== labels * info.dimension * 4 || sha256(vectorBytes) !== info.vectorsSha256)
+    throw corrupt(dir, `${STORE_FILES.vectors} is truncated or altered`);
+  const hnswBytes = await read(STORE_FILES.hnsw);
+  if (hnswBytes.length !== info.hnswBytes || sha256(hnswBytes) !== info.hnswSha256) throw corrupt(dir, `${STORE_FILES.hnsw} is truncated or altered`);
+
+  // The file's bytes are the vectors: view them in place when aligned (a large read always is) rather than copy 6 MB.
+  let flat: Float32Array;
+  if (vectorBytes.byteOffset % 4 === 0) flat = new Float32Array(vectorBytes.buffer, vectorBytes.byteOffset, labels * info.dimension);
+  else {
+    flat = new Float32Array(labels * info.dimension);
+    new Uint8Array(flat.buffer).set(vectorBytes);
+  }
+  const graphRead = await graph;
+  if (!graphRead) throw corrupt(dir, `${STORE_FILES.hnsw} is truncated or altered`);
+  if (!graphRead.ok) throw corrupt(dir, `${STORE_FILES.hnsw} could not be read by hnswlib`, graphRead.error);
+  const index = graphRead.value;
+  if (index.getCurrentCount() !== labels) throw corrupt(dir, `${STORE_FILES.hnsw} holds ${index.getCurrentCount()} vectors, expected ${labels}`);
+  return { dir, info, labels, passages: passages as Array<Passage | null>, flat, graph: index };
+}

@@ -1,0 +1,89 @@
+import MiniSearch from 'minisearch';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Passage } from '../../src/ingest/Passage.js';
+import { LexicalIndex, type LexicalIndexJSON } from '../../src/retrieval/LexicalIndex.js';
+import { compactMiniSearch, loadCompactMiniSearch } from '../../src/retrieval/miniSearchCodec.js';
+import { seedPassages } from './seedPassages.js';
+
+const OPTIONS = { idField: 'id', fields: ['title', 'text'], extractField: (p: Passage, f: string) => (f === 'title' ? (p.meta.title ?? '') : f === 'id' ? p.id : p.text) };
+
+let passages: Passage[];
+
+beforeAll(async () => {
+  passages = await seedPassages();
+});
+
+/** What a query finds, as comparable text: ids with scores, best first. */
+const results = (m: MiniSearch<Passage>, q: string) => m.search(q, { fuzzy: 0.2, prefix: true }).map((r) => `${String(r.id)}:${r.score.toFixed(9)}`);
+
+describe('compact MiniSearch form', () => {
+  it('round-trips to an index that searches exactly like the original, even after removals', () => {
+    const original = new MiniSearch<Passage>(OPTIONS);
+    original.addAll(passages);
+    // Removing and re-adding leaves gaps in the short ids and postings out of id order.
+    const moved = passages.slice(3, 9);
+    for (const p of moved) original.remove(p);
+    original.addAll(moved);
+    const compact = JSON.parse(JSON.stringify(compactMiniSearch(original.toJSON()))) as ReturnType<typeof compactMiniSearch>;
+    const { miniSearch, counts } = loadCompactMiniSearch(compact, OPTIONS);
+    // The same postings (the order of terms follows MiniSearch's radix tree, which depends on insertion history).
+    const { index: loadedTerms, ...loadedRest } = miniSearch.toJSON();
+    const { index: originalTerms, ...originalRest } = original.toJSON();
+    expect(loadedRest).toEqual(originalRest);
+    expect(Object.fromEntries(loadedTerms)).toEqual(Object.fromEntries(originalTerms));
+    for (const q of ['Nakhchivan corridor', 'Hikmat Hajiyev', 'peace agreement signed in Washington']) expect(results(miniSearch, q)).toEqual(results(original, q));
+    // Passages per term and field, as the lexical index uses them to tell common words.
+    const plain = original.toJSON();
+    const textId = plain.fieldIds['text'] as number;
+    const [term, fields] = plain.index.find(([, f]) => Object.keys(f[textId] ?? {}).length > 3) ?? ['', {}];
+    expect(counts.get(textId)?.get(term)).toBe(Object.keys(fields[textId] ?? {}).length);
+  });
+
+  it('loads the same index through MiniSearch\'s public loader when the direct path is not taken', () => {
+    const original = new MiniSearch<Passage>(OPTIONS);
+    original.addAll(passages);
+    const compact = JSON.parse(JSON.stringify(compactMiniSearch(original.toJSON()))) as ReturnType<typeof compactMiniSearch>;
+    const viaPublic = loadCompactMiniSearch(compact, OPTIONS, { direct: false });
+    const viaDirect = loadCompactMiniSearch(compact, OPTIONS);
+    expect(Object.fromEntries(viaPublic.miniSearch.toJSON().index)).toEqual(Object.fromEntries(original.toJSON().index));
+    expect(viaPublic.counts).toEqual(viaDirect.counts);
+    for (const q of ['Nakhichevan', 'Hikmet Hajiyev met Bass', 'Trump Route working group']) {
+      expect(results(viaPublic.miniSearch, q)).toEqual(results(original, q));
+      expect(results(viaDirect.miniSearch, q)).toEqual(results(original, q));
+    }
+  });
+
+  it('is much smaller than MiniSearch JSON', () => {
+    const m = new MiniSearch<Passage>(OPTIONS);
+    m.addAll(passages);
+    expect(JSON.stringify(compactMiniSearch(m.toJSON())).length).toBeLessThan(0.8 * JSON.stringify(m.toJSON()).length);
+  });
+
+  it.each([
+    ['an entry without a term', [[1, [1], [1]]]],
+    ['ids and frequencies of different lengths', [['word', 1, [1, 2], [1]]]],
+    ['a missing frequency list', [['word', 1, [1]]]],
+  ])('rejects %s', (_what, terms) => {
+    const m = new MiniSearch<Passage>(OPTIONS);
+    m.addAll(passages.slice(0, 2));
+    const { plain } = compactMiniSearch(m.toJSON());
+    expect(() => loadCompactMiniSearch({ plain, terms: terms as never }, OPTIONS)).toThrow();
+  });
+});
+
+describe('LexicalIndex formats', () => {
+  it('still loads an index saved in the first format (postings in MiniSearch JSON) and ranks the same', () => {
+    const index = LexicalIndex.build(passages);
+    const current = index.toJSON();
+    expect(current.version).toBe(2);
+    const { miniSearch } = loadCompactMiniSearch({ plain: current.miniSearch, terms: current.terms ?? [] }, OPTIONS);
+    const legacy: LexicalIndexJSON = { version: 1, miniSearch: miniSearch.toJSON() };
+    const fromLegacy = LexicalIndex.fromJSON(JSON.stringify(legacy), passages);
+    const fromCurrent = LexicalIndex.fromJSON(JSON.stringify(current), passages);
+    for (const q of ['Nakhichevan', 'Mirzoyan Vermma', 'US Deputy Secretary Allison Hooker', 'the and of']) {
+      const a = fromLegacy.search(q, { limit: 10 }).map((h) => [h.passage.id, h.score, h.coverage]);
+      expect(fromCurrent.search(q, { limit: 10 }).map((h) => [h.passage.id, h.score, h.coverage])).toEqual(a);
+      expect(index.search(q, { limit: 10 }).map((h) => [h.passage.id, h.score, h.coverage])).toEqual(a);
+    }
+  });
+});
