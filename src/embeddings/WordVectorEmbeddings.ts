@@ -91,8 +91,8 @@ export class WordVectorEmbeddings extends Embeddings {
   private rowsOf(text: string): number[] {
     const rows: number[] = [];
     const { lookup } = this.table;
-    for (const match of text.toLowerCase().matchAll(TOKEN)) {
-      const token = match[0];
+    // `match` returns the strings alone (no match objects): this runs over every passage of a build.
+    for (const token of text.toLowerCase().match(TOKEN) ?? []) {
       const row = lookup(token);
       if (row !== undefined) {
         rows.push(row);

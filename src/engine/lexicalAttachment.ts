@@ -64,10 +64,16 @@ export async function lexicalAttachments(
   onWarning: (message: string) => void,
 ): Promise<{ files: Record<string, string | Uint8Array>; pending: PendingLexical }> {
   const full = (lexical: LexicalIndex) => ({ files: { [LEXICAL_ATTACHMENT]: asciiJson(lexical.toJSON()) }, pending: { kind: 'ready', lexical } as const });
+  // Indexing straight into the saved form, then loading it, is far quicker than serialising a built index.
+  const fresh = () => {
+    const json = LexicalIndex.buildJSON(passages);
+    const text = asciiJson(json);
+    return { files: { [LEXICAL_ATTACHMENT]: text }, pending: { kind: 'ready', lexical: LexicalIndex.fromJSON(json, passages) } as const };
+  };
   const previous = change.previous;
-  if (!previous) return full(LexicalIndex.build(passages));
+  if (!previous) return fresh();
   const stored = await readStored(previous, onWarning);
-  if (!stored) return full(LexicalIndex.build(passages));
+  if (!stored) return fresh();
 
   // R' = R ∪ (X − A) (base versions only), A' = (A − X) ∪ Y; see LexicalDelta.
   const added = new Set(stored.delta.added);
@@ -89,7 +95,7 @@ export async function lexicalAttachments(
       lexical.update({ remove: change.removed, add: change.added });
     } catch (error) {
       onWarning(`The stored lexical index could not be updated (${String(error)}); rebuilding it.`);
-      lexical = LexicalIndex.build(passages);
+      return fresh();
     }
     return full(lexical);
   }
@@ -103,7 +109,7 @@ export async function lexicalAttachments(
     return { files, pending: { kind: 'ready', lexical } };
   } catch (error) {
     onWarning(`The stored lexical index could not be updated (${String(error)}); rebuilding it.`);
-    return full(LexicalIndex.build(passages));
+    return fresh();
   }
 }
 

@@ -51,12 +51,12 @@ const BIO_OPENER = /^(?:the author|the writer|about the author|about the writer)
 
 /** A linked or plain headline in a teaser list (no sentence punctuation, not a list/table item of the article). */
 function isTeaserHeadline(text: string): boolean {
-  return !endsLikeSentence(text) && !/[:;]$/.test(text) && !isTableRow(text) && wordCount(text) <= 20 && (!isBullet(text) || /\]\(https?:/.test(text));
+  return !endsLikeSentence(text) && !/[:;]$/.test(text) && !isTableRow(text) && wordCount(text, 20) <= 20 && (!isBullet(text) || /\]\(https?:/.test(text));
 }
 
 /** A dateline or publication stamp ("REGION 18 June 2024 - 09:21", "Published August 09, 2025"). */
 function isDateline(text: string): boolean {
-  return wordCount(text) <= 12 && !endsLikeSentence(text) && containsCalendarDate(text);
+  return wordCount(text, 12) <= 12 && !endsLikeSentence(text) && containsCalendarDate(text);
 }
 
 /** Lines above the article that are a title, breadcrumb, dateline or menu rather than text. */
@@ -67,7 +67,7 @@ function isHeaderLine(text: string): boolean {
     CALL_TO_ACTION.test(text) ||
     URL_LINE.test(text) ||
     // Headlines may end in "?" or "!", but a short line ending in a full stop is a sentence.
-    (!isProse(text) && !isBullet(text) && !isTableRow(text) && !/\.["'”’)]*$/.test(text) && wordCount(text) <= 20)
+    (!isProse(text) && !isBullet(text) && !isTableRow(text) && !/\.["'”’)]*$/.test(text) && wordCount(text, 20) <= 20)
   );
 }
 
@@ -76,12 +76,12 @@ function isChrome(text: string): boolean {
   return (
     isPunctuationOnly(text) ||
     INLINE_TEASER.test(text) ||
-    (COPYRIGHT.test(text) && wordCount(text) <= 15) ||
+    (COPYRIGHT.test(text) && wordCount(text, 15) <= 15) ||
     SOCIAL_COUNTER.test(text) ||
     URL_LINE.test(text) ||
     (CALL_TO_ACTION.test(text) && !isProse(text)) ||
     (isDateline(text) && /\b(?:published|updated|posted|date)\b/i.test(text)) ||
-    (isTimestampOnly(text) && wordCount(text) <= 6)
+    (isTimestampOnly(text) && wordCount(text, 6) <= 6)
   );
 }
 
@@ -163,7 +163,7 @@ function dropTimestampRuns(texts: string[], drop: boolean[]): void {
     let stamps = 0;
     while (j < texts.length) {
       const t = texts[j] ?? '';
-      if (isProse(t) || isBullet(t) || isTableRow(t) || wordCount(t) > 16) break;
+      if (isProse(t) || isBullet(t) || isTableRow(t) || wordCount(t, 16) > 16) break;
       if (isTimestampOnly(t)) stamps++;
       j++;
     }
@@ -177,12 +177,12 @@ function dropDuplicates(texts: string[], drop: boolean[]): void {
   const norm = texts.map(normalizeForCompare);
   const seen = new Set<string>();
   norm.forEach((n, i) => {
-    const repeatable = isBullet(texts[i] ?? '') || isTableRow(texts[i] ?? '') || wordCount(n) < 3;
+    const repeatable = isBullet(texts[i] ?? '') || isTableRow(texts[i] ?? '') || wordCount(n, 3) < 3;
     if (seen.has(n) && !repeatable) drop[i] = true;
     seen.add(n);
   });
   norm.forEach((n, i) => {
-    if (drop[i] || wordCount(n) < 8) return;
+    if (drop[i] || wordCount(n, 8) < 8) return;
     for (let j = i + 1; j < norm.length; j++) {
       const later = norm[j] ?? '';
       if (!drop[j] && later.length > n.length && later.includes(n)) {

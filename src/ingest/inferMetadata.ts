@@ -54,7 +54,7 @@ export function toIsoDate(text: string): string | null {
 
 function inferTitle(header: string[]): string | null {
   const candidates = header.filter(
-    (t) => !isPunctuationOnly(t) && toIsoDate(t) === null && !/\bmenu\b/i.test(t) && !/\.["'”’)]*$/.test(t) && wordCount(t) <= 25,
+    (t) => !isPunctuationOnly(t) && toIsoDate(t) === null && !/\bmenu\b/i.test(t) && !/\.["'”’)]*$/.test(t) && wordCount(t, 25) <= 25,
   );
   for (const text of candidates) {
     // A breadcrumb glued to the headline ("HomeWorldAmericasPresidential …") ends with another header line.
@@ -68,7 +68,7 @@ function inferTitle(header: string[]): string | null {
 
 function inferDate(header: string[], lead: string | null): string | null {
   for (const text of header) {
-    if (wordCount(text) > 12) continue;
+    if (wordCount(text, 12) > 12) continue;
     const iso = toIsoDate(text);
     if (iso) return iso;
   }

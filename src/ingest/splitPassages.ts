@@ -67,7 +67,7 @@ export function splitPassages(article: Article, options: SplitPassagesOptions): 
 function isHeading(sentence: Sentence | undefined): boolean {
   if (!sentence) return false;
   const text = sentence.text;
-  return !endsLikeSentence(text) && !/[:;,]$/.test(text) && !isBullet(text) && !isTableRow(text) && wordCount(text) <= 15;
+  return !endsLikeSentence(text) && !/[:;,]$/.test(text) && !isBullet(text) && !isTableRow(text) && wordCount(text, 15) <= 15;
 }
 
 function lengthOf(sentences: Sentence[]): number {

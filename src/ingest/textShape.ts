@@ -13,13 +13,17 @@ function isSpace(c: number): boolean {
   );
 }
 
-/** Number of whitespace-separated words (as `text.trim().split(/\s+/)` counts them, without the arrays). */
-export function wordCount(text: string): number {
+/**
+ * Number of whitespace-separated words (as `text.trim().split(/\s+/)` counts them, without the
+ * arrays). With `atMost`, counting stops at `atMost + 1` words: the cleaner asks "at most n words?"
+ * of every line, and most lines are paragraphs far longer than n.
+ */
+export function wordCount(text: string, atMost = Infinity): number {
   let words = 0;
   let inWord = false;
   for (let i = 0; i < text.length; i++) {
     const space = isSpace(text.charCodeAt(i));
-    if (!space && !inWord) words++;
+    if (!space && !inWord && ++words > atMost) return words;
     inWord = !space;
   }
   return words;
@@ -32,7 +36,7 @@ export function endsLikeSentence(text: string): boolean {
 
 /** A running-text paragraph (as opposed to a headline, label, menu or timestamp). */
 export function isProse(text: string): boolean {
-  const words = wordCount(text);
+  const words = wordCount(text, 25);
   return (words >= 8 && endsLikeSentence(text)) || words >= 25;
 }
 
@@ -84,7 +88,7 @@ export function containsCalendarDate(text: string): boolean {
  */
 export function isTimestampOnly(text: string): boolean {
   // A digit is required: "last two days." is prose that a date parser would happily accept.
-  if (text === '' || wordCount(text) > 8 || !/\d/.test(text)) return false;
+  if (text === '' || wordCount(text, 8) > 8 || !/\d/.test(text)) return false;
   const results = findDates(text);
   if (results.length === 0) return false;
   let rest = text;

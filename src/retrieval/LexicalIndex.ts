@@ -3,7 +3,7 @@ import type { AsPlainObject, Options, SearchOptions } from 'minisearch';
 import { DossierError } from '../errors.js';
 import type { Passage } from '../ingest/Passage.js';
 import { processTerm, termSet, tokenize } from './searchTerms.js';
-import { compactMiniSearch, loadCompactMiniSearch, type CompactTerm } from './miniSearchCodec.js';
+import { buildCompactMiniSearch, compactMiniSearch, loadCompactMiniSearch, type CompactTerm, type IndexingOptions } from './miniSearchCodec.js';
 
 /** A passage that matched a lexical query. */
 export interface LexicalHit {
@@ -86,6 +86,17 @@ const BOILERPLATE_SHARE = 0.95;
 const FIELDS = ['title', 'text'] as const;
 type SearchableField = (typeof FIELDS)[number];
 
+/** How passages are turned into index terms: shared by MiniSearch and `buildCompactMiniSearch`. */
+function indexingOptions(): IndexingOptions<Passage> {
+  return {
+    idField: 'id',
+    fields: [...FIELDS],
+    extractField: (doc, field) => (field === 'title' ? (doc.meta.title ?? '') : field === 'id' ? doc.id : doc.text),
+    tokenize,
+    processTerm,
+  };
+}
+
 /** Identical at build and load time (MiniSearch requires it), so it is a function of nothing. */
 function miniSearchOptions(): Options<Passage> {
   const searchOptions: SearchOptions = {
@@ -97,12 +108,8 @@ function miniSearchOptions(): Options<Passage> {
     combineWith: 'OR',
   };
   return {
-    idField: 'id',
-    fields: [...FIELDS],
+    ...indexingOptions(),
     storeFields: [],
-    extractField: (doc, field) => (field === 'title' ? (doc.meta.title ?? '') : field === 'id' ? doc.id : doc.text),
-    tokenize,
-    processTerm,
     searchOptions,
     logger: (_level, message, code) => {
       // Raised when a removed passage no longer matches what was indexed: going on would corrupt the index.
@@ -225,13 +232,23 @@ export class LexicalIndex {
 
   /** Indexes the passages (ids must be unique). */
   static build(passages: readonly Passage[]): LexicalIndex {
-    const miniSearch = new MiniSearch<Passage>(miniSearchOptions());
+    return LexicalIndex.fromJSON(LexicalIndex.buildJSON(passages), passages);
+  }
+
+  /**
+   * What `LexicalIndex.build(passages).toJSON()` returns, computed without building the index: a cold
+   * build saves the index and then serves from it, and indexing straight into the saved form (see
+   * `buildCompactMiniSearch`) then loading that is several times faster than MiniSearch's own
+   * indexing followed by its serialisation.
+   * @throws DossierError `INTERNAL` when two passages share an id.
+   */
+  static buildJSON(passages: readonly Passage[]): LexicalIndexJSON {
     try {
-      miniSearch.addAll(passages);
+      const { plain, terms } = buildCompactMiniSearch(passages, indexingOptions());
+      return { version: FORMAT_VERSION, miniSearch: plain, terms };
     } catch (error) {
       throw new DossierError('INTERNAL', `Could not build the lexical index: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
     }
-    return new LexicalIndex(miniSearch, passages, undefined);
   }
 
   /**

@@ -32,8 +32,9 @@ const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}\p{N}]+)*/gu;
  * "U.S."/"US" spellings can be recognised.
  */
 export function tokenize(text: string): string[] {
-  const unified = text.replace(UNITED_STATES, ' US ');
-  return Array.from(unified.matchAll(WORD), (m) => m[0]);
+  // `match` with a global pattern returns the strings alone: about twice as fast as `matchAll`,
+  // which builds a match object per word (this runs over every passage of a build).
+  return text.replace(UNITED_STATES, ' US ').match(WORD) ?? [];
 }
 
 /**

@@ -2,7 +2,8 @@ import MiniSearch from 'minisearch';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Passage } from '../../src/ingest/Passage.js';
 import { LexicalIndex, type LexicalIndexJSON } from '../../src/retrieval/LexicalIndex.js';
-import { compactMiniSearch, loadCompactMiniSearch } from '../../src/retrieval/miniSearchCodec.js';
+import { buildCompactMiniSearch, compactMiniSearch, loadCompactMiniSearch } from '../../src/retrieval/miniSearchCodec.js';
+import { processTerm, tokenize } from '../../src/retrieval/searchTerms.js';
 import { seedPassages } from './seedPassages.js';
 
 const OPTIONS = { idField: 'id', fields: ['title', 'text'], extractField: (p: Passage, f: string) => (f === 'title' ? (p.meta.title ?? '') : f === 'id' ? p.id : p.text) };
@@ -71,7 +72,59 @@ describe('compact MiniSearch form', () => {
   });
 });
 
+describe('building the compact form directly', () => {
+  const INDEXING = { ...OPTIONS, tokenize, processTerm };
+  const viaMiniSearch = (docs: Passage[]) => {
+    const m = new MiniSearch<Passage>(INDEXING);
+    m.addAll(docs);
+    return compactMiniSearch(m.toJSON());
+  };
+
+  it('writes exactly what MiniSearch would have saved, term order and field-length arithmetic included', () => {
+    const direct = buildCompactMiniSearch(passages, INDEXING);
+    expect(direct).toEqual(viaMiniSearch(passages));
+    expect(JSON.stringify(direct)).toBe(JSON.stringify(viaMiniSearch(passages)));
+  });
+
+  it.each([
+    ['no documents', [] as Passage[]],
+    ['an untitled passage and repeated words', 'synthetic'],
+    ['one passage', 'first'],
+  ])('matches MiniSearch with %s', (_what, which) => {
+    const base = passages[0] as Passage;
+    const docs: Passage[] =
+      which === 'synthetic'
+        ? [
+            { ...base, id: 'a', meta: { ...base.meta, title: null }, text: 'Baku Baku baku. The U.S. and the USA, and the United States of America!' },
+            { ...base, id: 'b', text: "Armenia's and Azerbaijan's talks; talks talked talking. 2025 2025" },
+            { ...base, id: 'c', text: '' },
+          ]
+        : which === 'first'
+          ? [base]
+          : [];
+    expect(JSON.stringify(buildCompactMiniSearch(docs, INDEXING))).toBe(JSON.stringify(viaMiniSearch(docs)));
+  });
+
+  it('rejects a duplicate id as MiniSearch does', () => {
+    const base = passages[0] as Passage;
+    expect(() => buildCompactMiniSearch([base, base], INDEXING)).toThrow(/duplicate ID/);
+  });
+});
+
 describe('LexicalIndex formats', () => {
+  it('saves a freshly built index exactly as serialising one built by MiniSearch would', () => {
+    const direct = LexicalIndex.buildJSON(passages);
+    // A built index re-serialises through MiniSearch: the same postings, its terms in the order of its own radix tree.
+    const { terms: builtTerms, ...builtRest } = LexicalIndex.build(passages).toJSON();
+    const { terms: directTerms, ...directRest } = direct;
+    expect(directRest).toEqual(builtRest);
+    expect(new Map((directTerms ?? []).map((t) => [t[0], t]))).toEqual(new Map((builtTerms ?? []).map((t) => [t[0], t])));
+    const m = new MiniSearch<Passage>({ ...OPTIONS, tokenize, processTerm });
+    m.addAll(passages);
+    expect(JSON.stringify(direct.terms)).toBe(JSON.stringify(compactMiniSearch(m.toJSON()).terms));
+  });
+
+
   it('still loads an index saved in the first format (postings in MiniSearch JSON) and ranks the same', () => {
     const index = LexicalIndex.build(passages);
     const current = index.toJSON();
