@@ -47,6 +47,9 @@ const EnvSchema = z.object({
   DISCORD_RATE_LIMIT: optional(int(0, 1000)),
   DISCORD_RATE_WINDOW_SECONDS: optional(int(1, 86_400)),
   DISCORD_OFFER_THREADS: optional(bool),
+  DISCORD_CONVERSATION_DAYS: optional(int(0, 3650)),
+  /** Set by discord.js's ShardingManager in each shard process (the shard id); not a user setting. */
+  SHARDS: optional(z.string().regex(/^\d+(?:,\d+)*$/, 'must be shard ids')),
 });
 
 /** Resolved, validated settings. Paths are absolute. */
@@ -77,6 +80,10 @@ export interface Config {
     rateLimit: number;
     rateWindowSeconds: number;
     offerThreads: boolean;
+    /** Days a conversation is remembered for follow-ups, across restarts (0: in memory only). */
+    conversationRetentionDays: number;
+    /** The shard ids this process serves when run under a ShardingManager (files that are rewritten are kept per shard). */
+    shardIds: number[] | undefined;
   };
 }
 
@@ -132,6 +139,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       rateLimit: e.DISCORD_RATE_LIMIT ?? 5,
       rateWindowSeconds: e.DISCORD_RATE_WINDOW_SECONDS ?? 60,
       offerThreads: e.DISCORD_OFFER_THREADS ?? true,
+      conversationRetentionDays: e.DISCORD_CONVERSATION_DAYS ?? 7,
+      shardIds: e.SHARDS?.split(',').map(Number),
     },
   };
 }

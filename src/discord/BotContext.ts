@@ -3,6 +3,7 @@ import type { App } from '../app.js';
 import type { Config } from '../config.js';
 import type { Engine } from '../Engine.js';
 import type { Logger } from '../logger.js';
+import { ConversationStore } from './ConversationStore.js';
 import { FeedbackStore } from './FeedbackStore.js';
 import { LruMap } from '../util/LruMap.js';
 import { RateLimiter } from './RateLimiter.js';
@@ -28,8 +29,8 @@ export interface BotContext {
   rateLimiter: RateLimiter;
   /** Answers by key (the command interaction id or the asking message id), for button clicks. */
   answers: LruMap<string, AnswerRecord>;
-  /** Conversation so far, by the bot's answer message id or a thread id the bot opened. */
-  conversations: LruMap<string, Turn[]>;
+  /** Conversation so far, by the bot's answer message id or a thread id the bot opened; survives restarts. */
+  conversations: ConversationStore;
   timelines: LruMap<string, TimelinePages>;
   /** Local guard so two /reindex clicks in the same instant are refused before reaching the engine. */
   reindex: { running: boolean };
@@ -45,6 +46,8 @@ export const MAX_TURNS = 6;
 export interface BotContextOptions {
   progressIntervalMs?: number;
   feedback?: FeedbackStore;
+  /** Default: memory only (`startBot` opens the one on disk). */
+  conversations?: ConversationStore;
 }
 
 /** Builds the shared state for a bot from the app. */
@@ -57,7 +60,7 @@ export function createBotContext(app: Pick<App, 'config' | 'logger' | 'engine'>,
     feedback: options.feedback ?? FeedbackStore.fromConfig(config),
     rateLimiter: new RateLimiter(config.discord.rateLimit, config.discord.rateWindowSeconds),
     answers: new LruMap(2000),
-    conversations: new LruMap(2000),
+    conversations: options.conversations ?? ConversationStore.inMemory(),
     timelines: new LruMap(200),
     reindex: { running: false },
     progressIntervalMs: options.progressIntervalMs ?? 2000,

@@ -2,6 +2,7 @@ import { Client, Events, GatewayIntentBits, Partials, type Interaction, type Mes
 import type { App } from '../app.js';
 import { DossierError } from '../errors.js';
 import { createBotContext, type BotContext, type BotContextOptions } from './BotContext.js';
+import { ConversationStore } from './ConversationStore.js';
 import { findCommand } from './commands/index.js';
 import { handleButton } from './handleButton.js';
 import { handleError, redactSecrets, serializeError } from './handleError.js';
@@ -37,7 +38,10 @@ export async function startBot(app: Pick<App, 'config' | 'logger' | 'engine'>, o
   const token = config.discord.token;
   if (!token) throw new DossierError('CONFIG_INVALID', 'DISCORD_TOKEN is not set. Add the bot token to .env (see .env.example).');
   const secrets = [token];
-  const ctx = createBotContext(app, options);
+  const conversations =
+    options.conversations ??
+    (await ConversationStore.fromConfig(config, (message, cause) => logger.warn({ err: serializeError(cause, secrets) }, message)));
+  const ctx = createBotContext(app, { ...options, conversations });
   const client = new Client({
     intents: [...BOT_INTENTS],
     partials: [Partials.Channel],
@@ -98,6 +102,7 @@ export async function startBot(app: Pick<App, 'config' | 'logger' | 'engine'>, o
       // Let answers already being written finish, but never hang shutdown on a stuck request.
       await Promise.race([Promise.allSettled([...inFlight]), new Promise((r) => setTimeout(r, 5000).unref())]);
       await client.destroy();
+      await conversations.flush();
     })();
     return stopped;
   };

@@ -40,6 +40,11 @@ export class LruMap<K, V> {
     return this;
   }
 
+  /** Entries from the least to the most recently used, without marking any as used. */
+  entries(): MapIterator<[K, V]> {
+    return this.#map.entries();
+  }
+
   delete(key: K): boolean {
     return this.#map.delete(key);
   }

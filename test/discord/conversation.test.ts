@@ -3,6 +3,7 @@ import { startHarness, type Harness } from '../support/fakeDiscord/botHarness.js
 import type { RecordedRequest } from '../support/fakeDiscord/FakeDiscord.js';
 import { user } from '../support/fakeDiscord/payloads.js';
 import { StubEngine } from '../support/fakeDiscord/StubEngine.js';
+import { startBot } from '../../src/discord/startBot.js';
 
 /**
  * Which messages the bot treats as questions and what conversation it passes on, checked against
@@ -121,4 +122,26 @@ it('answers a direct message without needing a mention, and without thread butto
   expect(reply.path).toBe(`/channels/${channelId}/messages`);
   expect(reply.body?.content).toContain('Stub answer to: who leads the working group?');
   expect(JSON.stringify(reply.body?.components)).not.toContain('"th:');
+});
+
+it('remembers conversations across a restart: a reply to an answer given before it is still a follow-up', async () => {
+  const first = h.fake.postMessage(mention('who leads the working group?'));
+  await h.fake.waitForRequest(replyTo(first));
+  const answerId = [...h.fake.messages.values()].filter((m) => String(m.content).includes('who leads the working group?')).at(-1)?.id ?? '';
+  await vi.waitFor(() => expect(h.bot.context.conversations.has(answerId)).toBe(true));
+
+  // The bot process goes away (stop() also waits for the journal) and a new one connects with the same data directory.
+  await h.bot.stop();
+  const restarted = await startBot({ config: h.config, logger: h.logger, engine }, { progressIntervalMs: 50, readyTimeoutMs: 15_000 });
+  try {
+    expect(restarted.context.conversations).not.toBe(h.bot.context.conversations);
+    const followUp = h.fake.postMessage('when was that?', { replyTo: answerId });
+    await h.fake.waitForRequest(replyTo(followUp));
+    expect(engine.asked.at(-1)).toEqual({
+      question: 'when was that?',
+      options: { history: [{ question: 'who leads the working group?', answer: 'Stub answer to: who leads the working group? [1]' }] },
+    });
+  } finally {
+    await restarted.stop();
+  }
 });
