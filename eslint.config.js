@@ -2,7 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'embeddings/**', '.cache/**', 'data/**', 'bench-data/**', 'coverage/**'] },
+  { ignores: ['node_modules/**', 'embeddings/**', '.cache/**', '.build/**', 'data/**', 'bench-data/**', 'coverage/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -13,4 +13,6 @@ export default tseslint.config(
       'no-console': 'off',
     },
   },
+  // The launcher (scripts/run.mjs) is the one plain-JavaScript module, run by Node directly.
+  { files: ['**/*.mjs'], languageOptions: { globals: { process: 'readonly', console: 'readonly' } } },
 );

@@ -15,7 +15,6 @@ import { copyFile, mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { WORD_VECTOR_CACHE_FILE } from '../src/embeddings/WordVectorCache.js';
 import { median, percentile, type EvalMetrics } from '../src/eval/metrics.js';
@@ -23,9 +22,12 @@ import { loadSotuAddresses, sotuFileName, writeBenchCorpus } from '../src/eval/s
 import { renderBenchChart, type ChartSeries } from './lib/benchChart.js';
 import type { BenchResult, BenchTask, BenchTaskSpec } from './lib/benchWorker.js';
 import { machineInfo, markdownTable, num, pct, textTable, type MachineInfo } from './lib/report.js';
+import { projectRoot } from './lib/projectRoot.js';
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const WORKER = path.join(ROOT, 'scripts/lib/benchWorker.ts');
+const ROOT = projectRoot(import.meta.url);
+/** Each measurement starts the way `npm start` does: through the launcher, as compiled JavaScript. */
+const LAUNCHER = path.join(ROOT, 'scripts/run.mjs');
+const WORKER = 'scripts/lib/benchWorker.ts';
 const DATA = 'bench-data';
 const CORPUS = `${DATA}/seeds`;
 const CACHE = `${DATA}/cache`;
@@ -64,7 +66,7 @@ async function runWorker(task: BenchTaskSpec): Promise<BenchResult & { wallMs: n
   const full = { ...task, root: ROOT, resultFile } as BenchTask;
   const t0 = performance.now();
   const code = await new Promise<number>((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', WORKER, JSON.stringify(full)], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
+    const child = spawn(process.execPath, [LAUNCHER, WORKER, JSON.stringify(full)], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
     child.on('error', reject);
     child.on('exit', (c) => resolve(c ?? 1));
   });
@@ -395,7 +397,7 @@ function renderMarkdown(report: BenchReport, x: Extras): string {
     '- **Cold build:** empty index directory, `createApp` builds it: load the word vectors, read + clean + sentence-split every file, embed every passage, build the HNSW graph and the BM25 index, write atomically. Throughput = passages ÷ seconds for the whole `createApp` call. The word-vector cache (a one-time conversion of the npm package) is already in place, as after installation.',
     `- **Incremental rebuild:** a paragraph is appended to one typical article (\`${x.typical}\`, the median-length address) and \`engine.reindex()\` runs; then the edit is reverted and it runs again (both timed). **No-op:** \`reindex()\` with nothing changed.`,
     `- **Latency:** ${String(x.query['questions'])} questions (every eval question, two rewordings of each answerable one, and template questions about recurring State of the Union topics), 20 warm-up questions first, then each pass times \`engine.retrieve\` (top-k hybrid retrieval) and \`engine.ask\` (retrieval + extractive answer with verbatim quotes) for every question in turn, one at a time. p50/p95/p99 are per pass, then the median over passes.`,
-    '- **Start-up:** a fresh process with the built index and unchanged corpus: from process start (Node + the tsx loader) until `createApp` resolves, which includes loading the word vectors, reading and hashing the corpus to detect changes, and loading the index.',
+    '- **Start-up:** a fresh process with the built index and unchanged corpus: from process start (Node, then `scripts/run.mjs` checking that the compiled JavaScript is up to date, as `npm start` does) until `createApp` resolves, which includes loading the word vectors, reading and hashing the corpus to detect changes, and loading the index.',
     '- **Accuracy with distractors:** the full eval question set (`test/eval/questions.json`) against an index of the 5 seeds alone and against the large index; the figure is the share of all questions scored correct (answerable answered right, unanswerable abstained).',
     '- **CPU time:** next to each wall-clock figure, the same figure computed from the process\'s own CPU time (`process.cpuUsage()`, user + system, all threads including V8\'s garbage-collector threads). When the machine is busy with other work, wall time is inflated and CPU time is the better guide to what an idle machine would show; when CPU time exceeds wall time, work ran in parallel (mostly GC) and the wall figure stands. Verdicts are on wall-clock time; a miss that passes on CPU time is marked so.',
     '- **Naive RAG** is the LangChain tutorial pipeline from `src/eval/NaiveRagBaseline.ts` (raw files, `RecursiveCharacterTextSplitter` 1000/200, dense-only top-4, same embedder and `HnswVectorStore`, top chunk as answer). It keeps nothing on disk, so its start-up and any rebuild cost a full build. "Dossier advantage" says how many times better or worse Dossier is than the naive pipeline on that figure.',

@@ -8,6 +8,7 @@ import { readFile } from 'node:fs/promises';
 import { DEFAULT_ABSTAIN_THRESHOLD, ExtractiveAnswerer } from '../src/answer/ExtractiveAnswerer.js';
 import { focusClause } from '../src/answer/focusClause.js';
 import { loadSeedRetrieval } from '../test/answer/seedRetrieval.js';
+import { projectRoot } from './lib/projectRoot.js';
 
 interface EvalQuestion {
   id: string;
@@ -32,7 +33,7 @@ const EXTRA: EvalQuestion[] = [
   { id: 'x-ans-2', question: 'When did the US establish diplomatic relations with Azerbaijan?', answerable: true, expected: ['1992'] },
 ];
 
-const root = path.resolve(import.meta.dirname, '..');
+const root = projectRoot(import.meta.url);
 const k = Number(process.argv[2] ?? 4);
 const parsed: unknown = JSON.parse(await readFile(path.join(root, 'test/eval/questions.json'), 'utf8'));
 const questions = [...(Array.isArray(parsed) ? parsed.filter(isEvalQuestion) : []), ...EXTRA];

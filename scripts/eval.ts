@@ -10,7 +10,6 @@
 import 'dotenv/config';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../src/config.js';
 import { isDossierError } from '../src/errors.js';
@@ -19,8 +18,9 @@ import { describeFailure, summarize, type EvalMetrics, type QuestionResult } fro
 import { fileSourceText, runEval, type EvalSystem } from '../src/eval/runEval.js';
 import { clip, machineInfo, markdownTable, num, pct, textTable, type MachineInfo } from './lib/report.js';
 import { measurementConfig, openBaseline, openDossier } from './lib/systems.js';
+import { projectRoot } from './lib/projectRoot.js';
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const ROOT = projectRoot(import.meta.url);
 
 /** One system's run, as written to docs/eval.json. */
 export interface SystemRun {

@@ -24,8 +24,9 @@ import { HybridRetriever } from '../src/retrieval/HybridRetriever.js';
 import { LexicalIndex } from '../src/retrieval/LexicalIndex.js';
 import { termSet } from '../src/retrieval/searchTerms.js';
 import { jaccard } from '../src/retrieval/selectDiverse.js';
+import { projectRoot } from './lib/projectRoot.js';
 
-const ROOT = path.resolve(import.meta.dirname, '..');
+const ROOT = projectRoot(import.meta.url);
 const SPLIT = { maxChars: 1000, overlapSentences: 1 };
 
 /** Question, seed file prefixes that answer it, and a phrase of the passage holding the answer. */

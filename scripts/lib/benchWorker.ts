@@ -1,7 +1,7 @@
 /**
  * One benchmark measurement, run in a fresh child process by scripts/bench.ts so that peak RSS and
  * start-up time belong to that measurement alone. Usage (internal):
- *   node --import tsx scripts/lib/benchWorker.ts '<json BenchTask>'
+ *   node scripts/run.mjs scripts/lib/benchWorker.ts '<json BenchTask>'   (compiled, as `npm start` runs)
  * Writes a JSON result to `task.resultFile`; stdout/stderr are left to the engine's own logging.
  */
 import { appendFile, readFile, writeFile } from 'node:fs/promises';
@@ -29,7 +29,7 @@ export interface BenchResult {
   maxRssMB: number;
   /** CPU time (user + system) of the whole process; on a shared machine this is steadier than wall time. */
   cpuMs: number;
-  /** Milliseconds from process start to the worker's first line (node + tsx loader). */
+  /** Milliseconds from process start to the worker's first line (Node and the launcher's freshness check). */
   enteredMs: number;
   [key: string]: unknown;
 }

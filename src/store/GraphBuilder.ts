@@ -16,7 +16,7 @@ export type GraphResponse = { ok: true } | { ok: false; error: string };
 /**
  * Builds a fresh HNSW graph on a worker thread, so a cold build can index the lexical side on the
  * main thread meanwhile (together they are most of a cold build's index time). Start it early: the
- * thread takes about a second to load under tsx, which overlaps embedding. Every failure (no thread,
+ * thread takes a moment to load (about a second under tsx), which overlaps embedding. Every failure (no thread,
  * a crash, a bad file) resolves to null and the caller builds the graph itself.
  */
 export class GraphBuilder {
