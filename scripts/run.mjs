@@ -142,20 +142,27 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
     console.error('usage: node scripts/run.mjs <file.ts> [arguments…]   (e.g. src/cli/main.ts start)');
     process.exit(2);
   }
-  try {
-    await ensureBuilt(ROOT);
-  } catch (error) {
-    console.error(`Could not compile the TypeScript sources: ${error instanceof Error ? error.message : String(error)}`);
-    process.exit(1);
-  }
-  process.setSourceMapsEnabled(true);
   const rel = path.relative(ROOT, path.resolve(entry));
   if (rel.startsWith('..') || path.isAbsolute(rel) || !SOURCE_DIRS.some((d) => rel.startsWith(`${d}${path.sep}`)) || !(await stat(path.join(ROOT, rel)).catch(() => null))) {
     console.error(`scripts/run.mjs: ${entry} is not a TypeScript file under ${SOURCE_DIRS.map((d) => `${d}/`).join(' or ')} of this project.`);
     process.exit(2);
   }
-  const compiled = path.join(ROOT, OUT_DIR, rel.replace(/\.ts$/, '.js'));
+  let compiledOk = true;
+  try {
+    await ensureBuilt(ROOT);
+  } catch (error) {
+    // A read-only checkout or a full disk must not stop the product: tsx runs the sources as they are (a syntax
+    // error then fails there, with the same message).
+    compiledOk = false;
+    console.error(`Could not compile into ${OUT_DIR}/ (${error instanceof Error ? error.message.split('\n')[0] : String(error)}); running the TypeScript through tsx instead.`);
+  }
+  process.setSourceMapsEnabled(true);
+  const target = compiledOk ? path.join(ROOT, OUT_DIR, rel.replace(/\.ts$/, '.js')) : path.join(ROOT, rel);
+  if (!compiledOk) {
+    const { register } = await import('tsx/esm/api');
+    register();
+  }
   // The entry reads its own arguments from process.argv.slice(2), as if it had been started directly.
-  process.argv.splice(1, 2, compiled);
-  await import(pathToFileURL(compiled).href);
+  process.argv.splice(1, 2, target);
+  await import(pathToFileURL(target).href);
 }

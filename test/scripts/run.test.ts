@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdir, mkdtemp, readFile, rm, stat, utimes, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, stat, symlink, utimes, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -75,5 +75,20 @@ describe('scripts/run.mjs as the npm scripts use it', () => {
       expect(failure?.code).toBe(2);
       expect(failure?.stderr).toMatch(/usage|not a TypeScript file/);
     }
+  });
+});
+
+describe('scripts/run.mjs when .build/ cannot be written', () => {
+  it('says so and runs the TypeScript through tsx instead', async () => {
+    // A copy of the launcher in a project whose .build is a plain file, so nothing can be written there.
+    await mkdir(path.join(root, 'scripts'));
+    await writeFile(path.join(root, 'scripts', 'run.mjs'), await readFile(LAUNCHER));
+    await writeFile(path.join(root, 'package.json'), '{ "type": "module" }\n');
+    await symlink(path.resolve('node_modules'), path.join(root, 'node_modules'), 'dir');
+    await writeFile(path.join(root, 'src', 'cli.ts'), "import { out } from './main.js';\nconsole.log(`${out}: ${process.argv.slice(2).join(' ')}`);\n");
+    await writeFile(path.join(root, '.build'), 'not a directory');
+    const { stdout, stderr } = await run(process.execPath, [path.join(root, 'scripts', 'run.mjs'), 'src/cli.ts', 'a', 'b'], { cwd: root });
+    expect(stderr).toMatch(/Could not compile into \.build\/ .*running the TypeScript through tsx instead/);
+    expect(stdout.trim()).toBe('hello Baku: a b');
   });
 });
