@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { parseArgs } from 'node:util';
+import { parseCliArgs } from './parseCliArgs.js';
 import type { Config } from '../config.js';
 import { createApp } from '../app.js';
 import { createLogger } from '../logger.js';
@@ -14,7 +14,7 @@ const ASK_USAGE = 'Usage: npm run ask -- "your question" [--json] [--k N] [--sou
 
 /** `npm run ask`: one question (human or `--json` output), or `--batch FILE` for scripts. */
 export async function runAsk(config: Config, argv: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({
+  const { values, positionals } = parseCliArgs({
     args: argv,
     allowPositionals: true,
     options: {
@@ -25,7 +25,7 @@ export async function runAsk(config: Config, argv: string[]): Promise<number> {
       from: { type: 'string' },
       to: { type: 'string' },
     },
-  });
+  }, ASK_USAGE.trimEnd());
   const question = positionals.join(' ').trim();
   if (!values.batch && question === '') {
     process.stderr.write(ASK_USAGE);

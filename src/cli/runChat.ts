@@ -15,7 +15,7 @@ import { progressReporter } from './progressReporter.js';
 
 const CHAT_HELP = `Type a question, or a command:
   /ask QUESTION        ask (the default; follow-ups like "when was that?" use the conversation so far)
-  /timeline [--topic "text"] [--from DATE] [--to DATE] [--source FILE] [--png FILE]
+  /timeline [TOPIC] [--from DATE] [--to DATE] [--source FILE] [--png FILE]
   /sources             the indexed articles
   /reindex             rebuild the index from seeds/ (incremental)
   /new                 forget the conversation so far

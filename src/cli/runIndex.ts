@@ -1,13 +1,13 @@
-import { parseArgs } from 'node:util';
 import type { Config } from '../config.js';
 import { createApp } from '../app.js';
 import { createLogger } from '../logger.js';
 import { progressReporter } from './progressReporter.js';
 import { formatIndexReport } from './formatIndexReport.js';
+import { parseCliArgs } from './parseCliArgs.js';
 
 /** `npm run index`: builds or incrementally updates the index and prints what changed. */
 export async function runIndex(config: Config, argv: string[]): Promise<number> {
-  const { values } = parseArgs({ args: argv, options: { json: { type: 'boolean', default: false } }, allowPositionals: false });
+  const { values } = parseCliArgs({ args: argv, options: { json: { type: 'boolean', default: false } }, allowPositionals: false }, 'Usage: npm run index -- [--json]');
   const progress = progressReporter();
   const logger = createLogger(config.logLevel, 'pretty');
   // Opening never rebuilds a stale index here: the explicit reindex below does, and reports it.

@@ -1,5 +1,4 @@
 import { writeFile } from 'node:fs/promises';
-import { parseArgs } from 'node:util';
 import type { Config } from '../config.js';
 import type { TimelineOptions } from '../timeline/TimelineEvent.js';
 import { createApp } from '../app.js';
@@ -7,14 +6,22 @@ import { createLogger } from '../logger.js';
 import { formatTimeline } from '../timeline/formatTimeline.js';
 import { toTimelineJson } from '../timeline/formatTimeline.js';
 import { renderTimelinePng } from '../timeline/renderTimelinePng.js';
+import { parseCliArgs } from './parseCliArgs.js';
 import { parseFilter } from './parseFilter.js';
 import { progressReporter } from './progressReporter.js';
 
-/** Parses the timeline options shared by `npm run timeline` and the chat's `/timeline`. */
+const TIMELINE_USAGE = 'Usage: timeline [topic words | --topic "text"] [--from DATE] [--to DATE] [--source FILE] [--json] [--png FILE]';
+
+/**
+ * Parses the timeline options shared by `npm run timeline` and the chat's `/timeline`. Words outside
+ * any option are the topic, so `/timeline Aliyev visit` and `--topic Aliyev visit` mean the same as
+ * `--topic "Aliyev visit"`.
+ * @throws DossierError `USAGE` for an unknown option or a missing value.
+ */
 export function parseTimelineArgs(argv: string[]): { options: TimelineOptions; json: boolean; png: string | undefined } {
-  const { values } = parseArgs({
+  const { values, positionals } = parseCliArgs({
     args: argv,
-    allowPositionals: false,
+    allowPositionals: true,
     options: {
       topic: { type: 'string' },
       from: { type: 'string' },
@@ -23,9 +30,9 @@ export function parseTimelineArgs(argv: string[]): { options: TimelineOptions; j
       json: { type: 'boolean', default: false },
       png: { type: 'string' },
     },
-  });
+  }, TIMELINE_USAGE);
   const filter = parseFilter(values);
-  const topic = values.topic?.trim();
+  const topic = [values.topic ?? '', ...positionals].join(' ').replace(/\s+/g, ' ').trim();
   return {
     options: { ...(topic ? { topic } : {}), ...filter },
     json: values.json ?? false,

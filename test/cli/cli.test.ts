@@ -76,6 +76,9 @@ describe('CLI', () => {
     [['ask', 'q', '--k', 'lots'], /--k must be/],
     [['ask', 'q', '--from', 'June'], /--from must be a date/],
     [['frobnicate'], /Unknown command "frobnicate"/],
+    [['timeline', '--bogus'], /Unknown option '--bogus'\.\nUsage: timeline/],
+    [['index', '--fast'], /Unknown option '--fast'\.\nUsage: npm run index/],
+    [['feedback', '--format'], /--format[\s\S]*Usage: npm run feedback/],
   ])('exits 2 with a clear message for %j', async (args, message) => {
     const r = await cli(args);
     expect(r.code).toBe(2);
@@ -115,8 +118,13 @@ describe('CLI', () => {
   });
 
   it('chat answers, keeps context for a follow-up, and survives bad input', async () => {
-    const r = await cli(['chat'], {}, 'What did Aliyev and Trump sign?\nWhen was that?\n/ask\n/sources\n/quit\n');
+    const r = await cli(['chat'], {}, 'What did Aliyev and Trump sign?\nWhen was that?\n/ask\n/sources\n/timeline --topic Aliyev visit --from 2025\n/timeline --wat\n/quit\n');
     expect(r.code, r.stderr).toBe(0);
+    // An unquoted multi-word topic is the topic; an unknown option is a usage error, and the chat goes on.
+    expect(r.stdout).toMatch(/7–8 Aug 2025 — Azerbaijan's President Ilham Aliyev paid a significant visit/);
+    expect(r.stdout).not.toMatch(/1992 —/);
+    expect(r.stdout).toMatch(/Error: Unknown option '--wat'\.\nUsage: timeline/);
+    expect(r.stdout).not.toMatch(/Unexpected error/);
     expect(r.stdout).toMatch(/Memorandum of Understanding/);
     expect(r.stdout).toMatch(/August 7-8, 2025/);
     expect(r.stdout).toMatch(/Error: Please ask a question/);
