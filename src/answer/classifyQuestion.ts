@@ -12,6 +12,15 @@ const PLACE_HEADS = /^(?:city|cities|country|countries|place|places|region|regio
 const COUNT_HEADS = /^(?:number|amount|count|total|population|size|percentage|share)$/;
 const AUX = /^(?:is|are|was|were|do|does|did|has|have|had|can|could|will|would|should|shall|may|might|must)$/;
 const LEADING_FILLER = /^(?:(?:and|so|but|ok|okay|also|then|please|now)[,\s]+)+/;
+const LEADING_FILLER_ANY_CASE = new RegExp(LEADING_FILLER.source, 'i');
+
+/**
+ * "Who is Hikmet Hajiyev?", "Who was Richard Verma?", "Who is she?": the subject is named (only
+ * capitalised words, no possessive) or a pronoun, so the question asks what that person is, not for
+ * another person. "Who is Armenia's foreign minister?" or "Who is the US envoy?" describe a role and
+ * ask for its holder. Case-sensitive on purpose: the capitals are what tell a name.
+ */
+const IDENTITY = /^[Ww]ho(?:\s+(?:is|was)|['’]s)\s+(?:[A-Z][\p{L}.-]*(?:\s+[A-Z][\p{L}.-]*)*|[Hh]e|[Ss]he|[Tt]hey|[Hh]im|[Hh]er)\s*\?*\s*$/u;
 
 function words(s: string): string[] {
   return s.toLowerCase().match(/[a-z0-9]+(?:['’][a-z]+)?/g) ?? [];
@@ -50,7 +59,9 @@ export function classifyQuestion(question: string): QuestionType {
 
   if (/^how (?:many|much)\b/.test(q)) return 'how-many';
   if (/^(?:how long ago|how soon|how long)\b/.test(q)) return 'when';
-  if (/^(?:who|whom|whose)\b/.test(q)) return 'who';
+  if (/^(?:who|whom|whose)\b/.test(q)) {
+    return IDENTITY.test(clause.replace(LEADING_FILLER_ANY_CASE, '').trim()) ? 'what' : 'who';
+  }
   if (/^when\b/.test(q)) return 'when';
   if (/^where\b/.test(q)) return 'where';
   if (/^(?:on|in|at|by|during|from|since|until|to|for|with)\s+(?:what|which)\b/.test(q)) {

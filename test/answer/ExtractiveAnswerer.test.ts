@@ -146,6 +146,16 @@ describe('ExtractiveAnswerer on the real seeds', () => {
     expect(answer.citations[0]?.source).toBe(A002);
   });
 
+  it('answers "who is <name>?" with what the person is, not with the other people in those sentences', async () => {
+    const answer = await ask('Who is Sonata Coulter?');
+    expect(answer.text).toMatch(/^The working group will be led by Sonata Coulter, Deputy Assistant to the U\.S\. Assistant Secretary of State\. \[1\]$/);
+    const hajiyev = await ask('Who is Hikmet Hajiyev?');
+    expect(hajiyev.kind).toBe('answered');
+    // No short answer naming Hooker, Bass or Kim: the sentences that describe Hajiyev's post are the answer.
+    expect(hajiyev.text).toMatch(/^U\.S\. Deputy Secretary of State for Political Affairs Allison Hooker also met with the President’s Assistant and Head of the Foreign Policy Department/);
+    expect(hajiyev.text).not.toMatch(/^[^.]*\[1\];/);
+  });
+
   it('answers nothing from nothing', async () => {
     const answer = await answerer.answer('Who leads the joint working group?', []);
     expect(answer).toMatchObject({ kind: 'no-answer', text: "The articles don't say.", citations: [] });
