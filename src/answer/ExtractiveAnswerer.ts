@@ -219,6 +219,10 @@ export class ExtractiveAnswerer implements Answerer {
     const missingNames = terms.filter((t, i) => specific(t) && (present[i] ?? 0) === 0).map((t) => t.text);
 
     const inQuestion = wordForms(contextual);
+    // The question's descriptive words ("foreign", "minister", "ceremony"): what it asks about, beyond its names.
+    const asked = terms.filter((t) => !t.proper && t.weight >= 1 && !/\d/.test(t.norm));
+    // "Who is Armenia's foreign minister?" asks for the one holder of a role (see `titledBy`).
+    const roleHolder = type === 'who' && SINGULAR_WHO.test(focus);
     const names = terms.filter((t) => t.proper && t.weight >= 1);
     const wants = TYPE_WANTS[type];
     const byPassage = new Map<string, Candidate[]>();
@@ -256,8 +260,12 @@ export class ExtractiveAnswerer implements Answerer {
         const pool = wants === 'dates' ? [...entitiesOf(c.text, 'dates'), ...entitiesOf(c.text, 'numbers').filter((n) => /\b(?:days?|weeks?|months?|years?)\b/i.test(n))] : entitiesOf(c.text, wants);
         answers = pool.filter((e) => !sentenceForms(e).every((f) => f.stop || hasTerm(inQuestion, f)));
       }
+      // A role's holder is named with the role as a title right before the name ("Azerbaijan's President
+      // Ilham Aliyev"); a sentence that does so names the holder, and only that person answers.
+      const titled = roleHolder ? answers.filter((p) => titledBy(c.text, p, asked)) : [];
+      if (titled.length > 0) answers = titled;
       const typeFit = wants ? answers.length > 0 : true;
-      const score = x.score + (wants && typeFit ? TYPE_BONUS : 0);
+      const score = x.score + (wants && typeFit ? TYPE_BONUS : 0) + (titled.length > 0 ? TYPE_BONUS : 0);
       const namesCovered = names.length > 0 && names.every((t) => hasTerm(c.forms, t));
       return { passage: c.passage, sentenceIndex: c.sentenceIndex, text: c.text, start: c.start, end: c.end, coverage, typeFit, namesCovered, score, answers };
     });
@@ -281,7 +289,6 @@ export class ExtractiveAnswerer implements Answerer {
     // about what is asked of it: a question with descriptive words of its own needs one of them in
     // that sentence, not just its names ("How many people attended the ceremony at the White House?"
     // is not answered by "a cut in the White House staff of 25 percent").
-    const asked = terms.filter((t) => !t.proper && t.weight >= 1 && !/\d/.test(t.norm));
     const aboutAsked = (s: ScoredSentence) => asked.length === 0 || asked.some((t) => hasTerm(sentenceForms(s.text), t));
     const fitting = ranked.filter((s) => s.typeFit && s.coverage >= Math.max(this.#threshold, TYPED_SHARE * evidence) && aboutAsked(s));
     let abstain = false;
@@ -297,7 +304,10 @@ export class ExtractiveAnswerer implements Answerer {
       reason = `weak evidence ${evidence.toFixed(2)} < ${this.#threshold}`;
     }
     let linked: ExtractiveDecision['linked'];
-    if (!abstain && wants && (type === 'when' || type === 'how-many') && fitting.length === 0) {
+    // "Who is the US ambassador to Azerbaijan?" asks for the holder of a role: like a date or a
+    // number, the person must come from a sentence that says the role, not merely one about
+    // Azerbaijan that names someone.
+    if (!abstain && wants && (type === 'when' || type === 'how-many' || roleHolder) && fitting.length === 0) {
       linked = wants === 'dates' ? linkedDate(ranked, terms, history.length > 0 && isElliptical(focus), Math.max(this.#threshold, LINK_SHARE * evidence)) : undefined;
       if (!linked) {
         abstain = true;
@@ -365,20 +375,20 @@ export class ExtractiveAnswerer implements Answerer {
   #cite(question: string, chosen: ScoredSentence[], wants: keyof SentenceEntities | undefined, terms: QuestionTerm[]): Answer {
     const citations: Citation[] = chosen.map((s, i) => citationFor(i + 1, s.passage, s));
     const parts: string[] = [];
-    const lead = this.#shortAnswer(chosen, wants, terms);
+    const lead = this.#shortAnswer(chosen, wants, terms, SINGULAR_WHO.test(question));
     if (lead) parts.push(lead);
     chosen.forEach((s, i) => parts.push(`${s.text} [${i + 1}]`));
     return { kind: 'answered', question, text: parts.join(' '), citations, mode: 'extractive' };
   }
 
   /** "Sonata Coulter [1]." / "17 May 2024 [1]." — the asked-for item up front, from the cited sentences. */
-  #shortAnswer(chosen: ScoredSentence[], wants: keyof SentenceEntities | undefined, terms: QuestionTerm[]): string | null {
+  #shortAnswer(chosen: ScoredSentence[], wants: keyof SentenceEntities | undefined, terms: QuestionTerm[], oneHolder = false): string | null {
     if (!wants) return null;
     const pieces: string[] = [];
     const used = new Set<string>();
     chosen.forEach((s, i) => {
-      // Several people can answer "who" (one per article); a date or number comes from the best sentence only.
-      if (!s.typeFit || (wants !== 'people' && pieces.length > 0)) return;
+      // Several people can answer "who" (one per article), except "who is the …?"; a date or number comes from the best sentence only.
+      if (!s.typeFit || ((wants !== 'people' || oneHolder) && pieces.length > 0)) return;
       const items = (wants === 'people' ? closestPeople(s, terms) : wants === 'dates' ? eventDate(s) : s.answers.slice(0, 1)).filter((e) => !used.has(e.toLowerCase()));
       if (items.length === 0) return;
       items.forEach((e) => used.add(e.toLowerCase()));
@@ -387,6 +397,21 @@ export class ExtractiveAnswerer implements Answerer {
     if (pieces.length === 0) return null;
     return `${pieces.join('; ')}.`;
   }
+}
+
+/**
+ * Whether `person` is named in `text` with a title made of the question's role words: the run of
+ * capitalised words right before the name holds one of them ("Armenian Foreign Minister Ararat
+ * Mirzoyan" for "foreign minister"; not "Assistant to the President of Azerbaijan Hikmat Hajiyev"
+ * for "president", whose title run is just "Azerbaijan").
+ */
+function titledBy(text: string, person: string, asked: QuestionTerm[]): boolean {
+  const at = text.indexOf(person);
+  if (at < 0 || asked.length === 0) return false;
+  const title = /((?:[\p{Lu}][\p{L}.’'-]*\s+){1,5})$/u.exec(text.slice(Math.max(0, at - 80), at))?.[1];
+  if (!title) return false;
+  const forms = wordForms(title);
+  return asked.some((t) => forms.some((f) => termsMatch(f, t)));
 }
 
 function joinList(items: string[]): string {

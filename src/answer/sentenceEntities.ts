@@ -32,7 +32,7 @@ const TITLE_TAGS = new Set(['Actor', 'Honorific', 'Acronym', 'Place', 'Country',
 const NAME_TAGS = new Set(['FirstName', 'LastName', 'MaleName', 'FemaleName']);
 
 function clean(word: string): string {
-  return word.replace(/^[^\p{L}]+|[^\p{L}.]+$/gu, '').replace(/\.$/, '');
+  return word.replace(/['’]s$/u, '').replace(/^[^\p{L}]+|[^\p{L}.]+$/gu, '').replace(/\.$/, '');
 }
 
 /**
@@ -89,8 +89,9 @@ function people(doc: ReturnType<typeof nlp>): string[] {
   return found;
 }
 
+/** A name as an answer: no trailing punctuation, no possessive ("Azerbaijan’s" → "Azerbaijan"). */
 function texts(v: unknown): string[] {
-  return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string').map((s) => s.replace(/[,.;:]+$/, '').trim()) : [];
+  return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string').map((s) => s.replace(/[,.;:]+$/, '').replace(/['’]s$/, '').trim()).filter(Boolean) : [];
 }
 
 /** People, places and organisations of a sentence: the compromise part of `SentenceEntities`. */
@@ -143,7 +144,14 @@ export function sentenceQuantities(text: string): SentenceQuantities {
     for (let i = dates.length - 1; i >= 0; i--) if (t.includes(dates[i] ?? '\u0000')) dates.splice(i, 1);
     if (!dates.some((d) => d.includes(t))) dates.push(t);
   }
-  const quantities: SentenceQuantities = { dates: dates.sort((a, b) => text.indexOf(a) - text.indexOf(b)), numbers };
+  // A number inside a date ("2025" of "August 7-8, 2025") is part of the date, not a count: "How many
+  // days did the visit last?" must not be answered "2025".
+  const dateSpans = dates.map((d) => [text.indexOf(d), text.indexOf(d) + d.length] as const).filter(([start]) => start >= 0);
+  const counts = numbers.filter((n) => {
+    const at = text.indexOf(n);
+    return at < 0 || !dateSpans.some(([start, end]) => at >= start && at + n.length <= end);
+  });
+  const quantities: SentenceQuantities = { dates: dates.sort((a, b) => text.indexOf(a) - text.indexOf(b)), numbers: counts };
   quantitiesCache.set(text, quantities);
   return quantities;
 }

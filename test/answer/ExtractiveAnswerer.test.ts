@@ -146,6 +146,28 @@ describe('ExtractiveAnswerer on the real seeds', () => {
     expect(answer.citations[0]?.source).toBe(A002);
   });
 
+  it.each([
+    ['Who is the president of Azerbaijan?', /^Aliyev \[1\]\. .*Azerbaijan's President Ilham Aliyev/],
+    ["Who is Armenia's prime minister?", /^Nikol Pashinyan \[1\]\. /],
+    ["Who is Azerbaijan's foreign minister?", /^Jeyhun Bayramov \[1\]\. /],
+  ])('names the one holder of a role, titled by it right before the name: %s', async (question, expected) => {
+    const answer = await ask(question);
+    expect(answer.text).toMatch(expected);
+    // One holder, not one person per cited article.
+    expect(answer.text).not.toMatch(/^[^.]*\[1\];/);
+  });
+
+  it('abstains on a role no article names a holder for, rather than naming someone nearby', async () => {
+    // Every article is about the US and Azerbaijan, and names people; none names an ambassador.
+    expect((await ask('Who is the US ambassador to Azerbaijan?')).kind).toBe('no-answer');
+  });
+
+  it('does not count the year of a date as a quantity', async () => {
+    // "August 7-8, 2025" holds the only number near the visit; "2025" is not how many days it lasted.
+    const answer = await ask("How many days did Aliyev's visit last?");
+    expect(answer.text).not.toMatch(/^2025/);
+  });
+
   it('answers "who is <name>?" with what the person is, not with the other people in those sentences', async () => {
     const answer = await ask('Who is Sonata Coulter?');
     expect(answer.text).toMatch(/^The working group will be led by Sonata Coulter, Deputy Assistant to the U\.S\. Assistant Secretary of State\. \[1\]$/);
