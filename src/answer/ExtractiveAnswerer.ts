@@ -112,6 +112,9 @@ interface Candidate {
   retrieval: number;
 }
 
+/** The kinds of names a question and a sentence are compared on (see `consistent` in `decide`). */
+const NAME_KINDS = ['people', 'places', 'organizations'] as const;
+
 /** Score bonus for a sentence holding the asked-for kind of answer. */
 const TYPE_BONUS = 0.2;
 
@@ -290,7 +293,26 @@ export class ExtractiveAnswerer implements Answerer {
     // that sentence, not just its names ("How many people attended the ceremony at the White House?"
     // is not answered by "a cut in the White House staff of 25 percent").
     const aboutAsked = (s: ScoredSentence) => asked.length === 0 || asked.some((t) => hasTerm(sentenceForms(s.text), t));
-    const fitting = ranked.filter((s) => s.typeFit && s.coverage >= Math.max(this.#threshold, TYPED_SHARE * evidence) && aboutAsked(s));
+    // Nor from a sentence that leaves out one of the question's names and names another of the same
+    // kind instead: "When were diplomatic relations between the US and Armenia established?" is not
+    // answered by "The United States established diplomatic relations with Azerbaijan in 1992". A
+    // sentence that only leaves a name out ("The Deputy Secretary's visit began on November 15")
+    // still may: articles refer back to people without naming them again.
+    const questionNames = names.length > 0 && wants ? sentenceNames(focus) : undefined;
+    const kindOf = (t: QuestionTerm) => (questionNames ? NAME_KINDS.find((k) => questionNames[k].some((n) => hasTerm(sentenceForms(n), t))) : undefined);
+    const inQuestionTerms = (name: string) => sentenceForms(name).some((f) => terms.some((t) => termsMatch(f, t)));
+    const consistent = (s: ScoredSentence) => {
+      if (!questionNames) return true;
+      const forms = sentenceForms(s.text);
+      const missing = names.filter((t) => !hasTerm(forms, t));
+      if (missing.length === 0) return true;
+      const own = sentenceNames(s.text);
+      return missing.every((t) => {
+        const kind = kindOf(t);
+        return kind === undefined || own[kind].every(inQuestionTerms);
+      });
+    };
+    const fitting = ranked.filter((s) => s.typeFit && s.coverage >= Math.max(this.#threshold, TYPED_SHARE * evidence) && aboutAsked(s) && consistent(s));
     let abstain = false;
     let reason = 'answered';
     if (missingNames.length > 0) {
@@ -308,7 +330,7 @@ export class ExtractiveAnswerer implements Answerer {
     // number, the person must come from a sentence that says the role, not merely one about
     // Azerbaijan that names someone.
     if (!abstain && wants && (type === 'when' || type === 'how-many' || roleHolder) && fitting.length === 0) {
-      linked = wants === 'dates' ? linkedDate(ranked, terms, history.length > 0 && isElliptical(focus), Math.max(this.#threshold, LINK_SHARE * evidence)) : undefined;
+      linked = wants === 'dates' ? linkedDate(ranked, terms, history.length > 0 && isElliptical(focus), Math.max(this.#threshold, LINK_SHARE * evidence), consistent) : undefined;
       if (!linked) {
         abstain = true;
         reason = `no ${wants} in the relevant sentences`;
@@ -469,11 +491,18 @@ function eventDate(s: ScoredSentence): string[] {
  *   descriptive word (noun or verb, not a name) with the on-topic sentence.
  * The nearest such pair wins.
  */
-function linkedDate(ranked: ScoredSentence[], terms: QuestionTerm[], elliptical: boolean, minCoverage: number): ExtractiveDecision['linked'] {
+function linkedDate(
+  ranked: ScoredSentence[],
+  terms: QuestionTerm[],
+  elliptical: boolean,
+  minCoverage: number,
+  /** Whether a dated sentence is about the question's names (see `consistent` in `decide`). */
+  consistent: (s: ScoredSentence) => boolean,
+): ExtractiveDecision['linked'] {
   const own = terms.filter((t) => !t.proper && t.weight >= 1);
   if (own.length === 0 && !elliptical) return undefined;
   const onTopic = ranked.filter((s) => s.coverage >= minCoverage && !s.typeFit);
-  const dated = ranked.filter((s) => s.typeFit && !looksLikeBoilerplate(s.text));
+  const dated = ranked.filter((s) => s.typeFit && !looksLikeBoilerplate(s.text) && consistent(s));
   const descriptive = (text: string) => sentenceForms(text).filter((f) => !f.stop && (f.pos === 'NOUN' || f.pos === 'VERB'));
   let best: { dated: ScoredSentence; via: ScoredSentence; distance: number } | undefined;
   for (const d of dated) {

@@ -162,6 +162,12 @@ describe('ExtractiveAnswerer on the real seeds', () => {
     expect((await ask('Who is the US ambassador to Azerbaijan?')).kind).toBe('no-answer');
   });
 
+  it('takes no date from a sentence about another country than the one asked about', async () => {
+    // The seeds date US relations with Azerbaijan (1992), never with Armenia.
+    expect((await ask('When were diplomatic relations between the US and Armenia established?')).kind).toBe('no-answer');
+    expect((await ask('When did the US establish diplomatic relations with Azerbaijan?')).text).toMatch(/^1992 \[1\]\./);
+  });
+
   it('does not count the year of a date as a quantity', async () => {
     // "August 7-8, 2025" holds the only number near the visit; "2025" is not how many days it lasted.
     const answer = await ask("How many days did Aliyev's visit last?");
