@@ -12,6 +12,7 @@ import { sentenceForms, wordForms, type WordForm } from './wordForms.js';
 import { citationFor } from './citationFor.js';
 import { noAnswer } from './noAnswer.js';
 import type { TermRarity } from './termRarity.js';
+import { isTableRow } from '../ingest/textShape.js';
 
 /**
  * Default minimum evidence (best sentence's weighted coverage of the question's terms) to answer.
@@ -154,7 +155,11 @@ function candidates(retrieved: RetrievedPassage[]): Candidate[] {
   const maxScore = Math.max(...retrieved.map((r) => r.score), 1e-9);
   const bySpan = new Map<string, Candidate>();
   for (const r of retrieved) {
-    r.passage.sentences.forEach((s, i) => {
+    r.passage.sentences.forEach((s, i, all) => {
+      // A table's header row ("Recommendation | Expected Impact | Timeline |") names columns and says
+      // nothing itself; it is the first row of a run of rows. A row opening the passage is kept: the
+      // rows before it are in the previous passage.
+      if (i > 0 && isTableRow(s.text) && !isTableRow(all[i - 1]?.text ?? '') && isTableRow(all[i + 1]?.text ?? '')) return;
       const key = `${r.passage.source}#${s.start}`;
       const retrieval = Math.max(0, r.score / maxScore);
       const prev = bySpan.get(key);

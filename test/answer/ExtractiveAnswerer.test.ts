@@ -168,6 +168,15 @@ describe('ExtractiveAnswerer on the real seeds', () => {
     expect((await ask('When did the US establish diplomatic relations with Azerbaijan?')).text).toMatch(/^1992 \[1\]\./);
   });
 
+  it.each(['What are the priority actions and expected outcomes?', 'What are the recommendations in the report?'])(
+    'never answers with a table header row: %s',
+    async (question) => {
+      // Seed 003's tables start with "Focus Area | Priority Actions | Expected Outcomes |" and "Recommendation | Expected Impact | Timeline |".
+      const answer = await ask(question);
+      expect(answer.citations.map((c) => c.quote)).not.toContainEqual(expect.stringMatching(/^(?:Focus Area|Recommendation|Proposed Measure) \|/));
+    },
+  );
+
   it('does not count the year of a date as a quantity', async () => {
     // "August 7-8, 2025" holds the only number near the visit; "2025" is not how many days it lasted.
     const answer = await ask("How many days did Aliyev's visit last?");
