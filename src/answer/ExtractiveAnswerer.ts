@@ -113,6 +113,9 @@ interface Candidate {
   retrieval: number;
 }
 
+/** A where-question that asks for a city in particular. */
+const CITY_QUESTION = /\b(?:which|what)\s+(?:[\p{L}-]+\s+){0,2}?(?:city|cities|town|towns|capital|capitals)\b/iu;
+
 /** The kinds of names a question and a sentence are compared on (see `consistent` in `decide`). */
 const NAME_KINDS = ['people', 'places', 'organizations'] as const;
 
@@ -233,6 +236,8 @@ export class ExtractiveAnswerer implements Answerer {
     const roleHolder = type === 'who' && SINGULAR_WHO.test(focus);
     const names = terms.filter((t) => t.proper && t.weight >= 1);
     const wants = TYPE_WANTS[type];
+    // "Which cities did Hooker visit?" is not answered by "Azerbaijan".
+    const cityQuestion = wants === 'places' && CITY_QUESTION.test(focus);
     const byPassage = new Map<string, Candidate[]>();
     for (const c of cands) byPassage.set(c.passage.source, [...(byPassage.get(c.passage.source) ?? []), c]);
 
@@ -265,7 +270,10 @@ export class ExtractiveAnswerer implements Answerer {
       if (wants && mayMatter(x)) {
         // The answer must be something the question does not already say ("Who met Hooker?" is not answered by "Hooker").
         // "How soon" / "how long" are answered by durations ("3 months"), which the entity model files as numbers.
-        const pool = wants === 'dates' ? [...entitiesOf(c.text, 'dates'), ...entitiesOf(c.text, 'numbers').filter((n) => /\b(?:days?|weeks?|months?|years?)\b/i.test(n))] : entitiesOf(c.text, wants);
+        const pool =
+          wants === 'dates'
+            ? [...entitiesOf(c.text, 'dates'), ...entitiesOf(c.text, 'numbers').filter((n) => /\b(?:days?|weeks?|months?|years?)\b/i.test(n))]
+            : entitiesOf(c.text, wants === 'places' && cityQuestion ? 'cities' : wants);
         answers = pool.filter((e) => !sentenceForms(e).every((f) => f.stop || hasTerm(inQuestion, f)));
       }
       // A role's holder is named with the role as a title right before the name ("Azerbaijan's President

@@ -8,6 +8,8 @@ import { LruMap } from '../util/LruMap.js';
 export interface SentenceEntities {
   people: string[];
   places: string[];
+  /** The places compromise knows as cities ("Baku", "Yerevan"), for "which city" questions. */
+  cities: string[];
   organizations: string[];
   /** Date expressions ("17 May 2024", "June 17", "1992", "August 7-8, 2025"). */
   dates: string[];
@@ -95,7 +97,7 @@ function texts(v: unknown): string[] {
 }
 
 /** People, places and organisations of a sentence: the compromise part of `SentenceEntities`. */
-export type SentenceNames = Pick<SentenceEntities, 'people' | 'places' | 'organizations'>;
+export type SentenceNames = Pick<SentenceEntities, 'people' | 'places' | 'cities' | 'organizations'>;
 
 /** Dates and numbers of a sentence: the wink-nlp + chrono-node part of `SentenceEntities`. */
 export type SentenceQuantities = Pick<SentenceEntities, 'dates' | 'numbers'>;
@@ -117,6 +119,7 @@ export function sentenceNames(text: string): SentenceNames {
   const names: SentenceNames = {
     people: people(doc).sort((a, b) => text.indexOf(a) - text.indexOf(b)),
     places: texts(doc.places().out('array')),
+    cities: texts(doc.match('#City').out('array')),
     organizations: texts(doc.organizations().out('array')),
   };
   namesCache.set(text, names);

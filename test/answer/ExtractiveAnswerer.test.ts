@@ -177,6 +177,12 @@ describe('ExtractiveAnswerer on the real seeds', () => {
     },
   );
 
+  it('answers a "which city" question with a city, never a country', async () => {
+    expect((await ask('In which city was the strategic dialogue session held?')).text).toMatch(/^Yerevan \[1\]\./);
+    // No retrieved sentence names a city Hooker visited: no short answer ("Azerbaijan" before).
+    expect((await ask('Which cities did Allison Hooker visit?')).text).not.toMatch(/^Azerbaijan/);
+  });
+
   it('does not count the year of a date as a quantity', async () => {
     // "August 7-8, 2025" holds the only number near the visit; "2025" is not how many days it lasted.
     const answer = await ask("How many days did Aliyev's visit last?");
