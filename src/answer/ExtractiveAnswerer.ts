@@ -6,7 +6,7 @@ import { classifyQuestion, type QuestionType } from './classifyQuestion.js';
 import { contextualizeQuery, isElliptical } from './contextualizeQuery.js';
 import { focusClause } from './focusClause.js';
 import { questionTerms, type QuestionTerm } from './questionTerms.js';
-import { sentenceNames, sentenceQuantities, type SentenceEntities } from './sentenceEntities.js';
+import { sentenceNames, sentenceQuantities, type SentenceEntities, type SentenceNames } from './sentenceEntities.js';
 import { termsMatch } from './termsMatch.js';
 import { sentenceForms, wordForms, type WordForm } from './wordForms.js';
 import { citationFor } from './citationFor.js';
@@ -116,8 +116,11 @@ interface Candidate {
 /** A where-question that asks for a city in particular. */
 const CITY_QUESTION = /\b(?:which|what)\s+(?:[\p{L}-]+\s+){0,2}?(?:city|cities|town|towns|capital|capitals)\b/iu;
 
-/** The kinds of names a question and a sentence are compared on (see `consistent` in `decide`). */
-const NAME_KINDS = ['people', 'places', 'organizations'] as const;
+/**
+ * The kinds of names a question and a sentence are compared on (see `consistent` in `decide`).
+ * Cities and countries apart: "Baku" in a question and "Azerbaijan" in a sentence are no swap.
+ */
+const NAME_KINDS = ['people', 'cities', 'countries', 'organizations'] as const;
 
 /** Score bonus for a sentence holding the asked-for kind of answer. */
 const TYPE_BONUS = 0.2;
@@ -264,6 +267,32 @@ export class ExtractiveAnswerer implements Answerer {
     const topCoverage = Math.max(...scored.map((x) => x.coverage));
     const mayMatter = (x: (typeof scored)[number]) =>
       wants === 'dates' || wants === 'numbers' || x.coverage >= Math.max(this.#threshold, JOIN_SHARE * topCoverage) || x.score + TYPE_BONUS >= third;
+    // A sentence that leaves out one of the question's names and names another of the same kind
+    // instead is about something else, and gives no answer: "When were diplomatic relations between
+    // the US and Armenia established?" is not answered by "The United States established diplomatic
+    // relations with Azerbaijan in 1992". A sentence that only leaves a name out ("The Deputy
+    // Secretary's visit began on November 15") still may: articles refer back to people without
+    // naming them again.
+    const questionNames = names.length > 0 && wants ? sentenceNames(focus) : undefined;
+    const kindIn = (found: SentenceNames, t: QuestionTerm) => NAME_KINDS.find((k) => found[k].some((n) => hasTerm(sentenceForms(n), t)));
+    // The question alone may not tell ("Hooker" is no name compromise knows); a sentence naming it in full can.
+    const kindOf = (t: QuestionTerm) => {
+      if (!questionNames) return undefined;
+      const mention = cands.find((c) => hasTerm(c.forms, t));
+      return kindIn(questionNames, t) ?? (mention ? kindIn(sentenceNames(mention.text), t) : undefined);
+    };
+    const inQuestionTerms = (name: string) => sentenceForms(name).some((f) => terms.some((t) => termsMatch(f, t)));
+    const consistent = (s: Pick<ScoredSentence, 'text'>) => {
+      if (!questionNames) return true;
+      const forms = sentenceForms(s.text);
+      const missing = names.filter((t) => !hasTerm(forms, t));
+      if (missing.length === 0) return true;
+      const own = sentenceNames(s.text);
+      return missing.every((t) => {
+        const kind = kindOf(t);
+        return kind === undefined || own[kind].every(inQuestionTerms);
+      });
+    };
     const ranked: ScoredSentence[] = scored.map((x) => {
       const { c, coverage } = x;
       let answers: string[] = [];
@@ -280,6 +309,9 @@ export class ExtractiveAnswerer implements Answerer {
       // Ilham Aliyev"); a sentence that does so names the holder, and only that person answers.
       const titled = roleHolder ? answers.filter((p) => titledBy(c.text, p, asked)) : [];
       if (titled.length > 0) answers = titled;
+      // People and places are tagged already, so checking the names costs nothing here ("Who visited
+      // Armenia in November?" is not answered "Aliyev" from his visit to the United States).
+      if (answers.length > 0 && (wants === 'people' || wants === 'places') && !consistent(c)) answers = [];
       const typeFit = wants ? answers.length > 0 : true;
       const score = x.score + (wants && typeFit ? TYPE_BONUS : 0) + (titled.length > 0 ? TYPE_BONUS : 0);
       const namesCovered = names.length > 0 && names.every((t) => hasTerm(c.forms, t));
@@ -306,25 +338,6 @@ export class ExtractiveAnswerer implements Answerer {
     // that sentence, not just its names ("How many people attended the ceremony at the White House?"
     // is not answered by "a cut in the White House staff of 25 percent").
     const aboutAsked = (s: ScoredSentence) => asked.length === 0 || asked.some((t) => hasTerm(sentenceForms(s.text), t));
-    // Nor from a sentence that leaves out one of the question's names and names another of the same
-    // kind instead: "When were diplomatic relations between the US and Armenia established?" is not
-    // answered by "The United States established diplomatic relations with Azerbaijan in 1992". A
-    // sentence that only leaves a name out ("The Deputy Secretary's visit began on November 15")
-    // still may: articles refer back to people without naming them again.
-    const questionNames = names.length > 0 && wants ? sentenceNames(focus) : undefined;
-    const kindOf = (t: QuestionTerm) => (questionNames ? NAME_KINDS.find((k) => questionNames[k].some((n) => hasTerm(sentenceForms(n), t))) : undefined);
-    const inQuestionTerms = (name: string) => sentenceForms(name).some((f) => terms.some((t) => termsMatch(f, t)));
-    const consistent = (s: ScoredSentence) => {
-      if (!questionNames) return true;
-      const forms = sentenceForms(s.text);
-      const missing = names.filter((t) => !hasTerm(forms, t));
-      if (missing.length === 0) return true;
-      const own = sentenceNames(s.text);
-      return missing.every((t) => {
-        const kind = kindOf(t);
-        return kind === undefined || own[kind].every(inQuestionTerms);
-      });
-    };
     const fitting = ranked.filter((s) => s.typeFit && s.coverage >= Math.max(this.#threshold, TYPED_SHARE * evidence) && aboutAsked(s) && consistent(s));
     let abstain = false;
     let reason = 'answered';

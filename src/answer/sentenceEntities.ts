@@ -10,6 +10,8 @@ export interface SentenceEntities {
   places: string[];
   /** The places compromise knows as cities ("Baku", "Yerevan"), for "which city" questions. */
   cities: string[];
+  /** The places compromise knows as countries ("Azerbaijan", "United States"). */
+  countries: string[];
   organizations: string[];
   /** Date expressions ("17 May 2024", "June 17", "1992", "August 7-8, 2025"). */
   dates: string[];
@@ -97,7 +99,7 @@ function texts(v: unknown): string[] {
 }
 
 /** People, places and organisations of a sentence: the compromise part of `SentenceEntities`. */
-export type SentenceNames = Pick<SentenceEntities, 'people' | 'places' | 'cities' | 'organizations'>;
+export type SentenceNames = Pick<SentenceEntities, 'people' | 'places' | 'cities' | 'countries' | 'organizations'>;
 
 /** Dates and numbers of a sentence: the wink-nlp + chrono-node part of `SentenceEntities`. */
 export type SentenceQuantities = Pick<SentenceEntities, 'dates' | 'numbers'>;
@@ -120,6 +122,7 @@ export function sentenceNames(text: string): SentenceNames {
     people: people(doc).sort((a, b) => text.indexOf(a) - text.indexOf(b)),
     places: texts(doc.places().out('array')),
     cities: texts(doc.match('#City').out('array')),
+    countries: texts(doc.match('#Country').out('array')),
     organizations: texts(doc.organizations().out('array')),
   };
   namesCache.set(text, names);

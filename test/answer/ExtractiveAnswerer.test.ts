@@ -183,6 +183,11 @@ describe('ExtractiveAnswerer on the real seeds', () => {
     expect((await ask('Which cities did Allison Hooker visit?')).text).not.toMatch(/^Azerbaijan/);
   });
 
+  it('treats a city and its country as no swap of names', async () => {
+    // The sentence says "Azerbaijan", the question "Baku": still the answer.
+    expect((await ask('Who did Allison Hooker meet in Baku?')).text).toMatch(/^Jeyhun Bayramov \[1\]\./);
+  });
+
   it('does not count the year of a date as a quantity', async () => {
     // "August 7-8, 2025" holds the only number near the visit; "2025" is not how many days it lasted.
     const answer = await ask("How many days did Aliyev's visit last?");
