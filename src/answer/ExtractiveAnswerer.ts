@@ -237,6 +237,9 @@ export class ExtractiveAnswerer implements Answerer {
     const asked = terms.filter((t) => !t.proper && t.weight >= 1 && !/\d/.test(t.norm));
     // "Who is Armenia's foreign minister?" asks for the one holder of a role (see `titledBy`).
     const roleHolder = type === 'who' && SINGULAR_WHO.test(focus);
+    // The role's words: its descriptive words, or, when a title is capitalised as a whole ("the
+    // Principal Deputy Assistant Secretary for European and Eurasian Affairs"), all of its words.
+    const roleWords = asked.length > 0 ? asked : terms.filter((t) => t.weight >= 1 && !/\d/.test(t.norm));
     const names = terms.filter((t) => t.proper && t.weight >= 1);
     const wants = TYPE_WANTS[type];
     // "Which cities did Hooker visit?" is not answered by "Azerbaijan".
@@ -307,7 +310,7 @@ export class ExtractiveAnswerer implements Answerer {
       }
       // A role's holder is named with the role as a title right before the name ("Azerbaijan's President
       // Ilham Aliyev"); a sentence that does so names the holder, and only that person answers.
-      const titled = roleHolder ? answers.filter((p) => titledBy(c.text, p, asked)) : [];
+      const titled = roleHolder ? bestTitled(c.text, answers, roleWords) : [];
       if (titled.length > 0) answers = titled;
       // People and places are tagged already, so checking the names costs nothing here ("Who visited
       // Armenia in November?" is not answered "Aliyev" from his visit to the United States).
@@ -378,6 +381,8 @@ export class ExtractiveAnswerer implements Answerer {
     // "Who is/was ..." asks for the one holder of a role ("Who is Armenia's foreign minister?"), unlike
     // "Who met ..." or "Which officials ...", which may have one answer per article.
     const single = type === 'when' || type === 'how-many' || type === 'where' || (type === 'who' && SINGULAR_WHO.test(question));
+    const holder = type === 'who' && SINGULAR_WHO.test(question) && best.typeFit && best.answers.length === 1 ? best.answers[0] : undefined;
+    const holderName = holder?.split(/\s+/).at(-1);
     const top = ranked.reduce((a, b) => (b.coverage > a.coverage ? b : a), best);
     const topForms = sentenceForms(top.text);
     const specific = decision.terms.filter((t) => !t.proper && hasTerm(topForms, t));
@@ -403,6 +408,9 @@ export class ExtractiveAnswerer implements Answerer {
       if (!strongEnough) continue;
       if (wants && chosen.length > 0 && !s.typeFit && chosen.some((c) => c.passage.source === s.passage.source)) continue;
       if (single && chosen.length > 0 && !aboutSame(s)) continue;
+      // "Who is the president of Azerbaijan?": once the holder is named, further sentences are about
+      // that person ("Aliyev"), not about others near the same title ("Assistant to the President").
+      if (holderName && chosen.length > 0 && !s.text.includes(holderName)) continue;
       seenText.add(key);
       chosen.push(s);
     }
@@ -448,18 +456,25 @@ export class ExtractiveAnswerer implements Answerer {
 }
 
 /**
- * Whether `person` is named in `text` with a title made of the question's role words: the run of
- * capitalised words right before the name holds one of them ("Armenian Foreign Minister Ararat
- * Mirzoyan" for "foreign minister"; not "Assistant to the President of Azerbaijan Hikmat Hajiyev"
- * for "president", whose title run is just "Azerbaijan").
+ * How many of the role's words the title right before `person` holds: the run of capitalised words
+ * (joined by "of", "for", "and", "the", "to", "on") that ends where the name begins. "Armenian
+ * Foreign Minister Ararat Mirzoyan" holds "foreign" and "minister"; "Assistant to the President of
+ * Azerbaijan Hikmat Hajiyev" has the run "Azerbaijan" only, so none of "president".
  */
-function titledBy(text: string, person: string, asked: QuestionTerm[]): boolean {
+function titleScore(text: string, person: string, role: QuestionTerm[]): number {
   const at = text.indexOf(person);
-  if (at < 0 || asked.length === 0) return false;
-  const title = /((?:[\p{Lu}][\p{L}.’'-]*\s+){1,5})$/u.exec(text.slice(Math.max(0, at - 80), at))?.[1];
-  if (!title) return false;
+  if (at < 0 || role.length === 0) return 0;
+  const title = /((?:[\p{Lu}][\p{L}.’'-]*\s+(?:(?:of|for|and|the|to|on)\s+)*){1,12})$/u.exec(text.slice(Math.max(0, at - 160), at))?.[1];
+  if (!title) return 0;
   const forms = wordForms(title);
-  return asked.some((t) => forms.some((f) => termsMatch(f, t)));
+  return role.filter((t) => forms.some((f) => termsMatch(f, t))).length;
+}
+
+/** The people of a sentence best titled by the role (see `titleScore`); empty when none is titled by it. */
+function bestTitled(text: string, people: string[], role: QuestionTerm[]): string[] {
+  const scores = people.map((p) => titleScore(text, p, role));
+  const top = Math.max(0, ...scores);
+  return top === 0 ? [] : people.filter((_, i) => scores[i] === top);
 }
 
 function joinList(items: string[]): string {

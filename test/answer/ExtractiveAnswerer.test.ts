@@ -150,11 +150,21 @@ describe('ExtractiveAnswerer on the real seeds', () => {
     ['Who is the president of Azerbaijan?', /^Aliyev \[1\]\. .*Azerbaijan's President Ilham Aliyev/],
     ["Who is Armenia's prime minister?", /^Nikol Pashinyan \[1\]\. /],
     ["Who is Azerbaijan's foreign minister?", /^Jeyhun Bayramov \[1\]\. /],
+    // Capitalised titles: the one whose title holds most of the role's words, not everyone in the sentence.
+    ['Who is the Principal Deputy Assistant Secretary for European and Eurasian Affairs?', /^Yuri Kim \[1\]\. /],
+    ['Who was the Secretary of State for Political Affairs?', /^John Bass \[1\]\. /],
   ])('names the one holder of a role, titled by it right before the name: %s', async (question, expected) => {
     const answer = await ask(question);
     expect(answer.text).toMatch(expected);
     // One holder, not one person per cited article.
     expect(answer.text).not.toMatch(/^[^.]*\[1\];/);
+  });
+
+  it('cites only sentences about the role holder once it is named', async () => {
+    const answer = await ask('Who is the president of Azerbaijan?');
+    // Not the quote about "Assistant to the President of Azerbaijan Hikmat Hajiyev".
+    expect(answer.citations.length).toBeGreaterThan(0);
+    expect(answer.citations.every((c) => c.quote.includes('Aliyev'))).toBe(true);
   });
 
   it('abstains on a role no article names a holder for, rather than naming someone nearby', async () => {
