@@ -113,6 +113,12 @@ interface Candidate {
   retrieval: number;
 }
 
+/**
+ * Verbs that carry next to no meaning of their own ("When did Aliyev go to Washington?"): not
+ * descriptive words an answer sentence must contain ("paid a visit" answers it).
+ */
+const LIGHT_VERBS: ReadonlySet<string> = new Set(['go', 'get', 'make', 'take', 'come', 'have', 'do', 'be', 'become']);
+
 /** A where-question that asks for a city in particular. */
 const CITY_QUESTION = /\b(?:which|what)\s+(?:[\p{L}-]+\s+){0,2}?(?:city|cities|town|towns|capital|capitals)\b/iu;
 
@@ -234,7 +240,7 @@ export class ExtractiveAnswerer implements Answerer {
 
     const inQuestion = wordForms(contextual);
     // The question's descriptive words ("foreign", "minister", "ceremony"): what it asks about, beyond its names.
-    const asked = terms.filter((t) => !t.proper && t.weight >= 1 && !/\d/.test(t.norm));
+    const asked = terms.filter((t) => !t.proper && t.weight >= 1 && !/\d/.test(t.norm) && !LIGHT_VERBS.has(t.lemma));
     // "Who is Armenia's foreign minister?" asks for the one holder of a role (see `titledBy`).
     const roleHolder = type === 'who' && SINGULAR_WHO.test(focus);
     // The role's words: its descriptive words, or, when a title is capitalised as a whole ("the
@@ -306,7 +312,13 @@ export class ExtractiveAnswerer implements Answerer {
           wants === 'dates'
             ? [...entitiesOf(c.text, 'dates'), ...entitiesOf(c.text, 'numbers').filter((n) => /\b(?:days?|weeks?|months?|years?)\b/i.test(n))]
             : entitiesOf(c.text, wants === 'places' && cityQuestion ? 'cities' : wants);
-        answers = pool.filter((e) => !sentenceForms(e).every((f) => f.stop || hasTerm(inQuestion, f)));
+        answers = pool.filter((e) => {
+          const forms = sentenceForms(e);
+          if (forms.every((f) => f.stop || hasTerm(inQuestion, f))) return false;
+          // A person the question names by surname alone ("Who met Bayramov?") is its subject, not an answer.
+          const surname = wants === 'people' ? forms.filter((f) => !f.stop).at(-1) : undefined;
+          return !(surname && hasTerm(inQuestion, surname));
+        });
       }
       // A role's holder is named with the role as a title right before the name ("Azerbaijan's President
       // Ilham Aliyev"); a sentence that does so names the holder, and only that person answers.

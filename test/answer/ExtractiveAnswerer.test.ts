@@ -198,6 +198,12 @@ describe('ExtractiveAnswerer on the real seeds', () => {
     expect((await ask('Who did Allison Hooker meet in Baku?')).text).toMatch(/^Jeyhun Bayramov \[1\]\./);
   });
 
+  it.each(['Who met Bayramov?', 'Who met Bayramof?'])('does not answer %s with the person it asks about', async (question) => {
+    // The question gives only the surname (or a misspelling of it): "Jeyhun Bayramov" is its subject.
+    const answer = await ask(question);
+    expect(answer.text).toMatch(/^Allison Hooker \[1\]\./);
+  });
+
   it('does not count the year of a date as a quantity', async () => {
     // "August 7-8, 2025" holds the only number near the visit; "2025" is not how many days it lasted.
     const answer = await ask("How many days did Aliyev's visit last?");
