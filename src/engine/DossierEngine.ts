@@ -206,11 +206,11 @@ export class DossierEngine implements Engine {
     const stale = describeStaleness(opened.index, await fingerprints, this.#chunking());
     this.#state = this.#serve(opened.index, [], await (lexical ?? loadLexical(opened.index, warn)));
     if (stale && this.#config.rebuildOnStart) {
-      this.#logger.info(`Seeds changed since the last build (${stale}); updating the index.`);
+      this.#logger.info(`The index is out of date (${stale}); updating it.`);
       this.startupReport = await this.#rebuild(onProgress);
       return;
     }
-    if (stale) this.#logger.warn(`Seeds changed since the last build (${stale}); serving the old index (REBUILD_ON_START=false).`);
+    if (stale) this.#logger.warn(`The index is out of date (${stale}); serving it as it is (REBUILD_ON_START=false).`);
   }
 
   #chunking(): IndexManifest['chunking'] {
@@ -352,7 +352,12 @@ function describeStaleness(index: LoadedIndex, files: FileFingerprint[], chunkin
   if (s.added.length) parts.push(`${s.added.length} added`);
   if (s.changed.length) parts.push(`${s.changed.length} changed`);
   if (s.removed.length) parts.push(`${s.removed.length} removed`);
-  if (s.chunkingChanged) parts.push('passage settings changed');
+  if (s.chunkingChanged) {
+    const rules = index.manifest.chunking.cleanerVersion !== chunking.cleanerVersion;
+    const settings = index.manifest.chunking.maxChars !== chunking.maxChars || index.manifest.chunking.overlapSentences !== chunking.overlapSentences;
+    if (rules) parts.push('this version of Dossier reads articles differently');
+    if (settings || !rules) parts.push('passage settings changed');
+  }
   if (s.metaChanged.length) parts.push(`${s.metaChanged.length} with new metadata`);
   return parts.length ? parts.join(', ') : undefined;
 }

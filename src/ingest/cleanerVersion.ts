@@ -1,6 +1,7 @@
 /**
- * Version of the ingestion rules: boilerplate removal and sentence splitting. Bump it whenever a
- * rule changes what is kept or where sentences break, so indexes built with older rules are
- * recognised as stale (the index manifest records it).
+ * Version of the ingestion rules: boilerplate removal, sentence splitting and metadata inference.
+ * Bump it whenever a rule changes what is kept, where sentences break or what metadata is inferred,
+ * so indexes built with older rules are recognised as stale (the index manifest records it).
+ * 2: wire-style datelines ending in a dash ("ANKARA, October 2, 2025 —") are recognised.
  */
-export const CLEANER_VERSION = 1;
+export const CLEANER_VERSION = 2;

@@ -28,13 +28,26 @@ export function inferMetadata(raw: string, body: TextSpan[]): ArticleMeta {
   };
 }
 
-/** The dateline at the head of a paragraph: "Washington, 17 May 2024(TDI):", "BAKU (…), (APP - … 2025)". */
+/**
+ * The dateline at the head of a paragraph: "Washington, 17 May 2024(TDI):", "BAKU (…), (APP - …
+ * 2025)", and the wire forms ending in a dash, "ANKARA, October 2, 2025 — " or "LONDON (Reuters) - ".
+ */
 export function datelineLead(paragraph: string): string | null {
   if (!/^[\p{Lu}][\p{L}.'’ -]{1,30}\s*[,(]/u.test(paragraph)) return null;
   const m = /^(.{0,160}?)(?::\s|\)\s+(?=[\p{Lu}"“]))/u.exec(paragraph);
-  if (!m?.[1]) return null;
-  const lead = m[0].endsWith(')') || /\)\s+$/.test(m[0]) ? `${m[1]})` : m[1];
-  return lead;
+  const colonOrParen = m?.[1] ? (m[0].endsWith(')') || /\)\s+$/.test(m[0]) ? `${m[1]})` : m[1]) : null;
+  // A dash ends the dateline only outside parentheses: "(APP - UrduPoint / … - 9th Aug, 2025)" is one piece.
+  let dashed: string | null = null;
+  for (const d of paragraph.slice(0, 160).matchAll(/\s+[—–-]\s+(?=[\p{Lu}"“])/gu)) {
+    const before = paragraph.slice(0, d.index);
+    if ((before.match(/\(/g) ?? []).length === (before.match(/\)/g) ?? []).length) {
+      // What datelines have and a list of names before a dash does not: a place in capitals, a number, an agency.
+      if (/^\p{Lu}{2,}\b|\d|\(/u.test(before)) dashed = before;
+      break;
+    }
+  }
+  if (colonOrParen === null || (dashed !== null && dashed.length < colonOrParen.length)) return dashed;
+  return colonOrParen;
 }
 
 /** ISO date at the precision the text states, or null when the year is not stated. */

@@ -264,6 +264,28 @@ describe('DossierEngine index lifecycle', () => {
     }
   });
 
+  it('says when an index is stale because a newer version reads articles differently, and rebuilds it', async () => {
+    const p = await tempProject('dossier-rules-');
+    try {
+      const first = await createApp(p.config(), { logger: createLogger('silent') });
+      await first.close();
+      // An index as an older version of the ingestion rules left it.
+      const generation = (await readFile(path.join(p.config().paths.embeddings, 'CURRENT'), 'utf8')).trim();
+      const manifestFile = path.join(p.config().paths.embeddings, generation, 'manifest.json');
+      const manifest = JSON.parse(await readFile(manifestFile, 'utf8')) as { chunking: { cleanerVersion: string } };
+      manifest.chunking.cleanerVersion = '1';
+      await writeFile(manifestFile, JSON.stringify(manifest));
+      const lines: string[] = [];
+      const again = await createApp(p.config(), { logger: createLogger('info', 'pretty', (l) => lines.push(l)) });
+      expect(lines.join('\n')).toMatch(/The index is out of date \(this version of Dossier reads articles differently\); updating it\./);
+      expect(lines.join('\n')).not.toMatch(/passage settings changed/);
+      expect(again.startupReport).toBeDefined();
+      await again.close();
+    } finally {
+      await p.cleanup();
+    }
+  });
+
   it('keeps answering from the old index during a reindex and refuses a second one', async () => {
     const p = await tempProject('dossier-busy-');
     try {

@@ -34,6 +34,12 @@ describe('datelineLead', () => {
     ['BAKU (AZERBAIJAN), (APP - UrduPoint / Pakistan Point News - 9th Aug, 2025) Azerbaijan’s President', 'BAKU (AZERBAIJAN), (APP - UrduPoint / Pakistan Point News - 9th Aug, 2025)'],
     ['LONDON, March 3 (Reuters): Britain said', 'LONDON, March 3 (Reuters)'],
     ['Armenian Foreign Minister Ararat Mirzoyan met with US Deputy Secretary of State on June 17, marking the first visit.', null],
+    ['ANKARA, October 2, 2025 — Delegations from Armenia and Azerbaijan met in Ankara.', 'ANKARA, October 2, 2025'],
+    ['LONDON (Reuters) - Britain said on Monday it would act.', 'LONDON (Reuters)'],
+    ['YEREVAN, Oct 2 – “We are ready,” the minister said.', 'YEREVAN, Oct 2'],
+    // A dash inside a sentence is no dateline; nor one inside the parentheses of an agency credit.
+    ['Armenia, Azerbaijan and the US - the three signatories - met again.', null],
+    ['Armenia, Azerbaijan and the US - The three signatories met again.', null],
   ])('%j -> %j', (paragraph, expected) => {
     expect(datelineLead(paragraph)).toBe(expected);
   });
