@@ -13,6 +13,7 @@ import { citationFor } from './citationFor.js';
 import { noAnswer } from './noAnswer.js';
 import type { TermRarity } from './termRarity.js';
 import { isTableRow } from '../ingest/textShape.js';
+import { mentionsAlias } from './placeAliases.js';
 
 /**
  * Default minimum evidence (best sentence's weighted coverage of the question's terms) to answer.
@@ -236,7 +237,10 @@ export class ExtractiveAnswerer implements Answerer {
     const weights = terms.map((t, i) => t.weight * rarity(t) * Math.log(1 + (cands.length + 1) / ((present[i] ?? 0) + 1)));
     const total = weights.reduce((a, b) => a + b, 0) || 1;
     const specific = (t: QuestionTerm) => (t.proper || (!/\d/.test(t.norm) && this.#rarity(t.norm) >= SPECIFIC_RARITY)) && t.weight >= 1;
-    const missingNames = terms.filter((t, i) => specific(t) && (present[i] ?? 0) === 0).map((t) => t.text);
+    // A place also counts as mentioned under its other name: "Washington" by "the United States",
+    // "Baku" by "Azerbaijan" (see placeAliases.ts).
+    const aliasIn = (text: string, t: QuestionTerm) => t.proper && mentionsAlias(text, t.text);
+    const missingNames = terms.filter((t, i) => specific(t) && (present[i] ?? 0) === 0 && !cands.some((c) => aliasIn(c.text, t))).map((t) => t.text);
 
     const inQuestion = wordForms(contextual);
     // The question's descriptive words ("foreign", "minister", "ceremony"): what it asks about, beyond its names.
@@ -294,7 +298,7 @@ export class ExtractiveAnswerer implements Answerer {
     const consistent = (s: Pick<ScoredSentence, 'text'>) => {
       if (!questionNames) return true;
       const forms = sentenceForms(s.text);
-      const missing = names.filter((t) => !hasTerm(forms, t));
+      const missing = names.filter((t) => !hasTerm(forms, t) && !aliasIn(s.text, t));
       if (missing.length === 0) return true;
       const own = sentenceNames(s.text);
       return missing.every((t) => {
@@ -344,7 +348,7 @@ export class ExtractiveAnswerer implements Answerer {
     const mentions = (source: string, t: QuestionTerm) => {
       const sentences = byPassage.get(source) ?? [];
       const title = sentences[0]?.passage.meta.title;
-      return sentences.some((c) => hasTerm(c.forms, t)) || (title ? hasTerm(sentenceForms(title), t) : false);
+      return sentences.some((c) => hasTerm(c.forms, t) || aliasIn(c.text, t)) || (title ? hasTerm(sentenceForms(title), t) || aliasIn(title, t) : false);
     };
     const unrelatedNames = names.filter((t) => ![...answeringSources].some((src) => mentions(src, t))).map((t) => t.text);
     // A date or number only answers when it sits in a sentence about the question's subject, not

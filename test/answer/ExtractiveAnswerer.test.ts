@@ -204,6 +204,13 @@ describe('ExtractiveAnswerer on the real seeds', () => {
     expect(answer.text).toMatch(/^Allison Hooker \[1\]\./);
   });
 
+  it.each(['When did Aliyev go to Washington?', 'when did aliyev go to washington'])(
+    'counts a capital as mentioned by its country ("Washington" by "the United States"): %s',
+    async (question) => {
+      expect((await ask(question)).text).toMatch(/^August 7-8, 2025 \[1\]\./);
+    },
+  );
+
   it('does not count the year of a date as a quantity', async () => {
     // "August 7-8, 2025" holds the only number near the visit; "2025" is not how many days it lasted.
     const answer = await ask("How many days did Aliyev's visit last?");

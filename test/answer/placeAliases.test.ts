@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { mentionsAlias, placeAliases } from '../../src/answer/placeAliases.js';
+
+describe('placeAliases', () => {
+  it.each([
+    ['Washington', ['United States', 'US', 'USA', 'America']],
+    ['Baku', ['Azerbaijan']],
+    ['azerbaijan', ['Baku']],
+    ['Yerevan', ['Armenia']],
+    ['United States', ['Washington']],
+  ])('%s has the other names %j', (place, names) => {
+    expect(placeAliases(place)).toEqual(expect.arrayContaining(names));
+  });
+
+  it.each(['Hooker', 'Nakhchivan', ''])('%j is no country or capital', (place) => {
+    expect(placeAliases(place)).toEqual([]);
+  });
+});
+
+describe('mentionsAlias', () => {
+  it.each<[string, string, boolean]>([
+    ['Aliyev paid a visit to the United States on August 7-8, 2025.', 'Washington', true],
+    ['The US and Azerbaijan signed a memorandum.', 'Washington', true],
+    ['Official Baku expressed dissatisfaction.', 'Azerbaijan', true],
+    // The pronoun "us" is not the United States, and a name inside another word does not count.
+    ['Let us begin the talks.', 'Washington', false],
+    ['The Bakunin archive opened.', 'Azerbaijan', false],
+    ['Talks were held in Paris.', 'Washington', false],
+  ])('%j mentions %s under another name: %s', (text, place, expected) => {
+    expect(mentionsAlias(text, place)).toBe(expected);
+  });
+});
