@@ -1,5 +1,6 @@
 import http from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
+import { encode, fakeVector } from './openaiEmbeddingsServer.js';
 
 /** What the fake server does for the next request. */
 export type FakeReply =
@@ -41,7 +42,10 @@ function completion(model: string, content: string) {
  * `/v1/chat/completions` protocol, with scriptable replies and failures (OpenAI error JSON bodies,
  * slow replies). Tests point a real `ChatOpenAI` client at it instead of mocking the client.
  */
-export async function startFakeOpenAI(): Promise<FakeOpenAI> {
+export async function startFakeOpenAI(options: {
+  /** Also serve `/v1/embeddings` (deterministic vectors of this size), as one Ollama-style server does both. */
+  embeddingsDimension?: number;
+} = {}): Promise<FakeOpenAI> {
   const requests: RecordedRequest[] = [];
   const queue: FakeReply[] = [];
   let fallback: FakeReply = { kind: 'reply', content: "The articles don't say." };
@@ -63,6 +67,18 @@ export async function startFakeOpenAI(): Promise<FakeOpenAI> {
         res.writeHead(status, { 'content-type': 'application/json' });
         res.end(JSON.stringify(payload));
       };
+      if (options.embeddingsDimension !== undefined && req.method === 'POST' && (req.url ?? '').endsWith('/embeddings')) {
+        const b = body as { input?: unknown; model?: unknown; encoding_format?: unknown } | null;
+        const inputs = typeof b?.input === 'string' ? [b.input] : Array.isArray(b?.input) ? b.input : [];
+        const dimension = options.embeddingsDimension;
+        send(200, {
+          object: 'list',
+          data: inputs.map((text, index) => ({ object: 'embedding', index, embedding: encode(fakeVector(String(text), dimension), b?.encoding_format) })),
+          model: typeof b?.model === 'string' ? b.model : 'unknown',
+          usage: { prompt_tokens: inputs.length, total_tokens: inputs.length },
+        });
+        return;
+      }
       if (req.method !== 'POST' || !(req.url ?? '').endsWith('/chat/completions')) {
         send(404, { error: { message: `Unknown route ${req.method} ${req.url}`, type: 'invalid_request_error', param: null, code: null } });
         return;

@@ -18,7 +18,7 @@ export interface OpenAIEmbeddingsServer {
 }
 
 /** Deterministic fake vector: depends on the text, so equal texts embed equally. */
-function fakeVector(text: string, dimension: number): number[] {
+export function fakeVector(text: string, dimension: number): number[] {
   const v: number[] = [];
   let h = 2166136261;
   for (const ch of text) h = Math.imul(h ^ (ch.codePointAt(0) ?? 0), 16777619);
@@ -30,7 +30,7 @@ function fakeVector(text: string, dimension: number): number[] {
 }
 
 /** The real API returns base64 of little-endian float32 when `encoding_format: 'base64'`. */
-function encode(vector: number[], format: unknown): number[] | string {
+export function encode(vector: number[], format: unknown): number[] | string {
   return format === 'base64' ? Buffer.from(Float32Array.from(vector).buffer).toString('base64') : vector;
 }
 
