@@ -98,7 +98,8 @@ function inferYear(ref: Reference, month: number): number {
 function isRelative(result: ParsedResult): boolean {
   const tags = result.tags();
   for (const tag of tags) if (tag.startsWith('casualReference') || tag.includes('Relative') || tag.includes('Weekday') || tag.includes('TimeUnit')) return true;
-  return false;
+  // "met on Wednesday": chrono tags no weekday, but knows the weekday and only implies the day.
+  return result.start.isCertain('weekday') && !result.start.isCertain('day');
 }
 
 /**

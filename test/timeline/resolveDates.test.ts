@@ -31,6 +31,18 @@ describe('resolveDates', () => {
     ['month and year', 'The treaty was drafted in June 2024 in Yerevan.', null, [{ date: '2024-06', precision: 'month' }]],
     ['today with a day-precise article', '"Welcomed today Assistant to the President," Bass said.', '2024-05-17', [{ date: '2024-05-17', precision: 'day' }]],
     ['dateline is flagged', 'Washington, 17 May 2024(TDI): The presidential Assistant holds talks.', '2024-05-17', [{ date: '2024-05-17', precision: 'day', dateline: true }]],
+    // A weekday in news copy is the latest such day on or before the article's date.
+    ['weekday with a day-precise article', 'Delegations met in Ankara on Wednesday for border talks.', '2025-10-02', [{ date: '2025-10-01', precision: 'day' }]],
+    ['weekday, same day as the article', 'The minister spoke on Thursday.', '2025-10-02', [{ date: '2025-10-02', precision: 'day' }]],
+    [
+      'wire dateline with a weekday: both, the dateline flagged',
+      'ANKARA, October 2, 2025 — Delegations from Armenia and Azerbaijan met in Ankara on Wednesday.',
+      '2025-10-02',
+      [
+        { date: '2025-10-02', precision: 'day', dateline: true },
+        { date: '2025-10-01', precision: 'day' },
+      ],
+    ],
     [
       'dateline beside the event date',
       "BAKU (AZERBAIJAN), (APP - UrduPoint / Pakistan Point News - 9th Aug, 2025) Aliyev paid a visit to the United States on August 7-8, 2025.",
@@ -54,6 +66,8 @@ describe('resolveDates', () => {
     ['time alone', 'The briefing starts at 5 pm.', '2024-06-18'],
     ['relative word without a known day', 'The minister recently met officials today.', '2024-06'],
     ['today without any article date', 'Welcomed today Assistant to the President.', null],
+    ['weekday without a known day', 'Delegations met in Ankara on Wednesday.', '2025-10'],
+    ['weekday without any article date', 'Delegations met in Ankara on Wednesday.', null],
     ['duration counted from the article date', 'The Civil War debt was paid within 23 years.', '1925'],
     ['offset from the article date', 'The treaty was signed two weeks ago.', '2024-06-18'],
     ['a decade is not a year', 'Prices fell in 1990s markets.', null],
