@@ -42,8 +42,10 @@ function clean(word: string): string {
 /**
  * Person names from compromise, tidied: titles that compromise folds into a name ("Affairs John
  * Bass", "President Ilham Aliyev") are trimmed to start at the first given name. Runs of two or
- * more untagged proper nouns that are not titles, places or organisations ("Sonata Coulter") are
- * added, because compromise's lexicon does not know every name.
+ * three untagged proper nouns that are not titles, places or organisations are added when a name's
+ * frame surrounds them (a title before, an appositive title after, or commas setting them off
+ * before a lower-case word: "Sonata Coulter", "Hikmat Hajiyev"), because compromise's lexicon does
+ * not know every name.
  */
 function people(doc: ReturnType<typeof nlp>): string[] {
   const found: string[] = [];
@@ -75,7 +77,9 @@ function people(doc: ReturnType<typeof nlp>): string[] {
         const before = terms[runStart - 1];
         const after = terms[i];
         const appositive = run.length > 0 && /,/.test(run.at(-1)?.post ?? '') && isTitle(after);
-        if (run.length >= 2 && run.length <= 3 && (isTitle(before) || appositive)) pushName(run);
+        // Or set off by commas after a description: "… of Presidential Administration, Hikmat Hajiyev, holds talks".
+        const setOff = run.length > 0 && /,\s*$/.test(before?.post ?? '') && /,/.test(run.at(-1)?.post ?? '') && after !== undefined && !/^\p{Lu}/u.test(after.text.trim());
+        if (run.length >= 2 && run.length <= 3 && (isTitle(before) || appositive || setOff)) pushName(run);
         run = [];
       };
       terms.forEach((t, i) => {

@@ -1,4 +1,5 @@
 import nlp from 'compromise';
+import { sentenceNames } from '../answer/sentenceEntities.js';
 
 /** The part of compromise's match JSON we read. */
 interface TermJson {
@@ -42,6 +43,12 @@ export function extractActors(text: string): string[] {
     }
   };
   collect(doc.people().json() as unknown[], true);
+  // Names compromise does not know ("Hikmat Hajiyev"), as the answerer finds them by their frame.
+  for (const name of sentenceNames(text).people) {
+    if (found.some((f) => f.name.includes(name) || name.includes(f.name))) continue;
+    const at = text.indexOf(name);
+    found.push({ name, at: at < 0 ? Number.MAX_SAFE_INTEGER : at });
+  }
   collect(doc.places().json() as unknown[], false);
   collect(doc.organizations().json() as unknown[], false);
   found.sort((a, b) => a.at - b.at);

@@ -7,6 +7,13 @@ describe('sentenceEntities on seed sentences', () => {
     ['The Deputy Secretary’s visit to the region began on November 15.', { people: [], dates: ['November 15'] }],
     ['President Ilham Aliyev paid a working visit to the United States on August 7-8, 2025.', { people: [expect.stringMatching(/Aliyev$/)], dates: ['August 7-8, 2025'] }],
     ['Joint Security Task Force | Enhanced border cooperation | 6 months |', { dates: [], numbers: ['6 months'] }],
+    // A name compromise does not know, set off by commas after a description.
+    [
+      'The presidential Assistant of Azerbaijan and Head of the Foreign Policy Affairs Department of Presidential Administration, Hikmat Hajiyev, holds talks with Secretary of State for Political Affairs John Bass.',
+      { people: ['Hikmat Hajiyev', 'John Bass'] },
+    ],
+    // Commas around capitalised words before another capitalised word are a list, not a name.
+    ['They visited Baku, Tbilisi and Yerevan, Armenia, Georgia and Azerbaijan.', { people: [] }],
     // The year of a date is part of the date, not a count.
     ['(APP - 9th Aug, 2025) Aliyev paid a visit to the United States on August 7-8, 2025.', { numbers: [] }],
     ['In 2025 some 300 officials attended.', { numbers: ['300'] }],
