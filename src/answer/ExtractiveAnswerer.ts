@@ -79,6 +79,11 @@ export interface ExtractiveDecision {
    * in a 1981 address, while the Joint Declaration sentence's article never names Iran).
    */
   unrelatedNames: string[];
+  /**
+   * Whether the question asks for the one holder of a role ("Who is Armenia's foreign minister?"),
+   * unlike "Who met ..." or "Which officials ...", which may have one answer per article.
+   */
+  roleHolder: boolean;
   /** The best sentence's coverage: the main abstention signal. */
   evidence: number;
   /**
@@ -223,8 +228,10 @@ export class ExtractiveAnswerer implements Answerer {
     const carried = contextual.slice(focus.length);
     const terms = questionTerms(focus, carried);
     const cands = candidates(retrieved);
+    // "Who is Armenia's foreign minister?" asks for the one holder of a role (see `titleScore`).
+    const roleHolder = type === 'who' && SINGULAR_WHO.test(focus);
     if (cands.length === 0 || terms.length === 0) {
-      return { type, terms, ranked: [], missingNames: [], unrelatedNames: [], evidence: 0, abstain: true, reason: cands.length === 0 ? 'nothing retrieved' : 'no content words' };
+      return { type, terms, ranked: [], missingNames: [], unrelatedNames: [], roleHolder, evidence: 0, abstain: true, reason: cands.length === 0 ? 'nothing retrieved' : 'no content words' };
     }
 
     // Rarer terms carry more evidence: a sentence matching "population" says more than one matching "Azerbaijan".
@@ -245,8 +252,6 @@ export class ExtractiveAnswerer implements Answerer {
     const inQuestion = wordForms(contextual);
     // The question's descriptive words ("foreign", "minister", "ceremony"): what it asks about, beyond its names.
     const asked = terms.filter((t) => !t.proper && t.weight >= 1 && !/\d/.test(t.norm) && !LIGHT_VERBS.has(t.lemma));
-    // "Who is Armenia's foreign minister?" asks for the one holder of a role (see `titledBy`).
-    const roleHolder = type === 'who' && SINGULAR_WHO.test(focus);
     // The role's words: its descriptive words, or, when a title is capitalised as a whole ("the
     // Principal Deputy Assistant Secretary for European and Eurasian Affairs"), all of its words.
     const roleWords = asked.length > 0 ? asked : terms.filter((t) => t.weight >= 1 && !/\d/.test(t.norm));
@@ -381,7 +386,7 @@ export class ExtractiveAnswerer implements Answerer {
         reason = `no ${wants} in the relevant sentences`;
       }
     }
-    return { type, terms, ranked, missingNames, unrelatedNames, evidence, abstain, reason, linked };
+    return { type, terms, ranked, missingNames, unrelatedNames, roleHolder, evidence, abstain, reason, linked };
   }
 
   #assemble(question: string, decision: ExtractiveDecision): Answer {
@@ -389,15 +394,13 @@ export class ExtractiveAnswerer implements Answerer {
     const best = ranked[0];
     if (!best) return noAnswer(question, [], 'extractive');
     const wants = TYPE_WANTS[type];
-    if (linked) return this.#cite(question, [linked.dated, linked.via], wants, decision.terms);
+    if (linked) return this.#cite(question, [linked.dated, linked.via], wants, decision);
     // A single-valued question (when / how many / where) has one answer: further sentences must be
     // about the same thing, i.e. share the question's descriptive words with the best one, not just
     // its names ("When did the US establish diplomatic relations with Azerbaijan?" must not pull in
     // Aliyev's 2025 visit to the United States).
-    // "Who is/was ..." asks for the one holder of a role ("Who is Armenia's foreign minister?"), unlike
-    // "Who met ..." or "Which officials ...", which may have one answer per article.
-    const single = type === 'when' || type === 'how-many' || type === 'where' || (type === 'who' && SINGULAR_WHO.test(question));
-    const holder = type === 'who' && SINGULAR_WHO.test(question) && best.typeFit && best.answers.length === 1 ? best.answers[0] : undefined;
+    const single = type === 'when' || type === 'how-many' || type === 'where' || decision.roleHolder;
+    const holder = decision.roleHolder && best.typeFit && best.answers.length === 1 ? best.answers[0] : undefined;
     const holderName = holder?.split(/\s+/).at(-1);
     const top = ranked.reduce((a, b) => (b.coverage > a.coverage ? b : a), best);
     const topForms = sentenceForms(top.text);
@@ -440,21 +443,21 @@ export class ExtractiveAnswerer implements Answerer {
         if (chosen.length > this.#maxSentences) chosen.pop();
       }
     }
-    return this.#cite(question, chosen, wants, decision.terms);
+    return this.#cite(question, chosen, wants, decision);
   }
 
   /** The short answer (if the question asks for a kind of thing) followed by each sentence, cited. */
-  #cite(question: string, chosen: ScoredSentence[], wants: keyof SentenceEntities | undefined, terms: QuestionTerm[]): Answer {
+  #cite(question: string, chosen: ScoredSentence[], wants: keyof SentenceEntities | undefined, decision: ExtractiveDecision): Answer {
     const citations: Citation[] = chosen.map((s, i) => citationFor(i + 1, s.passage, s));
     const parts: string[] = [];
-    const lead = this.#shortAnswer(chosen, wants, terms, SINGULAR_WHO.test(question));
+    const lead = this.#shortAnswer(chosen, wants, decision.terms, decision.roleHolder);
     if (lead) parts.push(lead);
     chosen.forEach((s, i) => parts.push(`${s.text} [${i + 1}]`));
     return { kind: 'answered', question, text: parts.join(' '), citations, mode: 'extractive' };
   }
 
   /** "Sonata Coulter [1]." / "17 May 2024 [1]." — the asked-for item up front, from the cited sentences. */
-  #shortAnswer(chosen: ScoredSentence[], wants: keyof SentenceEntities | undefined, terms: QuestionTerm[], oneHolder = false): string | null {
+  #shortAnswer(chosen: ScoredSentence[], wants: keyof SentenceEntities | undefined, terms: QuestionTerm[], oneHolder: boolean): string | null {
     if (!wants) return null;
     const pieces: string[] = [];
     const used = new Set<string>();
