@@ -39,21 +39,60 @@ function clean(word: string): string {
   return word.replace(/['’]s$/u, '').replace(/^[^\p{L}]+|[^\p{L}.]+$/gu, '').replace(/\.$/, '');
 }
 
+/** The capitalised words of `terms`, tidied, as one name; undefined when there are none. */
+function nameOf(terms: CompromiseTerm[]): string | undefined {
+  const words = terms.map((t) => clean(t.text)).filter((w) => /^\p{Lu}/u.test(w));
+  return words.length > 0 ? words.join(' ') : undefined;
+}
+
+/**
+ * Names compromise does not know, recognised by their frame: runs of two or three untagged proper
+ * nouns that are not titles, places or organisations, with a title right before them ("Minister X
+ * Y"), an appositive title right after them ("Sonata Coulter, Deputy Assistant to..."), or commas
+ * setting them off before a lower-case word ("… of Presidential Administration, Hikmat Hajiyev,
+ * holds talks"). Exported so the timeline's actors can take them from a document it has parsed.
+ */
+export function framedNames(doc: ReturnType<typeof nlp>): string[] {
+  const names: string[] = [];
+  const all: unknown = doc.json();
+  if (!isTermList(all)) return names;
+  for (const sentence of all) {
+    const terms = sentence.terms ?? [];
+    const isTitle = (t: CompromiseTerm | undefined) => (t?.tags ?? []).includes('Actor');
+    let run: CompromiseTerm[] = [];
+    let runStart = 0;
+    const flush = (i: number) => {
+      const before = terms[runStart - 1];
+      const after = terms[i];
+      const appositive = run.length > 0 && /,/.test(run.at(-1)?.post ?? '') && isTitle(after);
+      const setOff = run.length > 0 && /,\s*$/.test(before?.post ?? '') && /,/.test(run.at(-1)?.post ?? '') && after !== undefined && !/^\p{Lu}/u.test(after.text.trim());
+      const name = run.length >= 2 && run.length <= 3 && (isTitle(before) || appositive || setOff) ? nameOf(run) : undefined;
+      if (name) names.push(name);
+      run = [];
+    };
+    terms.forEach((t, i) => {
+      const tags = t.tags ?? [];
+      const properish = tags.includes('ProperNoun') && !tags.some((tag) => TITLE_TAGS.has(tag)) && /^\p{Lu}\p{Ll}+$/u.test(t.text.trim());
+      if (properish) {
+        if (run.length === 0) runStart = i;
+        run.push(t);
+        if (/[,.;:]/.test(t.post ?? '')) flush(i + 1);
+      } else if (run.length > 0) flush(i);
+    });
+    flush(terms.length);
+  }
+  return names;
+}
+
 /**
  * Person names from compromise, tidied: titles that compromise folds into a name ("Affairs John
- * Bass", "President Ilham Aliyev") are trimmed to start at the first given name. Runs of two or
- * three untagged proper nouns that are not titles, places or organisations are added when a name's
- * frame surrounds them (a title before, an appositive title after, or commas setting them off
- * before a lower-case word: "Sonata Coulter", "Hikmat Hajiyev"), because compromise's lexicon does
- * not know every name.
+ * Bass", "President Ilham Aliyev") are trimmed to start at the first given name. Names compromise
+ * does not know are added by their frame (see {@link framedNames}).
  */
 function people(doc: ReturnType<typeof nlp>): string[] {
   const found: string[] = [];
-  const pushName = (terms: CompromiseTerm[]) => {
-    const words = terms.map((t) => clean(t.text)).filter((w) => /^\p{Lu}/u.test(w));
-    if (words.length === 0) return;
-    const name = words.join(' ');
-    if (!found.some((f) => f.includes(name) || name.includes(f))) found.push(name);
+  const push = (name: string | undefined) => {
+    if (name && !found.some((f) => f.includes(name) || name.includes(f))) found.push(name);
   };
   const peopleJson: unknown = doc.people().json();
   if (isTermList(peopleJson)) {
@@ -61,39 +100,10 @@ function people(doc: ReturnType<typeof nlp>): string[] {
       const terms = m.terms ?? [];
       const firstGiven = terms.findIndex((t) => (t.tags ?? []).some((tag) => NAME_TAGS.has(tag)));
       const kept = (firstGiven >= 0 ? terms.slice(firstGiven) : terms).filter((t) => !(t.tags ?? []).some((tag) => TITLE_TAGS.has(tag)));
-      if (kept.length > 0 && (firstGiven >= 0 || kept.length >= 2)) pushName(kept);
+      if (kept.length > 0 && (firstGiven >= 0 || kept.length >= 2)) push(nameOf(kept));
     }
   }
-  const all: unknown = doc.json();
-  if (isTermList(all)) {
-    for (const sentence of all) {
-      // An unknown name is recognised by its frame: a title right before it ("Minister X Y") or an
-      // appositive title right after it ("X Y, Deputy Assistant to...").
-      const terms = sentence.terms ?? [];
-      const isTitle = (t: CompromiseTerm | undefined) => (t?.tags ?? []).includes('Actor');
-      let run: CompromiseTerm[] = [];
-      let runStart = 0;
-      const flush = (i: number) => {
-        const before = terms[runStart - 1];
-        const after = terms[i];
-        const appositive = run.length > 0 && /,/.test(run.at(-1)?.post ?? '') && isTitle(after);
-        // Or set off by commas after a description: "… of Presidential Administration, Hikmat Hajiyev, holds talks".
-        const setOff = run.length > 0 && /,\s*$/.test(before?.post ?? '') && /,/.test(run.at(-1)?.post ?? '') && after !== undefined && !/^\p{Lu}/u.test(after.text.trim());
-        if (run.length >= 2 && run.length <= 3 && (isTitle(before) || appositive || setOff)) pushName(run);
-        run = [];
-      };
-      terms.forEach((t, i) => {
-        const tags = t.tags ?? [];
-        const properish = tags.includes('ProperNoun') && !tags.some((tag) => TITLE_TAGS.has(tag)) && /^\p{Lu}\p{Ll}+$/u.test(t.text.trim());
-        if (properish) {
-          if (run.length === 0) runStart = i;
-          run.push(t);
-          if (/[,.;:]/.test(t.post ?? '')) flush(i + 1);
-        } else if (run.length > 0) flush(i);
-      });
-      flush(terms.length);
-    }
-  }
+  framedNames(doc).forEach(push);
   return found;
 }
 

@@ -1,5 +1,5 @@
 import nlp from 'compromise';
-import { sentenceNames } from '../answer/sentenceEntities.js';
+import { framedNames } from '../answer/sentenceEntities.js';
 
 /** The part of compromise's match JSON we read. */
 interface TermJson {
@@ -43,8 +43,8 @@ export function extractActors(text: string): string[] {
     }
   };
   collect(doc.people().json() as unknown[], true);
-  // Names compromise does not know ("Hikmat Hajiyev"), as the answerer finds them by their frame.
-  for (const name of sentenceNames(text).people) {
+  // Names compromise does not know ("Hikmat Hajiyev"), by their frame, as the answerer finds them.
+  for (const name of framedNames(doc)) {
     if (found.some((f) => f.name.includes(name) || name.includes(f.name))) continue;
     const at = text.indexOf(name);
     found.push({ name, at: at < 0 ? Number.MAX_SAFE_INTEGER : at });
