@@ -1,9 +1,10 @@
-import { appendFile, mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { appendFile, mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import type { Turn } from '../answer/Answer.js';
 import type { Config } from '../config.js';
 import { LruMap } from '../util/LruMap.js';
+import { writeAtomically } from '../util/writeAtomically.js';
 
 const TurnSchema = z.object({ question: z.string(), answer: z.string() });
 const LineSchema = z.object({ key: z.string(), turns: z.array(TurnSchema), at: z.number() });
@@ -154,9 +155,7 @@ export class ConversationStore {
   async #compact(file: string): Promise<void> {
     const live: Line[] = [];
     for (const [key, { turns, at }] of this.#memory.entries()) if (!this.#expired(at)) live.push({ key, turns, at });
-    const temporary = `${file}.${process.pid}.tmp`;
-    await writeFile(temporary, live.map((l) => `${JSON.stringify(l)}\n`).join(''), 'utf8');
-    await rename(temporary, file);
+    await writeAtomically(file, live.map((l) => `${JSON.stringify(l)}\n`).join(''));
     this.#journalLines = live.length;
   }
 }

