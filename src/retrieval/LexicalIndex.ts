@@ -221,11 +221,8 @@ export class LexicalIndex {
   private constructor(
     private readonly miniSearch: MiniSearch<Passage>,
     passages: readonly Passage[],
-    /**
-     * Tells a search which query terms are common without asking MiniSearch. Undefined until the
-     * first search after a build: an index built to be saved never needs them.
-     */
-    private fieldFrequencies: FieldFrequencies | undefined,
+    /** Tells a search which query terms are common without asking MiniSearch; kept up to date by `update`. */
+    private readonly fieldFrequencies: FieldFrequencies,
   ) {
     this.byId = new Map(passages.map((p) => [p.id, p]));
   }
@@ -332,7 +329,7 @@ export class LexicalIndex {
     for (const p of removed.values()) {
       this.miniSearch.remove(p);
       this.byId.delete(p.id);
-      if (this.fieldFrequencies) countTerms(this.fieldFrequencies, p, -1);
+      countTerms(this.fieldFrequencies, p, -1);
     }
     try {
       this.miniSearch.addAll(change.add);
@@ -341,7 +338,7 @@ export class LexicalIndex {
     }
     for (const p of change.add) {
       this.byId.set(p.id, p);
-      if (this.fieldFrequencies) countTerms(this.fieldFrequencies, p, 1);
+      countTerms(this.fieldFrequencies, p, 1);
     }
   }
 
@@ -352,12 +349,7 @@ export class LexicalIndex {
 
   /** The query's index terms (after tokenising, stop words and stemming). */
   queryTerms(query: string): string[] {
-    const terms = new Set<string>();
-    for (const token of tokenize(query)) {
-      const term = processTerm(token);
-      if (term) terms.add(term);
-    }
-    return [...terms];
+    return [...termSet(query)];
   }
 
   /**
@@ -407,7 +399,7 @@ export class LexicalIndex {
   /** Adds the common terms to the candidates, then keeps the `limit` best with coverage and normalised scores. */
   private rank(terms: string[], found: Map<string, Candidate>, common: string[], limit: number): LexicalHit[] {
     for (const term of common) {
-      const frequencies = this.frequencies();
+      const frequencies = this.fieldFrequencies;
       const skipped = FIELDS.filter((f) => (frequencies[f].get(term) ?? 0) > BOILERPLATE_SHARE * this.miniSearch.documentCount);
       const searched = FIELDS.filter((f) => !skipped.includes(f));
       const scored = new Set<string>();
@@ -455,7 +447,7 @@ export class LexicalIndex {
 
   /** Share of the passages containing the term exactly, in the field where it is most common. */
   private share(term: string): number {
-    const frequencies = this.frequencies();
+    const frequencies = this.fieldFrequencies;
     const documentCount = this.miniSearch.documentCount;
     if (documentCount === 0) return 0;
     return Math.max(...FIELDS.map((f) => frequencies[f].get(term) ?? 0)) / documentCount;
@@ -468,11 +460,6 @@ export class LexicalIndex {
       ...RAW_TERM,
       fuzzy: (term) => (term.length >= MIN_FUZZY_LENGTH && this.share(term) * this.miniSearch.documentCount <= ordinary ? FUZZY : false),
     };
-  }
-
-  private frequencies(): FieldFrequencies {
-    this.fieldFrequencies ??= fieldFrequenciesOf(this.miniSearch.toJSON());
-    return this.fieldFrequencies;
   }
 
   /**
