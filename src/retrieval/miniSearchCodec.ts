@@ -25,21 +25,23 @@ export interface CompactMiniSearch {
   terms: CompactTerm[];
 }
 
+/** Ids as stored: each the difference from the one before (the first from 0); see `fieldsOf` for the decoding. */
+function deltaEncode(ids: readonly number[]): number[] {
+  let previous = 0;
+  return ids.map((id) => {
+    const delta = id - previous;
+    previous = id;
+    return delta;
+  });
+}
+
 /** Converts MiniSearch's plain object (from `toJSON()`) to the compact form. */
 export function compactMiniSearch(plain: AsPlainObject): CompactMiniSearch {
   const terms: CompactTerm[] = plain.index.map(([term, fields]) => {
     const out: CompactTerm = [term];
     for (const [fieldId, postings] of Object.entries(fields)) {
-      const ids: number[] = [];
-      const freqs: number[] = [];
-      let previous = 0;
-      for (const [id, freq] of Object.entries(postings)) {
-        const n = Number(id);
-        ids.push(n - previous);
-        freqs.push(freq);
-        previous = n;
-      }
-      out.push(Number(fieldId), ids, freqs);
+      const entries = Object.entries(postings);
+      out.push(Number(fieldId), deltaEncode(entries.map(([id]) => Number(id))), entries.map(([, freq]) => freq));
     }
     return out;
   });
@@ -134,15 +136,7 @@ export function buildCompactMiniSearch<T>(documents: readonly T[], options: Inde
   for (const term of tree.keys()) {
     const out: CompactTerm = [term];
     (postings.get(term) ?? []).forEach((p, fieldId) => {
-      if (!p) return;
-      const ids: number[] = new Array<number>(p.ids.length);
-      let previous = 0;
-      for (let k = 0; k < p.ids.length; k++) {
-        const n = p.ids[k] as number;
-        ids[k] = n - previous;
-        previous = n;
-      }
-      out.push(fieldId, ids, p.freqs);
+      if (p) out.push(fieldId, deltaEncode(p.ids), p.freqs);
     });
     terms.push(out);
   }
