@@ -17,7 +17,7 @@ import { openIndex, isStale, CURRENT_FILE, type LoadedIndex } from '../store/ope
 import { lexicalAttachments, loadLexical, settleLexical, type PendingLexical } from './lexicalAttachment.js';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { IndexManifest } from '../store/IndexManifest.js';
+import { chunkingChanges, sameChunking, type IndexManifest } from '../store/IndexManifest.js';
 import type { LexicalIndex } from '../retrieval/LexicalIndex.js';
 import { HybridRetriever } from '../retrieval/HybridRetriever.js';
 import { focusClause } from '../answer/focusClause.js';
@@ -352,12 +352,9 @@ function describeStaleness(index: LoadedIndex, files: FileFingerprint[], chunkin
   if (s.added.length) parts.push(`${s.added.length} added`);
   if (s.changed.length) parts.push(`${s.changed.length} changed`);
   if (s.removed.length) parts.push(`${s.removed.length} removed`);
-  if (s.chunkingChanged) {
-    const rules = index.manifest.chunking.cleanerVersion !== chunking.cleanerVersion;
-    const settings = index.manifest.chunking.maxChars !== chunking.maxChars || index.manifest.chunking.overlapSentences !== chunking.overlapSentences;
-    if (rules) parts.push('this version of Dossier reads articles differently');
-    if (settings || !rules) parts.push('passage settings changed');
-  }
+  const { rules, settings } = chunkingChanges(index.manifest.chunking, chunking);
+  if (rules) parts.push('this version of Dossier reads articles differently');
+  if (settings) parts.push('passage settings changed');
   if (s.metaChanged.length) parts.push(`${s.metaChanged.length} with new metadata`);
   return parts.length ? parts.join(', ') : undefined;
 }
@@ -376,6 +373,3 @@ function groupBySource(passages: Passage[]): Map<string, Passage[]> {
   return map;
 }
 
-function sameChunking(a: IndexManifest['chunking'], b: IndexManifest['chunking']): boolean {
-  return a.maxChars === b.maxChars && a.overlapSentences === b.overlapSentences && a.cleanerVersion === b.cleanerVersion;
-}

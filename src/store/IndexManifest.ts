@@ -34,6 +34,20 @@ export const IndexManifestSchema = z.object({
 export type IndexManifest = z.infer<typeof IndexManifestSchema>;
 export type Chunking = IndexManifest['chunking'];
 
+/**
+ * How two chunkings differ: the passage settings (size, overlap) or the ingestion rules
+ * (`cleanerVersion`: cleaning, sentence splitting, metadata). Either means stored passages are stale.
+ */
+export function chunkingChanges(a: Chunking, b: Chunking): { settings: boolean; rules: boolean } {
+  return { settings: a.maxChars !== b.maxChars || a.overlapSentences !== b.overlapSentences, rules: a.cleanerVersion !== b.cleanerVersion };
+}
+
+/** Whether passages cut with `a` are the passages `b` would cut. */
+export function sameChunking(a: Chunking, b: Chunking): boolean {
+  const { settings, rules } = chunkingChanges(a, b);
+  return !settings && !rules;
+}
+
 /** Validates parsed JSON; a readable reason on failure (an unknown `formatVersion` is called out). */
 export function parseIndexManifest(value: unknown): { kind: 'ok'; manifest: IndexManifest } | { kind: 'invalid'; reason: string } {
   if (typeof value === 'object' && value !== null) {

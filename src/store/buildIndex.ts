@@ -9,7 +9,7 @@ import { HnswVectorStore } from './HnswVectorStore.js';
 import { writeFileDurable } from '../util/writeAtomically.js';
 import { GraphBuilder } from './GraphBuilder.js';
 import { acquireIndexLock } from './IndexLock.js';
-import { INDEX_FORMAT_VERSION } from './IndexManifest.js';
+import { INDEX_FORMAT_VERSION, sameChunking } from './IndexManifest.js';
 import type { Chunking, IndexManifest } from './IndexManifest.js';
 import { ATTACHMENTS_DIR, ATTACHMENT_NAME, CURRENT_FILE, GENERATION_NAME, MANIFEST_FILE, openIndex, orderPassages } from './openIndex.js';
 import type { LoadedIndex, OpenIndexResult } from './openIndex.js';
@@ -86,8 +86,6 @@ const GRAPH_WORKER_MIN_PASSAGES = 4000;
 /** Where the graph thread writes its graph inside the new generation dir (removed before the switch). */
 const GRAPH_SCRATCH_FILE = 'hnsw.building.bin';
 
-const sameChunking = (a: Chunking, b: Chunking) =>
-  a.maxChars === b.maxChars && a.overlapSentences === b.overlapSentences && a.cleanerVersion === b.cleanerVersion;
 
 async function fsyncDir(dir: string): Promise<void> {
   const fh = await open(dir, 'r');

@@ -5,7 +5,7 @@ import { isDossierError } from '../errors.js';
 import type { Passage } from '../ingest/Passage.js';
 import type { HnswVectorStore } from './HnswVectorStore.js';
 import { readStoreFiles, type StoreFiles } from './storeFiles.js';
-import { parseIndexManifest } from './IndexManifest.js';
+import { parseIndexManifest, sameChunking } from './IndexManifest.js';
 import type { Chunking, IndexManifest } from './IndexManifest.js';
 
 /** Name of the pointer file naming the live generation directory. */
@@ -204,10 +204,7 @@ export function isStale(manifest: IndexManifest, files: readonly FileState[], ch
     if (!skipped || skipped.sha256 !== f.sha256 || !sameMeta(f, skipped)) added.push(f.source);
   }
   const removed = Object.keys(manifest.files).filter((s) => !seen.has(s));
-  const chunkingChanged =
-    manifest.chunking.maxChars !== chunking.maxChars ||
-    manifest.chunking.overlapSentences !== chunking.overlapSentences ||
-    manifest.chunking.cleanerVersion !== chunking.cleanerVersion;
+  const chunkingChanged = !sameChunking(manifest.chunking, chunking);
   const stale = chunkingChanged || added.length + changed.length + metaChanged.length + removed.length > 0;
   return { stale, added, changed, metaChanged, removed, chunkingChanged };
 }
