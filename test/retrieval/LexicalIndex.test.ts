@@ -3,6 +3,10 @@ import { DossierError } from '../../src/errors.js';
 import type { Passage } from '../../src/ingest/Passage.js';
 import { LexicalIndex } from '../../src/retrieval/LexicalIndex.js';
 import { seedPassages } from './seedPassages.js';
+import { syntheticPassage } from '../support/syntheticPassages.js';
+
+/** The lexical index reads a passage's title: these tests set it (a title all share, or none). */
+const withTitle = (p: Passage, title: string | null): Passage => ({ ...p, meta: { ...p.meta, title } });
 
 /** `seeds/001_85d2b148091b6640.txt#2` -> `001`. */
 const articleOf = (p: Passage) => /seeds\/(\d{3})_/.exec(p.source)?.[1] ?? p.source;
@@ -159,16 +163,7 @@ describe('LexicalIndex.update', () => {
 });
 
 describe('LexicalIndex with a title every passage shares', () => {
-  const passage = (id: number, title: string, text: string): Passage => ({
-    id: `corpus/${String(id).padStart(3, '0')}.txt#0`,
-    source: `corpus/${String(id).padStart(3, '0')}.txt`,
-    index: 0,
-    start: 0,
-    end: text.length,
-    text,
-    sentences: [],
-    meta: { title, publisher: null, date: null, url: null, author: null },
-  });
+  const passage = (id: number, title: string, text: string): Passage => withTitle(syntheticPassage(`corpus/${String(id).padStart(3, '0')}.txt`, 0, text), title);
   const FILLER = ['farm prices and the harvest', 'the navy and its ships', 'postal roads', 'the public debt', 'coinage of silver'];
   // 40 addresses titled alike, plus one news article; two passages speak of terrorism.
   const corpus: Passage[] = [
@@ -211,16 +206,7 @@ describe('LexicalIndex with a title every passage shares', () => {
 });
 
 describe('LexicalIndex on a corpus where some query words are common', () => {
-  const passage = (id: number, text: string): Passage => ({
-    id: `big/${String(id).padStart(3, '0')}.txt#0`,
-    source: `big/${String(id).padStart(3, '0')}.txt`,
-    index: 0,
-    start: 0,
-    end: text.length,
-    text,
-    sentences: [],
-    meta: { title: null, publisher: null, date: null, url: null, author: null },
-  });
+  const passage = (id: number, text: string): Passage => withTitle(syntheticPassage(`big/${String(id).padStart(3, '0')}.txt`, 0, text), null);
   // 120 speeches that try to achieve things with American aid, one news passage about Baku, and one
   // about water that is a single edit from the common word "later".
   const corpus: Passage[] = [
