@@ -293,11 +293,16 @@ export class ExtractiveAnswerer implements Answerer {
     // naming them again.
     const questionNames = names.length > 0 && wants ? sentenceNames(focus) : undefined;
     const kindIn = (found: SentenceNames, t: QuestionTerm) => NAME_KINDS.find((k) => found[k].some((n) => hasTerm(sentenceForms(n), t)));
-    // The question alone may not tell ("Hooker" is no name compromise knows); a sentence naming it in full can.
+    // The question alone may not tell ("Hooker" is no name compromise knows); a sentence naming it in
+    // full can. Looked up once per name: every sentence checked below asks again.
+    const kinds = new Map<QuestionTerm, (typeof NAME_KINDS)[number] | undefined>();
     const kindOf = (t: QuestionTerm) => {
       if (!questionNames) return undefined;
-      const mention = cands.find((c) => hasTerm(c.forms, t));
-      return kindIn(questionNames, t) ?? (mention ? kindIn(sentenceNames(mention.text), t) : undefined);
+      if (!kinds.has(t)) {
+        const mention = cands.find((c) => hasTerm(c.forms, t));
+        kinds.set(t, kindIn(questionNames, t) ?? (mention ? kindIn(sentenceNames(mention.text), t) : undefined));
+      }
+      return kinds.get(t);
     };
     const inQuestionTerms = (name: string) => sentenceForms(name).some((f) => terms.some((t) => termsMatch(f, t)));
     const consistent = (s: Pick<ScoredSentence, 'text'>) => {
