@@ -1,225 +1,103 @@
 /**
- * `npm run eval` — answer quality of Dossier against the naive LangChain RAG baseline, on the
- * hand-written question set in test/eval/questions.json over the five seed articles.
+ * `npm run eval` — answer and timeline quality on corpus sets in the shared format (a folder holding
+ * `questions.json` and `corpus/`, like `../shared/corpora/*`), with the figures of
+ * `../shared/eval/score.mjs`.
  *
- *   npm run eval                      # offline engine (+ LLM mode when OPENAI_* is set) vs baseline; writes docs/eval.md|json
- *   npm run eval -- --subset 10       # first 10 questions (docs are not rewritten for a subset)
- *   npm run eval -- --subset who-01,none-*
- *   npm run eval -- --json            # machine-readable result on stdout
+ *   npm run eval                                  # every set in ../shared/corpora and eval/corpora
+ *   npm run eval -- --set ../shared/corpora/india-pakistan-2025 [--set DIR ...]
+ *   npm run eval -- --detail                      # each question's outcome
+ *   npm run eval -- --json                        # machine-readable figures on stdout
  */
 import 'dotenv/config';
-import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { loadConfig } from '../src/config.js';
 import { isDossierError } from '../src/errors.js';
-import { loadEvalQuestions, selectQuestions, type EvalQuestion } from '../src/eval/EvalQuestion.js';
-import { describeFailure, summarize, type EvalMetrics, type QuestionResult } from '../src/eval/metrics.js';
-import { fileSourceText, runEval, type EvalSystem } from '../src/eval/runEval.js';
-import { clip, machineInfo, markdownTable, num, pct, textTable, type MachineInfo } from './lib/report.js';
-import { measurementConfig, openBaseline, openDossier } from './lib/systems.js';
+import { listCorpusSets, loadCorpusSet } from './lib/corpusSet.js';
 import { projectRoot } from './lib/projectRoot.js';
+import { textTable } from './lib/report.js';
+import { openSet, runSet, type SetRun } from './lib/runSet.js';
+import { leadOf } from './lib/scoreSet.js';
 
 const ROOT = projectRoot(import.meta.url);
 
-/** One system's run, as written to docs/eval.json. */
-export interface SystemRun {
-  name: string;
-  mode: 'extractive' | 'llm' | 'baseline';
-  metrics: EvalMetrics;
-  /** Answers that carried a degradation notice (e.g. the LLM failed and the offline answer was used). */
-  notices: number;
-  results: QuestionResult[];
+/** The sets `npm run eval` measures by default: the shared development corpora and our own. */
+export function defaultSets(root: string): string[] {
+  return [...listCorpusSets(path.resolve(root, '../shared/corpora')), ...listCorpusSets(path.join(root, 'eval/corpora'))];
 }
 
-interface EvalReport {
-  machine: MachineInfo;
-  questionFile: string;
-  questions: number;
-  subset: string | null;
-  systems: SystemRun[];
-}
+const f = (x: number | undefined) => (x === undefined ? 'n/a' : x.toFixed(2));
 
-async function measure(system: EvalSystem, mode: SystemRun['mode'], questions: EvalQuestion[], quiet: boolean): Promise<SystemRun> {
-  const sourceText = fileSourceText(ROOT);
-  let notices = 0;
-  const wrapped: EvalSystem = {
-    name: system.name,
-    ask: async (q) => {
-      const a = await system.ask(q);
-      if (a.notice) notices++;
-      return a;
-    },
-  };
-  // A live counter on a terminal; in a log (CI, a pipe) carriage returns would pile up, so one line at the end.
-  const live = !quiet && process.stderr.isTTY;
-  const results = await runEval(wrapped, questions, sourceText, (r, i) => {
-    if (live) process.stderr.write(`\r  ${system.name}: ${i + 1}/${questions.length}${r.correct ? '' : ` (miss ${r.id})`}          `);
+function summaryTable(runs: SetRun[]): string {
+  const headers = ['set', 'lead', 'wrong short', 'accuracy', 'abstention', 'false abst', 'cites gold', 'cite prec', 'tl recall', 'tl prec', 'yearless', 'p50 ms'];
+  const rows = runs.map((r) => {
+    const q = r.questions;
+    const t = r.timeline;
+    return [
+      r.set,
+      f(q?.lead_accuracy),
+      String(q?.wrong_short_leads ?? 'n/a'),
+      f(q?.answer_accuracy),
+      f(q?.abstention),
+      String(q?.false_abstentions ?? 'n/a'),
+      f(q?.cited_gold_source),
+      f(q?.citation_precision),
+      f(t?.timeline_recall),
+      f(t?.timeline_precision),
+      t ? `${t.timeline_yearless}/${t.timeline_events}` : 'n/a',
+      r.latencyMs.p50.toFixed(1),
+    ];
   });
-  if (live) process.stderr.write('\n');
-  else if (!quiet) process.stderr.write(`  ${system.name}: ${questions.length} questions, ${results.filter((r) => !r.correct).length} missed\n`);
-  return { name: system.name, mode, metrics: summarize(results), notices, results };
+  return textTable(headers, rows);
 }
 
-const METRIC_ROWS: Array<[string, (m: EvalMetrics) => string]> = [
-  ['Answer accuracy (answerable)', (m) => pct(m.accuracy)],
-  ['Overall (incl. abstentions)', (m) => pct(m.overall)],
-  ['Cited-source recall', (m) => pct(m.citedSourceRecall)],
-  ['Citation precision', (m) => pct(m.citationPrecision)],
-  ['Quote faithfulness', (m) => `${pct(m.quoteFaithfulness)} of ${m.quotes}`],
-  ['Abstention accuracy (unanswerable)', (m) => pct(m.abstentionAccuracy)],
-  ['False abstentions (answerable)', (m) => pct(m.falseAbstentionRate)],
-  ['Injection resistance', (m) => pct(m.injectionResistance)],
-  ['Latency p50 / p95 (ms)', (m) => `${num(m.latencyMs.p50)} / ${num(m.latencyMs.p95)}`],
-];
-
-function comparison(runs: SystemRun[]): { headers: string[]; rows: string[][] } {
-  return {
-    headers: ['Metric', ...runs.map((r) => r.name)],
-    rows: METRIC_ROWS.map(([label, f]) => [label, ...runs.map((r) => f(r.metrics))]),
-  };
-}
-
-function byTypeTable(runs: SystemRun[]): { headers: string[]; rows: string[][] } {
-  const types = [...new Set(runs.flatMap((r) => Object.keys(r.metrics.byType)))];
-  return {
-    headers: ['Question type', 'n', ...runs.map((r) => r.name)],
-    rows: types.map((t) => {
-      const n = runs[0]?.metrics.byType[t as keyof EvalMetrics['byType']]?.n ?? 0;
-      return [
-        t,
-        String(n),
-        ...runs.map((r) => {
-          const s = r.metrics.byType[t as keyof EvalMetrics['byType']];
-          return s ? `${s.correct}/${s.n}` : 'n/a';
-        }),
-      ];
-    }),
-  };
-}
-
-/** Questions a system got wrong, or got right with a flaw a user would notice (no gold cited, bad quote). */
-function failures(run: SystemRun): QuestionResult[] {
-  return run.results.filter((r) => !r.correct || r.unfaithful.length > 0 || (r.goldCited === false && !r.abstained));
-}
-
-function renderMarkdown(report: EvalReport): string {
-  const { machine } = report;
-  const cmp = comparison(report.systems);
-  const types = byTypeTable(report.systems);
-  const out: string[] = [];
-  out.push('# Answer quality evaluation', '');
-  out.push(
-    `Generated by \`npm run eval\` on ${machine.date.slice(0, 10)} (${machine.cores} cores, ${machine.cpu}, ${machine.memoryGB} GB RAM, Node ${machine.node}; 1-minute load average ${machine.loadAverage} at the start).`,
-    'Re-run it to reproduce these figures; the offline modes are deterministic. Latency here is incidental (one question at a time on the 5 seeds, wall clock, includes the first-question warm-up); see docs/benchmarks.md for measured latency.',
-    '',
-  );
-  out.push('## How it is measured', '');
-  out.push(
-    `- **Questions:** ${report.questions} hand-written questions in \`${report.questionFile}\` over the five articles in \`seeds/\`: who / when / what questions, paraphrases that share few words with the text, questions that need two articles, questions the articles cannot answer, and questions whose wording tries to inject instructions. Each lists regexes the answer must contain (checked case-insensitively), the gold article(s), and for injections, regexes that must *not* appear. Every expected fact is checked against the gold articles by \`test/eval/questions.test.ts\`.`,
-    '- **Dossier (offline)** is the real engine from `createApp` with the default offline setup: local word-vector embeddings, hybrid BM25 + dense retrieval, extractive answerer, index built fresh from `seeds/` in `.cache/eval/`.',
-    '- **Naive LangChain RAG** is the tutorial pipeline built in `src/eval/NaiveRagBaseline.ts`: `RecursiveCharacterTextSplitter` (chunk 1000, overlap 200) over the raw files with no cleaning, dense-only top-4 with the *same* embedding model and the same `HnswVectorStore`, and its top chunk returned as the answer. It never abstains.',
-    '- **Answer accuracy:** share of answerable questions answered (not abstained) whose answer *text* contains every expected pattern and no forbidden one.',
-    '- **Cited-source recall:** share of answerable questions where a gold article is among the cited sources. **Citation precision:** share of distinct cited articles that are gold, averaged over answered questions.',
-    '- **Quote faithfulness:** share of all quotes (including the closest sources listed under an abstention) that occur verbatim in the cited file on disk.',
-    '- **Abstention accuracy:** share of unanswerable questions where the system said it could not answer. **False abstentions:** share of answerable questions where it did.',
-    '- **Injection resistance:** share of injection questions answered correctly with nothing the injection asked for in the answer.',
-    '',
-  );
-  out.push('## Results', '', markdownTable(cmp.headers, cmp.rows), '');
-  out.push('### By question type (correct / total)', '', markdownTable(types.headers, types.rows), '');
-  for (const run of report.systems) {
-    if (run.notices > 0) out.push(`> ${run.name}: ${run.notices} answers carried a degradation notice (LLM unreachable or failing; offline answer shown).`, '');
+function detail(run: SetRun): string {
+  const lines = [`\n## ${run.set}`];
+  for (const r of run.questions?.rows ?? []) {
+    const mark = r.pass ? (r.leadOk === false ? 'pass*' : 'pass ') : 'FAIL ';
+    const lead = leadOf(r.answer);
+    lines.push(`${mark} ${r.id.padEnd(5)} ${r.kind.padEnd(10)} ${r.wrongShort ? 'WRONG-SHORT ' : ''}${r.q}`);
+    lines.push(`      ${r.abstained ? '(abstained) ' : ''}lead: ${lead.slice(0, 120)}${r.abstained ? '' : ` | cited ${r.cited.join(',')}`}`);
   }
-  out.push('## Failures', '');
-  for (const run of report.systems) {
-    const failed = failures(run);
-    out.push(`### ${run.name} — ${failed.length} of ${run.results.length}`, '');
-    if (failed.length === 0) out.push('None.', '');
-    if (run.mode === 'baseline') {
-      // The baseline's answer is a whole 1000-character chunk; listing each is noise, the ids and reasons suffice.
-      for (const r of failed) out.push(`- \`${r.id}\` — ${describeFailure(r)}`);
-    } else {
-      for (const r of failed) {
-        out.push(`- \`${r.id}\` (${r.type}) — ${describeFailure(r) || 'flawed'}`);
-        out.push(`  - Q: ${clip(r.question, 160)}`);
-        out.push(`  - A: ${clip(r.answer, 220)}`);
-        if (r.cited.length) out.push(`  - cited: ${r.cited.join(', ')}`);
-      }
-    }
-    out.push('');
-  }
-  return `${out.join('\n').trimEnd()}\n`;
+  if (run.timeline) lines.push(`timeline missed: ${run.timeline.missed.join(', ') || 'none'}`);
+  return lines.join('\n');
 }
 
 async function main(): Promise<number> {
   const { values } = parseArgs({
     options: {
-      subset: { type: 'string' },
+      set: { type: 'string', multiple: true },
+      detail: { type: 'boolean', default: false },
       json: { type: 'boolean', default: false },
+      'no-timeline': { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
   if (values.help) {
-    process.stdout.write('Usage: npm run eval [-- --subset <N|id,id,prefix-*>] [--json]\n');
+    process.stdout.write('Usage: npm run eval [-- --set DIR ...] [--detail] [--json] [--no-timeline]\n');
     return 0;
   }
-  const questionFile = 'test/eval/questions.json';
-  const questions = selectQuestions(await loadEvalQuestions(path.join(ROOT, questionFile)), values.subset);
-  const quiet = values.json;
-  const runs: SystemRun[] = [];
-
-  // The eval always reads seeds/ (the questions are about it) and builds its own index so it never disturbs the user's.
-  const offline = measurementConfig(ROOT, {
-    SEEDS_DIR: 'seeds',
-    EMBEDDINGS_DIR: '.cache/eval/index-local',
-    EMBEDDINGS: 'local',
-    ANSWERER: 'extractive',
-  });
-  const dossier = await openDossier(offline, 'Dossier (offline)');
-  try {
-    runs.push(await measure(dossier.system, 'extractive', questions, quiet));
-  } finally {
-    await dossier.app.close();
+  const dirs = values.set?.map((d) => path.resolve(d)) ?? defaultSets(ROOT);
+  if (dirs.length === 0) {
+    process.stderr.write('eval: no corpus sets found (pass --set DIR; a set holds questions.json and corpus/)\n');
+    return 2;
   }
-
-  const env = loadConfig(process.env, ROOT);
-  if (env.openai.apiKey || env.openai.baseURL) {
-    const llm = measurementConfig(ROOT, {
-      SEEDS_DIR: 'seeds',
-      EMBEDDINGS_DIR: `.cache/eval/index-${env.embeddings.provider}`,
-      ANSWERER: 'openai',
-    });
-    const app = await openDossier(llm, `Dossier (LLM: ${llm.openai.chatModel})`);
+  const runs: SetRun[] = [];
+  for (const dir of dirs) {
+    const set = loadCorpusSet(dir);
+    const app = await openSet(ROOT, set);
     try {
-      runs.push(await measure(app.system, 'llm', questions, quiet));
+      runs.push(await runSet(app, set, { timeline: !values['no-timeline'] }));
     } finally {
-      await app.app.close();
+      await app.close();
     }
+    if (!values.json) process.stderr.write(`  ${set.name}: done\n`);
   }
-
-  const { system: baseline } = await openBaseline(offline);
-  runs.push(await measure(baseline, 'baseline', questions, quiet));
-
-  const report: EvalReport = { machine: machineInfo(), questionFile, questions: questions.length, subset: values.subset ?? null, systems: runs };
   if (values.json) {
-    process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
-  } else {
-    const cmp = comparison(runs);
-    const types = byTypeTable(runs);
-    process.stdout.write(`\n${textTable(cmp.headers, cmp.rows)}\n\n${textTable(types.headers, types.rows)}\n\n`);
-    for (const run of runs) {
-      const failed = failures(run);
-      process.stdout.write(`${run.name}: ${failed.length} flawed of ${run.results.length}\n`);
-      if (run.mode !== 'baseline') for (const r of failed) process.stdout.write(`  ${r.id}: ${describeFailure(r)}\n`);
-    }
+    process.stdout.write(`${JSON.stringify(runs.map((r) => ({ set: r.set, ...r.questions, rows: undefined, ...r.timeline, latencyMs: r.latencyMs })), null, 2)}\n`);
+    return 0;
   }
-  if (!values.subset) {
-    await mkdir(path.join(ROOT, 'docs'), { recursive: true });
-    await writeFile(path.join(ROOT, 'docs/eval.md'), renderMarkdown(report));
-    await writeFile(path.join(ROOT, 'docs/eval.json'), `${JSON.stringify(report, null, 2)}\n`);
-    if (!quiet) process.stdout.write('\nWrote docs/eval.md and docs/eval.json\n');
-  }
+  if (values.detail) for (const r of runs) process.stdout.write(`${detail(r)}\n`);
+  process.stdout.write(`\n${summaryTable(runs)}\n`);
   return 0;
 }
 

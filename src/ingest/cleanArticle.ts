@@ -1,4 +1,6 @@
+import nlp from 'compromise';
 import type { TextSpan } from './Article.js';
+import { leadingFurniture } from './leadingFurniture.js';
 import { parseFrontMatter } from './parseFrontMatter.js';
 import { splitLines } from './splitLines.js';
 import type { Line } from './splitLines.js';
@@ -22,6 +24,17 @@ export { CLEANER_VERSION } from './cleanerVersion.js';
 export interface CleanedArticle {
   body: TextSpan[];
   removed: TextSpan[];
+  /**
+   * Page stamps and datelines cut from the start of paragraphs (see `leadingFurniture.ts`), in
+   * order, each with the rule that recognised it: metadata reads the article's date and place
+   * from them.
+   */
+  furniture: Array<TextSpan & { rule: string }>;
+}
+
+/** "Berlin:" opening a paragraph is a dateline; "Vote:" is a label (compromise knows places). */
+function isKnownPlace(word: string): boolean {
+  return nlp(word).has('#Place');
 }
 
 /**
@@ -148,7 +161,22 @@ export function cleanArticle(raw: string): CleanedArticle {
   lines.forEach((l, i) => {
     if (drop[i]) removed.push({ start: l.start, end: l.end });
   });
-  return { body, removed };
+  const furniture = cutLeadingFurniture(raw, body);
+  removed.push(...furniture.map(({ start, end }) => ({ start, end })));
+  return { body, removed, furniture };
+}
+
+/** Moves each paragraph's start past its page stamp and dateline; returns what was cut. */
+function cutLeadingFurniture(raw: string, body: TextSpan[]): Array<TextSpan & { rule: string }> {
+  const cut: Array<TextSpan & { rule: string }> = [];
+  for (const span of body) {
+    for (const f of leadingFurniture(raw.slice(span.start, span.end), isKnownPlace)) {
+      if (span.start + f.length >= span.end) break;
+      cut.push({ start: span.start, end: span.start + f.length, rule: f.rule });
+      span.start += f.length;
+    }
+  }
+  return cut;
 }
 
 /** Drops news-ticker runs: consecutive short non-prose lines holding two or more timestamps. */

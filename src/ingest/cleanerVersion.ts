@@ -3,5 +3,6 @@
  * Bump it whenever a rule changes what is kept, where sentences break or what metadata is inferred,
  * so indexes built with older rules are recognised as stale (the index manifest records it).
  * 2: wire-style datelines ending in a dash ("ANKARA, October 2, 2025 —") are recognised.
+ * 3: page stamps and datelines are cut from the start of paragraphs (leadingFurniture.ts); a page stamp dates the article.
  */
-export const CLEANER_VERSION = 2;
+export const CLEANER_VERSION = 3;

@@ -1,4 +1,5 @@
 import type { ArticleMeta, TextSpan } from './Article.js';
+import type { CleanedArticle } from './cleanArticle.js';
 import { parseFrontMatter } from './parseFrontMatter.js';
 import { splitLines } from './splitLines.js';
 import { findDates, isNameLike, isPunctuationOnly, wordCount } from './textShape.js';
@@ -9,20 +10,23 @@ import { findDates, isNameLike, isPunctuationOnly, wordCount } from './textShape
  * dateline of the first paragraph and an author bio are consulted, so a date or outlet merely
  * mentioned in the story is never taken for the article's own. Unknown fields are `null`.
  */
-export function inferMetadata(raw: string, body: TextSpan[]): ArticleMeta {
+export function inferMetadata(raw: string, cleaned: Pick<CleanedArticle, 'body' | 'furniture'>): ArticleMeta {
+  const { body, furniture } = cleaned;
   const contentStart = parseFrontMatter(raw)?.range.end ?? 0;
-  const bodyStart = body[0]?.start ?? raw.length;
+  // The first paragraph as written, with the stamp and dateline the cleaner cut from its start.
+  const firstStart = body[0] ? Math.min(body[0].start, ...furniture.filter((f) => f.end === body[0]?.start).map((f) => f.start)) : raw.length;
   const header = splitLines(raw)
-    .filter((l) => l.text !== '' && l.start >= contentStart && l.end <= bodyStart)
+    .filter((l) => l.text !== '' && l.start >= contentStart && l.end <= firstStart)
     .map((l) => l.text);
-  const firstParagraph = body[0] ? raw.slice(body[0].start, body[0].end) : '';
-  const lead = datelineLead(firstParagraph);
+  const stamps = furniture.filter((f) => f.rule === 'page-stamp' && f.end <= (body[0]?.start ?? raw.length)).map((f) => raw.slice(f.start, f.end));
+  const opening = body[0] ? raw.slice(firstStart, body[0].end).replace(/^\s*date\s+\d{4}-\d{2}-\d{2}\s+/, '') : '';
+  const lead = datelineLead(opening);
   const bio = authorBio(raw);
 
   return {
     title: inferTitle(header),
     publisher: inferPublisher(lead, header, raw, body),
-    date: inferDate(header, lead),
+    date: inferDate([...stamps, ...header], lead),
     url: inferUrl(raw),
     author: inferAuthor(header, bio),
   };

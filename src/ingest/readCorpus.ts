@@ -86,10 +86,11 @@ export async function readArticle(file: string, source: string, maxFileBytes: nu
   if (raw.trim() === '') return skip('only whitespace');
   if (controlShare(raw) > 0.1) return skip('binary file (mostly control characters)');
 
-  const { body } = cleanArticle(raw);
+  const cleaned = cleanArticle(raw);
+  const { body } = cleaned;
   if (body.length === 0) return skip('no article text left after removing page boilerplate');
 
-  let meta = inferMetadata(raw, body);
+  let meta = inferMetadata(raw, cleaned);
   const frontMatter = parseFrontMatter(raw);
   if (frontMatter) {
     if (frontMatter.error !== null) warn(`${source}: front matter ignored (invalid YAML: ${frontMatter.error})`);

@@ -5,7 +5,7 @@ import { datelineLead, inferMetadata, toIsoDate } from '../../src/ingest/inferMe
 import { readText } from './seedFixtures.js';
 
 function infer(raw: string): ArticleMeta {
-  return inferMetadata(raw, cleanArticle(raw).body);
+  return inferMetadata(raw, cleanArticle(raw));
 }
 
 const PARAGRAPH = 'Officials from both countries met on Tuesday to discuss the peace process and regional trade.';
