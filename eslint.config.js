@@ -2,7 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'embeddings/**', '.cache/**', '.build/**', 'data/**', 'bench-data/**', 'coverage/**'] },
+  { ignores: ['node_modules/**', 'embeddings/**', '.cache/**', '.build/**', 'data/**', 'bench-data/**', 'coverage/**', '.dev/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

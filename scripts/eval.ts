@@ -12,7 +12,7 @@ import 'dotenv/config';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { isDossierError } from '../src/errors.js';
-import { listCorpusSets, loadCorpusSet } from './lib/corpusSet.js';
+import { defaultSets, loadCorpusSet } from './lib/corpusSet.js';
 import { projectRoot } from './lib/projectRoot.js';
 import { textTable } from './lib/report.js';
 import { openSet, runSet, type SetRun } from './lib/runSet.js';
@@ -20,10 +20,6 @@ import { leadOf } from './lib/scoreSet.js';
 
 const ROOT = projectRoot(import.meta.url);
 
-/** The sets `npm run eval` measures by default: the shared development corpora and our own. */
-export function defaultSets(root: string): string[] {
-  return [...listCorpusSets(path.resolve(root, '../shared/corpora')), ...listCorpusSets(path.join(root, 'eval/corpora'))];
-}
 
 const f = (x: number | undefined) => (x === undefined ? 'n/a' : x.toFixed(2));
 

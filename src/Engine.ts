@@ -1,4 +1,5 @@
 import type { Answer, Turn } from './answer/Answer.js';
+import type { ArticleContext } from './answer/evidence/EvidenceSentence.js';
 import type { SkippedFile } from './ingest/Article.js';
 import type { RetrievalFilter, RetrievedPassage } from './retrieval/RetrievedPassage.js';
 import type { Timeline, TimelineOptions } from './timeline/TimelineEvent.js';
@@ -57,6 +58,8 @@ export interface Engine {
   /** Throws `DossierError` `QUESTION_EMPTY` / `QUESTION_TOO_LONG` for bad input. */
   ask(question: string, options?: AskOptions): Promise<Answer>;
   retrieve(query: string, options?: { k?: number; filter?: RetrievalFilter }): Promise<RetrievedPassage[]>;
+  /** A served article's indexed text, title and date (what answers check names and dates against). */
+  articleContext(source: string): ArticleContext | undefined;
   timeline(options?: TimelineOptions): Promise<Timeline>;
   sources(): SourceInfo[];
   /** Rebuilds incrementally and swaps the new index in atomically; `busy` if one is running. */

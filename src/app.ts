@@ -45,8 +45,16 @@ export async function createApp(config: Config, options: CreateAppOptions = {}):
   const rarity = rarityFromVocabulary(vocabulary.lookup, vocabulary.size);
   // The answerers' modules are imported on first use: start-up only needs the index.
   const extractive = new LazyAnswerer(async () => {
-    const { ExtractiveAnswerer } = await import('./answer/ExtractiveAnswerer.js');
-    return new ExtractiveAnswerer({ abstainThreshold: config.answer.abstainThreshold, rarity });
+    const [{ ExtractiveAnswerer }, { WordNetLexicon }, { wordSimilarity }] = await Promise.all([
+      import('./answer/ExtractiveAnswerer.js'),
+      import('./answer/lexicon/Lexicon.js'),
+      import('./answer/lexicon/WordSimilarity.js'),
+    ]);
+    const params = config.answer.abstainThreshold === undefined ? {} : { answerThreshold: config.answer.abstainThreshold };
+    // Sentences are compared with the question by the offline word vectors, whatever embeds the index.
+    const offline = model.embeddings instanceof WordVectorEmbeddings ? model.embeddings : WordVectorEmbeddings.fromTable(vocabulary);
+    const embed = (text: string) => offline.embedSync(text);
+    return new ExtractiveAnswerer({ rarity, similarity: wordSimilarity(vocabulary), lexicon: new WordNetLexicon(), embed, params });
   });
   const answerer: LazyAnswerer =
     config.answerer === 'openai'

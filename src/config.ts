@@ -125,7 +125,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       passageMaxChars: e.PASSAGE_MAX_CHARS ?? 1000,
       passageOverlapSentences: e.PASSAGE_OVERLAP_SENTENCES ?? 1,
     },
-    retrieval: { topK: e.TOP_K ?? 4 },
+    retrieval: { topK: e.TOP_K ?? 8 },
     answer: { maxQuestionChars: e.MAX_QUESTION_CHARS ?? 1000, abstainThreshold: e.ABSTAIN_THRESHOLD },
     rebuildOnStart: e.REBUILD_ON_START ?? true,
     logLevel: e.LOG_LEVEL ?? 'info',

@@ -84,3 +84,11 @@ export function listCorpusSets(parent: string): string[] {
     .map((e) => path.join(parent, e.name))
     .sort();
 }
+
+/**
+ * The sets measured and fitted on by default: the shared development corpora beside the project
+ * and our own in `eval/corpora/`. The held-out set in `eval/holdout/` is never among them.
+ */
+export function defaultSets(root: string): string[] {
+  return [...listCorpusSets(path.resolve(root, '../shared/corpora')), ...listCorpusSets(path.join(root, 'eval/corpora'))];
+}

@@ -1,10 +1,16 @@
 import type { Answer, Turn } from './Answer.js';
+import type { ArticleContext } from './evidence/EvidenceSentence.js';
+import type { QuestionAnalysis } from './question/QuestionAnalysis.js';
 import type { RetrievedPassage } from '../retrieval/RetrievedPassage.js';
 
 /** Options for one answer. */
 export interface AnswerOptions {
   /** Earlier turns of the conversation, oldest first, so follow-ups ("when was that?") resolve. */
   history?: Turn[];
+  /** The question's analysis, when the caller already made it (the engine retrieves with it). */
+  analysis?: QuestionAnalysis;
+  /** The whole article a retrieved passage belongs to (names and dates beyond the passage). */
+  article?: (source: string) => ArticleContext | undefined;
 }
 
 /**
@@ -13,4 +19,6 @@ export interface AnswerOptions {
  */
 export interface Answerer {
   answer(question: string, retrieved: RetrievedPassage[], options?: AnswerOptions): Promise<Answer>;
+  /** Analyses a question the way this answerer reads it, so the engine can retrieve with the analysis (optional). */
+  analyze?(question: string): Promise<QuestionAnalysis | undefined>;
 }

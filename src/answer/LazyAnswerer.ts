@@ -1,5 +1,6 @@
 import type { Answer } from './Answer.js';
 import type { Answerer, AnswerOptions } from './Answerer.js';
+import type { QuestionAnalysis } from './question/QuestionAnalysis.js';
 import type { RetrievedPassage } from '../retrieval/RetrievedPassage.js';
 
 /**
@@ -18,6 +19,10 @@ export class LazyAnswerer implements Answerer {
 
   async answer(question: string, retrieved: RetrievedPassage[], options?: AnswerOptions): Promise<Answer> {
     return (await this.#get()).answer(question, retrieved, options);
+  }
+
+  async analyze(question: string): Promise<QuestionAnalysis | undefined> {
+    return (await this.#get()).analyze?.(question);
   }
 
   /** Loads the answerer now (e.g. while a bot connects), so the first question does not wait for it. */

@@ -87,6 +87,11 @@ export class WordVectorEmbeddings extends Embeddings {
     return new WordVectorEmbeddings(table, options.params);
   }
 
+  /** Embeddings over an already loaded table (the app shares one table between index and answerer). */
+  static fromTable(table: WordVectorTable, params?: EmbeddingsParams): WordVectorEmbeddings {
+    return new WordVectorEmbeddings(table, params);
+  }
+
   /** Row indices of the text's in-vocabulary words, in order. */
   private rowsOf(text: string): number[] {
     const rows: number[] = [];

@@ -2,6 +2,7 @@ import type { Logger } from '../logger.js';
 import type { Config } from '../config.js';
 import type { Answer } from '../answer/Answer.js';
 import type { Answerer } from '../answer/Answerer.js';
+import type { ArticleContext } from '../answer/evidence/EvidenceSentence.js';
 import type { Article } from '../ingest/Article.js';
 import type { Passage } from '../ingest/Passage.js';
 import type { EmbeddingModel } from '../embeddings/EmbeddingModel.js';
@@ -20,6 +21,7 @@ import path from 'node:path';
 import { chunkingChanges, sameChunking, type IndexManifest } from '../store/IndexManifest.js';
 import type { LexicalIndex } from '../retrieval/LexicalIndex.js';
 import { HybridRetriever } from '../retrieval/HybridRetriever.js';
+import { retrieveParts } from '../retrieval/retrieveParts.js';
 import { focusClause } from '../answer/focusClause.js';
 import { validateQuestion } from './validateQuestion.js';
 
@@ -45,6 +47,8 @@ interface ServingState {
   known: Map<string, Article>;
   /** All served articles, read lazily: only `timeline()` needs cleaned text, and reading it costs seconds. */
   articles: Promise<Article[]> | null;
+  /** Each article's indexed text, title and date, built on the first question: answers check names and dates against the whole article. */
+  articleContext: Map<string, ArticleContext> | null;
 }
 
 export interface DossierEngineDeps {
@@ -121,8 +125,18 @@ export class DossierEngine implements Engine {
     const focused = focusClause(q);
     const query = history.length > 0 ? (await contextualizeQueryModule()).contextualizeQuery(focused, history) : focused;
     const k = options.k ?? this.#config.retrieval.topK;
-    const retrieved = await this.retrieve(query, { k, ...(options.filter ? { filter: options.filter } : {}) });
-    return this.#answerer.answer(q, retrieved, { history });
+    const state = this.#serving();
+    // The question is analysed once, for retrieval (each part of a many-part question on its own) and answering.
+    const analysis = await this.#answerer.analyze?.(q);
+    const parts = analysis?.parts.map((p) => p.text) ?? [];
+    const filter = options.filter ? { filter: options.filter } : {};
+    const retrieved = await retrieveParts((text, n) => this.retrieve(text, { k: n, ...filter }), query, parts, k);
+    return this.#answerer.answer(q, retrieved, { history, article: (source) => articleContextOf(state).get(source), ...(analysis ? { analysis } : {}) });
+  }
+
+  /** What the answerer knows of a served article beyond its retrieved passages (for tools that call the answerer directly). */
+  articleContext(source: string): ArticleContext | undefined {
+    return articleContextOf(this.#serving()).get(source);
   }
 
   async retrieve(query: string, options: { k?: number; filter?: RetrievalFilter } = {}): Promise<RetrievedPassage[]> {
@@ -341,7 +355,7 @@ export class DossierEngine implements Engine {
     const retriever = new HybridRetriever({ passages: index.passages, lexical, store: index.store, embeddings: this.#model.embeddings });
     const indexed = new Set(Object.keys(index.manifest.files));
     const known = new Map(articles.filter((a) => indexed.has(a.source)).map((a) => [a.source, a] as const));
-    return { index, lexical, retriever, known, articles: null };
+    return { index, lexical, retriever, known, articles: null, articleContext: null };
   }
 }
 
@@ -373,3 +387,21 @@ function groupBySource(passages: Passage[]): Map<string, Passage[]> {
   return map;
 }
 
+/** The text, title and date of every served article, from its passages (overlapping sentences kept once). */
+function articleContextOf(state: ServingState): Map<string, ArticleContext> {
+  if (state.articleContext) return state.articleContext;
+  const map = new Map<string, ArticleContext>();
+  const seen = new Set<string>();
+  for (const p of state.index.passages) {
+    const entry = map.get(p.source) ?? { text: '', title: p.meta.title, date: p.meta.date };
+    for (const sentence of p.sentences) {
+      const key = `${p.source}#${sentence.start}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      entry.text += `${sentence.text}\n`;
+    }
+    map.set(p.source, entry);
+  }
+  state.articleContext = map;
+  return map;
+}

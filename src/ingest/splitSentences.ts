@@ -1,4 +1,5 @@
 import type { TextSpan } from './Article.js';
+import { endsWithTitleAbbreviation } from './abbreviations.js';
 import { getSentenceNlp } from './nlp.js';
 import { splitLines } from './splitLines.js';
 import { isBullet, isTableRow } from './textShape.js';
@@ -55,9 +56,10 @@ function splitProse(raw: string, start: number, end: number, into: Sentence[]): 
     if (at < 0) continue; // wink never rewrites text; this only guards against surprises
     const previous = into.at(-1);
     const absolute = start + at;
-    // wink breaks "Apa.az" and similar domains after the dot; a "sentence" that starts with no
-    // space or in lowercase continues the previous one.
-    if (previous && previous.end >= start && (previous.end === absolute || /^[\p{Ll}]/u.test(trimmed))) {
+    // wink breaks "Apa.az" and similar domains after the dot, and breaks after titles ("Rear Adm.",
+    // "Sgt. Maj."): a "sentence" that starts with no space or in lowercase, or follows a title
+    // abbreviation, continues the previous one.
+    if (previous && previous.end >= start && (previous.end === absolute || /^[\p{Ll}]/u.test(trimmed) || endsWithTitleAbbreviation(previous.text))) {
       previous.end = absolute + trimmed.length;
       previous.text = raw.slice(previous.start, previous.end);
     } else {

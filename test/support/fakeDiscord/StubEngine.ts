@@ -27,6 +27,10 @@ export class StubEngine implements Engine {
   async timeline(): Promise<Timeline> {
     return { events: [] };
   }
+  articleContext(): undefined {
+    return undefined;
+  }
+
   sources(): SourceInfo[] {
     return [];
   }

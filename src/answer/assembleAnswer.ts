@@ -1,0 +1,77 @@
+import type { Answer, Citation } from './Answer.js';
+import { citationFor } from './citationFor.js';
+import { displayDate } from './displayDate.js';
+import type { AnswerDecision } from './ExtractiveAnswerer.js';
+import { noAnswer } from './noAnswer.js';
+import type { SentenceAssessment } from './scoring/SentenceAssessment.js';
+
+const sentenceKey = (s: SentenceAssessment) => `${s.sentence.passage.source}#${s.sentence.start}`;
+const textKey = (s: SentenceAssessment) => s.sentence.text.toLowerCase().replace(/\s+/g, ' ');
+
+/**
+ * Picks the sentences to quote: each answered part's best sentence first, then, while room is
+ * left, sentences nearly as likely to answer it (another article telling the same fact).
+ */
+function chooseSentences(decision: AnswerDecision): SentenceAssessment[] {
+  const { params } = decision;
+  const answered = decision.parts.filter((p) => p.answered);
+  const chosen: SentenceAssessment[] = [];
+  const keys = new Set<string>();
+  const texts = new Set<string>();
+  const add = (s: SentenceAssessment) => {
+    if (keys.has(sentenceKey(s)) || texts.has(textKey(s)) || chosen.length >= params.maxSentences) return;
+    keys.add(sentenceKey(s));
+    texts.add(textKey(s));
+    chosen.push(s);
+  };
+  // A short answer's own sentence is quoted first, so the reader sees where it comes from.
+  for (const p of answered) for (const s of p.short) add(s.sentence);
+  for (const p of answered) if (p.ranked[0]) add(p.ranked[0]);
+  for (const p of answered) {
+    const best = p.ranked[0]?.p ?? 1;
+    for (const s of p.ranked.slice(1)) {
+      if (s.p < Math.max(params.answerThreshold, params.joinShare * best)) break;
+      add(s);
+    }
+  }
+  return chosen;
+}
+
+/**
+ * Turns the decision into the answer a reader sees: the short answer(s) when the answerer is sure,
+ * then each chosen sentence with its citation; parts the articles do not answer are said to be
+ * missing. When no part is answered, "not in the articles" with the closest sources.
+ */
+export function assembleAnswer(question: string, decision: AnswerDecision): Answer {
+  const { params } = decision;
+  const chosen = chooseSentences(decision);
+  if (chosen.length === 0) {
+    const seen = new Set<string>();
+    const closest = (decision.parts[0]?.ranked ?? []).filter((s) => !seen.has(sentenceKey(s)) && seen.add(sentenceKey(s))).slice(0, params.closest);
+    return noAnswer(question, closest.map((s, i) => citationFor(i + 1, s.sentence.passage, s.sentence)), 'extractive');
+  }
+  const citations: Citation[] = chosen.map((s, i) => citationFor(i + 1, s.sentence.passage, s.sentence));
+  const marker = (s: SentenceAssessment) => `[${chosen.findIndex((c) => sentenceKey(c) === sentenceKey(s)) + 1}]`;
+  const answered = decision.parts.filter((p) => p.answered);
+  const parts: string[] = [];
+  // Short answers lead only when every answered part has one: half a short answer misleads.
+  if (answered.length > 0 && answered.every((p) => p.short.length > 0)) {
+    const pieces = answered.map((p) => {
+      const items = p.short.map((s) => (p.part.type === 'date' ? displayDate(s.candidate.candidate.text, s.sentence.article.date) : s.candidate.candidate.text));
+      const refs = [...new Set(p.short.map((s) => marker(s.sentence)))].join('');
+      return `${joinList(items)} ${refs}`;
+    });
+    parts.push(`${pieces.join('; ')}.`);
+  }
+  for (const s of chosen) parts.push(`${s.sentence.text} ${marker(s)}`);
+  const missing = decision.parts.filter((p) => !p.answered);
+  if (missing.length > 0 && answered.length > 0) {
+    parts.push(`The articles don't say: ${missing.map((p) => `“${p.part.text.replace(/\?*$/, '?')}”`).join(' ')}`);
+  }
+  return { kind: 'answered', question, text: parts.join(' '), citations, mode: 'extractive' };
+}
+
+function joinList(items: string[]): string {
+  if (items.length <= 1) return items.join('');
+  return `${items.slice(0, -1).join(', ')} and ${items.at(-1) ?? ''}`;
+}

@@ -1,0 +1,97 @@
+import type { AnswerType, AskedPart, QuestionTerm } from '../question/QuestionAnalysis.js';
+import { termsMatch } from '../termsMatch.js';
+import type { Token } from './EvidenceSentence.js';
+import type { AnswerCandidate } from './extractCandidates.js';
+
+/** What a rule sees: the candidate, its sentence and the part of the question it would answer. */
+export interface CandidateContext {
+  candidate: AnswerCandidate;
+  text: string;
+  tokens: readonly Token[];
+  part: AskedPart;
+  /** Every word of the question (all parts and context), to recognise the question's own words. */
+  questionWords: readonly QuestionTerm[];
+}
+
+/** A reason a candidate can never be the short answer, whatever its other evidence. */
+export interface CandidateRule {
+  name: string;
+  reason: string;
+  /** The answer types the rule applies to. */
+  types: readonly AnswerType[];
+  rejects(c: CandidateContext): boolean;
+}
+
+const words = (s: string) => s.match(/[\p{L}\d][\p{L}\d'’.-]*/gu) ?? [];
+const after = (c: CandidateContext, n = 24) => c.text.slice(c.candidate.end, c.candidate.end + n);
+const before = (c: CandidateContext, n = 24) => c.text.slice(Math.max(0, c.candidate.start - n), c.candidate.start);
+const COUNTING_HEADS = /^(?:share|percentage|percent|proportion|rate|turnout|margin|majority|stake|vote share)$/;
+
+/** The rules, each with the reason a journalist would give. */
+export const CANDIDATE_RULES: readonly CandidateRule[] = [
+  {
+    name: 'in-question',
+    reason: 'A name the question already gives is its subject, not its answer ("Who did Scholz fire?" is not answered "Scholz").',
+    types: ['person', 'named', 'place'],
+    rejects: (c) => {
+      const own = words(c.candidate.text).filter((w) => /^\p{Lu}/u.test(w) || c.candidate.source !== 'run');
+      if (own.length === 0) return false;
+      const inQuestion = (w: string) => c.questionWords.some((q) => q.role !== 'context' && termsMatch({ norm: w.toLowerCase().replace(/[.’']/g, ''), stem: w.toLowerCase() }, q));
+      // A person is the question's subject when their surname is; other names when every word is.
+      return c.part.type === 'person' ? inQuestion(own.at(-1) ?? '') : own.every(inQuestion);
+    },
+  },
+  {
+    name: 'age',
+    reason: 'An age ("Anutin, 58,", "a 28-year-old", "aged 41") counts years of a life, not what a question counts.',
+    types: ['number'],
+    rejects: (c) =>
+      /^\s*-?\s*(?:year|yr)s?[- ]old\b|^\s*years?\s+old\b/i.test(after(c)) ||
+      /\baged\s+$/i.test(before(c)) ||
+      (/\p{Lu}\p{L}+,\s*$/u.test(before(c)) && /^\s*,/.test(after(c))),
+  },
+  {
+    name: 'time-of-day',
+    reason: 'A clock time ("2.30 pm", "04:09 UTC") says when, not how many.',
+    types: ['number'],
+    rejects: (c) => /^\s*(?:a\.?m\.?|p\.?m\.?|hrs|hours? (?:IST|GMT|UTC|ET)|IST|GMT|UTC|ET|EDT|EST|PST|CET)\b/i.test(after(c)) || /^\d{1,2}:\d{2}$/.test(c.candidate.text),
+  },
+  {
+    name: 'year-as-count',
+    reason: 'A bare year ("since 2019") is a date; it counts nothing unless the counted noun follows it.',
+    types: ['number'],
+    rejects: (c) => /^(?:1[5-9]\d\d|20\d\d)$/.test(c.candidate.text.trim()) && c.candidate.unit.length === 0,
+  },
+  {
+    name: 'rank-or-label',
+    reason: 'An ordinal, a case number or a list label ("No. 24", "1st", "#3") names a position, not an amount.',
+    types: ['number'],
+    rejects: (c) => /^\s*(?:st|nd|rd|th)\b/.test(after(c, 3)) || /(?:\bNo\.?|#|\bNumber)\s*$/i.test(before(c, 8)),
+  },
+  {
+    name: 'percent-for-count',
+    reason: 'A percentage does not answer "how many votes / seats / people": those ask for a count, not a share.',
+    types: ['number'],
+    rejects: (c) => {
+      const isPercent = /%|per ?cent/i.test(c.candidate.text) || /^\s*(?:%|per ?cent)/i.test(after(c, 10));
+      const head = c.part.head.at(-1);
+      return isPercent && head !== undefined && !COUNTING_HEADS.test(head.lemma) && !/^(?:much|many)$/.test(head.norm);
+    },
+  },
+  {
+    name: 'not-a-date',
+    reason: 'A duration or vague phrase ("in five days", "following weeks", "year") does not say when.',
+    types: ['date'],
+    rejects: (c) => {
+      const t = c.candidate.text;
+      const hasDay = /\b(?:\d{1,2}|monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tonight)\b/i.test(t);
+      const hasMonthOrYear = /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\b|\b(?:1[5-9]\d\d|20\d\d)\b/i.test(t);
+      return !(hasDay || hasMonthOrYear) || /^in\s+\w+\s+(?:days?|weeks?|months?|years?)$/i.test(t) || /\bago\b/i.test(t);
+    },
+  },
+];
+
+/** The first rule that rejects the candidate, or undefined when none does. */
+export function rejectingRule(c: CandidateContext): CandidateRule | undefined {
+  return CANDIDATE_RULES.find((r) => r.types.includes(c.part.type) && r.rejects(c));
+}

@@ -1,0 +1,210 @@
+import { sentenceNames, sentenceQuantities } from '../sentenceEntities.js';
+import type { AnswerType } from '../question/QuestionAnalysis.js';
+import type { Token } from './EvidenceSentence.js';
+
+/** Where a candidate came from: the extractors differ in how sure they are of the type. */
+export type CandidateSource = 'person' | 'organization' | 'place' | 'run' | 'quoted' | 'date' | 'number' | 'range' | 'clause';
+
+/** A possible short answer inside a sentence. */
+export interface AnswerCandidate {
+  /** As written in the sentence. */
+  text: string;
+  /** Offsets in the sentence text. */
+  start: number;
+  end: number;
+  source: CandidateSource;
+  /** For numbers: the words right after it, up to the next function word ("nine terror sites" → terror, sites). */
+  unit: Token[];
+}
+
+/** Lower-case connectors allowed inside a name ("Court of Arbitration", "Welt am Sonntag"). */
+const CONNECTOR = /^(?:of|the|for|and|de|du|des|la|le|am|al|von|van|der|den|del|da|di|e|y|&|on|at)$/;
+/** Capitalised words that are not names on their own. */
+const NOT_A_NAME = /^(?:The|A|An|In|On|At|But|And|Or|As|It|Its|This|That|These|Those|He|She|They|We|I|His|Her|Their|Our|Mr|Mrs|Ms|Dr|If|When|While|After|Before|During|According|However|Meanwhile|Also|Some|Many|Most|All|Both|Other|Another|Earlier|Later|Now|Then|There|Here|What|Who|Which|Where|Why|How|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December)$/;
+
+const capitalised = (t: Token) => /^[\p{Lu}\d]/u.test(t.text) && /\p{L}/u.test(t.text);
+
+function span(text: string, value: string, from = 0): { start: number; end: number } | undefined {
+  const at = text.indexOf(value, from);
+  return at < 0 ? undefined : { start: at, end: at + value.length };
+}
+
+/** Runs of capitalised words, joined by connectors ("Fulton County Superior Court", "The Resistance Front"). */
+function capitalisedRuns(text: string, tokens: readonly Token[]): AnswerCandidate[] {
+  const out: AnswerCandidate[] = [];
+  let run: Token[] = [];
+  const flush = () => {
+    while (run.length > 0 && (CONNECTOR.test(run.at(-1)?.text ?? '') || NOT_A_NAME.test(run.at(-1)?.text ?? ''))) run.pop();
+    while (run.length > 0 && (CONNECTOR.test(run[0]?.text ?? '') || NOT_A_NAME.test(run[0]?.text ?? ''))) run.shift();
+    const first = run[0];
+    const last = run.at(-1);
+    if (first && last) {
+      const sentenceStart = first.index === 0 && first.pos !== 'PROPN' && run.length === 1;
+      if (!sentenceStart) out.push({ text: text.slice(first.start, last.start + last.text.length), start: first.start, end: last.start + last.text.length, source: 'run', unit: [] });
+    }
+    run = [];
+  };
+  for (const t of tokens) {
+    if (t.text.includes('-') && run.some((r) => r.start === t.start)) continue; // a hyphen part already read
+    const between = run.length > 0 ? text.slice((run.at(-1)?.start ?? 0) + (run.at(-1)?.text.length ?? 0), t.start) : '';
+    if (run.length > 0 && /[,;:()"“”]/.test(between)) flush();
+    if (capitalised(t) && t.pos !== 'PART') run.push(t);
+    else if (run.length > 0 && CONNECTOR.test(t.text)) run.push(t);
+    else flush();
+  }
+  flush();
+  return out;
+}
+
+/** Short quoted titles ("“An Outage Strikes: …”"): named things that are not capitalised runs. */
+function quotedTitles(text: string): AnswerCandidate[] {
+  const out: AnswerCandidate[] = [];
+  for (const m of text.matchAll(/[“"]([^”"]{3,90})[”"]/g)) {
+    const inner = m[1] ?? '';
+    const words = inner.trim().split(/\s+/);
+    if (words.length > 12 || !/^[\p{Lu}]/u.test(inner) || /[.!?]$/.test(inner.trim())) continue;
+    const start = (m.index ?? 0) + 1;
+    out.push({ text: inner, start, end: start + inner.length, source: 'quoted', unit: [] });
+  }
+  return out;
+}
+
+/** The words after a number, up to a function word: what it counts ("nine terror sites" → terror, sites). */
+function unitAfter(tokens: readonly Token[], end: number): Token[] {
+  const after = tokens.filter((t) => t.start >= end);
+  const unit: Token[] = [];
+  for (const t of after) {
+    if (unit.length >= 3) break;
+    if (t.pos === 'NUM' && unit.length === 0) continue; // "500 million", "1.3 million"
+    if (/^(?:million|billion|trillion|thousand|hundred|percent|per|cent|mn|bn|m|k)$/i.test(t.norm)) continue;
+    if (t.pos === 'NOUN' || t.pos === 'PROPN' || t.pos === 'ADJ' || (t.pos === 'VERB' && /ed$/.test(t.norm))) unit.push(t);
+    else break;
+  }
+  return unit;
+}
+
+/** Numbers, amounts and ranges ("300-400 drones", "between 80 and 90", "$500 million", "32%"). */
+function numbers(text: string, tokens: readonly Token[]): AnswerCandidate[] {
+  const out: AnswerCandidate[] = [];
+  const ranges = /(?:[$€£]\s?)?\b\d[\d,.]*\s*(?:-|–|—|to|and)\s*(?:[$€£]\s?)?\d[\d,.]*(?:\s*(?:million|billion|per ?cent|%))?/g;
+  for (const m of text.matchAll(ranges)) {
+    const start = m.index ?? 0;
+    if (/^\d{4}\s*(?:-|–|to)\s*\d{2,4}$/.test(m[0]) && /^(?:1[5-9]|20)\d\d/.test(m[0])) continue; // "2023-24": years
+    if (/\band\b/.test(m[0]) && !/\bbetween\s+$/i.test(text.slice(Math.max(0, start - 9), start))) continue;
+    out.push({ text: m[0], start, end: start + m[0].length, source: 'range', unit: unitAfter(tokens, start + m[0].length) });
+  }
+  for (const m of text.matchAll(SPAN_OF_TIME)) {
+    const start = m.index ?? 0;
+    if (out.some((r) => r.start <= start && start < r.end)) continue;
+    const number = /^\S+/.exec(m[0])?.[0] ?? m[0];
+    out.push({ text: m[0], start, end: start + m[0].length, source: 'number', unit: unitAfter(tokens, start + number.length) });
+  }
+  let from = 0;
+  for (const value of sentenceQuantities(text).numbers) {
+    const at = span(text, value, from) ?? span(text, value);
+    if (!at) continue;
+    from = at.end;
+    if (out.some((r) => r.start <= at.start && at.end <= r.end)) continue; // part of a range
+    out.push({ text: value.replace(/^(?:about|around|some|nearly|almost|over|more than|at least)\s+/i, ''), start: at.end - value.replace(/^(?:about|around|some|nearly|almost|over|more than|at least)\s+/i, '').length, end: at.end, source: 'number', unit: unitAfter(tokens, at.end) });
+  }
+  return out;
+}
+
+/** Clock times ("2:50 p.m.", "04:09 UTC", "5 pm IST"): what "at what time" asks for. */
+const CLOCK = /\b\d{1,2}(?:[:.]\d{2})?\s*(?:a\.?m\.?|p\.?m\.?)(?:\s*(?:IST|GMT|UTC|ET|EDT|EST|PT|PST|PDT|CET|HST|local time))?|\b\d{1,2}:\d{2}\s*(?:IST|GMT|UTC|ET|EDT|EST|PT|PST|PDT|CET|HST)\b/gi;
+
+/** Dates and times as the sentence writes them ("May 10, 2025", "Wednesday", "5 pm"). */
+function dates(text: string): AnswerCandidate[] {
+  const out: AnswerCandidate[] = [];
+  for (const m of text.matchAll(CLOCK)) {
+    const start = m.index ?? 0;
+    out.push({ text: m[0].trim(), start, end: start + m[0].trim().length, source: 'date', unit: [] });
+  }
+  let from = 0;
+  for (const value of sentenceQuantities(text).dates) {
+    const at = span(text, value, from) ?? span(text, value);
+    if (!at) continue;
+    from = at.end;
+    if (out.some((o) => o.start <= at.start && at.end <= o.end)) continue;
+    out.push({ text: value, start: at.start, end: at.end, source: 'date', unit: [] });
+  }
+  return out;
+}
+
+/** Spans of time ("13 days", "11 weeks", "78 minutes"): date parsers read them as dates, but they answer "how long". */
+const SPAN_OF_TIME = /\b(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a few|several)\s+(?:days?|weeks?|months?|years?|hours?|minutes?|seconds?|decades?)\b/gi;
+
+/** The words introducing a cause or condition ("because", "due to", "after", "citing", "unless"). */
+export const CAUSAL = /\b(?:because(?: of)?|due to|owing to|as a result of|thanks to|in order to|so that|so as to|in response to|in retaliation for|citing|on the grounds that|on condition that|unless|until|provided that|after|since|as|over|amid|following|for)\b/i;
+
+/** The clause after a causal connective: what answers "why". */
+function causalClauses(text: string): AnswerCandidate[] {
+  const out: AnswerCandidate[] = [];
+  const re = new RegExp(CAUSAL.source, 'gi');
+  for (const m of text.matchAll(re)) {
+    const start = m.index ?? 0;
+    const rest = text.slice(start);
+    const end = start + (/^[^.;!?]*/.exec(rest)?.[0].length ?? rest.length);
+    if (end - start > m[0].length + 8) out.push({ text: text.slice(start, end), start, end, source: 'clause', unit: [] });
+  }
+  return out;
+}
+
+function withSpans(text: string, values: readonly string[], source: CandidateSource): AnswerCandidate[] {
+  const out: AnswerCandidate[] = [];
+  for (const v of values) {
+    const at = span(text, v);
+    if (at) out.push({ text: v, ...at, source, unit: [] });
+  }
+  return out;
+}
+
+/** Drops candidates covered by a longer one of the same list, keeping document order. */
+function dedupe(list: AnswerCandidate[]): AnswerCandidate[] {
+  const sorted = [...list].sort((a, b) => a.start - b.start || b.end - a.end);
+  const out: AnswerCandidate[] = [];
+  for (const c of sorted) {
+    const covering = out.find((o) => o.start <= c.start && c.end <= o.end);
+    if (covering) continue;
+    out.push(c);
+  }
+  return out;
+}
+
+/**
+ * The things in a sentence that could answer a question of `type`: people for "who", named
+ * entities for "which X", places, dates, numbers with what they count, causal clauses for "why".
+ * Descriptions have none: the sentence itself answers.
+ */
+export function extractCandidates(text: string, tokens: readonly Token[], type: AnswerType): AnswerCandidate[] {
+  switch (type) {
+    case 'person': {
+      const names = sentenceNames(text);
+      // Names the tagger does not know ("Gerold Otten", "Jörg Kukies"): runs of two or three
+      // capitalised words that are no place or organisation, as weaker candidates.
+      const known = new Set([...names.places, ...names.organizations]);
+      const runs = capitalisedRuns(text, tokens).filter((r) => {
+        const words = r.text.split(/\s+/);
+        return words.length >= 2 && words.length <= 3 && !known.has(r.text) && words.every((w) => /^\p{Lu}\p{Ll}/u.test(w));
+      });
+      return dedupe([...withSpans(text, names.people, 'person'), ...runs]);
+    }
+    case 'named': {
+      const names = sentenceNames(text);
+      const typed = [...withSpans(text, names.organizations, 'organization'), ...withSpans(text, names.places, 'place')];
+      return dedupe([...typed, ...capitalisedRuns(text, tokens), ...quotedTitles(text)].filter((c) => !names.people.includes(c.text)));
+    }
+    case 'place': {
+      const names = sentenceNames(text);
+      return dedupe([...withSpans(text, names.places, 'place'), ...capitalisedRuns(text, tokens)].filter((c) => !names.people.includes(c.text)));
+    }
+    case 'date':
+      return dates(text);
+    case 'number':
+      return dedupe(numbers(text, tokens));
+    case 'reason':
+      return causalClauses(text);
+    case 'description':
+      return [];
+  }
+}

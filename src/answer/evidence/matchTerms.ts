@@ -1,0 +1,66 @@
+import { mentionsAlias } from '../placeAliases.js';
+import type { QuestionTerm } from '../question/QuestionAnalysis.js';
+import type { WordSimilarity } from '../lexicon/WordSimilarity.js';
+import { termsMatch } from '../termsMatch.js';
+import type { Token } from './EvidenceSentence.js';
+
+/**
+ * How a question word is found in a sentence, strongest first:
+ * - `exact`: the same word (form, stem, dictionary form, or a spelling variant of a long name);
+ * - `related`: a WordNet synonym or derived form ("dismiss" for "fire", "withdraw" for "withdrawal");
+ * - `similar`: a word whose vector is close (topic evidence only: "injured" is close to "killed");
+ * - `none`.
+ */
+export type MatchLevel = 'exact' | 'related' | 'similar' | 'none';
+
+/** Where and how well a question word is found in a sentence. */
+export interface TermMatch {
+  level: MatchLevel;
+  /** 1 exact, 0.8 related, the cosine for similar, 0 none. */
+  score: number;
+  /** The sentence token it matched (for distances), when any. */
+  token: Token | undefined;
+}
+
+/** Vector similarity at or above which a word counts as `similar`. */
+export const SIMILAR_MIN = 0.6;
+
+const NONE: TermMatch = { level: 'none', score: 0, token: undefined };
+
+/** Function words and punctuation never stand for a question word. */
+function isContent(t: Token): boolean {
+  return !t.stop && /\p{L}/u.test(t.text) && !['PUNCT', 'DET', 'ADP', 'PRON', 'AUX', 'CCONJ', 'SCONJ', 'PART'].includes(t.pos);
+}
+
+/**
+ * Finds a question word in a sentence's tokens. Names match exactly or, for places, under their
+ * other names ("Washington" for "United States"); descriptive words also match through the
+ * lexicon and, weakly, through the word vectors.
+ */
+export function matchTerm(term: QuestionTerm, tokens: readonly Token[], text: string, similarity?: WordSimilarity): TermMatch {
+  for (const t of tokens) if (termsMatch(t, term)) return { level: 'exact', score: 1, token: t };
+  if (term.role === 'subject') {
+    return mentionsAlias(text, term.text) ? { level: 'related', score: 0.8, token: undefined } : NONE;
+  }
+  if (term.related.size > 0) {
+    for (const t of tokens) if (term.related.has(t.lemma) || term.related.has(t.norm)) return { level: 'related', score: 0.8, token: t };
+    const lower = tokens.map((t) => t.lemma);
+    for (const phrase of term.related) {
+      if (!phrase.includes(' ')) continue;
+      const words = phrase.split(' ');
+      for (let i = 0; i + words.length <= lower.length; i++) {
+        if (words.every((w, k) => lower[i + k] === w)) return { level: 'related', score: 0.8, token: tokens[i] };
+      }
+    }
+  }
+  if (similarity) {
+    let best: TermMatch = NONE;
+    for (const t of tokens) {
+      if (!isContent(t)) continue;
+      const s = similarity(term.lemma, t.lemma);
+      if (s >= SIMILAR_MIN && s > best.score) best = { level: 'similar', score: s, token: t };
+    }
+    return best;
+  }
+  return NONE;
+}

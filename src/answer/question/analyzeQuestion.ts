@@ -1,0 +1,291 @@
+import nlp from 'compromise';
+import * as chrono from 'chrono-node';
+import { focusClause } from '../focusClause.js';
+import type { Lexicon, WordClass } from '../lexicon/Lexicon.js';
+import { wordForms, type WordForm } from '../wordForms.js';
+import { IDENTITY_QUESTION, typeFromHead, WH_RULES } from './answerTypeRules.js';
+import type { AnswerType, AskedPart, Constraint, QuestionAnalysis, QuestionTerm } from './QuestionAnalysis.js';
+import { splitParts } from './splitParts.js';
+
+/** Words that frame a question rather than say what it is about ("according to the articles"). */
+const FRAMING = new Set(['according', 'article', 'articles', 'mention', 'mentioned', 'please', 'source', 'sources', 'text', 'exactly', 'actually', 'also']);
+
+/** Verbs with next to no meaning of their own: never the predicate an answer must state. */
+const LIGHT_VERBS = new Set(['be', 'do', 'have', 'get', 'make', 'take', 'go', 'come', 'become', 'give', 'put', 'let', 'say', 'tell']);
+
+/** Words of the interrogative phrase itself. */
+const WH_WORDS = new Set(['who', 'whom', 'whose', 'what', 'which', 'when', 'where', 'why', 'how', 'many', 'much']);
+
+const ORDINALS: Record<string, number> = {
+  first: 1, second: 2, third: 3, fourth: 4, fifth: 5, sixth: 6, seventh: 7, eighth: 8, ninth: 9, tenth: 10,
+  '1st': 1, '2nd': 2, '3rd': 3, '4th': 4, '5th': 5, '6th': 6, '7th': 7, '8th': 8, '9th': 9, '10th': 10,
+};
+
+const COUNT_WORDS: Record<string, number> = { two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, both: 2 };
+
+const WH_AT = /\b(?:who|whom|whose|what|which|when|where|why|how)\b/i;
+/** Prepositions that may lead the interrogative phrase ("In which town", "Under what condition"). */
+const LEADING_PREPOSITION = /(?:\b(?:in|on|at|by|to|from|for|with|under|during|since|until|after|before|of|into|against|over|through|between)\s+)$/i;
+
+/** Titles before or inside a run of names ("US Vice President JD Vance"): they split it, and are not names. */
+const TITLE = /^(?:president|vice|prime|minister|chancellor|secretary|senator|sen|governor|gov|mayor|judge|general|gen|colonel|col|captain|capt|commander|lt|lieutenant|dr|mr|mrs|ms|sir|king|queen|prince|princess|pope|ceo|cfo|chief|director|deputy|chairman|chairwoman|chair|speaker|rep|representative|ambassador|adm|admiral|sgt|sergeant|officer|inspector|commissioner|premier|spokesman|spokeswoman|spokesperson|leader|head|founder|former|acting|interim|marshal)$/i;
+
+/** Months and weekdays are dates, not names: a question's "in August" or "on Wednesday" is a constraint. */
+const CALENDAR = /^(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|monday|tuesday|wednesday|thursday|friday|saturday|sunday|christmas|easter)$/i;
+
+/** "Atlanta-based", "Saudi-born": a name inside a description of something else, which the article may not repeat. */
+const DESCRIPTOR = /-(?:based|born|bred|led|backed|owned|made|registered|flagged|headquartered|linked|funded|style|era|bound|area)$/i;
+
+/** Words that may join the parts of one name ("Court of Arbitration", "Committee on Security"). */
+const NAME_JOINERS = new Set(['of', 'on', 'for', 'and', 'the', 'de', 'du', 'la', 'am', 'von', 'van']);
+
+/**
+ * The question's names grouped as written: consecutive name words form one name, split at titles
+ * ("US Vice President JD Vance" → "US", "JD Vance"). The parts a tagger adds for a hyphenated word
+ * are skipped.
+ */
+function namePhrases(forms: WordForm[]): string[] {
+  const phrases: string[] = [];
+  let run: string[] = [];
+  const flush = () => {
+    if (run.length > 0) phrases.push(run.join(' '));
+    run = [];
+  };
+  forms.forEach((f, i) => {
+    const prev = forms[i - 1];
+    if (prev && prev.text.includes('-') && prev.text.includes(f.text) && prev.text !== f.text) return;
+    if (isName(f, i, forms[i + 1]) && !TITLE.test(f.norm)) run.push(f.text);
+    else if (run.length > 0 && NAME_JOINERS.has(f.norm) && forms[i + 1] && isName(forms[i + 1] as WordForm, i + 1)) run.push(f.text);
+    else flush();
+  });
+  flush();
+  return phrases;
+}
+
+/* Demonyms ("Pakistani", "German") describe rather than name; compromise knows them. */
+function isDemonym(word: string): boolean {
+  return nlp(word).has('#Demonym');
+}
+
+function wordClassOf(form: WordForm): WordClass {
+  if (form.pos === 'VERB') return 'verb';
+  if (form.pos === 'ADJ' || form.pos === 'ADV') return 'adj';
+  return 'noun';
+}
+
+/** Splits a part into the words before its interrogative phrase (attribution, context) and the question proper. */
+function splitPreamble(text: string): { preamble: string; asked: string } {
+  const m = WH_AT.exec(text);
+  if (!m || m.index === 0) return { preamble: '', asked: text };
+  const before = text.slice(0, m.index);
+  const prep = LEADING_PREPOSITION.exec(before);
+  const cut = prep ? m.index - prep[0].length : m.index;
+  // "Which …" at the start, or "In which …": nothing before. A clause before it is preamble.
+  const preamble = text.slice(0, cut).trim();
+  return /^[\s,;:]*$/.test(preamble) ? { preamble: '', asked: text.slice(cut) } : { preamble, asked: text.slice(cut) };
+}
+
+/** The noun phrase right after the interrogative phrase: its words' indices in `forms` and its head (last noun). */
+function headPhrase(forms: WordForm[], start: number): { indices: number[]; head: number | undefined; expected: number | undefined } {
+  const indices: number[] = [];
+  let expected: number | undefined;
+  for (let i = start; i < forms.length; i++) {
+    const f = forms[i];
+    if (!f) break;
+    if (f.pos === 'DET' || f.norm === 'the' || f.norm === 'a' || f.norm === 'an') {
+      if (indices.length === 0) continue;
+      break;
+    }
+    if (f.pos === 'NUM' || COUNT_WORDS[f.norm] !== undefined) {
+      if (indices.length === 0) {
+        expected = COUNT_WORDS[f.norm] ?? (/^\d+$/.test(f.norm) ? Number(f.norm) : undefined);
+        continue;
+      }
+      break;
+    }
+    // A noun phrase ends at a verb, an auxiliary, a preposition or a pronoun; once it has its noun,
+    // also at an adverb or a trailing adjective ("which German state repeatedly …", "member responsible for").
+    if (f.pos === 'AUX' || f.pos === 'ADP' || f.pos === 'PRON' || f.pos === 'SCONJ' || f.pos === 'CCONJ' || f.pos === 'PART') break;
+    const hasNoun = indices.some((j) => forms[j]?.pos === 'NOUN' || forms[j]?.pos === 'PROPN');
+    if (hasNoun && (f.pos === 'ADV' || f.pos === 'ADJ' || f.pos === 'VERB')) break;
+    if (f.pos === 'VERB' && !/(?:ed|ing)$/.test(f.norm)) break;
+    if (f.pos === 'ADV') continue; // "similarly named party"
+    indices.push(i);
+  }
+  const nouns = indices.filter((i) => forms[i]?.pos === 'NOUN' || forms[i]?.pos === 'PROPN');
+  return { indices, head: nouns.at(-1) ?? indices.at(-1), expected };
+}
+
+/** The question's constraints: years, days, ordinals and quoted figures. */
+function constraintsOf(text: string): Constraint[] {
+  const out: Constraint[] = [];
+  for (const m of text.matchAll(/\b(1[5-9]\d\d|20\d\d)\b(?![,.]?\d)/g)) out.push({ kind: 'year', year: Number(m[1]), text: m[0] });
+  for (const r of chrono.parse(text, new Date(Date.UTC(2000, 0, 1)))) {
+    if (r.start.isCertain('month') && r.start.isCertain('day')) {
+      out.push({ kind: 'day', month: r.start.get('month') ?? 0, day: r.start.get('day') ?? 0, text: r.text });
+    }
+  }
+  // "the third round", "a second vote" — not "for the first time" or "the first two victims".
+  for (const m of text.matchAll(/\b(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d{1,2}(?:st|nd|rd|th))\s+(?!(?:of|and|or|to|time|times|two|three|four|five|six|seven|eight|nine|ten|\d+)\b)[a-z]+/gi)) {
+    const value = ORDINALS[(m[1] ?? '').toLowerCase()];
+    if (value !== undefined) out.push({ kind: 'ordinal', value, text: m[0] });
+  }
+  const days = out.filter((c) => c.kind === 'day').map((c) => c.text);
+  for (const m of text.matchAll(/(?:[$€£¥]\s?)?\b\d[\d,]*(?:\.\d+)?\b(?:\s?%)?/g)) {
+    const t = m[0];
+    if (/^(?:1[5-9]\d\d|20\d\d)$/.test(t) || days.some((d) => d.includes(t)) || /^\d{1,2}(?:st|nd|rd|th)$/.test(t)) continue;
+    if (/^\d{1,2}$/.test(t) && /^\s*(?:st|nd|rd|th)\b/.test(text.slice((m.index ?? 0) + t.length))) continue;
+    out.push({ kind: 'figure', text: t });
+  }
+  return out;
+}
+
+interface PartDraft {
+  part: Omit<AskedPart, 'subject'> & { subject: QuestionTerm[] };
+  forms: WordForm[];
+}
+
+const term = (f: WordForm, role: QuestionTerm['role']): QuestionTerm => ({ ...f, role, related: new Set() });
+
+/** Whether a word at position `i` is a name: a proper noun, or capitalised mid-sentence and not an adjective. */
+function isName(f: WordForm, i: number, next?: WordForm): boolean {
+  if (!/\p{L}/u.test(f.text) || CALENDAR.test(f.norm) || DESCRIPTOR.test(f.text)) return false;
+  // "Central American", "South Korean": part of a demonym.
+  if (next && isDemonym(next.text) && /^(?:north|south|east|west|central|northern|southern|eastern|western|latin|sub-saharan)$/i.test(f.norm)) return false;
+  const capital = /^\p{Lu}/u.test(f.text);
+  if (f.pos === 'PROPN') return capital && !isDemonym(f.text);
+  return capital && i > 0 && f.pos !== 'ADJ' && !f.stop && !isDemonym(f.text);
+}
+
+/** Analyses one part: its type from the interrogative phrase, its head, names, relation words and constraints. */
+function analysePart(text: string): PartDraft {
+  const { preamble, asked } = splitPreamble(text.trim());
+  const forms = wordForms(asked);
+  const lower = asked.toLowerCase().replace(/^(?:(?:in|on|at|by|to|from|for|with|under|during|since|until|after|before|of|into|against|over|through|between)\s+)+/, '');
+  const rule = WH_RULES.find((r) => r.pattern.test(lower));
+  let type: AnswerType = rule?.type ?? 'description';
+  if (rule?.name === 'who' && IDENTITY_QUESTION.test(asked.trim())) type = 'description';
+  const whEnd = forms.findIndex((f) => WH_WORDS.has(f.norm));
+  let headStart = whEnd + 1;
+  while (forms[headStart] && WH_WORDS.has(forms[headStart]?.norm ?? '')) headStart++;
+  if (rule?.name === 'what-copula-head') headStart += 2;
+  if (rule?.name === 'imperative-head') headStart = 1;
+  const phrase = rule?.head ? headPhrase(forms, Math.max(0, headStart)) : { indices: [], head: undefined, expected: undefined };
+  const headIdx = new Set(phrase.indices);
+  const head: QuestionTerm[] = phrase.indices.flatMap((i) => (forms[i] ? [term(forms[i], 'head')] : []));
+  // The head noun decides "which/what X" types; "how many/much" stay numbers whatever the noun.
+  const headNoun = phrase.head !== undefined ? forms[phrase.head] : undefined;
+  const needsHeadType = rule?.name === 'which-what-head' || rule?.name === 'what-copula-head' || rule?.name === 'imperative-head';
+
+  const subject: QuestionTerm[] = [];
+  const relation: QuestionTerm[] = [];
+  const seen = new Set<string>();
+  forms.forEach((f, i) => {
+    if (i <= whEnd && WH_WORDS.has(f.norm)) return;
+    if (headIdx.has(i) || seen.has(f.stem) || FRAMING.has(f.norm) || f.norm.length < 2) return;
+    if (/^\d/.test(f.norm)) return; // numbers are constraints, not words to match
+    if (isName(f, i, forms[i + 1])) {
+      seen.add(f.stem);
+      subject.push(term(f, 'subject'));
+      return;
+    }
+    if (f.stop || ['PUNCT', 'SYM', 'AUX', 'DET', 'PRON', 'ADP', 'CCONJ', 'SCONJ', 'PART', 'NUM'].includes(f.pos)) return;
+    seen.add(f.stem);
+    relation.push(term(f, 'relation'));
+  });
+  const predicate = pickPredicate(forms, relation);
+  const context = wordForms(preamble).filter((f) => !f.stop && !FRAMING.has(f.norm) && /\p{L}/u.test(f.text) && !['PUNCT', 'AUX', 'DET', 'ADP', 'PRON'].includes(f.pos));
+  const preambleTerms = context.map((f) => term(f, isName(f, 1) ? 'subject' : 'context'));
+  return {
+    part: {
+      text: text.trim(),
+      type: needsHeadType ? type : type,
+      head,
+      expected: phrase.expected,
+      subject: [...subject, ...preambleTerms.filter((t) => t.role === 'subject' && !subject.some((s) => s.stem === t.stem))],
+      // Names in an attribution ("According to the Reuters report, …") say where to look, not what the article must name.
+      names: namePhrases(forms),
+      relation: [...relation, ...preambleTerms.filter((t) => t.role === 'context' && !relation.some((r) => r.stem === t.stem))],
+      predicate,
+      constraints: constraintsOf(text),
+    },
+    forms: headNoun ? [headNoun] : [],
+  };
+}
+
+/**
+ * The main verb: after "did/was/has <subject>" it is the first relation word whatever its tag
+ * (taggers read "did Scholz fire" as a noun "fire"); otherwise the first verb that is not a light
+ * verb; without one, the first relation noun ("the collapse of …").
+ */
+function pickPredicate(forms: WordForm[], relation: QuestionTerm[]): QuestionTerm | undefined {
+  const usable = relation.filter((t) => !LIGHT_VERBS.has(t.lemma));
+  const find = (f: WordForm | undefined) => (f ? usable.find((t) => t.stem === f.stem) : undefined);
+  const aux = forms.findIndex((f) => f.pos === 'AUX');
+  if (aux >= 0) {
+    // The subject runs on from the auxiliary; the word that ends the run, before a preposition,
+    // punctuation, an adverb or the end, is the verb a tagger may have read as a noun.
+    let end = aux + 1;
+    while (end < forms.length && ['DET', 'ADJ', 'NOUN', 'PROPN', 'NUM', 'PART', 'VERB'].includes(forms[end]?.pos ?? '')) {
+      if (forms[end]?.pos === 'VERB' && end > aux + 1 && forms[end - 1]?.pos !== 'ADJ') break;
+      end++;
+    }
+    const verbAt = forms[end]?.pos === 'VERB' ? end : end - 1;
+    const picked = find(forms[verbAt]);
+    if (picked && verbAt > aux) return picked;
+  }
+  return usable.find((t) => t.pos === 'VERB') ?? usable.find((t) => t.pos === 'NOUN') ?? usable[0];
+}
+
+/** Fills each term's related words, and the type of "which X" parts from the head noun's category. */
+async function enrich(draft: PartDraft, lexicon: Lexicon | undefined): Promise<AskedPart> {
+  const { part } = draft;
+  const headNoun = draft.forms[0];
+  let type = part.type;
+  if (headNoun && part.type === 'named') type = typeFromHead(headNoun.lemma, lexicon ? await lexicon.nounCategory(headNoun.lemma) : undefined);
+  if (!lexicon) return { ...part, type };
+  const fill = async (t: QuestionTerm): Promise<QuestionTerm> => (t.role === 'subject' ? t : { ...t, related: await lexicon.related(t.lemma, wordClassOf(t)) });
+  const relation = await Promise.all(part.relation.map(fill));
+  const head = await Promise.all(part.head.map(fill));
+  const predicate = part.predicate ? relation.find((t) => t.stem === part.predicate?.stem) : undefined;
+  return { ...part, type, relation, head, predicate };
+}
+
+/**
+ * Analyses a question once, for retrieval and answering: what kind of answer it wants, the names it
+ * is about, what it asks about them, its constraints, and its parts. Instructions or preamble
+ * before the last interrogative sentence only count as weak context.
+ * @param lexicon - WordNet (or a stand-in): related words and head-noun categories. Without it,
+ *   only exact forms match and "which X" questions are typed by the built-in head table.
+ */
+export async function analyzeQuestion(question: string, lexicon?: Lexicon): Promise<QuestionAnalysis> {
+  const focus = focusClause(question);
+  const before = question.slice(0, Math.max(0, question.lastIndexOf(focus))).trim();
+  const drafts = splitParts(focus).map(analysePart);
+  // A part without names of its own ("…, and how many would he have needed?") is about the same subject.
+  const first = drafts[0]?.part;
+  for (const d of drafts.slice(1)) {
+    if (!first) break;
+    // Carried-over names guide the scoring but do not rule articles out: the second fact may be told without them.
+    if (d.part.subject.length === 0) d.part.subject = first.subject;
+    if (d.part.type === 'number' && d.part.head.length === 0) d.part.head = first.head;
+    const carried = first.relation.filter((t) => !d.part.relation.some((r) => r.stem === t.stem)).map((t) => ({ ...t, role: 'context' as const }));
+    d.part.relation = [...d.part.relation, ...carried];
+    if (d.part.constraints.length === 0) d.part.constraints = first.constraints.filter((c) => c.kind !== 'figure');
+  }
+  const context = wordForms(before)
+    .filter((f) => !f.stop && /\p{L}/u.test(f.text) && !['PUNCT', 'AUX', 'DET', 'ADP', 'PRON'].includes(f.pos))
+    .map((f) => term(f, 'context'));
+  // Sentences before the question proper ("The judge noted that … Who is that president?") are weak context for every part.
+  for (const d of drafts) {
+    const own = new Set([...d.part.relation, ...d.part.subject].map((t) => t.stem));
+    d.part.relation = [...d.part.relation, ...context.filter((t) => !own.has(t.stem) && own.add(t.stem))];
+  }
+  const parts = await Promise.all(drafts.map((d) => enrich(d, lexicon)));
+  return { question, focus, context, parts };
+}
+
+/** All words of the analysis a passage should contain, for retrieval: names, relation, head and context. */
+export function analysisQuery(analysis: QuestionAnalysis): string {
+  return analysis.focus;
+}

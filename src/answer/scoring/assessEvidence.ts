@@ -1,0 +1,190 @@
+import { rejectingRule } from '../evidence/candidateRules.js';
+import type { ArticleContext, EvidenceSentence, Token } from '../evidence/EvidenceSentence.js';
+import { extractCandidates } from '../evidence/extractCandidates.js';
+import { matchTerm, type TermMatch } from '../evidence/matchTerms.js';
+import type { WordSimilarity } from '../lexicon/WordSimilarity.js';
+import { mentionsAlias } from '../placeAliases.js';
+import { mentionsName } from '../evidence/mentionsName.js';
+import { rejectingSentenceRule } from './sentenceRules.js';
+import type { AskedPart, QuestionTerm } from '../question/QuestionAnalysis.js';
+import type { TermRarity } from '../termRarity.js';
+import { logit, sigmoid, type AnswerModel } from './AnswerModel.js';
+import { localCandidateFeatures } from './candidateFeatures.js';
+import { checkConstraints } from './checkConstraints.js';
+import type { CandidateAssessment, SentenceAssessment } from './SentenceAssessment.js';
+import { sentenceFeatureValues } from './sentenceFeatures.js';
+
+/** What assessing needs besides the evidence: word knowledge and the fitted model. */
+export interface AssessTools {
+  model: AnswerModel;
+  rarity: TermRarity;
+  similarity: WordSimilarity | undefined;
+  /** Whether a noun names people ("tourists", "civilians"), pre-resolved from WordNet. */
+  unitIsPerson: (lemma: string) => boolean;
+  /** Sentence embeddings (unit length), to compare each sentence with the part as a whole. */
+  embed: ((text: string) => Float32Array) | undefined;
+}
+
+function dot(a: Float32Array, b: Float32Array): number {
+  let s = 0;
+  for (let i = 0; i < a.length; i++) s += (a[i] ?? 0) * (b[i] ?? 0);
+  return s;
+}
+
+/** A carried-over word counts this much of a word of the part itself. */
+const CONTEXT_WEIGHT = 0.35;
+/** Rarity multipliers are kept in this range, so one odd word cannot decide alone. */
+const RARITY_RANGE: readonly [number, number] = [0.3, 3];
+
+function termWeight(t: QuestionTerm, rarity: TermRarity): number {
+  const r = Math.min(RARITY_RANGE[1], Math.max(RARITY_RANGE[0], rarity(t.norm)));
+  return r * (t.role === 'context' ? CONTEXT_WEIGHT : 1);
+}
+
+/** Weighted share of the relation words (or their related words) found anywhere in the article. */
+function articleCoverage(part: AskedPart, weights: number[], article: ArticleContext): { coverage: number; predicate: boolean } {
+  const text = `${article.title ?? ''}\n${article.text}`.toLowerCase();
+  const total = weights.reduce((a, b) => a + b, 0) || 1;
+  const found = part.relation.map((t) => {
+    const forms = [t.stem, t.lemma, t.norm, ...[...t.related].filter((r) => !r.includes(' '))].filter((f) => f.length >= 3);
+    return forms.some((f) => new RegExp(`(?<![\\p{L}])${f.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`, 'u').test(text));
+  });
+  const coverage = weights.reduce((s, w, i) => s + (found[i] ? w : 0), 0) / total;
+  const at = part.predicate ? part.relation.findIndex((t) => t.stem === part.predicate?.stem) : -1;
+  return { coverage: part.relation.length === 0 ? 1 : coverage, predicate: at < 0 || found[at] === true };
+}
+
+/** Whether the article (its text or title) names the subject word, under any of its names. */
+function inArticle(t: QuestionTerm, article: ArticleContext): boolean {
+  const re = new RegExp(`(?<![\\p{L}\\p{N}])${t.norm.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`, 'iu');
+  return re.test(article.text) || (article.title !== null && re.test(article.title)) || mentionsAlias(article.text, t.text);
+}
+
+function strictScore(m: TermMatch | undefined): number {
+  return m && (m.level === 'exact' || m.level === 'related') ? m.score : 0;
+}
+
+/** Weighted share of the relation words found in the tokens of the sentences around `s`. */
+function neighbourCoverage(part: AskedPart, s: EvidenceSentence, weights: number[], similarity: WordSimilarity | undefined): number {
+  const around = [s.previous, s.next].filter((x): x is EvidenceSentence => x !== undefined);
+  if (around.length === 0 || part.relation.length === 0) return 0;
+  const total = weights.reduce((a, b) => a + b, 0) || 1;
+  let got = 0;
+  part.relation.forEach((t, i) => {
+    const best = Math.max(...around.map((n) => strictScore(matchTerm(t, n.tokens, n.text, similarity))));
+    got += (weights[i] ?? 0) * best;
+  });
+  return got / total;
+}
+
+/** Assesses every sentence for one part of the question: matches, constraints, candidates, and the model's verdict. */
+export function assessPart(
+  part: AskedPart,
+  sentences: readonly EvidenceSentence[],
+  articleOf: (s: EvidenceSentence) => ArticleContext,
+  questionWords: readonly QuestionTerm[],
+  tools: AssessTools,
+): SentenceAssessment[] {
+  const weights = part.relation.map((t) => termWeight(t, tools.rarity));
+  const inArticles = new Map<string, { coverage: number; predicate: boolean }>();
+  const missing = new Map<string, string[]>();
+  const missingNames = (source: string, article: ArticleContext): string[] => {
+    let names = missing.get(source);
+    if (!names) {
+      const text = `${article.title ?? ''}\n${article.text}`;
+      names = part.names.filter((n) => !mentionsName(n, text));
+      missing.set(source, names);
+    }
+    return names;
+  };
+  // Whole-sentence similarity to the part, relative to the most similar sentence: averaged word
+  // vectors put a topic's sentences close together, so the ranking matters more than the value.
+  const query = tools.embed?.([part.text, ...part.subject.map((t) => t.text)].join(' '));
+  const cosines = sentences.map((s) => (query && tools.embed ? dot(query, tools.embed(s.text)) : 0));
+  const top = Math.max(...cosines, 1e-6);
+  const low = Math.min(...cosines);
+  const out = sentences.map((sentence, index) => {
+    const article = articleOf(sentence);
+    const { tokens, text } = sentence;
+    const relation = part.relation.map((t) => matchTerm(t, tokens, text, tools.similarity));
+    const subject = part.subject.map((t) => matchTerm(t, tokens, text));
+    const head = part.head.map((t) => matchTerm(t, tokens, text, tools.similarity));
+    const predicateIndex = part.predicate ? part.relation.findIndex((t) => t.stem === part.predicate?.stem) : -1;
+    const predicate = predicateIndex >= 0 ? relation[predicateIndex] : undefined;
+    const anchors = relation
+      .filter((m) => m.level === 'exact' || m.level === 'related')
+      .map((m) => m.token)
+      .filter((t): t is Token => t !== undefined);
+    const constraints = checkConstraints(part.constraints, sentence, article);
+    const candidates: CandidateAssessment[] = extractCandidates(text, tokens, part.type)
+      .filter((candidate) => !rejectingRule({ candidate, text, tokens, part, questionWords }))
+      .map((candidate) => ({
+        candidate,
+        features: localCandidateFeatures({ candidate, part, text, tokens, anchors, head, unitIsPerson: tools.unitIsPerson }),
+        p: 0,
+      }));
+    const assessment: SentenceAssessment = {
+      sentence,
+      part,
+      article,
+      relation,
+      relationWeights: weights,
+      subject,
+      subjectInArticle: part.subject.map((t, i) => (subject[i]?.level ?? 'none') !== 'none' || inArticle(t, article)),
+      head,
+      predicate,
+      neighbourCoverage: neighbourCoverage(part, sentence, weights, tools.similarity),
+      constraints,
+      namesMissing: missingNames(sentence.passage.source, article),
+      similarity: top > low ? ((cosines[index] ?? 0) - low) / (top - low) : 0,
+      inArticle: inArticles.get(sentence.passage.source) ?? (inArticles.set(sentence.passage.source, articleCoverage(part, weights, article)).get(sentence.passage.source) as { coverage: number; predicate: boolean }),
+      rejectedBy: undefined,
+      candidates,
+      features: {},
+      p: 0,
+    };
+    assessment.features = sentenceFeatureValues(assessment);
+    assessment.rejectedBy = rejectingSentenceRule(assessment)?.name;
+    assessment.p = probability(assessment, tools.model);
+    return assessment;
+  });
+  scoreCandidates(out, tools.model);
+  return out.sort((a, b) => b.p - a.p || b.sentence.retrieval - a.sentence.retrieval || a.sentence.start - b.sentence.start);
+}
+
+/** The model's probability that the sentence answers its part; 0 when a sentence rule rules it out. */
+function probability(a: SentenceAssessment, model: AnswerModel): number {
+  return a.rejectedBy ? 0 : sigmoid(logit(model.sentence, a.features));
+}
+
+/** A candidate's text, compared across articles. */
+function key(text: string): string {
+  return text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+}
+
+/**
+ * Re-scores assessments under another model (the fitting script tries weights without re-reading
+ * the evidence): sentence probabilities, then the candidates' evidence-wide features and theirs.
+ */
+export function rescore(assessments: SentenceAssessment[], model: AnswerModel): SentenceAssessment[] {
+  for (const a of assessments) a.p = probability(a, model);
+  scoreCandidates(assessments, model);
+  return assessments.sort((a, b) => b.p - a.p || b.sentence.retrieval - a.sentence.retrieval || a.sentence.start - b.sentence.start);
+}
+
+/** Adds the features that need all the evidence, then each candidate's probability. */
+function scoreCandidates(assessments: SentenceAssessment[], model: AnswerModel): void {
+  const supporting = assessments.filter((a) => a.p >= 0.2);
+  for (const a of assessments) {
+    const z = Math.max(-6, Math.min(6, Math.log(Math.max(a.p, 1e-6) / Math.max(1 - a.p, 1e-6))));
+    for (const c of a.candidates) {
+      const k = key(c.candidate.text);
+      const others = new Set(
+        supporting.filter((o) => o.sentence.passage.source !== a.sentence.passage.source && o.candidates.some((x) => key(x.candidate.text) === k)).map((o) => o.sentence.passage.source),
+      );
+      c.features = { ...c.features, sentence: z / 6, agreement: Math.min(1, others.size / 2), crowded: 1 - 1 / a.candidates.length };
+      c.p = sigmoid(logit(model.candidate, c.features));
+    }
+    a.candidates.sort((x, y) => y.p - x.p || x.candidate.start - y.candidate.start);
+  }
+}

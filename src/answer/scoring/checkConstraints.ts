@@ -1,0 +1,97 @@
+import * as chrono from 'chrono-node';
+import type { ArticleContext, EvidenceSentence } from '../evidence/EvidenceSentence.js';
+import type { Constraint } from '../question/QuestionAnalysis.js';
+
+const ORDINAL_WORDS: Record<number, RegExp> = {
+  1: /\b(?:first|1st|initial|opening|maiden)\b/i,
+  2: /\b(?:second|2nd)\b/i,
+  3: /\b(?:third|3rd)\b/i,
+  4: /\b(?:fourth|4th)\b/i,
+  5: /\b(?:fifth|5th)\b/i,
+  6: /\b(?:sixth|6th)\b/i,
+  7: /\b(?:seventh|7th)\b/i,
+  8: /\b(?:eighth|8th)\b/i,
+  9: /\b(?:ninth|9th)\b/i,
+  10: /\b(?:tenth|10th)\b/i,
+};
+
+const YEARS = /\b(1[5-9]\d\d|20\d\d)\b/g;
+
+/** The article's date as a Date at noon UTC, when it is known to the day. */
+export function articleDay(date: string | null): Date | undefined {
+  if (!date || !/^\d{4}-\d{2}-\d{2}$/.test(date)) return undefined;
+  return new Date(`${date}T12:00:00Z`);
+}
+
+/** Month and day of every date the sentence states, weekdays resolved against the article's date. */
+function statedDays(text: string, article: ArticleContext): Array<{ month: number; day: number }> {
+  const ref = articleDay(article.date) ?? new Date(Date.UTC(2000, 0, 1));
+  return chrono
+    .parse(text, ref, { forwardDate: false })
+    .filter((r) => (r.start.isCertain('month') && r.start.isCertain('day')) || (r.start.isCertain('weekday') && articleDay(article.date)))
+    .map((r) => ({ month: r.start.get('month') ?? 0, day: r.start.get('day') ?? 0 }));
+}
+
+/** How one constraint fares in a sentence: met (1), met through the article only (partly), or contradicted. */
+function check(c: Constraint, s: EvidenceSentence, article: ArticleContext, around: string): { met: number; conflict: boolean } {
+  switch (c.kind) {
+    case 'year': {
+      const years = [...s.text.matchAll(YEARS)].map((m) => Number(m[1]));
+      if (years.includes(c.year)) return { met: 1, conflict: false };
+      const articleYear = article.date ? Number(article.date.slice(0, 4)) : undefined;
+      // Another year in a sentence of that year's article is a date mentioned in passing ("targets a 2028 opening").
+      if (years.length > 0) return { met: articleYear === c.year ? 0.5 : 0, conflict: articleYear !== c.year };
+      if ([...around.matchAll(YEARS)].some((m) => Number(m[1]) === c.year)) return { met: 0.6, conflict: false };
+      if (articleYear === c.year) return { met: 0.7, conflict: false };
+      // An article written before the asked year cannot report it; one written later may.
+      return { met: 0, conflict: articleYear !== undefined && articleYear < c.year };
+    }
+    case 'day': {
+      const days = statedDays(s.text, article);
+      if (days.some((d) => d.month === c.month && d.day === c.day)) return { met: 1, conflict: false };
+      const sameMonthOther = days.some((d) => d.month === c.month && d.day !== c.day);
+      const ref = articleDay(article.date);
+      if (ref) {
+        const delta = Math.round((ref.getTime() - Date.UTC(ref.getUTCFullYear(), c.month - 1, c.day, 12)) / 86_400_000);
+        if (delta >= 0 && delta <= 1 && !sameMonthOther) return { met: 0.5, conflict: false };
+      }
+      return { met: 0, conflict: sameMonthOther };
+    }
+    case 'ordinal': {
+      if (ORDINAL_WORDS[c.value]?.test(s.text)) return { met: 1, conflict: false };
+      const other = Object.entries(ORDINAL_WORDS).some(([v, re]) => Number(v) !== c.value && re.test(s.text));
+      return { met: ORDINAL_WORDS[c.value]?.test(around) ? 0.5 : 0, conflict: other };
+    }
+    case 'figure': {
+      const digits = c.text.replace(/[^\d.]/g, '').replace(/\.$/, '');
+      const found = digits !== '' && article.text.replace(/(?<=\d),(?=\d{3})/g, '').includes(digits);
+      return { met: found ? 1 : 0, conflict: false };
+    }
+  }
+}
+
+/**
+ * How well a sentence meets a part's constraints: the share met (1 when there are none) and
+ * whether any is contradicted. Years may come from the article's date, days from its date or the
+ * day before (page stamps are often a day late), and anything from the sentences around.
+ */
+export function checkConstraints(constraints: readonly Constraint[], s: EvidenceSentence, article: ArticleContext): ConstraintCheck {
+  if (constraints.length === 0) return { met: 1, conflict: false, unmet: [] };
+  const around = `${s.previous?.text ?? ''} ${s.next?.text ?? ''}`;
+  const results = constraints.map((c) => ({ c, ...check(c, s, article, around) }));
+  return {
+    met: results.reduce((sum, r) => sum + r.met, 0) / results.length,
+    conflict: results.some((r) => r.conflict),
+    unmet: results.filter((r) => r.met === 0).map((r) => r.c),
+  };
+}
+
+/** The verdict on a sentence's constraints. */
+export interface ConstraintCheck {
+  /** Share met (partly met ones count part). */
+  met: number;
+  /** Whether one is contradicted. */
+  conflict: boolean;
+  /** Those neither the sentence, its neighbours nor its article meet at all. */
+  unmet: Constraint[];
+}

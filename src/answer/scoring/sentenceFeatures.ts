@@ -1,0 +1,162 @@
+import { CAUSAL } from '../evidence/extractCandidates.js';
+import type { SentenceAssessment } from './SentenceAssessment.js';
+
+/** One named piece of evidence that a sentence answers a part of a question. */
+export interface SentenceFeature {
+  name: string;
+  /** Why it is evidence, in a journalist's terms. */
+  reason: string;
+  value(a: SentenceAssessment): number;
+}
+
+const mean = (xs: number[]) => (xs.length === 0 ? 1 : xs.reduce((s, x) => s + x, 0) / xs.length);
+
+/** Weighted share of the relation words matched at least at `min` score. */
+function coverage(a: SentenceAssessment, score: (i: number) => number): number {
+  const total = a.relationWeights.reduce((s, w) => s + w, 0);
+  if (total === 0) return 1;
+  return a.relationWeights.reduce((s, w, i) => s + w * score(i), 0) / total;
+}
+
+const strict = (a: SentenceAssessment) => (i: number) => {
+  const m = a.relation[i];
+  return m && (m.level === 'exact' || m.level === 'related') ? m.score : 0;
+};
+
+const TYPED = new Set(['person', 'named', 'place', 'date', 'number']);
+
+/** The sentence features, in the order the model's weights are listed. */
+export const SENTENCE_FEATURES: readonly SentenceFeature[] = [
+  {
+    name: 'relation',
+    reason: 'An answer states what was asked: the question\'s descriptive words, or WordNet synonyms of them, weighted by how specific each word is.',
+    value: (a) => coverage(a, strict(a)),
+  },
+  {
+    name: 'relationSoft',
+    reason: 'Words close in meaning by the word vectors are weaker evidence that the same thing is talked about.',
+    value: (a) => coverage(a, (i) => a.relation[i]?.score ?? 0),
+  },
+  {
+    name: 'specificMissing',
+    reason: 'When the question\'s most specific word is nowhere in the sentence, it is probably about something else.',
+    value: (a) => {
+      let best = -1;
+      a.relationWeights.forEach((w, i) => {
+        if (best < 0 || w > (a.relationWeights[best] ?? 0)) best = i;
+      });
+      const m = best >= 0 ? a.relation[best] : undefined;
+      return m && m.level !== 'exact' && m.level !== 'related' ? 1 : 0;
+    },
+  },
+  {
+    name: 'predicate',
+    reason: 'The question\'s main verb (killed, signed, won) must be stated; a sentence that shares only the names does not answer.',
+    value: (a) => {
+      const m = a.predicate;
+      if (!a.part.predicate) return 0.5;
+      if (!m) return 0;
+      return m.level === 'similar' ? 0.4 * m.score : m.score;
+    },
+  },
+  {
+    name: 'subject',
+    reason: 'The names the question is about should be in the answering sentence.',
+    value: (a) => mean(a.subject.map((m) => (m.level === 'none' ? 0 : 1))),
+  },
+  {
+    name: 'subjectInArticle',
+    reason: 'Articles refer back to people and places ("he", "the city"): the names may be elsewhere in the article.',
+    value: (a) => mean(a.subjectInArticle.map((x) => (x ? 1 : 0))),
+  },
+  {
+    name: 'subjectAbsent',
+    reason: 'An article that never names one of the question\'s subjects cannot answer a question about it.',
+    value: (a) => (a.subjectInArticle.some((x) => !x) ? 1 : 0),
+  },
+  {
+    name: 'head',
+    reason: 'The answer\'s category ("sites", "minister", "district") usually stands next to the answer.',
+    value: (a) => (a.head.length === 0 ? 0.5 : mean(a.head.map((m) => (m.level === 'exact' || m.level === 'related' ? 1 : m.level === 'similar' ? 0.5 : 0)))),
+  },
+  {
+    name: 'constraintsMet',
+    reason: 'A year, day, round or figure the question names must be the sentence\'s (or its article\'s).',
+    value: (a) => a.constraints.met,
+  },
+  {
+    name: 'constraintConflict',
+    reason: 'A sentence about another year or another round answers a different question ("the 2025 toll" for "the 2019 attack").',
+    value: (a) => (a.constraints.conflict ? 1 : 0),
+  },
+  {
+    name: 'typedNoCandidate',
+    reason: 'A who / when / how-many question is not answered by a sentence without a person / date / number of the right kind.',
+    value: (a) => (TYPED.has(a.part.type) && a.candidates.length === 0 ? 1 : 0),
+  },
+  {
+    name: 'candidateFit',
+    reason: 'The best candidate is bound to the asked category (a number to the counted noun, a name to the asked role).',
+    value: (a) => Math.max(0, ...a.candidates.map((c) => c.features['fit'] ?? 0)),
+  },
+  {
+    name: 'candidateNear',
+    reason: 'A candidate close to the words of the question is more likely the thing asked about.',
+    value: (a) => Math.max(0, ...a.candidates.map((c) => c.features['near'] ?? 0)),
+  },
+  {
+    name: 'causal',
+    reason: 'A why-question is answered by a sentence that gives a cause or condition ("because", "due to", "unless").',
+    value: (a) => (a.part.type === 'reason' ? (CAUSAL.test(a.sentence.text) ? 1 : 0) : 0),
+  },
+  {
+    name: 'neighbour',
+    reason: 'A fact is sometimes told across two sentences: words of the question in the next or previous sentence support it.',
+    value: (a) => a.neighbourCoverage,
+  },
+  {
+    name: 'relationInArticle',
+    reason: 'Words of the question that its whole article never uses ("died" in an article that counts only the injured) mean the article is about something nearby, not what was asked.',
+    value: (a) => a.inArticle.coverage,
+  },
+  {
+    name: 'predicateInArticle',
+    reason: 'An article that never states the asked action (no "fine", no "arrested") cannot say how much or when it happened.',
+    value: (a) => (a.inArticle.predicate ? 1 : 0),
+  },
+  {
+    name: 'similarity',
+    reason: 'A sentence that, as a whole, reads like the question (word vectors) more often answers it, whatever words it shares.',
+    value: (a) => a.similarity,
+  },
+  {
+    name: 'crowdedList',
+    reason: 'A list of many figures or names ("CDU/CSU = 28.5% AfD = 20.8% …") matches every question about them and answers none well.',
+    value: (a) => Math.min(1, Math.max(0, a.candidates.length - 2) / 4),
+  },
+  {
+    name: 'retrieval',
+    reason: 'The passage\'s retrieval score, relative to the best passage.',
+    value: (a) => a.sentence.retrieval,
+  },
+  {
+    name: 'lead',
+    reason: 'News puts the main fact first: an article\'s opening sentences more often state it.',
+    value: (a) => (a.sentence.position <= 1 ? 1 : 0),
+  },
+  {
+    name: 'fragment',
+    reason: 'A headline, caption or list fragment (few words, no full stop) states less than a sentence.',
+    value: (a) => {
+      const t = a.sentence.text.trim();
+      return a.sentence.tokens.length < 6 || !/[.!?…"”’)]$/.test(t) || /\|/.test(t) ? 1 : 0;
+    },
+  },
+];
+
+/** Computes every sentence feature, by name. */
+export function sentenceFeatureValues(a: SentenceAssessment): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const f of SENTENCE_FEATURES) out[f.name] = f.value(a);
+  return out;
+}

@@ -1,0 +1,40 @@
+import type { SentenceAssessment } from './SentenceAssessment.js';
+
+/** A reason a sentence cannot answer a part of the question, whatever its other evidence. */
+export interface SentenceRule {
+  name: string;
+  /** Why, in a journalist's terms. */
+  reason: string;
+  rejects(a: SentenceAssessment): boolean;
+}
+
+const TYPED = new Set(['person', 'date', 'number']);
+
+/** The rules, checked in order; the first that applies is recorded on the assessment. */
+export const SENTENCE_RULES: readonly SentenceRule[] = [
+  {
+    name: 'name-not-in-article',
+    reason: 'An article that never names someone or something the question is about cannot answer it ("How much did United Airlines lose?" is not answered by an article about Delta).',
+    rejects: (a) => a.namesMissing.length > 0,
+  },
+  {
+    name: 'contradicts-constraint',
+    reason: 'A sentence about another year, day or round than the question asks answers a different question ("since the 2019 attack" is not "in 2025"; "in the first round" is not "in the third").',
+    rejects: (a) => a.constraints.conflict,
+  },
+  {
+    name: 'constraint-not-stated',
+    reason: 'A later round ("the third round") or a year the question names must be stated by the sentence or the sentences around it, or be its dated article\'s year; otherwise nothing says the figure belongs to it. A first occurrence is often left implicit, and an undated article may be of that year.',
+    rejects: (a) => a.constraints.unmet.some((c) => (c.kind === 'ordinal' && c.value >= 2) || (c.kind === 'year' && a.article.date !== null)),
+  },
+  {
+    name: 'no-answer-of-asked-type',
+    reason: 'A who / when / how-many question is not answered by a sentence that names no person, gives no date or states no number of the asked kind.',
+    rejects: (a) => TYPED.has(a.part.type) && a.candidates.length === 0,
+  },
+];
+
+/** The first rule that rejects the sentence for its part, if any. */
+export function rejectingSentenceRule(a: SentenceAssessment): SentenceRule | undefined {
+  return SENTENCE_RULES.find((r) => r.rejects(a));
+}
