@@ -48,16 +48,15 @@ export function partPatterns(gold: GoldQuestion, parts: number): RegExp[][] {
 }
 
 /** Labelled sentence and candidate examples of the cases, under the decision's current scores. */
-export function examples(cases: readonly Case[]): { sentences: Example[]; candidates: Example[] } {
+export function examples(cases: readonly Case[], top = Infinity): { sentences: Example[]; candidates: Example[] } {
   const sentences: Example[] = [];
   const candidates: Example[] = [];
   for (const c of cases) {
     const patterns = partPatterns(c.gold, c.decision.parts.length);
     c.decision.parts.forEach((p, i) => {
       const own = patterns[i] ?? [];
-      for (const s of p.ranked) {
-        // A sentence a rule rules out never answers, whatever its features: it teaches the model nothing.
-        if (s.rejectedBy) continue;
+      // Ranked under the current model: the top sentences are the hard cases (near misses).
+      for (const s of p.ranked.filter((x) => !x.rejectedBy).slice(0, top)) {
         const goldSource = c.gold.kind !== 'abstain' && c.gold.sources.includes(seedId(s.sentence.passage.source));
         // What the sentence tells a reader: its text, and its dates as the answer would give them
         // ("on Tuesday" in an article of 23 July is 23 July).
@@ -77,9 +76,20 @@ export function examples(cases: readonly Case[]): { sentences: Example[]; candid
 }
 
 /** Fits both models on the cases (the candidate model sees sentence scores from the fitted sentence model). */
-export function fit(cases: readonly Case[], base: AnswerModel, note: string): AnswerModel {
+/**
+ * How many of each part's best sentences the second sentence fit sees. What decides an answer is
+ * how the best-looking sentences compare, near misses included, not the easy negatives far down:
+ * 5 ranked the held-out corpora's answers best and abstained as well as fitting on all (see docs/answering.md).
+ */
+export const HARD_NEGATIVES = 5;
+
+export function fit(cases: readonly Case[], base: AnswerModel, note: string, hard = HARD_NEGATIVES): AnswerModel {
   const first = fitLogistic(examples(cases).sentences, SENTENCE_NAMES);
-  const withSentences: AnswerModel = { ...base, sentence: first };
+  let withSentences: AnswerModel = { ...base, sentence: first };
+  if (hard > 0) {
+    for (const c of cases) for (const p of c.decision.parts) rescore(p.ranked, withSentences);
+    withSentences = { ...withSentences, sentence: fitLogistic(examples(cases, hard).sentences, SENTENCE_NAMES) };
+  }
   for (const c of cases) for (const p of c.decision.parts) rescore(p.ranked, withSentences);
   const candidate = fitLogistic(examples(cases).candidates, CANDIDATE_NAMES);
   return { ...withSentences, candidate, fitted: { ...base.fitted, note } };

@@ -86,9 +86,15 @@ export function listCorpusSets(parent: string): string[] {
 }
 
 /**
- * The sets measured and fitted on by default: the shared development corpora beside the project
- * and our own in `eval/corpora/`. The held-out set in `eval/holdout/` is never among them.
+ * The sets measured and fitted on by default: the shared development corpora beside the project,
+ * our own in `eval/corpora/`, and the seed questions (`eval/seeds/`). The held-out set in
+ * `eval/holdout/` is never among them.
  */
 export function defaultSets(root: string): string[] {
-  return [...listCorpusSets(path.resolve(root, '../shared/corpora')), ...listCorpusSets(path.join(root, 'eval/corpora'))];
+  const seeds = path.join(root, 'eval/seeds');
+  return [
+    ...listCorpusSets(path.resolve(root, '../shared/corpora')),
+    ...listCorpusSets(path.join(root, 'eval/corpora')),
+    ...(existsSync(path.join(seeds, 'questions.json')) ? [seeds] : []),
+  ];
 }

@@ -8,6 +8,7 @@ import {
   containsCalendarDate,
   endsLikeSentence,
   isBullet,
+  isMenuLine,
   isNameLike,
   isProse,
   isPunctuationOnly,
@@ -76,6 +77,7 @@ function isDateline(text: string): boolean {
 function isHeaderLine(text: string): boolean {
   return (
     isPunctuationOnly(text) ||
+    isMenuLine(text) ||
     isDateline(text) ||
     CALL_TO_ACTION.test(text) ||
     URL_LINE.test(text) ||

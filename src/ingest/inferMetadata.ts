@@ -2,34 +2,45 @@ import type { ArticleMeta, TextSpan } from './Article.js';
 import type { CleanedArticle } from './cleanArticle.js';
 import { parseFrontMatter } from './parseFrontMatter.js';
 import { splitLines } from './splitLines.js';
-import { findDates, isNameLike, isPunctuationOnly, wordCount } from './textShape.js';
+import { DATE_RULES, firstFound, isSiteName, PUBLISHER_RULES, toIsoDate, type HeaderView } from './headerRules.js';
+import { isMenuLine, isNameLike, isPunctuationOnly, wordCount } from './textShape.js';
+
+export { toIsoDate } from './headerRules.js';
 
 /**
  * Reads what an article says about itself: its headline, publisher, publication date, address
- * and author. Only the page header (the lines above the first kept paragraph), the opening
- * dateline of the first paragraph and an author bio are consulted, so a date or outlet merely
- * mentioned in the story is never taken for the article's own. Unknown fields are `null`.
+ * and author. Only the page header (the lines above the first kept paragraph), the stamp and
+ * dateline of the first paragraph, an author bio and the copyright line are consulted, so a date
+ * or outlet merely mentioned in the story is never taken for the article's own. Each field comes
+ * from named rules (see `headerRules.ts`); unknown fields are `null`.
  */
 export function inferMetadata(raw: string, cleaned: Pick<CleanedArticle, 'body' | 'furniture'>): ArticleMeta {
+  const { body } = cleaned;
+  const view = headerView(raw, cleaned);
+  const bio = authorBio(raw);
+  return {
+    title: inferTitle(view.lines),
+    publisher: firstFound(PUBLISHER_RULES, view)?.value ?? inferPublisherFromText(view.lead, raw, body),
+    date: firstFound(DATE_RULES, view)?.value ?? null,
+    url: inferUrl(raw),
+    author: inferAuthor(view.lines, bio),
+  };
+}
+
+/** The header of an article as the metadata rules read it (see {@link HeaderView}). */
+export function headerView(raw: string, cleaned: Pick<CleanedArticle, 'body' | 'furniture'>): HeaderView {
   const { body, furniture } = cleaned;
   const contentStart = parseFrontMatter(raw)?.range.end ?? 0;
   // The first paragraph as written, with the stamp and dateline the cleaner cut from its start.
   const firstStart = body[0] ? Math.min(body[0].start, ...furniture.filter((f) => f.end === body[0]?.start).map((f) => f.start)) : raw.length;
-  const header = splitLines(raw)
-    .filter((l) => l.text !== '' && l.start >= contentStart && l.end <= firstStart)
-    .map((l) => l.text);
-  const stamps = furniture.filter((f) => f.rule === 'page-stamp' && f.end <= (body[0]?.start ?? raw.length)).map((f) => raw.slice(f.start, f.end));
+  const all = splitLines(raw).filter((l) => l.text !== '' && l.start >= contentStart);
+  const lines = all.filter((l) => l.end <= firstStart).map((l) => l.text);
+  const stamps = furniture.filter((f) => f.rule === 'page-stamp').map((f) => raw.slice(f.start, f.end));
   const opening = body[0] ? raw.slice(firstStart, body[0].end).replace(/^\s*date\s+\d{4}-\d{2}-\d{2}\s+/, '') : '';
-  const lead = datelineLead(opening);
-  const bio = authorBio(raw);
-
-  return {
-    title: inferTitle(header),
-    publisher: inferPublisher(lead, header, raw, body),
-    date: inferDate([...stamps, ...header], lead),
-    url: inferUrl(raw),
-    author: inferAuthor(header, bio),
-  };
+  const copyright = all.map((l) => l.text).find((t) => /^(?:©|\(c\)\s|copyright\b)|\ball rights reserved\b/i.test(t) && wordCount(t, 20) <= 20) ?? null;
+  // The dateline the cleaner cut from the first paragraph ("Jan. 23 (UPI) --"), else one it left in place.
+  const cut = furniture.filter((f) => f.rule !== 'page-stamp' && f.end === body[0]?.start).map((f) => raw.slice(f.start, f.end).trim());
+  return { lines, firstLine: all[0]?.text ?? '', stamps, lead: cut[0] ?? datelineLead(opening), copyright };
 }
 
 /**
@@ -54,60 +65,45 @@ export function datelineLead(paragraph: string): string | null {
   return colonOrParen;
 }
 
-/** ISO date at the precision the text states, or null when the year is not stated. */
-export function toIsoDate(text: string): string | null {
-  for (const r of findDates(text)) {
-    if (/\bago\b|\btoday\b|\byesterday\b|\btomorrow\b/i.test(r.text)) continue;
-    const s = r.start;
-    if (!s.isCertain('year')) continue;
-    const year = String(s.get('year')).padStart(4, '0');
-    if (!s.isCertain('month')) return year;
-    const month = String(s.get('month')).padStart(2, '0');
-    if (!s.isCertain('day')) return `${year}-${month}`;
-    return `${year}-${month}-${String(s.get('day')).padStart(2, '0')}`;
-  }
-  return null;
-}
 
+/** Header lines that are never the headline: site chrome, bylines, photo credits. */
+const NOT_A_TITLE = /^(?:advertisement|sponsored|skip to (?:main )?content|open menu|close menu|home|menu|search|subscribe|sign in|log in|newsletter|share|generate key takeaways|key takeaways:?|listen to (?:this )?article|by\s|photo:|image:|(?:image|photo) credit)/i;
+
+/**
+ * The headline: the first header line of four or more words that is no menu, byline, stamp or
+ * site name (a site's name often stands above the headline); failing that, any such line. A page
+ * stamp sharing the headline's line is not part of it.
+ */
 function inferTitle(header: string[]): string | null {
-  const candidates = header.filter(
-    (t) => !isPunctuationOnly(t) && toIsoDate(t) === null && !/\bmenu\b/i.test(t) && !/\.["'”’)]*$/.test(t) && wordCount(t, 25) <= 25,
-  );
-  for (const text of candidates) {
+  const candidates = header
+    .map((t) => t.replace(/^\s*date\s+\d{4}-\d{2}-\d{2}\s+/, '').replace(/^#{1,6}\s+/, '').replace(/^title\s*:\s*/i, '').trim())
+    .filter(
+      (t) =>
+        t !== '' &&
+        !isPunctuationOnly(t) &&
+        toIsoDate(t) === null &&
+        !isMenuLine(t) &&
+        !NOT_A_TITLE.test(t) &&
+        !isSiteName(t) &&
+        !/\.["'”’)]*$/.test(t) &&
+        wordCount(t, 25) <= 25,
+    );
+  const usable = candidates.filter((text) => {
     // A breadcrumb glued to the headline ("HomeWorldAmericasPresidential …") ends with another header line.
     const isBreadcrumb = candidates.some((other) => other !== text && other.length >= 12 && text.endsWith(other));
-    if (isBreadcrumb || /(?:\s[>»›/|]\s.*){2}/.test(` ${text}`)) continue;
-    const title = text.replace(/^#{1,6}\s+/, '').replace(/^title\s*:\s*/i, '').trim();
-    if (title !== '') return title;
-  }
-  return null;
+    return !isBreadcrumb && !/(?:\s[>»›/|]\s.*){2}/.test(` ${text}`);
+  });
+  return usable.find((t) => wordCount(t, 4) >= 4) ?? usable.find((t) => wordCount(t, 2) >= 2) ?? null;
 }
 
-function inferDate(header: string[], lead: string | null): string | null {
-  for (const text of header) {
-    if (wordCount(text, 12) > 12) continue;
-    const iso = toIsoDate(text);
-    if (iso) return iso;
-  }
-  return lead ? toIsoDate(lead) : null;
-}
-
-function inferPublisher(lead: string | null, header: string[], raw: string, body: TextSpan[]): string | null {
-  for (const text of [lead ?? '', ...header]) {
-    // "(APP - UrduPoint / Pakistan Point News - 9th Aug, 2025)": agency, then the outlet.
-    const agency = /\(\s*[A-Z]{2,8}\s*[-–—]\s*([^/()–—-]+?)\s*[/–—-]/.exec(text);
-    if (agency?.[1]) return agency[1].trim();
-  }
-  if (lead) {
-    // "(TDI)": an acronym, expanded only if the article spells it out somewhere.
-    const acronym = /\(([A-Z]{2,6})\)/.exec(lead)?.[1];
-    if (acronym) {
-      const expanded = expandAcronym(acronym, raw);
-      if (expanded) return expanded;
-    }
+/** Publisher from the story itself: an acronym credit the article spells out, or the outlet naming itself ("Caliber.Az reports citing …"). */
+function inferPublisherFromText(lead: string | null, raw: string, body: TextSpan[]): string | null {
+  const acronym = lead ? /\(([A-Z]{2,6})\)/.exec(lead)?.[1] : undefined;
+  if (acronym) {
+    const expanded = expandAcronym(acronym, raw);
+    if (expanded) return expanded;
   }
   const bodyText = body.map((s) => raw.slice(s.start, s.end)).join('\n');
-  // "Caliber.Az reports citing …": the outlet naming itself as the reporter.
   const reports =
     /\b([\p{Lu}][\p{L}\d-]*(?:\.[\p{L}]{2,})+) reports\b/u.exec(bodyText) ??
     /\b((?:[\p{Lu}][\p{L}\d.-]*\s){0,3}[\p{Lu}][\p{L}\d.-]*) reports,? citing\b/u.exec(bodyText);

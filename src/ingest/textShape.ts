@@ -95,3 +95,17 @@ export function isTimestampOnly(text: string): boolean {
   for (const r of results) rest = rest.replace(r.text, ' ');
   return /^[\s\p{P}\p{S}]*$/u.test(rest);
 }
+
+/**
+ * A site menu or breadcrumb: two or more short items separated by "|", "›", "»", ">", "//" or " / "
+ * ("Home | World | Business", "News › Local › Washington County"), each a few words without
+ * figures. Unlike a table row, it states nothing.
+ */
+export function isMenuLine(text: string): boolean {
+  const items = text
+    .split(/\s*(?:\||›|»|>|\/\/|•)\s*|\s+\/\s+/)
+    .map((s) => s.trim())
+    .filter(Boolean);
+  if (items.length < 2) return false;
+  return items.every((item) => wordCount(item, 4) <= 4 && !/\d/.test(item) && !/[.!?:]$/.test(item) && /^[\p{Lu}#&]/u.test(item));
+}

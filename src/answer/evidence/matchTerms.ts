@@ -7,7 +7,8 @@ import type { Token } from './EvidenceSentence.js';
 /**
  * How a question word is found in a sentence, strongest first:
  * - `exact`: the same word (form, stem, dictionary form, or a spelling variant of a long name);
- * - `related`: a WordNet synonym or derived form ("dismiss" for "fire", "withdraw" for "withdrawal");
+ * - `related`: a WordNet synonym or derived form ("dismiss" for "fire", "withdraw" for "withdrawal"),
+ *   or, scoring less, a word one step broader or narrower ("massacre" for "kill");
  * - `similar`: a word whose vector is close (topic evidence only: "injured" is close to "killed");
  * - `none`.
  */
@@ -52,6 +53,9 @@ export function matchTerm(term: QuestionTerm, tokens: readonly Token[], text: st
         if (words.every((w, k) => lower[i + k] === w)) return { level: 'related', score: 0.8, token: tokens[i] };
       }
     }
+  }
+  if (term.broader.size > 0) {
+    for (const t of tokens) if (isContent(t) && (term.broader.has(t.lemma) || term.broader.has(t.norm))) return { level: 'related', score: 0.6, token: t };
   }
   if (similarity) {
     let best: TermMatch = NONE;

@@ -1,6 +1,7 @@
 import nlp from 'compromise';
 import { mentionsAlias } from '../placeAliases.js';
 import { termsMatch } from '../termsMatch.js';
+import { LruMap } from '../../util/LruMap.js';
 
 /** Last words that make a name an organisation, place or thing rather than a person. */
 const THING_SUFFIX =
@@ -13,14 +14,20 @@ interface Word {
   norm: string;
 }
 
+/* Articles are checked for several names per question, and the same articles recur. */
+const wordsCache = new LruMap<string, Word[]>(512);
+
 /** Words of a text; a hyphenated word also counts as its parts ("Lashkar-e-Toiba" names "Lashkar"). */
 function wordsOf(text: string): Word[] {
+  const hit = wordsCache.get(text);
+  if (hit) return hit;
   const out: Word[] = [];
   for (const w of text.match(/[\p{L}\p{N}][\p{L}\p{N}'’.-]*/gu) ?? []) {
     const clean = w.replace(/['’]s$/u, '').replace(/[.'’-]+$/u, '');
     out.push({ text: clean, norm: clean.toLowerCase().replace(/[.’']/g, '') });
     if (clean.includes('-')) for (const part of clean.split('-')) if (part.length > 1) out.push({ text: part, norm: part.toLowerCase().replace(/[.’']/g, '') });
   }
+  wordsCache.set(text, out);
   return out;
 }
 

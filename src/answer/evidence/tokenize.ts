@@ -1,12 +1,18 @@
+import { LruMap } from '../../util/LruMap.js';
 import { sentenceForms } from '../wordForms.js';
 import type { Token } from './EvidenceSentence.js';
+
+/* Retrieval returns the same passages for many questions; their sentences are tokenised once. */
+const cache = new LruMap<string, readonly Token[]>(8192);
 
 /**
  * The words of a sentence with their offsets. wink-nlp's tokens keep the text as written, so each
  * is found by scanning forward; a hyphenated word's parts (which `wordForms` adds after the whole)
  * share its offset.
  */
-export function tokenize(text: string): Token[] {
+export function tokenize(text: string): readonly Token[] {
+  const hit = cache.get(text);
+  if (hit) return hit;
   const tokens: Token[] = [];
   let cursor = 0;
   let whole = 0;
@@ -22,5 +28,6 @@ export function tokenize(text: string): Token[] {
       tokens.push({ ...form, start: part >= 0 ? part : whole, index: tokens.length });
     }
   }
+  cache.set(text, tokens);
   return tokens;
 }

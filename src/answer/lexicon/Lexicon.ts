@@ -24,6 +24,12 @@ export interface Lexicon {
    * Lower case; excludes the lemma itself. Empty for unknown words.
    */
   related(lemma: string, wordClass: WordClass): Promise<ReadonlySet<string>>;
+  /**
+   * Lemmas one step broader or narrower in its commonest senses: hypernyms and hyponyms with their
+   * synonyms ("kill" → "murder", "martyr", "slaughter"; "receive" → "get", "garner"). Weaker
+   * evidence than `related`; excludes the lemma and what `related` gives.
+   */
+  broader(lemma: string, wordClass: WordClass): Promise<ReadonlySet<string>>;
   /** The category of a noun's commonest sense, or undefined when WordNet does not know it. */
   nounCategory(lemma: string): Promise<NounCategory | undefined>;
 }
@@ -36,6 +42,9 @@ const SENSES: Record<WordClass, number> = { verb: 5, noun: 3, adj: 2 };
  * word), `>` cause and `*` entailment (verbs: "kill" causes "die"), `\` pertainym (adjectives).
  */
 const FOLLOW = new Set(['+', '>', '*', '\\']);
+
+/** Pointers to one step broader (`@` hypernym) or narrower (`~` hyponym), and a verb's group (`$`). */
+const BROADER = new Set(['@', '~', '$']);
 
 const LEX_CATEGORY: Record<string, NounCategory> = {
   'noun.person': 'person',
@@ -56,6 +65,31 @@ export class WordNetLexicon implements Lexicon {
   readonly #wordpos = new WordPOS({ stopwords: false });
   readonly #related = new LruMap<string, Promise<ReadonlySet<string>>>(4096);
   readonly #categories = new LruMap<string, Promise<NounCategory | undefined>>(4096);
+  readonly #broader = new LruMap<string, Promise<ReadonlySet<string>>>(4096);
+
+  broader(lemma: string, wordClass: WordClass): Promise<ReadonlySet<string>> {
+    const key = `${wordClass}:${lemma.toLowerCase()}`;
+    let hit = this.#broader.get(key);
+    if (!hit) {
+      hit = this.#lookupBroader(lemma.toLowerCase(), wordClass).catch(() => new Set<string>());
+      this.#broader.set(key, hit);
+    }
+    return hit;
+  }
+
+  async #lookupBroader(lemma: string, wordClass: WordClass): Promise<ReadonlySet<string>> {
+    const senses = (await this.#senses(lemma, wordClass)).slice(0, SENSES[wordClass]);
+    const close = await this.related(lemma, wordClass);
+    const out = new Set<string>();
+    for (const sense of senses) {
+      for (const p of sense.ptrs) {
+        if (!BROADER.has(p.pointerSymbol)) continue;
+        const synset = await this.#wordpos.seek(p.synsetOffset, p.pos);
+        for (const w of words(synset.synonyms)) if (w !== lemma && !close.has(w)) out.add(w);
+      }
+    }
+    return out;
+  }
 
   related(lemma: string, wordClass: WordClass): Promise<ReadonlySet<string>> {
     const key = `${wordClass}:${lemma.toLowerCase()}`;

@@ -24,6 +24,8 @@ export interface QuestionTerm extends WordForm {
   role: 'subject' | 'relation' | 'head' | 'context';
   /** Related lemmas from the lexicon (synonyms, derived forms), lower case; filled by `analyzeQuestion`. */
   related: ReadonlySet<string>;
+  /** One step broader or narrower (hypernyms, hyponyms: "kill" → "slaughter", "martyr"); weaker evidence. */
+  broader: ReadonlySet<string>;
 }
 
 /** Something the answering sentence must agree with, beyond containing the question's words. */

@@ -105,6 +105,8 @@ function headPhrase(forms: WordForm[], start: number): { indices: number[]; head
     }
     // A noun phrase ends at a verb, an auxiliary, a preposition or a pronoun; once it has its noun,
     // also at an adverb or a trailing adjective ("which German state repeatedly …", "member responsible for").
+    // "districts or locations": either noun names the category.
+    if (f.norm === 'or' && indices.length > 0 && ['NOUN', 'PROPN'].includes(forms[i + 1]?.pos ?? '')) continue;
     if (f.pos === 'AUX' || f.pos === 'ADP' || f.pos === 'PRON' || f.pos === 'SCONJ' || f.pos === 'CCONJ' || f.pos === 'PART') break;
     const hasNoun = indices.some((j) => forms[j]?.pos === 'NOUN' || forms[j]?.pos === 'PROPN');
     if (hasNoun && (f.pos === 'ADV' || f.pos === 'ADJ' || f.pos === 'VERB')) break;
@@ -145,7 +147,10 @@ interface PartDraft {
   forms: WordForm[];
 }
 
-const term = (f: WordForm, role: QuestionTerm['role']): QuestionTerm => ({ ...f, role, related: new Set() });
+const term = (f: WordForm, role: QuestionTerm['role']): QuestionTerm => ({ ...f, role, related: new Set(), broader: new Set() });
+
+/** Broader words too common to mean anything as a match ("get", "take", "change"). */
+const VAGUE = new Set(['get', 'take', 'go', 'come', 'make', 'put', 'set', 'give', 'see', 'change', 'turn', 'move', 'run', 'work', 'act', 'pass', 'have', 'do', 'be', 'say', 'tell', 'hold', 'keep', 'let', 'bring', 'carry', 'feel', 'experience', 'travel', 'fall', 'happen', 'occur', 'place', 'reach', 'make it', 'use', 'find', 'show', 'state', 'stay', 'remain', 'call', 'name', 'know', 'think']);
 
 /** Whether a word at position `i` is a name: a proper noun, or capitalised mid-sentence and not an adjective. */
 function isName(f: WordForm, i: number, next?: WordForm): boolean {
@@ -214,27 +219,33 @@ function analysePart(text: string): PartDraft {
 }
 
 /**
- * The main verb: after "did/was/has <subject>" it is the first relation word whatever its tag
- * (taggers read "did Scholz fire" as a noun "fire"); otherwise the first verb that is not a light
- * verb; without one, the first relation noun ("the collapse of …").
+ * Verbs that frame rather than state the asked fact ("was *named* as responsible", "is
+ * *described* as", "*reported*"): never the predicate an answer must contain.
+ */
+const FRAMING_VERBS = new Set(['name', 'describe', 'call', 'consider', 'report', 'believe', 'think', 'see', 'deem', 'expect', 'say', 'tell', 'know', 'mention', 'state', 'suggest', 'quote', 'cite', 'list', 'end', 'happen', 'base', 'want', 'need']);
+
+/**
+ * The main verb, what an answer must state. After "did/was <subject>" it is the word that ends the
+ * subject (taggers read "did Scholz fire" as a noun "fire"); without an auxiliary, the first verb
+ * that does not modify a noun ("the elected official", "a botched patch"). A light or framing verb
+ * ("get", "make", "named as") states nothing of its own: the question then has no predicate.
  */
 function pickPredicate(forms: WordForm[], relation: QuestionTerm[]): QuestionTerm | undefined {
-  const usable = relation.filter((t) => !LIGHT_VERBS.has(t.lemma));
-  const find = (f: WordForm | undefined) => (f ? usable.find((t) => t.stem === f.stem) : undefined);
+  const find = (f: WordForm | undefined) => (f ? relation.find((t) => t.stem === f.stem) : undefined);
+  const weak = (f: WordForm) => LIGHT_VERBS.has(f.lemma) || FRAMING_VERBS.has(f.lemma);
   const aux = forms.findIndex((f) => f.pos === 'AUX');
   if (aux >= 0) {
-    // The subject runs on from the auxiliary; the word that ends the run, before a preposition,
-    // punctuation, an adverb or the end, is the verb a tagger may have read as a noun.
     let end = aux + 1;
     while (end < forms.length && ['DET', 'ADJ', 'NOUN', 'PROPN', 'NUM', 'PART', 'VERB'].includes(forms[end]?.pos ?? '')) {
       if (forms[end]?.pos === 'VERB' && end > aux + 1 && forms[end - 1]?.pos !== 'ADJ') break;
       end++;
     }
     const verbAt = forms[end]?.pos === 'VERB' ? end : end - 1;
-    const picked = find(forms[verbAt]);
-    if (picked && verbAt > aux) return picked;
+    const verb = forms[verbAt];
+    if (verb && verbAt > aux) return weak(verb) ? undefined : find(verb);
   }
-  return usable.find((t) => t.pos === 'VERB') ?? usable.find((t) => t.pos === 'NOUN') ?? usable[0];
+  const verb = forms.find((f, i) => f.pos === 'VERB' && !(/(?:ed|ing)$/.test(f.norm) && ['NOUN', 'PROPN'].includes(forms[i + 1]?.pos ?? '')));
+  return verb && !weak(verb) ? find(verb) : undefined;
 }
 
 /** Fills each term's related words, and the type of "which X" parts from the head noun's category. */
@@ -244,7 +255,11 @@ async function enrich(draft: PartDraft, lexicon: Lexicon | undefined): Promise<A
   let type = part.type;
   if (headNoun && part.type === 'named') type = typeFromHead(headNoun.lemma, lexicon ? await lexicon.nounCategory(headNoun.lemma) : undefined);
   if (!lexicon) return { ...part, type };
-  const fill = async (t: QuestionTerm): Promise<QuestionTerm> => (t.role === 'subject' ? t : { ...t, related: await lexicon.related(t.lemma, wordClassOf(t)) });
+  const fill = async (t: QuestionTerm): Promise<QuestionTerm> => {
+    if (t.role === 'subject') return t;
+    const [related, broader] = await Promise.all([lexicon.related(t.lemma, wordClassOf(t)), lexicon.broader(t.lemma, wordClassOf(t))]);
+    return { ...t, related, broader: new Set([...broader].filter((w) => !VAGUE.has(w) && w.length >= 4)) };
+  };
   const relation = await Promise.all(part.relation.map(fill));
   const head = await Promise.all(part.head.map(fill));
   const predicate = part.predicate ? relation.find((t) => t.stem === part.predicate?.stem) : undefined;

@@ -13,7 +13,7 @@ import type { QuestionAnalysis, QuestionTerm } from './QuestionAnalysis.js';
 export function carryOver(analysis: QuestionAnalysis, previous: QuestionAnalysis, last: Turn): QuestionAnalysis {
   if (!isElliptical(analysis.focus)) return analysis;
   const answerPeople = sentenceNames(last.answer.replace(/\[\d+\]/g, ' ').slice(0, 400)).people.slice(0, 3);
-  const named: QuestionTerm[] = answerPeople.flatMap((p) => wordForms(p).map((f) => ({ ...f, role: 'subject' as const, related: new Set<string>() })));
+  const named: QuestionTerm[] = answerPeople.flatMap((p) => wordForms(p).map((f) => ({ ...f, role: 'subject' as const, related: new Set<string>(), broader: new Set<string>() })));
   const previousSubject = previous.parts.flatMap((p) => p.subject);
   const previousWords = previous.parts.flatMap((p) => [...p.relation, ...p.head]).map((t) => ({ ...t, role: 'context' as const }));
   return {

@@ -2,6 +2,7 @@ import type { ArticleContext, EvidenceSentence } from '../evidence/EvidenceSente
 import type { AnswerCandidate } from '../evidence/extractCandidates.js';
 import type { TermMatch } from '../evidence/matchTerms.js';
 import type { AskedPart } from '../question/QuestionAnalysis.js';
+import type { ArticleCoverage } from './assessEvidence.js';
 import type { ConstraintCheck } from './checkConstraints.js';
 
 /** A candidate short answer with its evidence. */
@@ -22,6 +23,8 @@ export interface SentenceAssessment {
   relation: TermMatch[];
   /** Weight of each relation term (how specific the word is; carried-over words weigh less). */
   relationWeights: number[];
+  /** The same, times how few of the retrieved sentences contain the word (inverse sentence frequency). */
+  localWeights: number[];
   /** One per `part.subject` term: in the sentence itself. */
   subject: TermMatch[];
   /** One per `part.subject` term: anywhere in the article (or its title). */
@@ -35,8 +38,8 @@ export interface SentenceAssessment {
   constraints: ConstraintCheck;
   /** Similarity of the whole sentence to the part (word vectors), rescaled over the retrieved sentences to [0, 1]. */
   similarity: number;
-  /** How much of what is asked the sentence's whole article mentions: weighted share of the relation words, and the predicate. */
-  inArticle: { coverage: number; predicate: boolean };
+  /** How much of what is asked the sentence's whole article mentions. */
+  inArticle: ArticleCoverage;
   /** The part's names (see `AskedPart.names`) that the sentence's article never mentions. */
   namesMissing: string[];
   /** The sentence rule that rules the sentence out (see `sentenceRules.ts`); its probability is then 0. */

@@ -1,6 +1,7 @@
 import { rejectingRule } from '../evidence/candidateRules.js';
 import type { ArticleContext, EvidenceSentence, Token } from '../evidence/EvidenceSentence.js';
 import { extractCandidates } from '../evidence/extractCandidates.js';
+import { clauseStarts } from '../evidence/clauses.js';
 import { matchTerm, type TermMatch } from '../evidence/matchTerms.js';
 import type { WordSimilarity } from '../lexicon/WordSimilarity.js';
 import { mentionsAlias } from '../placeAliases.js';
@@ -41,18 +42,62 @@ function termWeight(t: QuestionTerm, rarity: TermRarity): number {
   return r * (t.role === 'context' ? CONTEXT_WEIGHT : 1);
 }
 
+/** An article's words, lower case and sorted, to look up words and word beginnings (stems) quickly. */
+const articleWords = new WeakMap<ArticleContext, string[]>();
+
+function wordsOfArticle(article: ArticleContext): string[] {
+  let words = articleWords.get(article);
+  if (!words) {
+    const text = `${article.title ?? ''}\n${article.text}`.toLowerCase();
+    words = [...new Set(text.match(/[\p{L}\p{N}]+/gu) ?? [])].sort();
+    articleWords.set(article, words);
+  }
+  return words;
+}
+
+/** Whether some word of the sorted list starts with `prefix`. */
+function hasPrefix(sorted: readonly string[], prefix: string): boolean {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((sorted[mid] ?? '') < prefix) lo = mid + 1;
+    else hi = mid;
+  }
+  return (sorted[lo] ?? '').startsWith(prefix);
+}
+
 /** Weighted share of the relation words (or their related words) found anywhere in the article. */
-function articleCoverage(part: AskedPart, weights: number[], article: ArticleContext): { coverage: number; predicate: boolean } {
-  const text = `${article.title ?? ''}\n${article.text}`.toLowerCase();
+function articleCoverage(part: AskedPart, weights: number[], article: ArticleContext, rarity: TermRarity): ArticleCoverage {
+  const words = wordsOfArticle(article);
   const total = weights.reduce((a, b) => a + b, 0) || 1;
   const found = part.relation.map((t) => {
     const forms = [t.stem, t.lemma, t.norm, ...[...t.related].filter((r) => !r.includes(' '))].filter((f) => f.length >= 3);
-    return forms.some((f) => new RegExp(`(?<![\\p{L}])${f.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`, 'u').test(text));
+    return forms.some((f) => hasPrefix(words, f));
   });
   const coverage = weights.reduce((s, w, i) => s + (found[i] ? w : 0), 0) / total;
   const at = part.predicate ? part.relation.findIndex((t) => t.stem === part.predicate?.stem) : -1;
-  return { coverage: part.relation.length === 0 ? 1 : coverage, predicate: at < 0 || found[at] === true };
+  // A compound ("non-binding", "pre-emptively") is rare as written but made of common parts.
+  const compound = (t: QuestionTerm) => /-/.test(t.text) || /^(?:non|pre|post|anti|counter|co|ex|self|multi|cross|over|under|re|semi|sub|inter|trans)[a-z]{3,}/.test(t.norm);
+  const rareMissing = part.relation.filter((t, i) => !found[i] && t.role === 'relation' && !compound(t) && rarity(t.norm) >= RARE_WORD).map((t) => t.text);
+  return { coverage: part.relation.length === 0 ? 1 : coverage, predicate: at < 0 || found[at] === true, rareMissing };
 }
+
+/** What the sentence's whole article says of the part's relation words. */
+export interface ArticleCoverage {
+  /** Weighted share of them it uses (or a related word). */
+  coverage: number;
+  /** Whether it uses the predicate. */
+  predicate: boolean;
+  /** Words of the question as specific as names ("lavash", "hypersonic") that it never uses. */
+  rareMissing: string[];
+}
+
+/**
+ * A word at least this rare (`TermRarity`: about outside the 65,000 commonest words, like
+ * "lavash" or "hypersonic") is as specific as a name: an article without it is about something else.
+ */
+const RARE_WORD = 3;
 
 /** Whether the article (its text or title) names the subject word, under any of its names. */
 function inArticle(t: QuestionTerm, article: ArticleContext): boolean {
@@ -64,17 +109,30 @@ function strictScore(m: TermMatch | undefined): number {
   return m && (m.level === 'exact' || m.level === 'related') ? m.score : 0;
 }
 
-/** Weighted share of the relation words found in the tokens of the sentences around `s`. */
-function neighbourCoverage(part: AskedPart, s: EvidenceSentence, weights: number[], similarity: WordSimilarity | undefined): number {
-  const around = [s.previous, s.next].filter((x): x is EvidenceSentence => x !== undefined);
-  if (around.length === 0 || part.relation.length === 0) return 0;
+/** Weighted share of the relation words found in the sentences around `s` (their matches already computed). */
+function neighbourCoverage(s: EvidenceSentence, weights: number[], matchesOf: (s: EvidenceSentence) => TermMatch[] | undefined): number {
+  const around = [s.previous, s.next].flatMap((x) => (x ? [matchesOf(x) ?? []] : []));
+  if (around.length === 0 || weights.length === 0) return 0;
   const total = weights.reduce((a, b) => a + b, 0) || 1;
-  let got = 0;
-  part.relation.forEach((t, i) => {
-    const best = Math.max(...around.map((n) => strictScore(matchTerm(t, n.tokens, n.text, similarity))));
-    got += (weights[i] ?? 0) * best;
-  });
-  return got / total;
+  return weights.reduce((got, w, i) => got + w * Math.max(...around.map((m) => strictScore(m[i]))), 0) / total;
+}
+
+/**
+ * Word similarity remembered for one answer: every question word is compared with every word of
+ * every retrieved sentence, and the same few hundred words recur across sentences.
+ */
+function memoSimilarity(similarity: WordSimilarity | undefined): WordSimilarity | undefined {
+  if (!similarity) return undefined;
+  const memo = new Map<string, number>();
+  return (a, b) => {
+    const key = `${a}\u0000${b}`;
+    let v = memo.get(key);
+    if (v === undefined) {
+      v = similarity(a, b);
+      memo.set(key, v);
+    }
+    return v;
+  };
 }
 
 /** Assesses every sentence for one part of the question: matches, constraints, candidates, and the model's verdict. */
@@ -86,7 +144,7 @@ export function assessPart(
   tools: AssessTools,
 ): SentenceAssessment[] {
   const weights = part.relation.map((t) => termWeight(t, tools.rarity));
-  const inArticles = new Map<string, { coverage: number; predicate: boolean }>();
+  const inArticles = new Map<string, ArticleCoverage>();
   const missing = new Map<string, string[]>();
   const missingNames = (source: string, article: ArticleContext): string[] => {
     let names = missing.get(source);
@@ -103,12 +161,19 @@ export function assessPart(
   const cosines = sentences.map((s) => (query && tools.embed ? dot(query, tools.embed(s.text)) : 0));
   const top = Math.max(...cosines, 1e-6);
   const low = Math.min(...cosines);
+  const similarity = memoSimilarity(tools.similarity);
+  const matches = sentences.map((s) => part.relation.map((t) => matchTerm(t, s.tokens, s.text, similarity)));
+  const matchIndex = new Map(sentences.map((s, i) => [s, matches[i]]));
+  // Local specificity: a word most retrieved sentences share ("outage" in a corpus about an outage)
+  // says less about which one answers than a word few of them have.
+  const df = part.relation.map((_, i) => matches.filter((m) => strictScore(m[i]) > 0).length);
+  const localWeights = df.map((d, i) => (weights[i] ?? 0) * Math.log(1 + (sentences.length + 1) / (d + 1)));
   const out = sentences.map((sentence, index) => {
     const article = articleOf(sentence);
     const { tokens, text } = sentence;
-    const relation = part.relation.map((t) => matchTerm(t, tokens, text, tools.similarity));
+    const relation = matches[index] ?? [];
     const subject = part.subject.map((t) => matchTerm(t, tokens, text));
-    const head = part.head.map((t) => matchTerm(t, tokens, text, tools.similarity));
+    const head = part.head.map((t) => matchTerm(t, tokens, text, similarity));
     const predicateIndex = part.predicate ? part.relation.findIndex((t) => t.stem === part.predicate?.stem) : -1;
     const predicate = predicateIndex >= 0 ? relation[predicateIndex] : undefined;
     const anchors = relation
@@ -116,11 +181,12 @@ export function assessPart(
       .map((m) => m.token)
       .filter((t): t is Token => t !== undefined);
     const constraints = checkConstraints(part.constraints, sentence, article);
+    const clauses = clauseStarts(text);
     const candidates: CandidateAssessment[] = extractCandidates(text, tokens, part.type)
       .filter((candidate) => !rejectingRule({ candidate, text, tokens, part, questionWords }))
       .map((candidate) => ({
         candidate,
-        features: localCandidateFeatures({ candidate, part, text, tokens, anchors, head, unitIsPerson: tools.unitIsPerson }),
+        features: localCandidateFeatures({ candidate, part, text, tokens, anchors, predicate: predicate && (predicate.level === 'exact' || predicate.level === 'related') ? predicate.token : undefined, clauses, head, unitIsPerson: tools.unitIsPerson, similarity: tools.similarity }),
         p: 0,
       }));
     const assessment: SentenceAssessment = {
@@ -129,15 +195,16 @@ export function assessPart(
       article,
       relation,
       relationWeights: weights,
+      localWeights,
       subject,
       subjectInArticle: part.subject.map((t, i) => (subject[i]?.level ?? 'none') !== 'none' || inArticle(t, article)),
       head,
       predicate,
-      neighbourCoverage: neighbourCoverage(part, sentence, weights, tools.similarity),
+      neighbourCoverage: neighbourCoverage(sentence, weights, (x) => matchIndex.get(x)),
       constraints,
       namesMissing: missingNames(sentence.passage.source, article),
       similarity: top > low ? ((cosines[index] ?? 0) - low) / (top - low) : 0,
-      inArticle: inArticles.get(sentence.passage.source) ?? (inArticles.set(sentence.passage.source, articleCoverage(part, weights, article)).get(sentence.passage.source) as { coverage: number; predicate: boolean }),
+      inArticle: inArticles.get(sentence.passage.source) ?? (inArticles.set(sentence.passage.source, articleCoverage(part, weights, article, tools.rarity)).get(sentence.passage.source) as ArticleCoverage),
       rejectedBy: undefined,
       candidates,
       features: {},

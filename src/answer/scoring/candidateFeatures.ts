@@ -3,6 +3,7 @@ import type { AnswerCandidate } from '../evidence/extractCandidates.js';
 import type { TermMatch } from '../evidence/matchTerms.js';
 import type { AskedPart } from '../question/QuestionAnalysis.js';
 import { termsMatch } from '../termsMatch.js';
+import { clauseOf } from '../evidence/clauses.js';
 
 /** What the local candidate features see: the candidate in its sentence, and the question's matches there. */
 export interface CandidateInput {
@@ -12,10 +13,19 @@ export interface CandidateInput {
   tokens: readonly Token[];
   /** The sentence tokens where the question's relation words and predicate were found. */
   anchors: readonly Token[];
+  /** The sentence token where the question's main verb was found, if it was. */
+  predicate: Token | undefined;
+  /** Where the sentence's clauses start (see `clauses.ts`). */
+  clauses: readonly number[];
   head: readonly TermMatch[];
   /** Whether each unit word of a number names people (WordNet), for "how many people" questions. */
   unitIsPerson: (lemma: string) => boolean;
+  /** Word-vector similarity, for counted nouns written another way ("troops" for "soldiers"). */
+  similarity: ((a: string, b: string) => number) | undefined;
 }
+
+/** Similarity at which a counted noun is taken for the asked one ("troops" / "soldiers"). */
+const UNIT_SIMILAR = 0.65;
 
 /** One named piece of evidence that a candidate is the answer. */
 export interface CandidateFeature {
@@ -68,7 +78,9 @@ function fit(c: CandidateInput): number {
       if (head.some((h) => /^(?:share|percentage|percent|proportion|rate|turnout)$/.test(h.lemma))) return /%|per ?cent/i.test(candidate.text + c.text.slice(candidate.end, candidate.end + 10)) ? 1 : 0.2;
       const unit = candidate.unit;
       if (unit.some((u) => head.some((h) => termsMatch(u, h) || h.related.has(u.lemma)))) return 1;
-      if (head.some((h) => HUMAN_HEADS.test(h.norm)) && unit.some((u) => c.unitIsPerson(u.lemma))) return 0.8;
+      if (head.some((h) => HUMAN_HEADS.test(h.norm)) && unit.some((u) => c.unitIsPerson(u.lemma) || /^(?:lives|dead|deaths|fatalities|casualties)$/.test(u.norm))) return 0.8;
+      const sim = c.similarity;
+      if (sim && unit.some((u) => head.some((h) => sim(u.lemma, h.lemma) >= UNIT_SIMILAR))) return 0.8;
       return headAdjacent(c, 4) ? 0.6 : 0;
     }
     case 'person':
@@ -110,6 +122,26 @@ export const LOCAL_CANDIDATE_FEATURES: readonly CandidateFeature[] = [
     value: (c) => {
       const d = distanceToAnchor(c);
       return d === undefined ? 0 : 1 / (1 + d / 3);
+    },
+  },
+  {
+    name: 'sameClause',
+    reason: 'The answer and the asked action share a clause: in "X dissolved parliament after Y lost a vote on 16 December" the date belongs to the vote.',
+    value: (c) => {
+      const anchor = c.predicate ?? c.anchors[0];
+      if (!anchor) return 0;
+      return clauseOf(c.clauses, c.candidate.start) === clauseOf(c.clauses, anchor.start) ? 1 : 0;
+    },
+  },
+  {
+    name: 'predicateNear',
+    reason: 'The answer usually sits right next to the verb the question asks with ("killed 26 people", "was led by X").',
+    value: (c) => {
+      if (!c.predicate) return 0;
+      const own = inside(c).map((t) => t.index);
+      if (own.length === 0) return 0;
+      const d = Math.min(...own.map((i) => Math.abs(i - (c.predicate as Token).index))) - 1;
+      return 1 / (1 + Math.max(0, d) / 3);
     },
   },
   {

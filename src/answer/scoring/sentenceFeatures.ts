@@ -33,6 +33,14 @@ export const SENTENCE_FEATURES: readonly SentenceFeature[] = [
     value: (a) => coverage(a, strict(a)),
   },
   {
+    name: 'relationLocal',
+    reason: 'Among the retrieved sentences, the question words few of them share tell them apart; words all of them share do not.',
+    value: (a) => {
+      const total = a.localWeights.reduce((s, w) => s + w, 0);
+      return total === 0 ? 1 : a.localWeights.reduce((s, w, i) => s + w * strict(a)(i), 0) / total;
+    },
+  },
+  {
     name: 'relationSoft',
     reason: 'Words close in meaning by the word vectors are weaker evidence that the same thing is talked about.',
     value: (a) => coverage(a, (i) => a.relation[i]?.score ?? 0),
@@ -103,6 +111,21 @@ export const SENTENCE_FEATURES: readonly SentenceFeature[] = [
     name: 'candidateNear',
     reason: 'A candidate close to the words of the question is more likely the thing asked about.',
     value: (a) => Math.max(0, ...a.candidates.map((c) => c.features['near'] ?? 0)),
+  },
+  {
+    name: 'candidateBound',
+    reason: 'For who / when / how many, the best candidate sits in the same clause as the asked action; otherwise the figure or name belongs to another fact of the sentence.',
+    value: (a) => Math.max(0, ...a.candidates.map((c) => (c.features['sameClause'] ?? 0) * Math.max(c.features['predicateNear'] ?? 0, c.features['near'] ?? 0))),
+  },
+  {
+    name: 'aligned',
+    reason: 'The fact as asked is stated: a candidate of the asked kind, bound to the asked category, in the same clause as the asked verb ("Merz received 310 votes").',
+    value: (a) => {
+      const pred = a.predicate;
+      const stated = !a.part.predicate || (pred !== undefined && (pred.level === 'exact' || pred.level === 'related'));
+      const bound = (c: (typeof a.candidates)[number]) => (c.features['fit'] ?? 0) >= 0.6 && (!a.part.predicate || (c.features['sameClause'] ?? 0) > 0);
+      return stated && a.candidates.some(bound) ? 1 : 0;
+    },
   },
   {
     name: 'causal',

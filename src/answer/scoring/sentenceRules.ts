@@ -18,6 +18,11 @@ export const SENTENCE_RULES: readonly SentenceRule[] = [
     rejects: (a) => a.namesMissing.length > 0,
   },
   {
+    name: 'rare-word-not-in-article',
+    reason: 'A word of the question as specific as a name ("lavash", "hypersonic") that the article never uses means the article is about something else.',
+    rejects: (a) => a.inArticle.rareMissing.length > 0,
+  },
+  {
     name: 'contradicts-constraint',
     reason: 'A sentence about another year, day or round than the question asks answers a different question ("since the 2019 attack" is not "in 2025"; "in the first round" is not "in the third").',
     rejects: (a) => a.constraints.conflict,
