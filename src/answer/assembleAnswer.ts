@@ -26,6 +26,11 @@ function chooseSentences(decision: AnswerDecision): SentenceAssessment[] {
   };
   // A short answer's own sentence is quoted first, so the reader sees where it comes from.
   for (const p of answered) for (const s of p.short) add(s.sentence);
+  // A sentence that answers every part at once ("13 people were killed and 57 injured") leads.
+  if (answered.length > 1) {
+    const both = bestForAll(answered.map((p) => p.ranked), params.answerThreshold);
+    if (both) add(both);
+  }
   for (const p of answered) if (p.ranked[0]) add(p.ranked[0]);
   for (const p of answered) {
     const best = p.ranked[0]?.p ?? 1;
@@ -35,6 +40,22 @@ function chooseSentences(decision: AnswerDecision): SentenceAssessment[] {
     }
   }
   return chosen;
+}
+
+/** The sentence whose weakest part probability is highest, when that clears the threshold. */
+function bestForAll(rankings: SentenceAssessment[][], threshold: number): SentenceAssessment | undefined {
+  const weakest = new Map<string, { s: SentenceAssessment; p: number }>();
+  rankings.forEach((ranked, i) => {
+    for (const s of ranked) {
+      const key = sentenceKey(s);
+      const prev = weakest.get(key);
+      if (i === 0) weakest.set(key, { s, p: s.p });
+      else if (prev) prev.p = Math.min(prev.p, s.p);
+    }
+  });
+  let best: { s: SentenceAssessment; p: number } | undefined;
+  for (const w of weakest.values()) if (w.p >= threshold && (!best || w.p > best.p)) best = w;
+  return best?.s;
 }
 
 /**

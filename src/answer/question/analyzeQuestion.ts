@@ -240,7 +240,12 @@ function pickPredicate(forms: WordForm[], relation: QuestionTerm[]): QuestionTer
       if (forms[end]?.pos === 'VERB' && end > aux + 1 && forms[end - 1]?.pos !== 'ADJ') break;
       end++;
     }
-    const verbAt = forms[end]?.pos === 'VERB' ? end : end - 1;
+    // "did President Steinmeier formally dissolve …": an adverb sits between the subject and its verb.
+    while (forms[end]?.pos === 'ADV' && ['VERB', 'NOUN'].includes(forms[end + 1]?.pos ?? '')) end++;
+    // A participle right after the run starts a clause of its own ("did Scholz fire, bringing down …"):
+    // the verb is the run's last word.
+    const participle = forms[end]?.pos === 'VERB' && /ing$/.test(forms[end]?.norm ?? '') && end - 1 > aux + 1;
+    const verbAt = !participle && (forms[end]?.pos === 'VERB' || forms[end - 1]?.pos === 'ADV') ? end : end - 1;
     const verb = forms[verbAt];
     if (verb && verbAt > aux) return weak(verb) ? undefined : find(verb);
   }

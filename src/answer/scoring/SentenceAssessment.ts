@@ -40,6 +40,8 @@ export interface SentenceAssessment {
   similarity: number;
   /** How much of what is asked the sentence's whole article mentions. */
   inArticle: ArticleCoverage;
+  /** Share of the part's names near the sentence (two sentences either side, the title) or that are its article's main subject. */
+  namesNearby: number;
   /** The part's names (see `AskedPart.names`) that the sentence's article never mentions. */
   namesMissing: string[];
   /** The sentence rule that rules the sentence out (see `sentenceRules.ts`); its probability is then 0. */

@@ -203,6 +203,7 @@ export function assessPart(
       neighbourCoverage: neighbourCoverage(sentence, weights, (x) => matchIndex.get(x)),
       constraints,
       namesMissing: missingNames(sentence.passage.source, article),
+      namesNearby: namesNearby(part, sentence, article),
       similarity: top > low ? ((cosines[index] ?? 0) - low) / (top - low) : 0,
       inArticle: inArticles.get(sentence.passage.source) ?? (inArticles.set(sentence.passage.source, articleCoverage(part, weights, article, tools.rarity)).get(sentence.passage.source) as ArticleCoverage),
       rejectedBy: undefined,
@@ -222,6 +223,31 @@ export function assessPart(
 /** The model's probability that the sentence answers its part; 0 when a sentence rule rules it out. */
 function probability(a: SentenceAssessment, model: AnswerModel): number {
   return a.rejectedBy ? 0 : sigmoid(logit(model.sentence, a.features));
+}
+
+/** How many sentences either side still count as near a sentence (a fact and the name it is about). */
+const NEAR_SENTENCES = 2;
+/** A name mentioned this often in an article is what the article is about: near every sentence of it. */
+const MAIN_SUBJECT_MENTIONS = 3;
+
+/** Share of the part's names within two sentences of `s`, in the article's title, or the article's main subject. */
+function namesNearby(part: AskedPart, s: EvidenceSentence, article: ArticleContext): number {
+  if (part.names.length === 0) return 1;
+  const around: string[] = [s.text, article.title ?? ''];
+  let previous = s.previous;
+  let next = s.next;
+  for (let i = 0; i < NEAR_SENTENCES; i++) {
+    if (previous) around.push(previous.text);
+    if (next) around.push(next.text);
+    previous = previous?.previous;
+    next = next?.next;
+  }
+  const text = around.join('\n');
+  const mentions = (name: string) => {
+    const last = name.split(/\s+/).at(-1) ?? name;
+    return (article.text.match(new RegExp(`(?<![\\p{L}])${last.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`, 'giu')) ?? []).length;
+  };
+  return part.names.filter((n) => mentionsName(n, text) || mentions(n) >= MAIN_SUBJECT_MENTIONS).length / part.names.length;
 }
 
 /** A candidate's text, compared across articles. */

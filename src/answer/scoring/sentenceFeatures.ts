@@ -78,6 +78,11 @@ export const SENTENCE_FEATURES: readonly SentenceFeature[] = [
     value: (a) => mean(a.subjectInArticle.map((x) => (x ? 1 : 0))),
   },
   {
+    name: 'namesNearby',
+    reason: 'The names a question is about stand near the sentence that answers it (within two sentences, or in the title), unless the whole article is about them.',
+    value: (a) => a.namesNearby,
+  },
+  {
     name: 'subjectAbsent',
     reason: 'An article that never names one of the question\'s subjects cannot answer a question about it.',
     value: (a) => (a.subjectInArticle.some((x) => !x) ? 1 : 0),

@@ -29,8 +29,8 @@ export const SENTENCE_RULES: readonly SentenceRule[] = [
   },
   {
     name: 'constraint-not-stated',
-    reason: 'A later round ("the third round") or a year the question names must be stated by the sentence or the sentences around it, or be its dated article\'s year; otherwise nothing says the figure belongs to it. A first occurrence is often left implicit, and an undated article may be of that year.',
-    rejects: (a) => a.constraints.unmet.some((c) => (c.kind === 'ordinal' && c.value >= 2) || (c.kind === 'year' && a.article.date !== null)),
+    reason: 'A later round ("the third round") or a year the question names must be stated by the sentence or the sentences around it, or be its article\'s year; otherwise nothing says the figure belongs to it. A first occurrence is often left implicit.',
+    rejects: (a) => a.constraints.unmet.some((c) => (c.kind === 'ordinal' && c.value >= 2) || c.kind === 'year'),
   },
   {
     name: 'no-answer-of-asked-type',
