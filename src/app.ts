@@ -3,7 +3,6 @@ import type { Engine, IndexProgress, IndexReport } from './Engine.js';
 import { createLogger, type Logger } from './logger.js';
 import { createEmbeddings } from './embeddings/createEmbeddings.js';
 import { LazyAnswerer } from './answer/LazyAnswerer.js';
-import { rarityFromVocabulary } from './answer/termRarity.js';
 import { loadWordVectorTable } from './embeddings/WordVectorCache.js';
 import { WordVectorEmbeddings } from './embeddings/WordVectorEmbeddings.js';
 import { DossierEngine } from './engine/DossierEngine.js';
@@ -39,22 +38,15 @@ export async function createApp(config: Config, options: CreateAppOptions = {}):
   storeModule().catch(() => undefined);
   const logger = options.logger ?? createLogger(config.logLevel);
   const model = await createEmbeddings(config);
-  // Word rarity for the offline answerer comes from the word-vector vocabulary (frequency-ordered).
-  // Reuse the embedder's table when it is the offline one, rather than holding a second copy.
+  // The offline answerer reads words with the word-vector vocabulary (rarity, similarity, sentence
+  // vectors). Reuse the embedder's table when it is the offline one, rather than holding a second copy.
   const vocabulary = model.embeddings instanceof WordVectorEmbeddings ? model.embeddings.table : (await loadWordVectorTable(config.paths.cache)).table;
-  const rarity = rarityFromVocabulary(vocabulary.lookup, vocabulary.size);
   // The answerers' modules are imported on first use: start-up only needs the index.
   const extractive = new LazyAnswerer(async () => {
-    const [{ ExtractiveAnswerer }, { WordNetLexicon }, { wordSimilarity }] = await Promise.all([
-      import('./answer/ExtractiveAnswerer.js'),
-      import('./answer/lexicon/Lexicon.js'),
-      import('./answer/lexicon/WordSimilarity.js'),
-    ]);
+    const { createExtractiveAnswerer } = await import('./answer/createExtractiveAnswerer.js');
     const params = config.answer.abstainThreshold === undefined ? {} : { answerThreshold: config.answer.abstainThreshold };
     // Sentences are compared with the question by the offline word vectors, whatever embeds the index.
-    const offline = model.embeddings instanceof WordVectorEmbeddings ? model.embeddings : WordVectorEmbeddings.fromTable(vocabulary);
-    const embed = (text: string) => offline.embedSync(text);
-    return new ExtractiveAnswerer({ rarity, similarity: wordSimilarity(vocabulary), lexicon: new WordNetLexicon(), embed, params });
+    return createExtractiveAnswerer(vocabulary, { embeddings: model.embeddings instanceof WordVectorEmbeddings ? model.embeddings : undefined, params });
   });
   const answerer: LazyAnswerer =
     config.answerer === 'openai'

@@ -1,16 +1,13 @@
-import { ExtractiveAnswerer, decidePart, type AnswerDecision } from '../../src/answer/ExtractiveAnswerer.js';
+import { decidePart, type AnswerDecision } from '../../src/answer/ExtractiveAnswerer.js';
+import { createExtractiveAnswerer } from '../../src/answer/createExtractiveAnswerer.js';
 import { assembleAnswer } from '../../src/answer/assembleAnswer.js';
 import { ANSWER_PARAMS, type AnswerParams } from '../../src/answer/AnswerParams.js';
 import { toAnswerJson } from '../../src/answer/Answer.js';
-import { WordNetLexicon } from '../../src/answer/lexicon/Lexicon.js';
-import { wordSimilarity } from '../../src/answer/lexicon/WordSimilarity.js';
-import { rarityFromVocabulary } from '../../src/answer/termRarity.js';
 import { rescore } from '../../src/answer/scoring/assessEvidence.js';
 import type { AnswerModel } from '../../src/answer/scoring/AnswerModel.js';
 import { SENTENCE_FEATURES } from '../../src/answer/scoring/sentenceFeatures.js';
 import { GLOBAL_CANDIDATE_FEATURES, LOCAL_CANDIDATE_FEATURES } from '../../src/answer/scoring/candidateFeatures.js';
 import { loadWordVectorTable } from '../../src/embeddings/WordVectorCache.js';
-import { WordVectorEmbeddings } from '../../src/embeddings/WordVectorEmbeddings.js';
 import { displayDate } from '../../src/answer/displayDate.js';
 import { retrieveParts } from '../../src/retrieval/retrieveParts.js';
 import { loadCorpusSet, type GoldQuestion } from './corpusSet.js';
@@ -112,13 +109,7 @@ export async function collect(root: string, dirs: string[]): Promise<Case[]> {
     const set = loadCorpusSet(dir);
     const app = await openSet(root, set);
     const { table } = await loadWordVectorTable(app.config.paths.cache);
-    const offline = WordVectorEmbeddings.fromTable(table);
-    const answerer = new ExtractiveAnswerer({
-      rarity: rarityFromVocabulary(table.lookup, table.size),
-      similarity: wordSimilarity(table),
-      lexicon: new WordNetLexicon(),
-      embed: (text) => offline.embedSync(text),
-    });
+    const answerer = createExtractiveAnswerer(table);
     try {
       for (const gold of set.questions) {
         const analysis = await answerer.analyze(gold.q);

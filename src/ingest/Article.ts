@@ -28,6 +28,11 @@ export interface Article {
   meta: ArticleMeta;
   /** The kept article text as ordered, non-overlapping spans of `raw` (boilerplate removed). */
   body: TextSpan[];
+  /**
+   * Page stamps and datelines cut from paragraph starts (see `leadingFurniture.ts`): a lead that
+   * names no date of its own reports what happened on its dateline's day.
+   */
+  furniture?: Array<TextSpan & { rule: string }>;
 }
 
 /** A file that was not ingested, and why, for a one-line warning. */

@@ -105,7 +105,7 @@ export async function readArticle(file: string, source: string, maxFileBytes: nu
   else if (sidecar.kind === 'invalid') warn(`${source}.meta.json: sidecar ignored (${sidecar.reason})`);
 
   const sha256 = createHash('sha256').update(bytes).digest('hex');
-  return { kind: 'article', article: { source, sha256, raw, meta, body } };
+  return { kind: 'article', article: { source, sha256, raw, meta, body, furniture: cleaned.furniture } };
 }
 
 function skip(reason: string): ReadResult {

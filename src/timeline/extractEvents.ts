@@ -92,15 +92,63 @@ export interface ExtractEventsOptions {
   onWarning?: (message: string) => void;
 }
 
+/**
+ * The date each paragraph's stamp or dateline gives (by the paragraph's start offset): a dateline
+ * with its year wins, then the page stamp, then a dateline without a year read against the
+ * article's date ("Jan. 23 (UPI)" in a 2031 article).
+ */
+function leadDates(article: Article): Map<number, DateMention> {
+  const out = new Map<number, DateMention>();
+  const starts = new Set(article.body.map((b) => b.start));
+  const furniture = [...(article.furniture ?? [])].sort((a, b) => a.start - b.start);
+  let chain: typeof furniture = [];
+  for (const f of furniture) {
+    chain = chain.length > 0 && chain.at(-1)?.end === f.start ? [...chain, f] : [f];
+    if (!starts.has(f.end)) continue;
+    const found = chain
+      .map((c) => {
+        const text = article.raw.slice(c.start, c.end);
+        const stamp = /date\s+(\d{4}-\d{2}-\d{2})/.exec(text)?.[1];
+        const mention = stamp ? resolveDates(stamp, null)[0] : resolveDates(text, article.meta.date).find((m) => m.precision === 'day');
+        return mention ? { mention: { ...mention, index: 0, dateline: true }, rank: stamp ? 1 : mention.yearless ? 3 : /\d{4}/.test(text) ? 0 : 2 } : undefined;
+      })
+      .filter((x): x is { mention: DateMention; rank: number } => x !== undefined)
+      .sort((a, b) => a.rank - b.rank)[0];
+    if (found) out.set(f.end, found.mention);
+    chain = [];
+  }
+  return out;
+}
+
+/** The first sentence or so of each paragraph a stamp or dateline dates, so its lead is read even without a date word. */
+function leadStretches(article: Article, leads: Map<number, DateMention>): TextSpan[] {
+  return article.body.filter((b) => leads.has(b.start)).map((b) => ({ start: b.start, end: Math.min(b.end, b.start + 600) }));
+}
+
+/** Two sorted lists of spans as one, overlapping spans joined. */
+function mergeSpans(a: TextSpan[], b: TextSpan[]): TextSpan[] {
+  const all = [...a, ...b].sort((x, y) => x.start - y.start);
+  const out: TextSpan[] = [];
+  for (const s of all) {
+    const last = out.at(-1);
+    if (last && s.start <= last.end) last.end = Math.max(last.end, s.end);
+    else out.push({ ...s });
+  }
+  return out;
+}
+
 /** Dated events of one article, in text order, one per date a sentence names (unmerged). */
 export function extractArticleEvents(article: Article, options: ExtractEventsOptions = {}): TimelineEvent[] {
   const { raw, meta } = article;
-  const sentences: Sentence[] = splitSentences(raw, datedStretches(raw, article.body));
+  const leads = leadDates(article);
+  const sentences: Sentence[] = splitSentences(raw, mergeSpans(datedStretches(raw, article.body), leadStretches(article, leads)));
   const events: TimelineEvent[] = [];
   for (const sentence of sentences) {
     const text = sentence.text;
-    if (!DATE_HINT.test(text) || isTableRow(text) || isTimestampLine(text)) continue;
-    const mentions = eventDates(resolveDates(text, meta.date));
+    const lead = leads.get(sentence.start);
+    if ((!DATE_HINT.test(text) && !lead) || isTableRow(text) || isTimestampLine(text)) continue;
+    // A lead that names no date of its own reports what happened on its dateline's day.
+    const mentions = eventDates([...resolveDates(text, meta.date), ...(lead ? [lead] : [])]);
     if (mentions.length === 0) continue;
     const stripped = withoutDateline(text);
     const actors = options.actors === false ? [] : extractActors(stripped.text);

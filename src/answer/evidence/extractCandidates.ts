@@ -1,6 +1,8 @@
 import { sentenceNames, sentenceQuantities } from '../sentenceEntities.js';
 import type { AnswerType } from '../question/QuestionAnalysis.js';
 import type { Token } from './EvidenceSentence.js';
+import { isTitleWord, withoutTitles } from '../titles.js';
+import { THING_SUFFIX } from './mentionsName.js';
 
 /** Where a candidate came from: the extractors differ in how sure they are of the type. */
 export type CandidateSource = 'person' | 'organization' | 'place' | 'run' | 'quoted' | 'date' | 'number' | 'range' | 'clause';
@@ -18,7 +20,7 @@ export interface AnswerCandidate {
 }
 
 /** Lower-case connectors allowed inside a name ("Court of Arbitration", "Welt am Sonntag"). */
-const CONNECTOR = /^(?:of|the|for|and|de|du|des|la|le|am|al|von|van|der|den|del|da|di|e|y|&|on|at)$/;
+const CONNECTOR = /^(?:of|for|de|du|des|la|le|am|al|von|van|der|den|del|da|di|y)$/;
 /** Capitalised words that are not names on their own. */
 const NOT_A_NAME = /^(?:The|A|An|In|On|At|But|And|Or|As|It|Its|This|That|These|Those|He|She|They|We|I|His|Her|Their|Our|Mr|Mrs|Ms|Dr|If|When|While|After|Before|During|According|However|Meanwhile|Also|Some|Many|Most|All|Both|Other|Another|Earlier|Later|Now|Then|There|Here|What|Who|Which|Where|Why|How|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December)$/;
 
@@ -70,10 +72,14 @@ function quotedTitles(text: string): AnswerCandidate[] {
 }
 
 /** The words after a number, up to a function word: what it counts ("nine terror sites" → terror, sites). */
-function unitAfter(tokens: readonly Token[], end: number): Token[] {
+function unitAfter(tokens: readonly Token[], end: number, text?: string): Token[] {
   const after = tokens.filter((t) => t.start >= end);
   const unit: Token[] = [];
+  let cursor = end;
   for (const t of after) {
+    // Punctuation ends what a figure counts: "since 2019, nine sites" does not count sites by 2019.
+    if (text !== undefined && !/^[\s-]*$/.test(text.slice(cursor, t.start))) break;
+    cursor = t.start + t.text.length;
     if (unit.length >= 3) break;
     if (t.pos === 'NUM' && unit.length === 0) continue; // "500 million", "1.3 million"
     if (/^(?:million|billion|trillion|thousand|hundred|percent|per|cent|mn|bn|m|k)$/i.test(t.norm)) continue;
@@ -90,22 +96,27 @@ function numbers(text: string, tokens: readonly Token[]): AnswerCandidate[] {
   for (const m of text.matchAll(ranges)) {
     const start = m.index ?? 0;
     if (/^\d{4}\s*(?:-|–|to)\s*\d{2,4}$/.test(m[0]) && /^(?:1[5-9]|20)\d\d/.test(m[0])) continue; // "2023-24": years
-    if (/\band\b/.test(m[0]) && !/\bbetween\s+$/i.test(text.slice(Math.max(0, start - 9), start))) continue;
-    out.push({ text: m[0], start, end: start + m[0].length, source: 'range', unit: unitAfter(tokens, start + m[0].length) });
+    const between = /\bbetween\s+$/i.exec(text.slice(Math.max(0, start - 9), start));
+    if (/\band\b/.test(m[0]) && !between) continue;
+    const from = between ? start - between[0].length : start;
+    out.push({ text: text.slice(from, start + m[0].length), start: from, end: start + m[0].length, source: 'range', unit: unitAfter(tokens, start + m[0].length, text) });
   }
   for (const m of text.matchAll(SPAN_OF_TIME)) {
     const start = m.index ?? 0;
-    if (out.some((r) => r.start <= start && start < r.end)) continue;
+    if (out.some((r) => r.start < start + m[0].length && start < r.end)) continue;
     const number = /^\S+/.exec(m[0])?.[0] ?? m[0];
-    out.push({ text: m[0], start, end: start + m[0].length, source: 'number', unit: unitAfter(tokens, start + number.length) });
+    out.push({ text: m[0], start, end: start + m[0].length, source: 'number', unit: unitAfter(tokens, start + number.length, text) });
   }
   let from = 0;
   for (const value of sentenceQuantities(text).numbers) {
     const at = span(text, value, from) ?? span(text, value);
     if (!at) continue;
     from = at.end;
-    if (out.some((r) => r.start <= at.start && at.end <= r.end)) continue; // part of a range
-    out.push({ text: value.replace(/^(?:about|around|some|nearly|almost|over|more than|at least)\s+/i, ''), start: at.end - value.replace(/^(?:about|around|some|nearly|almost|over|more than|at least)\s+/i, '').length, end: at.end, source: 'number', unit: unitAfter(tokens, at.end) });
+    if (out.some((r) => r.start < at.end && at.start < r.end)) continue; // part of a range or span of time
+    // The figure itself, without words a tagger takes along ("about 80", "since 2019").
+    const figure = /(?:[$€£¥]\s?)?(?:\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|thousand|half|dozen|dozens|hundreds|thousands|millions|a million|a billion)\b).*$/i.exec(value)?.[0];
+    if (!figure) continue;
+    out.push({ text: figure, start: at.end - figure.length, end: at.end, source: 'number', unit: unitAfter(tokens, at.end, text) });
   }
   return out;
 }
@@ -125,10 +136,13 @@ function dates(text: string): AnswerCandidate[] {
     const at = span(text, value, from) ?? span(text, value);
     if (!at) continue;
     from = at.end;
-    if (out.some((o) => o.start <= at.start && at.end <= o.end)) continue;
-    out.push({ text: value, start: at.start, end: at.end, source: 'date', unit: [] });
+    // "May 10, 2031, at 5 p.m.": the day, the time being a candidate of its own.
+    const day = value.replace(/,?\s+at\s+\d.*$/i, '');
+    const end = at.start + day.length;
+    if (out.some((o) => o.start < end && at.start < o.end)) continue;
+    out.push({ text: day, start: at.start, end, source: 'date', unit: [] });
   }
-  return out;
+  return out.sort((a, b) => a.start - b.start);
 }
 
 /** Spans of time ("13 days", "11 weeks", "78 minutes"): date parsers read them as dates, but they answer "how long". */
@@ -159,6 +173,12 @@ function withSpans(text: string, values: readonly string[], source: CandidateSou
   return out;
 }
 
+/** A person without the titles before the name ("Finance Minister Jane Roe" → "Jane Roe"). */
+function trimTitles(c: AnswerCandidate): AnswerCandidate {
+  const name = withoutTitles(c.text);
+  return name === c.text ? c : { ...c, text: name, start: c.end - name.length };
+}
+
 /** Drops candidates covered by a longer one of the same list, keeping document order. */
 function dedupe(list: AnswerCandidate[]): AnswerCandidate[] {
   const sorted = [...list].sort((a, b) => a.start - b.start || b.end - a.end);
@@ -182,12 +202,14 @@ export function extractCandidates(text: string, tokens: readonly Token[], type: 
       const names = sentenceNames(text);
       // Names the tagger does not know ("Gerold Otten", "Jörg Kukies"): runs of two or three
       // capitalised words that are no place or organisation, as weaker candidates.
-      const known = new Set([...names.places, ...names.organizations]);
+      const known = [...names.places, ...names.organizations];
       const runs = capitalisedRuns(text, tokens).filter((r) => {
         const words = r.text.split(/\s+/);
-        return words.length >= 2 && words.length <= 3 && !known.has(r.text) && words.every((w) => /^\p{Lu}\p{Ll}/u.test(w));
+        const placeOrBody = known.some((k) => k.includes(r.text) || r.text.includes(k));
+        return words.length >= 2 && words.length <= 3 && !placeOrBody && words.every((w) => /^\p{Lu}\p{Ll}/u.test(w)) && !THING_SUFFIX.test(words.at(-1) ?? '');
       });
-      return dedupe([...withSpans(text, names.people, 'person'), ...runs]);
+      // A title alone ("Deputy Assistant") names no one.
+      return dedupe([...withSpans(text, names.people, 'person'), ...runs].map(trimTitles).filter((c) => !isTitleWord(c.text) && c.text.split(/\s+/).some((w) => !isTitleWord(w))));
     }
     case 'named': {
       const names = sentenceNames(text);

@@ -3,9 +3,9 @@ import { mentionsAlias } from '../placeAliases.js';
 import { termsMatch } from '../termsMatch.js';
 import { LruMap } from '../../util/LruMap.js';
 
-/** Last words that make a name an organisation, place or thing rather than a person. */
-const THING_SUFFIX =
-  /^(?:airlines?|airways|air|service|services|bridge|party|court|council|ministry|department|bank|group|association|agency|company|corporation|corp|inc|ltd|llc|plc|university|college|committee|commission|union|army|navy|forces?|front|airport|port|park|river|lake|street|square|station|conference|summit|club|institute|foundation|fund|organi[sz]ation|authority|board|office|administration|assembly|parliament|senate|house|congress|hospital|school|church|mosque|temple|museum|stadium|cent(?:er|re)|market|exchange|times|post|news|network|systems?|technologies|media|treaty|agreement|accord|act|law|bill|operation|project|programme|program|county|city|state|province|district|region|island|islands|valley|mountains?|sea|ocean|gulf|bay|canal|corridor|route|highway|road|tower|building|palace|hall|plaza|prize|award|cup|games|league|festival|airbase|base|camp|crossing|border|dam|plant|reactor|mine|field|fleet|ship|vessel|aircraft)$/i;
+/** Last words that make a name an organisation, place or thing rather than a person ("Trump Corridor", "Key Bridge"). */
+export const THING_SUFFIX =
+  /^(?:airlines?|airways|air|service|services|bridge|party|court|council|ministry|department|bank|group|association|agency|company|corporation|corp|inc|ltd|llc|plc|university|college|committee|commission|union|army|navy|forces?|front|airport|port|park|river|lake|street|square|station|conference|summit|club|institute|foundation|fund|organi[sz]ation|authority|board|office|administration|assembly|parliament|senate|house|congress|hospital|school|church|mosque|temple|museum|stadium|cent(?:er|re)|market|exchange|times|post|news|network|systems?|technologies|media|treaty|agreement|accord|act|law|bill|operation|project|programme|program|county|city|state|province|district|region|republic|kingdom|federation|union|emirates|island|islands|valley|mountains?|sea|ocean|gulf|bay|canal|corridor|route|highway|road|tower|building|palace|hall|plaza|prize|award|cup|games|league|festival|airbase|base|camp|crossing|border|dam|plant|reactor|mine|field|fleet|ship|vessel|aircraft)$/i;
 
 const CONNECTORS = new Set(['of', 'the', 'and', 'for', 'de', 'la', 'du', 'am', 'van', 'von', '&']);
 

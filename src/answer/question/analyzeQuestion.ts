@@ -4,6 +4,7 @@ import { focusClause } from '../focusClause.js';
 import type { Lexicon, WordClass } from '../lexicon/Lexicon.js';
 import { wordForms, type WordForm } from '../wordForms.js';
 import { IDENTITY_QUESTION, typeFromHead, WH_RULES } from './answerTypeRules.js';
+import { isTitleWord } from '../titles.js';
 import type { AnswerType, AskedPart, Constraint, QuestionAnalysis, QuestionTerm } from './QuestionAnalysis.js';
 import { splitParts } from './splitParts.js';
 
@@ -27,14 +28,9 @@ const WH_AT = /\b(?:who|whom|whose|what|which|when|where|why|how)\b/i;
 /** Prepositions that may lead the interrogative phrase ("In which town", "Under what condition"). */
 const LEADING_PREPOSITION = /(?:\b(?:in|on|at|by|to|from|for|with|under|during|since|until|after|before|of|into|against|over|through|between)\s+)$/i;
 
-/** Titles before or inside a run of names ("US Vice President JD Vance"): they split it, and are not names. */
-const TITLE = /^(?:president|vice|prime|minister|chancellor|secretary|senator|sen|governor|gov|mayor|judge|general|gen|colonel|col|captain|capt|commander|lt|lieutenant|dr|mr|mrs|ms|sir|king|queen|prince|princess|pope|ceo|cfo|chief|director|deputy|chairman|chairwoman|chair|speaker|rep|representative|ambassador|adm|admiral|sgt|sergeant|officer|inspector|commissioner|premier|spokesman|spokeswoman|spokesperson|leader|head|founder|former|acting|interim|marshal)$/i;
 
 /** Months and weekdays are dates, not names: a question's "in August" or "on Wednesday" is a constraint. */
 const CALENDAR = /^(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|monday|tuesday|wednesday|thursday|friday|saturday|sunday|christmas|easter)$/i;
-
-/** "Atlanta-based", "Saudi-born": a name inside a description of something else, which the article may not repeat. */
-const DESCRIPTOR = /-(?:based|born|bred|led|backed|owned|made|registered|flagged|headquartered|linked|funded|style|era|bound|area)$/i;
 
 /** Words that may join the parts of one name ("Court of Arbitration", "Committee on Security"). */
 const NAME_JOINERS = new Set(['of', 'on', 'for', 'and', 'the', 'de', 'du', 'la', 'am', 'von', 'van']);
@@ -54,7 +50,7 @@ function namePhrases(forms: WordForm[]): string[] {
   forms.forEach((f, i) => {
     const prev = forms[i - 1];
     if (prev && prev.text.includes('-') && prev.text.includes(f.text) && prev.text !== f.text) return;
-    if (isName(f, i, forms[i + 1]) && !TITLE.test(f.norm)) run.push(f.text);
+    if (isName(f, i, forms[i + 1]) && !isTitleWord(f.norm)) run.push(f.text);
     else if (run.length > 0 && NAME_JOINERS.has(f.norm) && forms[i + 1] && isName(forms[i + 1] as WordForm, i + 1)) run.push(f.text);
     else flush();
   });
@@ -154,7 +150,7 @@ const VAGUE = new Set(['get', 'take', 'go', 'come', 'make', 'put', 'set', 'give'
 
 /** Whether a word at position `i` is a name: a proper noun, or capitalised mid-sentence and not an adjective. */
 function isName(f: WordForm, i: number, next?: WordForm): boolean {
-  if (!/\p{L}/u.test(f.text) || CALENDAR.test(f.norm) || DESCRIPTOR.test(f.text)) return false;
+  if (!/\p{L}/u.test(f.text) || CALENDAR.test(f.norm)) return false;
   // "Central American", "South Korean": part of a demonym.
   if (next && isDemonym(next.text) && /^(?:north|south|east|west|central|northern|southern|eastern|western|latin|sub-saharan)$/i.test(f.norm)) return false;
   const capital = /^\p{Lu}/u.test(f.text);
@@ -165,7 +161,9 @@ function isName(f: WordForm, i: number, next?: WordForm): boolean {
 /** Analyses one part: its type from the interrogative phrase, its head, names, relation words and constraints. */
 function analysePart(text: string): PartDraft {
   const { preamble, asked } = splitPreamble(text.trim());
-  const forms = wordForms(asked);
+  // "the Atlanta-based carrier": a name inside a description is a descriptive word here, not a name
+  // the article must repeat (taggers split the compound, so it is lowered before tagging).
+  const forms = wordForms(asked.replace(/\b\p{Lu}[\p{L}.]*(?=-(?:based|born|bred|led|backed|owned|made|registered|flagged|headquartered|linked|funded|style|era|bound|area)\b)/gu, (m) => m.toLowerCase()));
   const lower = asked.toLowerCase().replace(/^(?:(?:in|on|at|by|to|from|for|with|under|during|since|until|after|before|of|into|against|over|through|between)\s+)+/, '');
   const rule = WH_RULES.find((r) => r.pattern.test(lower));
   let type: AnswerType = rule?.type ?? 'description';

@@ -150,7 +150,22 @@ export const SENTENCE_FEATURES: readonly SentenceFeature[] = [
   {
     name: 'predicateInArticle',
     reason: 'An article that never states the asked action (no "fine", no "arrested") cannot say how much or when it happened.',
-    value: (a) => (a.inArticle.predicate ? 1 : 0),
+    value: (a) => (a.inArticle.predicate || (a.predicate !== undefined && (a.predicate.level === 'exact' || a.predicate.level === 'related')) ? 1 : 0),
+  },
+  {
+    name: 'typedPredicateBound',
+    reason: 'For who / when / how many, the asked verb stated with a candidate of the asked kind right by it ("will be led by Jane Roe") is the answer\'s usual shape, whatever the sentence\'s other words.',
+    value: (a) => {
+      if (!TYPED.has(a.part.type)) return 0;
+      const pred = a.predicate;
+      const stated = pred !== undefined && (pred.level === 'exact' || pred.level === 'related');
+      return stated ? Math.max(0, ...a.candidates.map((c) => (c.features['sameClause'] ?? 0) * (c.features['predicateNear'] ?? 0))) : 0;
+    },
+  },
+  {
+    name: 'openSimilarity',
+    reason: 'For why and what questions, which have no candidate to check, a sentence that reads like the question is most of the evidence.',
+    value: (a) => (TYPED.has(a.part.type) ? 0 : a.similarity),
   },
   {
     name: 'similarity',

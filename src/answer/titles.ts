@@ -1,0 +1,22 @@
+/**
+ * Words of titles and ranks that stand before a name ("US Vice President JD Vance", "Wing
+ * Commander Jane Roe", "Treasurer John Sample"): they split a run of names in a question, and are
+ * trimmed from a person named as an answer. General English, not any one story's.
+ */
+const TITLE = /^(?:president|vice|prime|minister|chancellor|secretary|senator|sen|governor|gov|mayor|judge|general|gen|colonel|col|captain|capt|commander|lt|lieutenant|dr|mr|mrs|ms|sir|king|queen|prince|princess|pope|ceo|cfo|chief|director|deputy|chairman|chairwoman|chair|speaker|rep|representative|ambassador|adm|admiral|sgt|sergeant|officer|inspector|commissioner|premier|spokesman|spokeswoman|spokesperson|leader|head|founder|former|acting|interim|marshal|treasurer|commander|wing|squadron|superintendent|inspector|constable|detective|sheriff|coach|professor|prof|representative|congressman|congresswoman|councillor|councilor|alderman|bishop|cardinal|rabbi|imam|dame|lord|lady|baron|duke|earl|brigadier|corporal|undersecretary|envoy|consul|prosecutor|solicitor|barrister|chairperson|correspondent|cmdr)$/i;
+
+/** Words that are titles before a name but also begin names of bodies ("Justice Department", "Chief Executive"): trimmed from a person only. */
+const TITLE_TOO = /^(?:justice|chief|executive|officer|director|manager|editor|anchor|field|major|private|general|state|foreign|finance|defence|defense|interior|home|federal|national|deputy|senior|assistant|associate|principal|acting|former|interim)$/i;
+
+/** Whether a word (lower case or as written) is a title or rank. */
+export function isTitleWord(word: string): boolean {
+  return TITLE.test(word.replace(/\.$/, ''));
+}
+
+/** A person's name without the titles written before it ("Finance Minister Jane Roe" → "Jane Roe"). */
+export function withoutTitles(name: string): string {
+  const words = name.split(/\s+/);
+  let i = 0;
+  while (i < words.length - 1 && (isTitleWord(words[i] ?? '') || TITLE_TOO.test((words[i] ?? '').replace(/\.$/, '')))) i++;
+  return words.slice(i).join(' ');
+}

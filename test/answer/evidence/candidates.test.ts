@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { analyzeQuestion } from '../../../src/answer/question/analyzeQuestion.js';
+import { CANDIDATE_RULES, rejectingRule } from '../../../src/answer/evidence/candidateRules.js';
+import { extractCandidates } from '../../../src/answer/evidence/extractCandidates.js';
+import { tokenize } from '../../../src/answer/evidence/tokenize.js';
+import type { AnswerType } from '../../../src/answer/question/QuestionAnalysis.js';
+
+describe('extractCandidates', () => {
+  it.each<[AnswerType, string, string[]]>([
+    ['person', 'Finance Minister Jane Roe met Gerold Sample and the Eastport Harbour Board.', ['Jane Roe', 'Gerold Sample']],
+    ['number', 'The strikes hit nine terror sites, killing over 100 people.', ['nine', '100']],
+    ['number', 'The drones, 300-400 of them, came between 80 and 90 minutes apart.', ['300-400', 'between 80 and 90']],
+    ['number', 'A 41-year-old man and 28 others were hurt.', ['41', '28']],
+    ['number', 'Repairs will cost $1.7 billion, or 32% of the budget.', ['$1.7 billion', '32%']],
+    ['number', 'The channel reopened 11 weeks after the collapse.', ['11 weeks']],
+    ['date', 'The port reopened on May 10, 2031, at 5 p.m. local time.', ['May 10, 2031', '5 p.m. local time']],
+    ['date', 'Divers found him on Wednesday.', ['Wednesday']],
+    ['named', 'The claim was filed with the Fulton County Superior Court by the Resistance Front.', ['Fulton County Superior Court', 'Resistance Front']],
+    ['named', 'The hearing was titled “An Outage Strikes: Assessing the Impact” by the panel.', ['An Outage Strikes: Assessing the Impact']],
+    ['reason', 'The match was delayed because protesters blocked the roads.', ['because protesters blocked the roads']],
+    ['description', 'The council met.', []],
+  ])('%s in %j', (type, text, expected) => {
+    expect(extractCandidates(text, tokenize(text), type).map((c) => c.text)).toEqual(expected);
+  });
+
+  it('gives a number the words it counts', () => {
+    const text = 'The strikes hit nine terror sites.';
+    const [nine] = extractCandidates(text, tokenize(text), 'number');
+    expect(nine?.unit.map((t) => t.text)).toEqual(['terror', 'sites']);
+  });
+});
+
+/** The candidates of a question's kind that the rules keep in `text`, and which rule dropped the others. */
+async function judged(question: string, text: string): Promise<Array<[string, string]>> {
+  const analysis = await analyzeQuestion(question);
+  const part = analysis.parts[0];
+  if (!part) throw new Error('no part');
+  const tokens = tokenize(text);
+  const questionWords = analysis.parts.flatMap((p) => [...p.subject, ...p.relation, ...p.head]);
+  return extractCandidates(text, tokens, part.type).map((candidate) => [candidate.text, rejectingRule({ candidate, text, tokens, part, questionWords })?.name ?? 'kept']);
+}
+
+describe('CANDIDATE_RULES', () => {
+  it.each<[string, string, string, Array<[string, string]>]>([
+    ['in-question', 'Who did Mayor Jane Roe dismiss?', 'Mayor Jane Roe dismissed Treasurer John Sample.', [['Jane Roe', 'in-question'], ['John Sample', 'kept']]],
+    ['age', 'How many people were hurt?', 'Jane Roe, 58, said 28 people were hurt and a 41-year-old man died.', [['58', 'age'], ['28', 'kept'], ['41', 'age']]],
+    ['time-of-day', 'How many boats were lost?', 'It was 2.30 pm when 12 boats were lost.', [['2.30', 'time-of-day'], ['12', 'kept']]],
+    ['year-as-count', 'How many sites were hit?', 'Since 2019, nine sites were hit.', [['2019', 'year-as-count'], ['nine', 'kept']]],
+    ['rank-or-label', 'How many claims were filed?', 'Case No. 24 lists 300 claims.', [['24', 'rank-or-label'], ['300', 'kept']]],
+    ['percent-for-count', 'How many votes did the party receive?', 'The party received 28.5% of the vote, or 9,529 votes.', [['28.5%', 'percent-for-count'], ['9,529', 'kept']]],
+    ['not-a-date', 'When did the port reopen?', 'The port reopened in five days, on May 10.', [['in five days', 'not-a-date'], ['May 10', 'kept']]],
+  ])('%s', async (_rule, question, text, expected) => {
+    expect(await judged(question, text)).toEqual(expected);
+  });
+
+  it('gives every rule a name and a reason', () => {
+    for (const r of CANDIDATE_RULES) {
+      expect(r.name).toMatch(/^[a-z-]+$/);
+      expect(r.reason.length).toBeGreaterThan(30);
+    }
+  });
+});
