@@ -24,7 +24,7 @@ const ROOT = projectRoot(import.meta.url);
 const f = (x: number | undefined) => (x === undefined ? 'n/a' : x.toFixed(2));
 
 function summaryTable(runs: SetRun[]): string {
-  const headers = ['set', 'lead', 'wrong short', 'accuracy', 'abstention', 'false abst', 'cites gold', 'cite prec', 'tl recall', 'tl prec', 'yearless', 'p50 ms'];
+  const headers = ['set', 'lead', 'wrong short', 'accuracy', 'abstention', 'false abst', 'cites gold', 'cite prec', 'tl recall', 'tl prec', 'tl prec+', 'noise', 'yearless', 'p50 ms'];
   const rows = runs.map((r) => {
     const q = r.questions;
     const t = r.timeline;
@@ -39,6 +39,8 @@ function summaryTable(runs: SetRun[]): string {
       f(q?.citation_precision),
       f(t?.timeline_recall),
       f(t?.timeline_precision),
+      f(t?.timeline_precision_lenient),
+      String(t?.timeline_noise_events ?? 'n/a'),
       t ? `${t.timeline_yearless}/${t.timeline_events}` : 'n/a',
       r.latencyMs.p50.toFixed(1),
     ];

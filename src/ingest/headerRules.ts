@@ -30,7 +30,8 @@ export function toIsoDate(text: string): string | null {
   for (const r of findDates(text)) {
     if (/\bago\b|\btoday\b|\byesterday\b|\btomorrow\b/i.test(r.text)) continue;
     const s = r.start;
-    if (!s.isCertain('year')) continue;
+    // The year must be written: chrono also "certifies" the year of a relative phrase ("four days of …").
+    if (!s.isCertain('year') || !/\b\d{4}\b|\d{4}-\d{2}/.test(r.text)) continue;
     const year = String(s.get('year')).padStart(4, '0');
     if (!s.isCertain('month')) return year;
     const month = String(s.get('month')).padStart(2, '0');

@@ -107,5 +107,6 @@ export function isMenuLine(text: string): boolean {
     .map((s) => s.trim())
     .filter(Boolean);
   if (items.length < 2) return false;
-  return items.every((item) => wordCount(item, 4) <= 4 && !/\d/.test(item) && !/[.!?:]$/.test(item) && /^[\p{Lu}#&]/u.test(item));
+  // "U.S." ends with a dot and is still a menu item; a sentence is not.
+  return items.every((item) => wordCount(item, 4) <= 4 && !/\d/.test(item) && !/[!?:]$/.test(item) && !(/\.$/.test(item) && wordCount(item, 2) > 2) && /^[\p{Lu}#&]/u.test(item));
 }

@@ -19,8 +19,15 @@ export interface TimelineEvent {
   /** End of a range, same format, when the text gives one ("August 7-8, 2025"). */
   end?: string;
   precision: DatePrecision;
-  /** True when the year is unknown (no year in the text and no article date). Never guessed. */
+  /** True when the year is unknown (no year in the text, no article date, nothing in the corpus to place it). */
   yearless: boolean;
+  /**
+   * `event`: something that happened; `planned`: a plan, deadline or projection; `background`:
+   * history told for context, years before the article. Timelines show events unless asked for more.
+   */
+  kind: EventKind;
+  /** How the date was read, when not simply as written ("Tuesday before the article's date 2031-03-12"). */
+  reading?: string;
   /** The sentence or clause, shortened to a readable line. */
   text: string;
   /** People, countries and organisations named. */
@@ -28,12 +35,17 @@ export interface TimelineEvent {
   sources: EventSource[];
 }
 
+/** What a timeline entry is (see `TimelineEvent.kind`). */
+export type EventKind = 'event' | 'planned' | 'background';
+
 /** Options shared by the CLI, chat and Discord surfaces. */
 export interface TimelineOptions {
   topic?: string;
   from?: string;
   to?: string;
   sources?: string[];
+  /** Also show plans and deadlines (`planned`) or history told for context (`background`). */
+  include?: Array<Exclude<EventKind, 'event'>>;
 }
 
 export interface Timeline {

@@ -4,6 +4,7 @@ import type { DatePrecision, Timeline, TimelineEvent, TimelineOptions } from './
 import { addActors, extractEvents } from './extractEvents.js';
 import { mergeEvents } from './mergeEvents.js';
 import { scoreEventsLocally } from './scoreEventsLocally.js';
+import { corpusDates, isBackground, placeYearless } from './placeInCorpus.js';
 import type { ScoreEvents } from './scoreEventsLocally.js';
 
 export type { ScoreEvents } from './scoreEventsLocally.js';
@@ -95,7 +96,13 @@ async function filterByTopic(events: TimelineEvent[], topic: string, options: Bu
  */
 export async function buildTimeline(articles: readonly Article[], options: BuildTimelineOptions = {}): Promise<Timeline> {
   const selected = selectArticles(articles, options.sources);
-  const extracted = extractEvents(selected, { actors: false, ...(options.onWarning ? { onWarning: options.onWarning } : {}) });
+  // Years are placed with the whole corpus's dates, whatever the filters keep.
+  const dates = corpusDates(articles);
+  const include = new Set(options.include ?? []);
+  const extracted = extractEvents(selected, { actors: false, ...(options.onWarning ? { onWarning: options.onWarning } : {}) })
+    .map((e) => placeYearless(e, dates))
+    .map((e): TimelineEvent => (isBackground(e, dates) ? { ...e, kind: 'background' } : e))
+    .filter((e) => e.kind === 'event' || include.has(e.kind));
   // Merging is greedy, so the order it sees matters: chronological order puts tellings of the
   // same day next to each other and makes the result independent of corpus order.
   extracted.sort(compareEvents);

@@ -8,14 +8,15 @@ import { extractActors } from './extractActors.js';
 import { resolveDates } from './resolveDates.js';
 import type { DateMention } from './resolveDates.js';
 import { shortenAround } from './shortenAround.js';
+import { mentionKind } from './eventKind.js';
 
 /**
- * Cheap test for anything chrono could read as a date: a month name, a plausible year, or a
- * relative day word. Most paragraphs of a long corpus fail it, so sentence splitting and chrono
+ * Cheap test for anything chrono could read as a date: a month name, a plausible year, a weekday
+ * or a relative day word. Most paragraphs of a long corpus fail it, so sentence splitting and chrono
  * (the expensive parts) only run where a date can be.
  */
 const DATE_HINT =
-  /\b(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t|tember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?|JANUARY|FEBRUARY|MARCH|APRIL|MAY|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER|[Tt]oday|[Yy]esterday)\b|\b(?:1[5-9]|20)\d{2}\b/;
+  /\b(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t|tember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?|JANUARY|FEBRUARY|MARCH|APRIL|MAY|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER|[Tt]oday|[Yy]esterday|[Tt]onight|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)\b|\b(?:1[5-9]|20)\d{2}\b/;
 
 /** Events longer than this are cut at clause boundaries. */
 const MAX_EVENT_CHARS = 200;
@@ -137,6 +138,14 @@ function mergeSpans(a: TextSpan[], b: TextSpan[]): TextSpan[] {
   return out;
 }
 
+/** A planned day read forward: when its year was inferred and falls before the article's date, the next year's. */
+function forward(m: DateMention, articleDate: string | null): DateMention {
+  if (!m.inferredYear || !articleDate || m.yearless) return m;
+  if (m.date.slice(0, articleDate.length) >= articleDate.slice(0, m.date.length)) return m;
+  const bump = (d: string) => `${String(Number(d.slice(0, 4)) + 1).padStart(4, '0')}${d.slice(4)}`;
+  return { ...m, date: bump(m.date), ...(m.end ? { end: bump(m.end) } : {}) };
+}
+
 /** Dated events of one article, in text order, one per date a sentence names (unmerged). */
 export function extractArticleEvents(article: Article, options: ExtractEventsOptions = {}): TimelineEvent[] {
   const { raw, meta } = article;
@@ -152,13 +161,19 @@ export function extractArticleEvents(article: Article, options: ExtractEventsOpt
     if (mentions.length === 0) continue;
     const stripped = withoutDateline(text);
     const actors = options.actors === false ? [] : extractActors(stripped.text);
-    for (const mention of mentions) {
+    for (const told of mentions) {
+      const kind = told.dateline ? { kind: 'event' as const } : mentionKind(text, told.index, told.text.length);
+      if (kind.kind === 'state' || kind.kind === 'caption') continue;
+      // A plan is for the next such day, not the last: "will sign on May 5" in a February article is this May.
+      const mention = kind.kind === 'planned' ? forward(told, meta.date) : told;
       const at = Math.max(0, mention.index - stripped.offset);
       events.push({
         date: mention.date,
         ...(mention.end ? { end: mention.end } : {}),
         precision: mention.precision,
         yearless: mention.yearless,
+        kind: kind.kind === 'planned' ? 'planned' : 'event',
+        ...(mention.reading ? { reading: mention.reading } : {}),
         text: shortenAround(stripped.text, at, MAX_EVENT_CHARS),
         actors,
         sources: [

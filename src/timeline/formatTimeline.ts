@@ -103,6 +103,10 @@ export interface TimelineEventJson {
   end?: string;
   precision: TimelineEvent['precision'];
   yearless: boolean;
+  /** `event`, or `planned` / `background` when asked for. */
+  kind: TimelineEvent['kind'];
+  /** How the date was read, when not as written. */
+  reading?: string;
   text: string;
   actors: string[];
   /** Project-relative paths of the articles that tell the event. */
@@ -120,6 +124,8 @@ export function toTimelineJson(timeline: Timeline, root?: string): { events: Tim
       ...(e.end ? { end: e.end } : {}),
       precision: e.precision,
       yearless: e.yearless,
+      kind: e.kind,
+      ...(e.reading ? { reading: e.reading } : {}),
       text: e.text,
       actors: e.actors,
       sources: [...new Set(e.sources.map((s) => rel(s.source)))],

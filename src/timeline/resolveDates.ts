@@ -16,6 +16,10 @@ export interface DateMention {
   index: number;
   /** The mention is the article's dateline ("Washington, 17 May 2024(TDI): ..."). */
   dateline: boolean;
+  /** The year was not written but taken from the article's date ("May 5" in a 2031 article). */
+  inferredYear?: boolean;
+  /** How the date was read, when not as written: the reference it was resolved against. */
+  reading?: string;
 }
 
 /**
@@ -174,6 +178,7 @@ function toMention(result: ParsedResult, ref: Reference | undefined, sentence: s
   const endC = result.end;
   // "March to May 2023": the start's year comes from the end.
   if (year === undefined && endC?.isCertain('year')) year = endC.get('year') ?? undefined;
+  const written = year !== undefined && !relative;
   if (year === undefined && ref && month !== undefined) year = inferYear(ref, month);
   const yearless = year === undefined;
   if (yearless && precision === 'year') return undefined;
@@ -189,5 +194,7 @@ function toMention(result: ParsedResult, ref: Reference | undefined, sentence: s
     const formatted = format(endYear, endMonth ?? month, endDay ?? day, precision);
     if (formatted > date || (yearless && formatted !== date)) end = formatted;
   }
-  return { date, ...(end ? { end } : {}), precision, yearless, ...base };
+  const refText = ref ? format(ref.year, ref.month, ref.day, ref.day !== undefined ? 'day' : ref.month !== undefined ? 'month' : 'year') : '';
+  const reading = relative ? `"${result.text}" read against the article's date ${refText}` : !written && !yearless ? `year from the article's date ${refText}` : undefined;
+  return { date, ...(end ? { end } : {}), precision, yearless, ...base, ...(!written && !yearless ? { inferredYear: true } : {}), ...(reading ? { reading } : {}) };
 }

@@ -19,6 +19,7 @@ const event = (i: number): TimelineEvent => ({
   date: `2025-${String((i % 12) + 1).padStart(2, '0')}-10`,
   precision: 'day',
   yearless: false,
+  kind: 'event',
   text: `Event ${i}: talks continued in Washington with <@123456789012345678> and @everyone watching.`,
   actors: ['Washington'],
   sources: [{ source: 'seeds/000_a.txt', title: 'T', publisher: 'Reuters', date: '2025-08-08', quote: 'q', start: 0, end: 1 }],

@@ -6,6 +6,7 @@ const event = (i: number, text = `Event number ${i} happened in the region.`): T
   date: `2025-08-${String((i % 28) + 1).padStart(2, '0')}`,
   precision: 'day',
   yearless: false,
+  kind: 'event',
   text,
   actors: [],
   sources: [{ source: 'seeds/000_a.txt', title: 'T', publisher: 'Reuters', date: '2025-08-08', quote: text, start: 0, end: 1 }],

@@ -20,6 +20,7 @@ describe('DATE_RULES', () => {
     ['a dateline with its year', { lead: 'Eastport, 17 May 2031 (XYZ):' }, '2031-05-17', 'dateline'],
     ['a dateline without a year is not guessed', { lead: 'Jan. 23 (UPI) --' }, null, null],
     ['a relative date is not a date', { lines: ['Posted 2 hours ago'] }, null, null],
+    ['a span of days in a headline is not a date', { lines: ['Mayor reinstated after four days of turmoil'] }, null, null],
     ['nothing dated', { lines: ['Ferry runs aground off Eastport'] }, null, null],
   ])('%s', (_name, v, date, rule) => {
     const found = firstFound(DATE_RULES, view(v));
@@ -57,6 +58,7 @@ describe('PUBLISHER_RULES', () => {
 describe('isMenuLine', () => {
   it.each([
     ['Home | World | Business | Opinion', true],
+    ['Home | U.S. | World | Business', true],
     ['News › Local › Washington County', true],
     ['Top News / U.S. News', true],
     ['Party | Votes | Seats', true],

@@ -7,6 +7,7 @@ function ev(date: string, text: string, sources: string[], extra: Partial<Timeli
     date,
     precision: 'day',
     yearless: false,
+    kind: 'event',
     text,
     actors: [],
     sources: sources.map((source) => ({ source, title: `Title of ${source}`, publisher: null, date: null, quote: `${text} (quoted)`, start: 1, end: 9 })),

@@ -10,6 +10,7 @@ function ev(date: string, text: string, source: string, extra: Partial<TimelineE
     date,
     precision,
     yearless,
+    kind: 'event',
     text,
     actors: [],
     sources: [{ source, title: null, publisher: null, date: null, quote: text, start: 0, end: text.length }],

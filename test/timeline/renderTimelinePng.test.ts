@@ -23,6 +23,7 @@ function synthetic(n: number): Timeline {
     const text = `Event ${i + 1}: delegations met in city number ${i} to discuss trade, energy & security <and> "everything" else that matters to both sides at length.`;
     return {
       date: day,
+      kind: 'event',
       precision: 'day',
       yearless: false,
       text,
