@@ -10,7 +10,7 @@ import { parseCliArgs } from './parseCliArgs.js';
 import { parseFilter } from './parseFilter.js';
 import { progressReporter } from './progressReporter.js';
 
-const TIMELINE_USAGE = 'Usage: timeline [topic words | --topic "text"] [--from DATE] [--to DATE] [--source FILE] [--json] [--png FILE]';
+const TIMELINE_USAGE = 'Usage: timeline [topic words | --topic "text"] [--from DATE] [--to DATE] [--source FILE] [--planned] [--no-history] [--json] [--png FILE]';
 
 /**
  * Parses the timeline options shared by `npm run timeline` and the chat's `/timeline`. Words outside
@@ -29,12 +29,14 @@ export function parseTimelineArgs(argv: string[]): { options: TimelineOptions; j
       source: { type: 'string', multiple: true },
       json: { type: 'boolean', default: false },
       png: { type: 'string' },
+      planned: { type: 'boolean', default: false },
+      'no-history': { type: 'boolean', default: false },
     },
   }, TIMELINE_USAGE);
   const filter = parseFilter(values);
   const topic = [values.topic ?? '', ...positionals].join(' ').replace(/\s+/g, ' ').trim();
   return {
-    options: { ...(topic ? { topic } : {}), ...filter },
+    options: { ...(topic ? { topic } : {}), ...filter, ...(values.planned ? { planned: true } : {}), ...(values['no-history'] ? { history: false } : {}) },
     json: values.json ?? false,
     png: values.png,
   };

@@ -52,7 +52,18 @@ const INLINE_TEASER = /^(?:also read|read also|read more|see also|related|recomm
 const SOCIAL_COUNTER = /^[\d.,]+\s*[KkMm]?\s*(?:[\p{L}]+\s*)?(?:like|likes|follow|followers|subscribe|subscribers|join|share|shares)$/iu;
 
 /** Calls to action and site chrome ("Subscribe to our Telegram channel", "Open Menu"). */
-const CALL_TO_ACTION = /^(?:subscribe|follow us|join us|join our|sign up|share this|share on|click here|download our|open menu|close menu|toggle navigation|skip to (?:main )?content|advertisement|sponsored)\b/i;
+const CALL_TO_ACTION = /^(?:subscribe|follow us|join us|join our|sign up|share this|share on|click here|download our|open menu|close menu|toggle navigation|skip to (?:main )?content|advertisement|sponsored|newsletter\b.{0,80}$)\b/i;
+
+/** A cookie or consent banner ("We use cookies to …", "This site uses cookies."): site chrome wherever it stands. */
+const COOKIE_BANNER = /\b(?:we use cookies|this (?:site|website) uses cookies|uses cookies to|cookie (?:policy|settings|preferences)|accept (?:all )?cookies|manage (?:cookie )?preferences)\b/i;
+
+/**
+ * A related-headlines item: a bullet or numbered line that ends with its own date in parentheses
+ * ("- Airbus wins record orders in 2023 (Jan 10, 2024)"), or a numbered headline list item.
+ */
+function isDatedTeaser(text: string): boolean {
+  return isBullet(text) && /\((?:[A-Z][a-z]{2,8}\.? \d{1,2},? \d{4}|\d{1,2} [A-Z][a-z]{2,8},? \d{4}|\d{4}-\d{2}-\d{2})\)\s*$/.test(text);
+}
 
 /** A copyright or rights footer ("© 2025 Example. All rights reserved."). */
 const COPYRIGHT = /^(?:©|\(c\)\s|copyright\b)|\ball rights reserved\.?$/i;
@@ -95,7 +106,9 @@ function isChrome(text: string): boolean {
     SOCIAL_COUNTER.test(text) ||
     URL_LINE.test(text) ||
     (CALL_TO_ACTION.test(text) && !isProse(text)) ||
-    (isDateline(text) && /\b(?:published|updated|posted|date)\b/i.test(text)) ||
+    (isDateline(text) && /\b(?:published|updated|posted|modified|date)\b/i.test(text)) ||
+    (COOKIE_BANNER.test(text) && wordCount(text, 40) <= 40) ||
+    isDatedTeaser(text) ||
     (isTimestampOnly(text) && wordCount(text, 6) <= 6)
   );
 }

@@ -42,7 +42,8 @@ export const FURNITURE_RULES: readonly FurnitureRule[] = [
   {
     name: 'page-stamp',
     reason: 'The scraper records the page date as " date YYYY-MM-DD" before the text; the page never says it.',
-    pattern: new RegExp(String.raw`^\s*date\s+\d{4}-\d{2}-\d{2}\s+${NEXT}`, 'u'),
+    // Any text may follow the stamp: the scraper also cuts pages mid-sentence ("date 2031-08-07 the hearing …").
+    pattern: /^\s*date\s+\d{4}-\d{2}-\d{2}\s+(?=\S)/u,
   },
   {
     name: 'date-agency',

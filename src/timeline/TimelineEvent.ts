@@ -22,8 +22,9 @@ export interface TimelineEvent {
   /** True when the year is unknown (no year in the text, no article date, nothing in the corpus to place it). */
   yearless: boolean;
   /**
-   * `event`: something that happened; `planned`: a plan, deadline or projection; `background`:
-   * history told for context, years before the article. Timelines show events unless asked for more.
+   * `event`: something that happened; `planned`: a plan, deadline or projection (shown only when
+   * asked for); `background`: history told for context, years before the article (shown unless
+   * asked not to).
    */
   kind: EventKind;
   /** How the date was read, when not simply as written ("Tuesday before the article's date 2031-03-12"). */
@@ -44,8 +45,10 @@ export interface TimelineOptions {
   from?: string;
   to?: string;
   sources?: string[];
-  /** Also show plans and deadlines (`planned`) or history told for context (`background`). */
-  include?: Array<Exclude<EventKind, 'event'>>;
+  /** Also show plans and deadlines (default: no). */
+  planned?: boolean;
+  /** Show history told for context, years before the articles (default: yes, marked as background). */
+  history?: boolean;
 }
 
 export interface Timeline {

@@ -98,11 +98,11 @@ export async function buildTimeline(articles: readonly Article[], options: Build
   const selected = selectArticles(articles, options.sources);
   // Years are placed with the whole corpus's dates, whatever the filters keep.
   const dates = corpusDates(articles);
-  const include = new Set(options.include ?? []);
+  const shown = (e: TimelineEvent) => e.kind === 'event' || (e.kind === 'planned' && options.planned === true) || (e.kind === 'background' && options.history !== false);
   const extracted = extractEvents(selected, { actors: false, ...(options.onWarning ? { onWarning: options.onWarning } : {}) })
     .map((e) => placeYearless(e, dates))
     .map((e): TimelineEvent => (isBackground(e, dates) ? { ...e, kind: 'background' } : e))
-    .filter((e) => e.kind === 'event' || include.has(e.kind));
+    .filter(shown);
   // Merging is greedy, so the order it sees matters: chronological order puts tellings of the
   // same day next to each other and makes the result independent of corpus order.
   extracted.sort(compareEvents);

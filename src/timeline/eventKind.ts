@@ -30,6 +30,18 @@ export const KIND_RULES: readonly KindRule[] = [
     test: (_clause, _before, sentence) => /\b(?:photo(?:graph)?|image|picture|file photo)\s*(?::|by\b|credit)|\((?:AP|AFP|Reuters|EPA)?\s*Photo\b|\bPhoto via\b|\bEPA-EFE\b|\bGetty Images\b/i.test(sentence),
   },
   {
+    name: 'recurring',
+    kind: 'state',
+    reason: '"Every Friday", "each March": something that recurs is not one event.',
+    test: (_clause, before) => /\b(?:every|each)\s+$/i.test(before),
+  },
+  {
+    name: 'embed-stamp',
+    kind: 'caption',
+    reason: 'The stamp of an embedded post ("@handle · Sep 13") dates the post, not an event.',
+    test: (_clause, before) => /@\w+\s*·\s*$/.test(before),
+  },
+  {
     name: 'since',
     kind: 'state',
     reason: '"Since 2013" starts a state that lasts ("has led the party since 2013"); it is not a happening.',

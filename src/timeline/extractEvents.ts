@@ -156,14 +156,18 @@ export function extractArticleEvents(article: Article, options: ExtractEventsOpt
     const text = sentence.text;
     const lead = leads.get(sentence.start);
     if ((!DATE_HINT.test(text) && !lead) || isTableRow(text) || isTimestampLine(text)) continue;
-    // A lead that names no date of its own reports what happened on its dateline's day.
-    const mentions = eventDates([...resolveDates(text, meta.date), ...(lead ? [lead] : [])]);
-    if (mentions.length === 0) continue;
+    const kinds = resolveDates(text, meta.date)
+      .map((m) => ({ m, kind: m.dateline ? ('event' as const) : mentionKind(text, m.index, m.text.length).kind }))
+      .filter((x) => x.kind === 'event' || x.kind === 'planned');
+    // A lead that tells no dated event of its own reports what happened on its dateline's day
+    // ("March 25 (Reuters) - X will step down at the end of the year, the company said on Monday").
+    const told = kinds.filter((x) => x.kind === 'event').length === 0 && lead ? [...kinds, { m: lead, kind: 'event' as const }] : kinds;
+    const chosen = eventDates(told.map((x) => x.m));
+    if (chosen.length === 0) continue;
     const stripped = withoutDateline(text);
     const actors = options.actors === false ? [] : extractActors(stripped.text);
-    for (const told of mentions) {
-      const kind = told.dateline ? { kind: 'event' as const } : mentionKind(text, told.index, told.text.length);
-      if (kind.kind === 'state' || kind.kind === 'caption') continue;
+    for (const told of chosen) {
+      const kind = { kind: told === lead ? 'event' : (kinds.find((x) => x.m === told)?.kind ?? 'event') };
       // A plan is for the next such day, not the last: "will sign on May 5" in a February article is this May.
       const mention = kind.kind === 'planned' ? forward(told, meta.date) : told;
       const at = Math.max(0, mention.index - stripped.offset);

@@ -69,7 +69,15 @@ describe('formatTimeline', () => {
 
   it('toTimelineJson gives dates, text, project-relative sources and the verbatim quotes', () => {
     const json = toTimelineJson(
-      { events: [ev('2025-08-07', 'Aliyev visited.', ['/proj/seeds/004_d.txt', '/proj/seeds/001_c.txt'], { end: '2025-08-08', actors: ['Ilham Aliyev'] })] },
+      {
+        events: [
+          ev('2025-08-07', 'Aliyev visited.', ['/proj/seeds/004_d.txt', '/proj/seeds/001_c.txt'], {
+            end: '2025-08-08',
+            actors: ['Ilham Aliyev'],
+            reading: "\"Thursday\" read against the article's date 2025-08-08",
+          }),
+        ],
+      },
       '/proj',
     );
     expect(json).toEqual({
@@ -79,6 +87,8 @@ describe('formatTimeline', () => {
           end: '2025-08-08',
           precision: 'day',
           yearless: false,
+          kind: 'event',
+          reading: "\"Thursday\" read against the article's date 2025-08-08",
           text: 'Aliyev visited.',
           actors: ['Ilham Aliyev'],
           sources: ['seeds/004_d.txt', 'seeds/001_c.txt'],
