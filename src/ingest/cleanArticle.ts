@@ -62,8 +62,14 @@ const COOKIE_BANNER = /\b(?:we use cookies|this (?:site|website) uses cookies|us
  * ("- Airbus wins record orders in 2023 (Jan 10, 2024)"), or a numbered headline list item.
  */
 function isDatedTeaser(text: string): boolean {
-  return isBullet(text) && /\((?:[A-Z][a-z]{2,8}\.? \d{1,2},? \d{4}|\d{1,2} [A-Z][a-z]{2,8},? \d{4}|\d{4}-\d{2}-\d{2})\)\s*$/.test(text);
+  const date = String.raw`(?:[A-Z][a-z]{2,8}\.? \d{1,2},? \d{4}|\d{1,2} [A-Z][a-z]{2,8}\.?,? \d{4}|\d{4}-\d{2}-\d{2})`;
+  if (isBullet(text) && new RegExp(String.raw`\(${date}\)\s*$`).test(text)) return true;
+  // "Port reopens to traffic — Aug. 6, 2031", "3. Councils warn over costs – 20 November 2031": a headline and its date.
+  return !endsLikeSentence(text) && wordCount(text, 20) <= 20 && new RegExp(String.raw`(?:\s[—–-]\s*|,\s+|\s\|\s*)${date}\s*$`).test(text);
 }
+
+/** An editor's note about the page itself ("Editor's note: This article was updated on March 12 …"). */
+const EDITOR_NOTE = /^(?:editor['’]s note|correction|clarification)\s*:|\bthis (?:article|story|report) (?:was|has been) (?:originally |first )?(?:updated|published|amended|corrected)\b/i;
 
 /** A copyright or rights footer ("© 2025 Example. All rights reserved."). */
 const COPYRIGHT = /^(?:©|\(c\)\s|copyright\b)|\ball rights reserved\.?$/i;
@@ -109,6 +115,7 @@ function isChrome(text: string): boolean {
     (isDateline(text) && /\b(?:published|updated|posted|modified|date)\b/i.test(text)) ||
     (COOKIE_BANNER.test(text) && wordCount(text, 40) <= 40) ||
     isDatedTeaser(text) ||
+    (EDITOR_NOTE.test(text) && wordCount(text, 40) <= 40) ||
     (isTimestampOnly(text) && wordCount(text, 6) <= 6)
   );
 }

@@ -4,6 +4,6 @@
  * so indexes built with older rules are recognised as stale (the index manifest records it).
  * 2: wire-style datelines ending in a dash ("ANKARA, October 2, 2025 —") are recognised.
  * 3: page stamps and datelines are cut from the start of paragraphs (leadingFurniture.ts); a page stamp dates the article.
- * 4, 5: metadata from named header rules (headerRules.ts); menus are header lines; titles and rank abbreviations stay in one sentence.
+ * 4-6: metadata from named header rules (headerRules.ts); menus are header lines; titles and rank abbreviations stay in one sentence; cookie banners, editor's notes and dated teaser lines are chrome.
  */
-export const CLEANER_VERSION = 5;
+export const CLEANER_VERSION = 6;

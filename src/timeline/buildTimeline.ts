@@ -4,7 +4,19 @@ import type { DatePrecision, Timeline, TimelineEvent, TimelineOptions } from './
 import { addActors, extractEvents } from './extractEvents.js';
 import { mergeEvents } from './mergeEvents.js';
 import { scoreEventsLocally } from './scoreEventsLocally.js';
-import { corpusDates, isBackground, placeYearless } from './placeInCorpus.js';
+import { corpusDates, datedByCorpus, isBackground, placeYearless } from './placeInCorpus.js';
+
+/* The dated copy of an undated article is kept per article, so its extraction is cached like the rest. */
+const datedCopies = new WeakMap<Article, Article>();
+
+function datedCopy(article: Article, dates: readonly number[]): Article {
+  let copy = datedCopies.get(article);
+  if (!copy) {
+    copy = datedByCorpus(article, dates);
+    datedCopies.set(article, copy);
+  }
+  return copy;
+}
 import type { ScoreEvents } from './scoreEventsLocally.js';
 
 export type { ScoreEvents } from './scoreEventsLocally.js';
@@ -99,7 +111,7 @@ export async function buildTimeline(articles: readonly Article[], options: Build
   // Years are placed with the whole corpus's dates, whatever the filters keep.
   const dates = corpusDates(articles);
   const shown = (e: TimelineEvent) => e.kind === 'event' || (e.kind === 'planned' && options.planned === true) || (e.kind === 'background' && options.history !== false);
-  const extracted = extractEvents(selected, { actors: false, ...(options.onWarning ? { onWarning: options.onWarning } : {}) })
+  const extracted = extractEvents(selected.map((a) => datedCopy(a, dates)), { actors: false, ...(options.onWarning ? { onWarning: options.onWarning } : {}) })
     .map((e) => placeYearless(e, dates))
     .map((e): TimelineEvent => (isBackground(e, dates) ? { ...e, kind: 'background' } : e))
     .filter(shown);

@@ -22,6 +22,9 @@ export interface KindRule {
 
 const FUTURE = /\b(?:will|won['’]t|shall|would|is to|are to|was to|were to|plans? to|planned to|planning to|expects? to|expected to|is expected|are expected|set to|scheduled(?: to| for)?|due (?:to|on|in|by)|aims? to|intends? to|hopes? to|promised to|pledged to|vowed to|deadline|upcoming|forthcoming|next (?:week|month|year|monday|tuesday|wednesday|thursday|friday|saturday|sunday)|could|might|projected|forecast|targets?|goal)\b/i;
 
+/** Verbs of reporting: the date after one dates the report, whatever it reports. */
+const REPORTED = /\b(?:said|says|announced|told|reported|confirmed|stated|wrote|added|declared|disclosed|revealed)\b/i;
+
 export const KIND_RULES: readonly KindRule[] = [
   {
     name: 'photo-caption',
@@ -57,9 +60,22 @@ export const KIND_RULES: readonly KindRule[] = [
     name: 'future',
     kind: 'planned',
     reason: 'A plan or projection ("will vote on 3 May", "is expected in June") may never happen. The future word must come before the date: in "said on Tuesday it would resign" the date is when it was said.',
-    test: (clause) => FUTURE.test(clause),
+    // "X will return, the company said late Tuesday": a reporting verb after the future word takes the date.
+    test: (clause) => {
+      const m = FUTURE.exec(clause);
+      return m !== null && !REPORTED.test(clause.slice((m.index ?? 0) + m[0].length));
+    },
   },
 ];
+
+/**
+ * Whether a sentence as a whole states a plan or projection ("X expects revenue to reach …"),
+ * unless a reporting verb after it makes it a report of one.
+ */
+export function statesPlan(sentence: string): boolean {
+  const m = FUTURE.exec(sentence);
+  return m !== null && !REPORTED.test(sentence.slice((m.index ?? 0) + m[0].length));
+}
 
 /**
  * The kind of a date mention at `index` (of `length` characters) in `sentence`: the first rule

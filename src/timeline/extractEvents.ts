@@ -8,7 +8,7 @@ import { extractActors } from './extractActors.js';
 import { resolveDates } from './resolveDates.js';
 import type { DateMention } from './resolveDates.js';
 import { shortenAround } from './shortenAround.js';
-import { mentionKind } from './eventKind.js';
+import { mentionKind, statesPlan } from './eventKind.js';
 
 /**
  * Cheap test for anything chrono could read as a date: a month name, a plausible year, a weekday
@@ -138,10 +138,17 @@ function mergeSpans(a: TextSpan[], b: TextSpan[]): TextSpan[] {
   return out;
 }
 
-/** A planned day read forward: when its year was inferred and falls before the article's date, the next year's. */
+/**
+ * A planned day read forward: "will meet on Thursday" in a Tuesday article is this Thursday, and
+ * "will sign on May 5" in a February article this May (not last year's, as a reported event would be).
+ */
 function forward(m: DateMention, articleDate: string | null): DateMention {
-  if (!m.inferredYear || !articleDate || m.yearless) return m;
-  if (m.date.slice(0, articleDate.length) >= articleDate.slice(0, m.date.length)) return m;
+  if (!articleDate || m.yearless || m.date.slice(0, articleDate.length) >= articleDate.slice(0, m.date.length)) return m;
+  if (m.relative && m.precision === 'day') {
+    const next = new Date(Date.parse(`${m.date}T12:00:00Z`) + 7 * 86_400_000).toISOString().slice(0, 10);
+    return { ...m, date: next };
+  }
+  if (!m.inferredYear) return m;
   const bump = (d: string) => `${String(Number(d.slice(0, 4)) + 1).padStart(4, '0')}${d.slice(4)}`;
   return { ...m, date: bump(m.date), ...(m.end ? { end: bump(m.end) } : {}) };
 }
@@ -161,7 +168,8 @@ export function extractArticleEvents(article: Article, options: ExtractEventsOpt
       .filter((x) => x.kind === 'event' || x.kind === 'planned');
     // A lead that tells no dated event of its own reports what happened on its dateline's day
     // ("March 25 (Reuters) - X will step down at the end of the year, the company said on Monday").
-    const told = kinds.filter((x) => x.kind === 'event').length === 0 && lead ? [...kinds, { m: lead, kind: 'event' as const }] : kinds;
+    const leadApplies = lead !== undefined && !statesPlan(text) && kinds.filter((x) => x.kind === 'event').length === 0;
+    const told = leadApplies ? [...kinds, { m: lead, kind: 'event' as const }] : kinds;
     const chosen = eventDates(told.map((x) => x.m));
     if (chosen.length === 0) continue;
     const stripped = withoutDateline(text);

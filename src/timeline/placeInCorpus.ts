@@ -23,7 +23,15 @@ export function corpusDates(articles: readonly Article[]): number[] {
     .sort((a, b) => a - b);
 }
 
-/** The year that puts `--MM` or `--MM-DD` nearest a dated article, or undefined when none is near. */
+/** Articles within this many days of a candidate date vouch for its year. */
+const NEIGHBOURHOOD_DAYS = 90;
+
+/**
+ * The year that puts `--MM` or `--MM-DD` among the most dated articles (within 90 days), then
+ * nearest one; undefined when no dated article is within {@link NEAREST_ARTICLE_DAYS}. A story's
+ * articles cluster in time: "July 22" in a corpus with dozens of July 2030 articles and one
+ * anniversary piece of July 2031 is 22 July 2030.
+ */
 export function yearFromCorpus(yearless: string, dates: readonly number[]): number | undefined {
   const m = /^--(\d{2})(?:-(\d{2}))?$/.exec(yearless);
   if (!m || dates.length === 0) return undefined;
@@ -33,11 +41,13 @@ export function yearFromCorpus(yearless: string, dates: readonly number[]): numb
     const y = new Date(t).getUTCFullYear();
     return [y - 1, y, y + 1];
   }));
-  let best: { year: number; distance: number } | undefined;
-  for (const year of years) {
+  let best: { year: number; distance: number; near: number } | undefined;
+  for (const year of [...years].sort((a, b) => a - b)) {
     const t = Date.UTC(year, month - 1, day, 12);
-    const distance = Math.min(...dates.map((d) => Math.abs(d - t))) / DAY_MS;
-    if (!best || distance < best.distance || (distance === best.distance && year < best.year)) best = { year, distance };
+    const gaps = dates.map((d) => Math.abs(d - t) / DAY_MS);
+    const distance = Math.min(...gaps);
+    const near = gaps.filter((g) => g <= NEIGHBOURHOOD_DAYS).length;
+    if (!best || near > best.near || (near === best.near && distance < best.distance)) best = { year, distance, near };
   }
   return best && best.distance <= NEAREST_ARTICLE_DAYS ? best.year : undefined;
 }
@@ -67,3 +77,23 @@ export function isBackground(e: TimelineEvent, dates: readonly number[]): boolea
   const last = Number((e.end ?? e.date).slice(0, 4));
   return anchor - last >= BACKGROUND_YEARS;
 }
+
+/**
+ * An undated article whose dateline gives a day without a year ("Jan. 23 (UPI) --") is dated that
+ * day in the corpus's year, so its weekdays ("on Wednesday") can be read.
+ */
+export function datedByCorpus(article: Article, dates: readonly number[]): Article {
+  if (article.meta.date) return article;
+  const dateline = (article.furniture ?? []).find((f) => f.rule !== 'page-stamp' && article.body.some((b) => b.start === f.end));
+  if (!dateline) return article;
+  const m = /\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(\d{1,2})\b|\b(\d{1,2})\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*/i.exec(article.raw.slice(dateline.start, dateline.end));
+  if (!m) return article;
+  const month = MONTHS.indexOf((m[1] ?? m[4] ?? '').slice(0, 3).toLowerCase()) + 1;
+  const day = Number(m[2] ?? m[3]);
+  if (month < 1 || day < 1 || day > 31) return article;
+  const md = `--${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+  const year = yearFromCorpus(md, dates);
+  return year === undefined ? article : { ...article, meta: { ...article.meta, date: `${year}${md.slice(1)}` } };
+}
+
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];

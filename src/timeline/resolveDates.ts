@@ -18,6 +18,8 @@ export interface DateMention {
   dateline: boolean;
   /** The year was not written but taken from the article's date ("May 5" in a 2031 article). */
   inferredYear?: boolean;
+  /** A weekday or relative word ("on Monday", "yesterday") read against the article's date. */
+  relative?: boolean;
   /** How the date was read, when not as written: the reference it was resolved against. */
   reading?: string;
 }
@@ -147,6 +149,9 @@ export function resolveDates(sentence: string, articleDate: string | null | unde
   return mentions;
 }
 
+/** A relative mention must name a day ("Monday", "yesterday", "last week"), not only a time of day. */
+const DAY_WORD = /\b(?:mon|tues|wednes|thurs|fri|satur|sun)day|\b(?:today|yesterday|tomorrow|tonight|week|weekend)\b/i;
+
 /**
  * Durations and offsets ("6 months", "within 23 years", "two weeks ago", "next year"): chrono turns
  * them into dates counted from the reference, but they name a length of time, not a day.
@@ -164,6 +169,8 @@ function toMention(result: ParsedResult, ref: Reference | undefined, sentence: s
   if (relative) {
     // "today", "yesterday", "on Monday", "last week": only meaningful against a known day.
     if (!ref || ref.day === undefined) return undefined;
+    // "in the afternoon", "at night": a time of day names no day.
+    if (!DAY_WORD.test(result.text)) return undefined;
     precision = 'day';
   }
   if (!precision) return undefined; // a time alone ("at 5 pm")
@@ -173,8 +180,18 @@ function toMention(result: ParsedResult, ref: Reference | undefined, sentence: s
     dateline: isDatelineMention(sentence, result.index, result.text.length),
   };
   let year: number | undefined = start.isCertain('year') || relative ? start.get('year') ?? undefined : undefined;
-  const month = precision === 'year' ? undefined : start.get('month') ?? undefined;
-  const day = precision === 'day' ? start.get('day') ?? undefined : undefined;
+  let month = precision === 'year' ? undefined : start.get('month') ?? undefined;
+  let day = precision === 'day' ? start.get('day') ?? undefined : undefined;
+  // News reports what happened: "questioned him on Thursday" in a Tuesday article is last
+  // Thursday, though chrono picks that week's (a plan is read forward by the caller).
+  if (relative && ref?.day !== undefined && year !== undefined && month !== undefined && day !== undefined && start.isCertain('weekday')) {
+    const t = Date.UTC(year, month - 1, day, 12);
+    const refTime = Date.UTC(ref.year, (ref.month ?? 1) - 1, ref.day, 12);
+    if (t > refTime) {
+      const back = new Date(t - 7 * 86_400_000);
+      [year, month, day] = [back.getUTCFullYear(), back.getUTCMonth() + 1, back.getUTCDate()];
+    }
+  }
   const endC = result.end;
   // "March to May 2023": the start's year comes from the end.
   if (year === undefined && endC?.isCertain('year')) year = endC.get('year') ?? undefined;
@@ -196,5 +213,6 @@ function toMention(result: ParsedResult, ref: Reference | undefined, sentence: s
   }
   const refText = ref ? format(ref.year, ref.month, ref.day, ref.day !== undefined ? 'day' : ref.month !== undefined ? 'month' : 'year') : '';
   const reading = relative ? `"${result.text}" read against the article's date ${refText}` : !written && !yearless ? `year from the article's date ${refText}` : undefined;
-  return { date, ...(end ? { end } : {}), precision, yearless, ...base, ...(!written && !yearless ? { inferredYear: true } : {}), ...(reading ? { reading } : {}) };
+  const inferred = !written && !yearless && !relative;
+  return { date, ...(end ? { end } : {}), precision, yearless, ...base, ...(inferred ? { inferredYear: true } : {}), ...(relative ? { relative: true } : {}), ...(reading ? { reading } : {}) };
 }

@@ -5,6 +5,7 @@ import { KIND_RULES, mentionKind } from '../../src/timeline/eventKind.js';
 const cases: Array<[string, string, string]> = [
   ['The council voted on 3 May to close the harbour.', '3 May', 'event'],
   ['The mayor said on Tuesday that the council would vote again.', 'Tuesday', 'event'],
+  ['The mayor will return to office, the council said late Tuesday.', 'Tuesday', 'event'],
   ['The council will vote on 3 May.', '3 May', 'planned'],
   ['A final report is expected in June 2032.', 'June 2032', 'planned'],
   ['The port aims to double its traffic by 2035.', '2035', 'planned'],
