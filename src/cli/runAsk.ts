@@ -9,6 +9,7 @@ import { formatAnswer } from './formatAnswer.js';
 import { parseFilter } from './parseFilter.js';
 import { progressReporter } from './progressReporter.js';
 import { EXIT_USAGE } from './handleCliError.js';
+import { sanitizeTerminal } from './sanitizeTerminal.js';
 
 const ASK_USAGE = 'Usage: npm run ask -- "your question" [--json] [--k N] [--source FILE] [--from DATE] [--to DATE]\n       npm run ask -- --batch questions.txt\n';
 
@@ -53,7 +54,7 @@ export async function runAsk(config: Config, argv: string[]): Promise<number> {
       return 0;
     }
     const answer = await app.engine.ask(question, options);
-    process.stdout.write(values.json ? `${JSON.stringify(toAnswerJson(answer), null, 2)}\n` : `${formatAnswer(answer)}\n`);
+    process.stdout.write(values.json ? `${JSON.stringify(toAnswerJson(answer), null, 2)}\n` : `${sanitizeTerminal(formatAnswer(answer))}\n`);
     return 0;
   } finally {
     await app.close();

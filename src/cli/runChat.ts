@@ -10,8 +10,10 @@ import { formatAnswer } from './formatAnswer.js';
 import { formatIndexReport } from './formatIndexReport.js';
 import { formatTimeline } from '../timeline/formatTimeline.js';
 import { renderTimelinePng } from '../timeline/renderTimelinePng.js';
+import { formatSourceLine } from './runSources.js';
 import { parseTimelineArgs } from './runTimeline.js';
 import { progressReporter } from './progressReporter.js';
+import { sanitizeTerminal } from './sanitizeTerminal.js';
 
 const CHAT_HELP = `Type a question, or a command:
   /ask QUESTION        ask (the default; follow-ups like "when was that?" use the conversation so far)
@@ -34,7 +36,7 @@ export async function runChat(config: Config, _argv: string[], existing?: App): 
   // Load the answering libraries while the person types their first question.
   app.warmUp().catch(() => undefined);
   const rl = createInterface({ input: process.stdin, output: process.stdout, terminal: process.stdin.isTTY });
-  const out = (s: string) => process.stdout.write(`${s}\n`);
+  const out = (s: string) => process.stdout.write(`${sanitizeTerminal(s)}\n`);
   const mode = config.answerer === 'openai' ? `LLM mode (${config.openai.chatModel})` : 'offline mode';
   out(`Dossier chat — ${app.engine.sources().length} articles indexed, ${mode}. /help for commands, /quit to leave.`);
   let history: Turn[] = [];
@@ -64,7 +66,7 @@ export async function runChat(config: Config, _argv: string[], existing?: App): 
             out('Started a new conversation.');
             break;
           case '/sources':
-            for (const s of app.engine.sources()) out(`${s.title ?? s.source} — ${s.publisher ?? 'publisher unknown'}, ${s.date ?? 'date unknown'} — ${s.passages} passages\n  ${s.source}`);
+            for (const s of app.engine.sources()) out(formatSourceLine(s));
             break;
           case '/reindex': {
             const bar = progressReporter();

@@ -9,6 +9,7 @@ import { renderTimelinePng } from '../timeline/renderTimelinePng.js';
 import { parseCliArgs } from './parseCliArgs.js';
 import { parseFilter } from './parseFilter.js';
 import { progressReporter } from './progressReporter.js';
+import { sanitizeTerminal } from './sanitizeTerminal.js';
 
 const TIMELINE_USAGE = 'Usage: timeline [topic words | --topic "text"] [--from DATE] [--to DATE] [--source FILE] [--planned] [--no-history] [--json] [--png FILE]';
 
@@ -54,7 +55,7 @@ export async function runTimeline(config: Config, argv: string[]): Promise<numbe
       await writeFile(png, renderTimelinePng(timeline, { title: options.topic ? `Timeline: ${options.topic}` : 'Timeline' }));
       process.stderr.write(`Wrote ${png}\n`);
     }
-    process.stdout.write(json ? `${JSON.stringify(toTimelineJson(timeline), null, 2)}\n` : `${formatTimeline(timeline)}\n`);
+    process.stdout.write(json ? `${JSON.stringify(toTimelineJson(timeline), null, 2)}\n` : `${sanitizeTerminal(formatTimeline(timeline))}\n`);
     return 0;
   } finally {
     await app.close();

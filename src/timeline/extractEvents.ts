@@ -111,7 +111,7 @@ function leadDates(article: Article): Map<number, DateMention> {
         const text = article.raw.slice(c.start, c.end);
         const stamp = /date\s+(\d{4}-\d{2}-\d{2})/.exec(text)?.[1];
         const mention = stamp ? resolveDates(stamp, null)[0] : resolveDates(text, article.meta.date).find((m) => m.precision === 'day');
-        return mention ? { mention: { ...mention, index: 0, dateline: true }, rank: stamp ? 1 : mention.yearless ? 3 : /\d{4}/.test(text) ? 0 : 2 } : undefined;
+        return mention ? { mention: { ...mention, index: 0, dateline: true }, rank: stamp ? 1 : mention.yearless ? 3 : /\b\d{4}\b/.test(text) ? 0 : 2 } : undefined;
       })
       .filter((x): x is { mention: DateMention; rank: number } => x !== undefined)
       .sort((a, b) => a.rank - b.rank)[0];

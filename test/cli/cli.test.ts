@@ -56,7 +56,7 @@ describe('CLI', () => {
     const json = JSON.parse(r.stdout) as { question: string; answer: string; abstained: boolean; citations: Array<Record<string, unknown>> };
     expect(json.question).toBe('Who leads the joint working group?');
     expect(json.abstained).toBe(false);
-    expect(json.answer).toMatch(/Sonata Coulter \[1\]/);
+    expect(json.answer).toMatch(/Sonata Coulter.*\[1\]/);
     expect(json.citations[0]).toMatchObject({ n: 1, source: 'seeds/001_85d2b148091b6640.txt', date: '2025-11' });
     expect(Object.keys(json.citations[0] ?? {}).sort()).toEqual(['date', 'n', 'publisher', 'quote', 'source', 'title']);
     const raw = await readFile(path.join(project.root, 'seeds/001_85d2b148091b6640.txt'), 'utf8');
@@ -129,6 +129,19 @@ describe('CLI', () => {
     expect(r.stdout).toMatch(/August 7-8, 2025/);
     expect(r.stdout).toMatch(/Error: Please ask a question/);
     expect(r.stdout).toMatch(/Caliber\.Az/);
+  });
+
+  it('sources lists what each article was read as, with escape sequences in titles neutralised', async () => {
+    await writeFile(path.join(project.root, 'seeds/900_escape.txt'), 'Harbour \u001b[31mwall\u001b[0m reopens\n\nThe harbour wall reopened on 3 March 2025 after repairs, the port authority said.\n');
+    const human = await cli(['sources']);
+    expect(human.code, human.stderr).toBe(0);
+    expect(human.stdout).toMatch(/^6 articles \(\d dated\)/);
+    expect(human.stdout).toContain('Harbour wall reopens');
+    expect(human.stdout).not.toContain('\u001b');
+    const json = await cli(['sources', '--json']);
+    const rows = JSON.parse(json.stdout) as Array<{ source: string; title: string | null; passages: number }>;
+    expect(rows.map((r) => r.source)).toContain('seeds/900_escape.txt');
+    expect(rows.every((r) => r.passages > 0)).toBe(true);
   });
 
   it('start without a Discord token explains how to connect and opens the chat', async () => {
