@@ -84,12 +84,30 @@ export function assembleAnswer(question: string, decision: AnswerDecision): Answ
     });
     parts.push(`${pieces.join('; ')}.`);
   }
-  for (const s of chosen) parts.push(`${s.sentence.text} ${marker(s)}`);
+  const gloss = parts.length === 0 ? placedDate(answered) : undefined;
+  for (const s of chosen) parts.push(`${s === gloss?.sentence ? `${gloss.date}: ` : ''}${s.sentence.text} ${marker(s)}`);
   const missing = decision.parts.filter((p) => !p.answered);
   if (missing.length > 0 && answered.length > 0) {
     parts.push(`The articles don't say: ${missing.map((p) => `“${p.part.text.replace(/\?*$/, '?')}”`).join(' ')}`);
   }
   return { kind: 'answered', question, text: parts.join(' '), citations, mode: 'extractive' };
+}
+
+/**
+ * For a when-question answered by a sentence rather than a short answer: the date its best
+ * candidate stands for, when the article's date places a weekday or a day without a year
+ * ("on Sunday" in an article of 10 February 2025 is 9 February 2025). A reader cannot place
+ * "Sunday" from the quote alone; the full date leads the quote, which stays as written.
+ */
+function placedDate(answered: AnswerDecision['parts']): { sentence: SentenceAssessment; date: string } | undefined {
+  if (answered.length !== 1) return undefined;
+  const part = answered[0];
+  const top = part?.ranked[0];
+  if (!part || part.part.type !== 'date' || !top) return undefined;
+  const best = [...top.candidates].sort((a, b) => b.p - a.p).find((c) => c.candidate.source === 'date');
+  if (!best) return undefined;
+  const date = displayDate(best.candidate.text, top.article.date);
+  return date === best.candidate.text ? undefined : { sentence: top, date };
 }
 
 function joinList(items: string[]): string {

@@ -29,15 +29,22 @@ export interface QuestionTerm extends WordForm {
 }
 
 /** Something the answering sentence must agree with, beyond containing the question's words. */
-export type Constraint =
+export type Constraint = (
   /** "in 2019", "the 2021 election": the event's year. */
   | { kind: 'year'; year: number; text: string }
   /** "on May 7", "on June 17": the day. */
   | { kind: 'day'; month: number; day: number; text: string }
   /** "in the third round", "the second time": which occurrence. */
   | { kind: 'ordinal'; value: number; text: string }
-  /** "the report that gives the SPD 120 seats": a figure the answering article must state. */
-  | { kind: 'figure'; text: string };
+  /**
+   * "the report that gives the SPD 120 seats", "the magnitude 7.5 earthquake": a figure the
+   * answering article must state; `labels` are the words next to it that say what it measures.
+   */
+  | { kind: 'figure'; text: string; labels: string[] }
+) & {
+  /** The question itself asks about a point of comparison ("since 2019"), so a sentence's may meet it. */
+  reference?: boolean;
+};
 
 /** One thing a question asks; "How many X, and how many Y?" asks two. */
 export interface AskedPart {

@@ -7,6 +7,7 @@ import { IDENTITY_QUESTION, typeFromHead, WH_RULES } from './answerTypeRules.js'
 import { isTitleWord } from '../titles.js';
 import type { AnswerType, AskedPart, Constraint, QuestionAnalysis, QuestionTerm } from './QuestionAnalysis.js';
 import { splitParts } from './splitParts.js';
+import { referenceSpans } from '../evidence/referenceSpans.js';
 
 /** Words that frame a question rather than say what it is about ("according to the articles"). */
 const FRAMING = new Set(['according', 'article', 'articles', 'mention', 'mentioned', 'please', 'source', 'sources', 'text', 'exactly', 'actually', 'also']);
@@ -114,13 +115,26 @@ function headPhrase(forms: WordForm[], start: number): { indices: number[]; head
   return { indices, head: nouns.at(-1) ?? indices.at(-1), expected };
 }
 
+/** Words next to a figure that say nothing about what it measures. */
+const NOT_A_LABEL = /^(?:the|a|an|of|in|on|at|to|for|and|or|by|with|from|about|than|some|over|under|nearly|around|almost|more|less|least|most|just|only|what|which|how|many|much|did|does|do|was|were|is|are|has|have|had|its|their|his|her)$/i;
+
+/** The words right before and after a figure in the question ("magnitude 7.5", "120 seats"). */
+function figureLabels(text: string, start: number, end: number): string[] {
+  const before = /([A-Za-z][A-Za-z-]{2,})\s*-?\s*$/.exec(text.slice(Math.max(0, start - 30), start))?.[1];
+  const after = /^\s*-?\s*([A-Za-z][A-Za-z-]{2,})/.exec(text.slice(end, end + 30))?.[1];
+  return [before, after].filter((w): w is string => w !== undefined && !NOT_A_LABEL.test(w)).map((w) => w.toLowerCase());
+}
+
 /** The question's constraints: years, days, ordinals and quoted figures. */
 function constraintsOf(text: string): Constraint[] {
   const out: Constraint[] = [];
-  for (const m of text.matchAll(/\b(1[5-9]\d\d|20\d\d)\b(?![,.]?\d)/g)) out.push({ kind: 'year', year: Number(m[1]), text: m[0] });
+  const references = referenceSpans(text);
+  const inReference = (at: number) => references.some(([s, e]) => at >= s && at < e);
+  const mark = <C extends Constraint>(c: C, at: number): C => (inReference(at) ? { ...c, reference: true } : c);
+  for (const m of text.matchAll(/\b(1[5-9]\d\d|20\d\d)\b(?![,.]?\d)/g)) out.push(mark({ kind: 'year', year: Number(m[1]), text: m[0] }, m.index));
   for (const r of chrono.parse(text, new Date(Date.UTC(2000, 0, 1)))) {
     if (r.start.isCertain('month') && r.start.isCertain('day')) {
-      out.push({ kind: 'day', month: r.start.get('month') ?? 0, day: r.start.get('day') ?? 0, text: r.text });
+      out.push(mark({ kind: 'day', month: r.start.get('month') ?? 0, day: r.start.get('day') ?? 0, text: r.text }, r.index));
     }
   }
   // "the third round", "a second vote" — not "for the first time" or "the first two victims".
@@ -132,8 +146,8 @@ function constraintsOf(text: string): Constraint[] {
   for (const m of text.matchAll(/(?:[$€£¥]\s?)?\b\d[\d,]*(?:\.\d+)?\b(?:\s?%)?/g)) {
     const t = m[0];
     if (/^(?:1[5-9]\d\d|20\d\d)$/.test(t) || days.some((d) => d.includes(t)) || /^\d{1,2}(?:st|nd|rd|th)$/.test(t)) continue;
-    if (/^\d{1,2}$/.test(t) && /^\s*(?:st|nd|rd|th)\b/.test(text.slice((m.index ?? 0) + t.length))) continue;
-    out.push({ kind: 'figure', text: t });
+    if (/^\d{1,2}$/.test(t) && /^\s*(?:st|nd|rd|th)\b/.test(text.slice(m.index + t.length))) continue;
+    out.push(mark({ kind: 'figure', text: t, labels: figureLabels(text, m.index, m.index + t.length) }, m.index));
   }
   return out;
 }

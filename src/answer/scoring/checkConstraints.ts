@@ -1,6 +1,7 @@
 import * as chrono from 'chrono-node';
 import type { ArticleContext, EvidenceSentence } from '../evidence/EvidenceSentence.js';
 import type { Constraint } from '../question/QuestionAnalysis.js';
+import { withoutReferences } from '../evidence/referenceSpans.js';
 
 const ORDINAL_WORDS: Record<number, RegExp> = {
   1: /\b(?:first|1st|initial|opening|maiden)\b/i,
@@ -32,11 +33,39 @@ function statedDays(text: string, article: ArticleContext): Array<{ month: numbe
     .map((r) => ({ month: r.start.get('month') ?? 0, day: r.start.get('day') ?? 0 }));
 }
 
+/** Numbers written next to `label` in `text` ("magnitude 6.4", "6.4-magnitude", "206 seats"), commas dropped. */
+function labelledFigures(text: string, label: string): string[] {
+  const stem = label.replace(/(?:es|s)$/, '').replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const word = `${stem}[a-z]*`;
+  const num = '(\\d[\\d,]*(?:\\.\\d+)?)';
+  const re = new RegExp(`\\b${word}\\s+(?:of\\s+)?${num}|${num}(?:\\s*-\\s*|\\s+)${word}\\b`, 'gi');
+  return [...text.matchAll(re)].map((m) => (m[1] ?? m[2] ?? '').replace(/,/g, ''));
+}
+
+/** The digits of a figure, thousands separators dropped ("$1,500" → "1500"). */
+function digitsOf(figure: string): string {
+  return figure.replace(/[^\d.]/g, '').replace(/\.$/, '');
+}
+
+/** A figure: stated here, around, or in the article; contradicted by another number with the same label. */
+function checkFigure(c: Extract<Constraint, { kind: 'figure' }>, text: string, article: ArticleContext, around: string): { met: number; conflict: boolean } {
+  const digits = digitsOf(c.text);
+  if (digits === '') return { met: 0, conflict: false };
+  const plain = (t: string) => t.replace(/(?<=\d),(?=\d{3})/g, '');
+  if (new RegExp(`(?<![\\d.])${digits.replace('.', '\\.')}(?![\\d]|\\.\\d)`).test(plain(text))) return { met: 1, conflict: false };
+  const conflict = c.labels.some((l) => labelledFigures(text, l).some((n) => n !== digits));
+  if (plain(around).includes(digits)) return { met: 0.6, conflict };
+  return { met: plain(article.text).includes(digits) ? 0.3 : 0, conflict };
+}
+
 /** How one constraint fares in a sentence: met (1), met through the article only (partly), or contradicted. */
 function check(c: Constraint, s: EvidenceSentence, article: ArticleContext, around: string): { met: number; conflict: boolean } {
+  // A year or day inside "since the 2019 attack" or "than in 2020" is a point of comparison, not the
+  // sentence's own event — unless the question asks about that comparison too.
+  const text = c.reference ? s.text : withoutReferences(s.text);
   switch (c.kind) {
     case 'year': {
-      const years = [...s.text.matchAll(YEARS)].map((m) => Number(m[1]));
+      const years = [...text.matchAll(YEARS)].map((m) => Number(m[1]));
       if (years.includes(c.year)) return { met: 1, conflict: false };
       const articleYear = article.date ? Number(article.date.slice(0, 4)) : undefined;
       // Another year in a sentence of that year's article is a date mentioned in passing ("targets a 2028 opening").
@@ -47,7 +76,7 @@ function check(c: Constraint, s: EvidenceSentence, article: ArticleContext, arou
       return { met: 0, conflict: articleYear !== undefined && articleYear < c.year };
     }
     case 'day': {
-      const days = statedDays(s.text, article);
+      const days = statedDays(text, article);
       if (days.some((d) => d.month === c.month && d.day === c.day)) return { met: 1, conflict: false };
       const sameMonthOther = days.some((d) => d.month === c.month && d.day !== c.day);
       const ref = articleDay(article.date);
@@ -62,11 +91,8 @@ function check(c: Constraint, s: EvidenceSentence, article: ArticleContext, arou
       const other = Object.entries(ORDINAL_WORDS).some(([v, re]) => Number(v) !== c.value && re.test(s.text));
       return { met: ORDINAL_WORDS[c.value]?.test(around) ? 0.5 : 0, conflict: other };
     }
-    case 'figure': {
-      const digits = c.text.replace(/[^\d.]/g, '').replace(/\.$/, '');
-      const found = digits !== '' && article.text.replace(/(?<=\d),(?=\d{3})/g, '').includes(digits);
-      return { met: found ? 1 : 0, conflict: false };
-    }
+    case 'figure':
+      return checkFigure(c, text, article, around);
   }
 }
 

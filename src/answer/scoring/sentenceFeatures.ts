@@ -1,4 +1,4 @@
-import { CAUSAL } from '../evidence/extractCandidates.js';
+import { STATED_CAUSE } from '../evidence/extractCandidates.js';
 import type { SentenceAssessment } from './SentenceAssessment.js';
 
 /** One named piece of evidence that a sentence answers a part of a question. */
@@ -134,8 +134,8 @@ export const SENTENCE_FEATURES: readonly SentenceFeature[] = [
   },
   {
     name: 'causal',
-    reason: 'A why-question is answered by a sentence that gives a cause or condition ("because", "due to", "unless").',
-    value: (a) => (a.part.type === 'reason' ? (CAUSAL.test(a.sentence.text) ? 1 : 0) : 0),
+    reason: 'A why-question is answered by a sentence that says it gives a cause ("because", "due to", "the reason"), not by one that retells the event.',
+    value: (a) => (a.part.type === 'reason' && STATED_CAUSE.test(a.sentence.text) ? 1 : 0),
   },
   {
     name: 'neighbour',

@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { analyzeQuestion } from '../../../src/answer/question/analyzeQuestion.js';
+import { checkConstraints } from '../../../src/answer/scoring/checkConstraints.js';
+import type { ArticleContext, EvidenceSentence } from '../../../src/answer/evidence/EvidenceSentence.js';
+import { tokenize } from '../../../src/answer/evidence/tokenize.js';
+
+/** A lone sentence of an article that says only it, dated `date`. */
+function sentence(text: string, neighbour = ''): EvidenceSentence {
+  const next = neighbour ? sentence(neighbour) : undefined;
+  return { passage: { id: 'p', source: 'a.txt', text, start: 0, end: text.length } as EvidenceSentence['passage'], start: 0, end: text.length, text, tokens: tokenize(text), retrieval: 1, rank: 0, position: 0, previous: undefined, next };
+}
+
+async function verdict(question: string, text: string, article: Partial<ArticleContext> = {}) {
+  const analysis = await analyzeQuestion(question);
+  const constraints = analysis.parts[0]?.constraints ?? [];
+  const context: ArticleContext = { text: (article.text ?? text).toLowerCase(), title: null, date: article.date ?? '2031-05-04' };
+  return checkConstraints(constraints, sentence(text), context);
+}
+
+describe('checkConstraints', () => {
+  it.each([
+    ['a year the sentence states', 'How many people died in the 2031 floods?', 'The 2031 floods killed 40 people.', { met: 1, conflict: false }],
+    ['a year that is only the point of comparison', 'How many people died in the 1987 storm?', 'The flood, the deadliest since the 1987 storm, killed 40 people.', { met: 0, conflict: false }],
+    ['a comparison the question asks about too', 'How many died in the worst flood since 1987?', 'The flood, the deadliest since 1987, killed 40 people.', { met: 1, conflict: false }],
+    ['another year in the sentence', 'How many people died in the 2029 floods?', 'The 2031 floods killed 40 people.', { met: 0, conflict: true }],
+    ['a figure the sentence states', 'How many were hurt by the magnitude 7.5 quake?', 'The magnitude 7.5 quake hurt 300 people.', { met: 1, conflict: false }],
+    ['a figure with the same label but another value', 'How many were hurt by the magnitude 7.5 quake?', 'A magnitude 6.4 quake hurt 30 people.', { met: 0, conflict: true }],
+    ['a hyphenated label', 'How many were hurt by the magnitude 7.5 quake?', 'A 6.4-magnitude quake hurt 30 people.', { met: 0, conflict: true }],
+    ['a figure stated elsewhere in the article only', 'Who built the 120 homes?', 'The homes were built by Larch Ltd.', { met: 0.3, conflict: false }],
+  ])('%s', async (_name, question, text, expected) => {
+    const article = expected.met === 0.3 ? { text: `${text} Larch finished 120 homes.` } : {};
+    const r = await verdict(question, text, article);
+    expect({ met: r.met, conflict: r.conflict }).toEqual(expected);
+  });
+
+  it('reads a figure with a thousands separator as the same figure', async () => {
+    expect((await verdict('Which firm built the 2500 homes?', 'Larch Ltd built 2,500 homes.')).met).toBe(1);
+  });
+});
