@@ -29,7 +29,7 @@ describe('loadConfig', () => {
     const c = loadConfig({ OPENAI_API_KEY: '', DISCORD_TOKEN: '', ABSTAIN_THRESHOLD: '', TOP_K: '' }, '/proj');
     expect(c.answerer).toBe('extractive');
     expect(c.discord.token).toBeUndefined();
-    expect(c.retrieval.topK).toBe(4);
+    expect(c.retrieval.topK).toBe(8);
   });
 
   it.each([

@@ -27,6 +27,11 @@ export interface AnswerParams {
    * check it, loosely related sentences do not.
    */
   joinShare: number;
+  /**
+   * The same share for a question that asks for several things ("Which officials…", "Who were the
+   * victims…", a plural head noun): each sentence naming another one belongs in the answer.
+   */
+  listShare: number;
   /** Closest sources listed under "not in the articles". */
   closest: number;
   /** Retrieved passages the answerer reads: 8 covered 98% of gold articles on the development corpora (4 covered 95%). */
@@ -41,6 +46,7 @@ export const ANSWER_PARAMS: Readonly<AnswerParams> = Object.freeze({
   shortThreshold: ANSWER_MODEL.thresholds.short,
   maxSentences: 4,
   joinShare: 0.6,
+  listShare: 0.4,
   closest: 3,
   passages: 8,
 });

