@@ -61,7 +61,8 @@ function detail(run: SetRun): string {
 }
 
 async function main(): Promise<number> {
-  const { values } = parseArgs({
+  const { values, positionals } = parseArgs({
+    allowPositionals: true,
     options: {
       set: { type: 'string', multiple: true },
       detail: { type: 'boolean', default: false },
@@ -71,10 +72,11 @@ async function main(): Promise<number> {
     },
   });
   if (values.help) {
-    process.stdout.write('Usage: npm run eval [-- --set DIR ...] [--detail] [--json] [--no-timeline]\n');
+    process.stdout.write('Usage: npm run eval [-- [--set] DIR ...] [--detail] [--json] [--no-timeline]\n  DIR holds questions.json and corpus/ (the format of ../shared/corpora); default: every development set.\n');
     return 0;
   }
-  const dirs = values.set?.map((d) => path.resolve(d)) ?? defaultSets(ROOT);
+  const given = [...(values.set ?? []), ...positionals];
+  const dirs = given.length > 0 ? given.map((d) => path.resolve(d)) : defaultSets(ROOT);
   if (dirs.length === 0) {
     process.stderr.write('eval: no corpus sets found (pass --set DIR; a set holds questions.json and corpus/)\n');
     return 2;
@@ -102,6 +104,10 @@ async function main(): Promise<number> {
 main().then(
   (code) => process.exit(code),
   (error: unknown) => {
+    if (error instanceof TypeError && String((error as { code?: unknown }).code).startsWith('ERR_PARSE_ARGS')) {
+      process.stderr.write(`eval: ${error.message}\nUsage: npm run eval [-- [--set] DIR ...] [--detail] [--json] [--no-timeline]\n`);
+      process.exit(2);
+    }
     if (isDossierError(error)) process.stderr.write(`eval: ${error.code}: ${error.message}\n`);
     else process.stderr.write(`eval: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
     process.exit(1);
