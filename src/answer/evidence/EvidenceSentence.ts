@@ -7,6 +7,8 @@ export interface Token extends WordForm {
   start: number;
   /** Position among the sentence's words. */
   index: number;
+  /** Whether the word carries content: not a function word, punctuation or a stop word. */
+  content: boolean;
 }
 
 /** One sentence of a retrieved passage: what answers are picked from and quoted. */
@@ -30,7 +32,7 @@ export interface EvidenceSentence {
 
 /** What the answerer may know about a whole article beyond the retrieved passages. */
 export interface ArticleContext {
-  /** The article's text as indexed (all its passages), lower case; or, when unknown, its retrieved text. */
+  /** The article's text as indexed (all its passages, as written); or, when unknown, its retrieved text. */
   text: string;
   title: string | null;
   /** ISO date at the precision known (YYYY, YYYY-MM or YYYY-MM-DD). */

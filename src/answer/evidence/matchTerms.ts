@@ -28,11 +28,6 @@ export const SIMILAR_MIN = 0.6;
 
 const NONE: TermMatch = { level: 'none', score: 0, token: undefined };
 
-/** Function words and punctuation never stand for a question word. */
-function isContent(t: Token): boolean {
-  return !t.stop && /\p{L}/u.test(t.text) && !['PUNCT', 'DET', 'ADP', 'PRON', 'AUX', 'CCONJ', 'SCONJ', 'PART'].includes(t.pos);
-}
-
 /**
  * Finds a question word in a sentence's tokens. Names match exactly or, for places, under their
  * other names ("Washington" for "United States"); descriptive words also match through the
@@ -55,12 +50,12 @@ export function matchTerm(term: QuestionTerm, tokens: readonly Token[], text: st
     }
   }
   if (term.broader.size > 0) {
-    for (const t of tokens) if (isContent(t) && (term.broader.has(t.lemma) || term.broader.has(t.norm))) return { level: 'related', score: 0.6, token: t };
+    for (const t of tokens) if (t.content && (term.broader.has(t.lemma) || term.broader.has(t.norm))) return { level: 'related', score: 0.6, token: t };
   }
   if (similarity) {
     let best: TermMatch = NONE;
     for (const t of tokens) {
-      if (!isContent(t)) continue;
+      if (!t.content) continue;
       const s = similarity(term.lemma, t.lemma);
       if (s >= SIMILAR_MIN && s > best.score) best = { level: 'similar', score: s, token: t };
     }

@@ -2,6 +2,8 @@ import nlp from 'compromise';
 import { mentionsAlias } from '../placeAliases.js';
 import { termsMatch } from '../termsMatch.js';
 import { LruMap } from '../../util/LruMap.js';
+import { articleWordList, sameInitial } from './articleWords.js';
+import type { ArticleContext } from './EvidenceSentence.js';
 
 /** Last words that make a name an organisation, place or thing rather than a person ("Trump Corridor", "Key Bridge"). */
 export const THING_SUFFIX =
@@ -14,11 +16,17 @@ interface Word {
   norm: string;
 }
 
-/* Articles are checked for several names per question, and the same articles recur. */
-const wordsCache = new LruMap<string, Word[]>(512);
+/**
+ * Sentences recur across questions; whole articles recur too but are large (a long speech is
+ * thousands of words), so they get a small cache of their own that sentences cannot evict.
+ */
+const sentenceWords = new LruMap<string, Word[]>(4096);
+const articleWords = new LruMap<string, Word[]>(16);
+const LONG_TEXT = 2000;
 
 /** Words of a text; a hyphenated word also counts as its parts ("Lashkar-e-Toiba" names "Lashkar"). */
 function wordsOf(text: string): Word[] {
+  const wordsCache = text.length >= LONG_TEXT ? articleWords : sentenceWords;
   const hit = wordsCache.get(text);
   if (hit) return hit;
   const out: Word[] = [];
@@ -69,6 +77,20 @@ function expandedIn(acronym: string, hay: Word[]): boolean {
   return false;
 }
 
+const undotted = new LruMap<string, string>(48);
+
+/** The text with initialisms written without dots ("U.S." → "US"), cached for long texts. */
+function withoutInitialDots(text: string): string {
+  const undot = (t: string) => t.replace(/\b(?:\p{Lu}\.){2,}/gu, (m) => m.replace(/\./g, ''));
+  if (text.length < LONG_TEXT) return undot(text);
+  let hit = undotted.get(text);
+  if (hit === undefined) {
+    hit = undot(text);
+    undotted.set(text, hit);
+  }
+  return hit;
+}
+
 const people = new Map<string, boolean>();
 
 /** A person's name: compromise says so, or two or three words none of which marks an organisation or place. */
@@ -95,7 +117,7 @@ export function mentionsName(name: string, text: string): boolean {
   const hay = wordsOf(text);
   if (hasRun(hay, needle)) return true;
   // "U.S." is how news writes the "US" that place aliases list.
-  if (mentionsAlias(text.replace(/\b(?:\p{Lu}\.){2,}/gu, (m) => m.replace(/\./g, '')), name)) return true;
+  if (mentionsAlias(withoutInitialDots(text), name)) return true;
   if (needle.length === 1) {
     const only = needle[0] as Word;
     return /^\p{Lu}{2,6}$/u.test(only.text) && expandedIn(only.text, hay);
@@ -104,4 +126,75 @@ export function mentionsName(name: string, text: string): boolean {
   const acronym = acronymOf(needle);
   if (acronym && hay.some((w) => w.text === acronym)) return true;
   return needle.length >= 3 && hasRun(hay, needle.slice(-2));
+}
+
+/** Verdicts per article and name: articles are fixed while an index is served, names recur. */
+const verdicts = new WeakMap<ArticleContext, Map<string, boolean>>();
+
+const escape = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** The article's spellings of a word: its words with the same initial that {@link same} accepts. */
+function spellings(words: readonly string[], word: string): string[] {
+  return sameInitial(words, word).filter((w) => same({ text: w, norm: w }, { text: word, norm: word }));
+}
+
+/** A name's words as the article's word list splits them: at anything not a letter or digit ("U.S." → u, s). */
+function pieces(name: string): string[] {
+  return name.toLowerCase().replace(/['’]s\b/gu, '').split(/[^\p{L}\p{N}]+/u).filter((w) => w !== '');
+}
+
+/**
+ * Whether the words occur one after another in the article, each up to a spelling variant: the
+ * article's spellings of each word, found in its sorted word list, joined into one pattern over
+ * its lower-case text.
+ */
+function articleHasRun(run: readonly string[], article: ArticleContext, lower: () => string): boolean {
+  if (run.length === 0) return false;
+  const words = articleWordList(article);
+  const alternatives: string[] = [];
+  for (const w of run) {
+    const found = spellings(words, w);
+    if (found.length === 0) return false;
+    alternatives.push(`(?:${found.map(escape).join('|')})`);
+  }
+  return new RegExp(`(?<![\\p{L}\\p{N}])${alternatives.join('[^\\p{L}\\p{N}]+')}(?![\\p{L}\\p{N}])`, 'u').test(lower());
+}
+
+/**
+ * {@link mentionsName} for a whole article (its title and text), remembered per article. Works
+ * from the article's sorted distinct words and one pattern over its text, so a long article is
+ * never split into word objects; a lone acronym, whose expansion needs the words' capitals, is
+ * checked by {@link mentionsName} itself.
+ */
+export function articleMentionsName(name: string, article: ArticleContext): boolean {
+  let known = verdicts.get(article);
+  if (!known) {
+    known = new Map();
+    verdicts.set(article, known);
+  }
+  const hit = known.get(name);
+  if (hit !== undefined) return hit;
+  const found = checkArticle(name, article);
+  if (known.size >= 256) known.clear();
+  known.set(name, found);
+  return found;
+}
+
+function checkArticle(name: string, article: ArticleContext): boolean {
+  const needle = wordsOf(name);
+  if (needle.length === 0) return true;
+  const text = `${article.title ?? ''}\n${article.text}`;
+  if (needle.length === 1 && /^\p{Lu}{2,6}$/u.test(needle[0]?.text ?? '')) return mentionsName(name, text);
+  let lowered: string | undefined;
+  const lower = () => (lowered ??= text.toLowerCase());
+  const run = pieces(name);
+  // "U.S." is also written "US", which the word list keeps as one word.
+  const undotted = pieces(name.replace(/(?<=\p{Lu})\.(?=\p{Lu}|$|\s)/gu, ''));
+  if (articleHasRun(run, article, lower) || (undotted.join(' ') !== run.join(' ') && articleHasRun(undotted, article, lower))) return true;
+  if (mentionsAlias(withoutInitialDots(text), name)) return true;
+  if (needle.length === 1) return false;
+  if (isPersonName(name, needle)) return spellings(articleWordList(article), run.at(-1) ?? '').length > 0;
+  const acronym = acronymOf(needle);
+  if (acronym && new RegExp(`(?<![\\p{L}\\p{N}])${escape(acronym)}(?![\\p{L}\\p{N}])`, 'u').test(text)) return true;
+  return needle.length >= 3 && articleHasRun(run.slice(-2), article, lower);
 }

@@ -60,8 +60,17 @@ function namePhrases(forms: WordForm[]): string[] {
 }
 
 /* Demonyms ("Pakistani", "German") describe rather than name; compromise knows them. */
+const demonyms = new Map<string, boolean>();
+
+/** Whether compromise tags the word as a demonym ("Afghan", "Kashmiri"); words recur, tagging is slow. */
 function isDemonym(word: string): boolean {
-  return nlp(word).has('#Demonym');
+  let known = demonyms.get(word);
+  if (known === undefined) {
+    known = nlp(word).has('#Demonym');
+    if (demonyms.size >= 4096) demonyms.clear();
+    demonyms.set(word, known);
+  }
+  return known;
 }
 
 function wordClassOf(form: WordForm): WordClass {

@@ -5,7 +5,7 @@ import { clauseStarts } from '../evidence/clauses.js';
 import { matchTerm, type TermMatch } from '../evidence/matchTerms.js';
 import type { WordSimilarity } from '../lexicon/WordSimilarity.js';
 import { mentionsAlias } from '../placeAliases.js';
-import { mentionsName } from '../evidence/mentionsName.js';
+import { articleMentionsName, mentionsName } from '../evidence/mentionsName.js';
 import { rejectingSentenceRule } from './sentenceRules.js';
 import type { AskedPart, QuestionTerm } from '../question/QuestionAnalysis.js';
 import type { TermRarity } from '../termRarity.js';
@@ -14,6 +14,7 @@ import { localCandidateFeatures } from './candidateFeatures.js';
 import { checkConstraints } from './checkConstraints.js';
 import type { CandidateAssessment, SentenceAssessment } from './SentenceAssessment.js';
 import { sentenceFeatureValues } from './sentenceFeatures.js';
+import { articleWordList, hasPrefix } from '../evidence/articleWords.js';
 
 /** What assessing needs besides the evidence: word knowledge and the fitted model. */
 export interface AssessTools {
@@ -42,34 +43,9 @@ function termWeight(t: QuestionTerm, rarity: TermRarity): number {
   return r * (t.role === 'context' ? CONTEXT_WEIGHT : 1);
 }
 
-/** An article's words, lower case and sorted, to look up words and word beginnings (stems) quickly. */
-const articleWords = new WeakMap<ArticleContext, string[]>();
-
-function wordsOfArticle(article: ArticleContext): string[] {
-  let words = articleWords.get(article);
-  if (!words) {
-    const text = `${article.title ?? ''}\n${article.text}`.toLowerCase();
-    words = [...new Set(text.match(/[\p{L}\p{N}]+/gu) ?? [])].sort();
-    articleWords.set(article, words);
-  }
-  return words;
-}
-
-/** Whether some word of the sorted list starts with `prefix`. */
-function hasPrefix(sorted: readonly string[], prefix: string): boolean {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if ((sorted[mid] ?? '') < prefix) lo = mid + 1;
-    else hi = mid;
-  }
-  return (sorted[lo] ?? '').startsWith(prefix);
-}
-
 /** Weighted share of the relation words (or their related words) found anywhere in the article. */
 function articleCoverage(part: AskedPart, weights: number[], article: ArticleContext, rarity: TermRarity): ArticleCoverage {
-  const words = wordsOfArticle(article);
+  const words = articleWordList(article);
   const total = weights.reduce((a, b) => a + b, 0) || 1;
   const found = part.relation.map((t) => {
     const forms = [t.stem, t.lemma, t.norm, ...[...t.related].filter((r) => !r.includes(' '))].filter((f) => f.length >= 3);
@@ -149,8 +125,7 @@ export function assessPart(
   const missingNames = (source: string, article: ArticleContext): string[] => {
     let names = missing.get(source);
     if (!names) {
-      const text = `${article.title ?? ''}\n${article.text}`;
-      names = part.names.filter((n) => !mentionsName(n, text));
+      names = part.names.filter((n) => !articleMentionsName(n, article));
       missing.set(source, names);
     }
     return names;
@@ -243,11 +218,25 @@ function namesNearby(part: AskedPart, s: EvidenceSentence, article: ArticleConte
     next = next?.next;
   }
   const text = around.join('\n');
-  const mentions = (name: string) => {
-    const last = name.split(/\s+/).at(-1) ?? name;
-    return (article.text.match(new RegExp(`(?<![\\p{L}])${last.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`, 'giu')) ?? []).length;
-  };
+  const mentions = (name: string) => mentionCount(article, name.split(/\s+/).at(-1) ?? name);
   return part.names.filter((n) => mentionsName(n, text) || mentions(n) >= MAIN_SUBJECT_MENTIONS).length / part.names.length;
+}
+
+/** How often each article mentions a word (a surname), counted once per article and word. */
+const mentionCounts = new WeakMap<ArticleContext, Map<string, number>>();
+
+function mentionCount(article: ArticleContext, word: string): number {
+  let counts = mentionCounts.get(article);
+  if (!counts) {
+    counts = new Map();
+    mentionCounts.set(article, counts);
+  }
+  let n = counts.get(word);
+  if (n === undefined) {
+    n = (article.text.match(new RegExp(`(?<![\\p{L}])${word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`, 'giu')) ?? []).length;
+    counts.set(word, n);
+  }
+  return n;
 }
 
 /** A candidate's text, compared across articles. */

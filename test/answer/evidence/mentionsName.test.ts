@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mentionsName } from '../../../src/answer/evidence/mentionsName.js';
+import { articleMentionsName, mentionsName } from '../../../src/answer/evidence/mentionsName.js';
 
 const TEXT = 'Chancellor Olaf Roe met Delta Air Lines executives in Eastport. The National Port Authority (NPA) said the Joint Harbour Commission would meet. Lashkar-e-Sample claimed the raid. Officials in the U.S. and Washington reacted.';
 
@@ -19,5 +19,27 @@ describe('mentionsName', () => {
     ['Harbour Trust', false],
   ])('%s -> %s', (name, expected) => {
     expect(mentionsName(name, TEXT)).toBe(expected);
+  });
+});
+
+describe('articleMentionsName (a whole article, from its word list)', () => {
+  const article = { title: 'Harbour talks', date: null, text: `${TEXT} The 737-9 jets stayed grounded. Hikmet Sample flew to the US on Tuesday.` };
+
+  it.each<[string, boolean]>([
+    ['Olaf Roe', true],
+    ['Jane Roe', true],
+    ['NPA', true],
+    ['JHC', true],
+    ['Lashkar-e-Sample', true],
+    ['U.S.', true], // written both "U.S." and "US" in the article
+    ['737-9', true],
+    ['Hikmat Sample', true], // a transliteration variant
+    ['America', true],
+    ['United Airlines', false],
+    ['Harbour Trust', false],
+    ['Westport', false],
+  ])('%s -> %s, as mentionsName says of the same text', (name, expected) => {
+    expect(articleMentionsName(name, article)).toBe(expected);
+    expect(mentionsName(name, `${article.title}\n${article.text}`)).toBe(expected);
   });
 });

@@ -13,7 +13,7 @@ function sentence(text: string, neighbour = ''): EvidenceSentence {
 async function verdict(question: string, text: string, article: Partial<ArticleContext> = {}) {
   const analysis = await analyzeQuestion(question);
   const constraints = analysis.parts[0]?.constraints ?? [];
-  const context: ArticleContext = { text: (article.text ?? text).toLowerCase(), title: null, date: article.date ?? '2031-05-04' };
+  const context: ArticleContext = { text: article.text ?? text, title: null, date: article.date ?? '2031-05-04' };
   return checkConstraints(constraints, sentence(text), context);
 }
 
