@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 
@@ -67,7 +67,14 @@ export interface CorpusSet {
  */
 export function loadCorpusSet(dir: string): CorpusSet {
   const file = path.join(dir, 'questions.json');
-  const parsed = CorpusSetSchema.safeParse(JSON.parse(readFileSync(file, 'utf8')));
+  if (!existsSync(file)) throw new Error(`${dir}: not a corpus set (no questions.json)`);
+  let json: unknown;
+  try {
+    json = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (error) {
+    throw new Error(`${file}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+  }
+  const parsed = CorpusSetSchema.safeParse(json);
   if (!parsed.success) {
     throw new Error(`${file}:\n${parsed.error.issues.map((i) => `  [${i.path.join('.')}] ${i.message}`).join('\n')}`);
   }
@@ -97,4 +104,24 @@ export function defaultSets(root: string): string[] {
     ...listCorpusSets(path.join(root, 'eval/corpora')),
     ...(existsSync(path.join(seeds, 'questions.json')) ? [seeds] : []),
   ];
+}
+
+/**
+ * The set folders named on a command line: a set folder itself, or a folder of sets (all of them).
+ * Files are left out, so a shell glob over `../shared/corpora/*` can be passed as it is.
+ */
+export function resolveSetDirs(given: readonly string[]): string[] {
+  const out: string[] = [];
+  for (const g of given) {
+    const dir = path.resolve(g);
+    if (!existsSync(dir)) throw new Error(`${g}: no such folder`);
+    if (!statSync(dir).isDirectory()) continue;
+    if (existsSync(path.join(dir, 'questions.json'))) out.push(dir);
+    else {
+      const sets = listCorpusSets(dir);
+      if (sets.length === 0) throw new Error(`${g}: neither a corpus set (questions.json and corpus/) nor a folder of them`);
+      out.push(...sets);
+    }
+  }
+  return out;
 }

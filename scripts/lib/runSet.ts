@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { App } from '../../src/app.js';
 import { toAnswerJson, type AnswerJson } from '../../src/answer/Answer.js';
@@ -15,6 +16,44 @@ export interface SetRun {
   answers: AnswerJson[];
   /** Median and 95th percentile of one question's answer time in ms (in-process, index warm). */
   latencyMs: { p50: number; p95: number };
+  /** Article metadata as read: how many got a date, and how many of those whose page starts with a date stamp got that date. */
+  articles: ArticleFigures;
+}
+
+/** What was read of the set's articles. */
+export interface ArticleFigures {
+  total: number;
+  dated: number;
+  titled: number;
+  withPublisher: number;
+  /** Articles whose first lines hold a page stamp (" date 2025-04-22"), and how many were given that date. */
+  stamped: number;
+  stampedRight: number;
+}
+
+/** A page date stamp in an article's first three lines: the scraper's own record of the page's date. */
+const PAGE_STAMP = /^\s*date\s+(\d{4}-\d{2}-\d{2})\b/m;
+
+/** Counts what the engine read of each article, checking page-stamped ones against their stamp. */
+export async function articleFigures(app: App, root: string): Promise<ArticleFigures> {
+  const sources = app.engine.sources();
+  let stamped = 0;
+  let stampedRight = 0;
+  for (const s of sources) {
+    const head = (await readFile(path.resolve(root, s.source), 'utf8')).split('\n').slice(0, 3).join('\n');
+    const stamp = PAGE_STAMP.exec(head)?.[1];
+    if (!stamp) continue;
+    stamped++;
+    if (s.date === stamp) stampedRight++;
+  }
+  return {
+    total: sources.length,
+    dated: sources.filter((s) => s.date !== null).length,
+    titled: sources.filter((s) => s.title !== null).length,
+    withPublisher: sources.filter((s) => s.publisher !== null).length,
+    stamped,
+    stampedRight,
+  };
 }
 
 /**
@@ -62,5 +101,6 @@ export async function runSet(app: App, set: CorpusSet, options: { timeline?: boo
     const events = toTimelineJson(await app.engine.timeline()).events;
     timeline = scoreTimeline(set.timeline, events.map((e) => ({ ...e, sources: e.sources })));
   }
-  return { set: set.name, questions, timeline, answers, latencyMs: { p50: percentile(times, 50), p95: percentile(times, 95) } };
+  const articles = await articleFigures(app, app.config.root);
+  return { set: set.name, questions, timeline, answers, latencyMs: { p50: percentile(times, 50), p95: percentile(times, 95) }, articles };
 }

@@ -5,5 +5,6 @@
  * 2: wire-style datelines ending in a dash ("ANKARA, October 2, 2025 —") are recognised.
  * 3: page stamps and datelines are cut from the start of paragraphs (leadingFurniture.ts); a page stamp dates the article.
  * 4-6: metadata from named header rules (headerRules.ts); menus are header lines; titles and rank abbreviations stay in one sentence; cookie banners, editor's notes and dated teaser lines are chrome.
+ * 7: short lines kept before the first prose paragraph (a byline's name) and lines glued to it are header lines; two-digit stamp years ("29-Aug-24"); magazine page furniture is no title.
  */
-export const CLEANER_VERSION = 6;
+export const CLEANER_VERSION = 7;

@@ -31,7 +31,8 @@ export function toIsoDate(text: string): string | null {
     if (/\bago\b|\btoday\b|\byesterday\b|\btomorrow\b/i.test(r.text)) continue;
     const s = r.start;
     // The year must be written: chrono also "certifies" the year of a relative phrase ("four days of …").
-    if (!s.isCertain('year') || !/\b\d{4}\b|\d{4}-\d{2}/.test(r.text)) continue;
+    // Stock and wire stamps write it in two digits after a month's abbreviation ("29-Aug-24").
+    if (!s.isCertain('year') || !/\b\d{4}\b|\d{4}-\d{2}|\b\d{1,2}-\p{L}{3}-\d{2}\b/u.test(r.text)) continue;
     const year = String(s.get('year')).padStart(4, '0');
     if (!s.isCertain('month')) return year;
     const month = String(s.get('month')).padStart(2, '0');

@@ -29,18 +29,42 @@ export function inferMetadata(raw: string, cleaned: Pick<CleanedArticle, 'body' 
 
 /** The header of an article as the metadata rules read it (see {@link HeaderView}). */
 export function headerView(raw: string, cleaned: Pick<CleanedArticle, 'body' | 'furniture'>): HeaderView {
-  const { body, furniture } = cleaned;
+  const { furniture } = cleaned;
+  // The story starts at its first paragraph that reads as prose; short lines kept before it (a
+  // byline's name, a kicker) belong to the header.
+  const storyAt = cleaned.body.findIndex((b) => isProse(raw.slice(b.start, b.end)));
+  const body = storyAt > 0 ? cleaned.body.slice(storyAt) : cleaned.body;
   const contentStart = parseFrontMatter(raw)?.range.end ?? 0;
   // The first paragraph as written, with the stamp and dateline the cleaner cut from its start.
   const firstStart = body[0] ? Math.min(body[0].start, ...furniture.filter((f) => f.end === body[0]?.start).map((f) => f.start)) : raw.length;
   const all = splitLines(raw).filter((l) => l.text !== '' && l.start >= contentStart);
-  const lines = all.filter((l) => l.end <= firstStart).map((l) => l.text);
+  const lines = [...all.filter((l) => l.end <= firstStart).map((l) => l.text), ...gluedHeaderLines(body[0] ? raw.slice(firstStart, body[0].end) : '')];
   const stamps = furniture.filter((f) => f.rule === 'page-stamp').map((f) => raw.slice(f.start, f.end));
   const opening = body[0] ? raw.slice(firstStart, body[0].end).replace(/^\s*date\s+\d{4}-\d{2}-\d{2}\s+/, '') : '';
   const copyright = all.map((l) => l.text).find((t) => /^(?:©|\(c\)\s|copyright\b)|\ball rights reserved\b/i.test(t) && wordCount(t, 20) <= 20) ?? null;
   // The dateline the cleaner cut from the first paragraph ("Jan. 23 (UPI) --"), else one it left in place.
   const cut = furniture.filter((f) => f.rule !== 'page-stamp' && f.end === body[0]?.start).map((f) => raw.slice(f.start, f.end).trim());
   return { lines, firstLine: all[0]?.text ?? '', stamps, lead: cut[0] ?? datelineLead(opening), copyright };
+}
+
+/** A paragraph that reads as prose: a dozen words or more, or a sentence with its full stop. */
+function isProse(text: string): boolean {
+  return wordCount(text, 12) >= 12 || (wordCount(text, 6) >= 6 && /[.!?]["'”’)]*\s*$/.test(text));
+}
+
+/**
+ * Header lines a scrape glued to the first paragraph with no blank line between ("Robert Besser",
+ * "23 May 2025, 19:48 GMT+10", then the story): its leading lines while they are short and end
+ * without a full stop, when a longer line follows.
+ */
+export function gluedHeaderLines(paragraph: string): string[] {
+  const lines = paragraph.split('\n').map((l) => l.trim());
+  const out: string[] = [];
+  for (const line of lines.slice(0, -1)) {
+    if (line === '' || wordCount(line, 13) > 12 || /[.!?]["'”’)]*$/.test(line)) break;
+    out.push(line);
+  }
+  return out.length < lines.length ? out : [];
 }
 
 /**
@@ -67,7 +91,7 @@ export function datelineLead(paragraph: string): string | null {
 
 
 /** Header lines that are never the headline: site chrome, bylines, photo credits. */
-const NOT_A_TITLE = /^(?:advertisement|sponsored|skip to (?:main )?content|open menu|close menu|home|menu|search|subscribe|sign in|log in|newsletter|share|generate key takeaways|key takeaways:?|listen to (?:this )?article|by\s|photo:|image:|(?:image|photo) credit)/i;
+const NOT_A_TITLE = /\bissue\s+\d+\s*[|·•-]\s*page\s+\d+\s*$|^(?:advertisement|sponsored|skip to (?:main )?content|open menu|close menu|home|menu|search|subscribe|sign in|log in|newsletter|share|generate key takeaways|key takeaways:?|listen to (?:this )?article|by\s|photo:|image:|(?:image|photo) credit)/i;
 
 /**
  * The headline: the first header line of four or more words that is no menu, byline, stamp or
@@ -93,7 +117,9 @@ function inferTitle(header: string[]): string | null {
     const isBreadcrumb = candidates.some((other) => other !== text && other.length >= 12 && text.endsWith(other));
     return !isBreadcrumb && !/(?:\s[>»›/|]\s.*){2}/.test(` ${text}`);
   });
-  return usable.find((t) => wordCount(t, 4) >= 4) ?? usable.find((t) => wordCount(t, 2) >= 2) ?? null;
+  // A short line of capitalised words only is a byline's name ("Robert Besser") or a section label
+  // more often than a headline; a short headline has a lower-case word ("Talks resume").
+  return usable.find((t) => wordCount(t, 4) >= 4) ?? usable.find((t) => wordCount(t, 2) >= 2 && /(?:^|\s)\p{Ll}/u.test(t)) ?? null;
 }
 
 /** Publisher from the story itself: an acronym credit the article spells out, or the outlet naming itself ("Caliber.Az reports citing …"). */

@@ -78,3 +78,14 @@ describe('inferMetadata on the seeds', () => {
     expect(infer(readText(file))).toEqual(expected);
   });
 });
+
+describe('inferMetadata on header lines a scrape kept with the story', () => {
+  const STORY = 'A judge ruled on Friday that the harbour authority may continue its lawsuit against the dredging company, after a hearing that lasted two days.';
+  it.each<[string, string, Partial<ArticleMeta>]>([
+    ['a byline name and a stamp glued to the first paragraph', `Jane Sample\n23 May 2031, 19:48 GMT+10\nEASTPORT, Maine: ${STORY}`, { date: '2031-05-23', title: null }],
+    ['a stock stamp with a two-digit year above the headline', `Story Stocks®\nUpdated: 29-Aug-31 13:59 ET\nHarbour Holdings takes a hit from the strike, but less than feared\n\n${STORY}`, { date: '2031-08-29', title: 'Harbour Holdings takes a hit from the strike, but less than feared' }],
+    ['magazine page furniture is no headline', `Harbour Review Issue 37 | Page 59\n\nDredging firm settles with the harbour authority\n\n${STORY}`, { title: 'Dredging firm settles with the harbour authority' }],
+  ])('%s', (_name, raw, expected) => {
+    expect(infer(raw)).toMatchObject(expected);
+  });
+});

@@ -22,8 +22,11 @@ export function wordSimilarity(table: WordVectorTable): WordSimilarity {
     }
     return n;
   };
-  return (a, b) => {
-    if (a === b) return 1;
+  // Questions and articles reuse the same few thousand words: pairs are remembered (nested maps,
+  // so a lookup builds no key string), up to a bound past which the memory starts over.
+  const memo = new Map<string, Map<string, number>>();
+  let remembered = 0;
+  const compute = (a: string, b: string): number => {
     const ra = table.lookup(a.toLowerCase());
     const rb = table.lookup(b.toLowerCase());
     if (ra === undefined || rb === undefined) return 0;
@@ -33,5 +36,24 @@ export function wordSimilarity(table: WordVectorTable): WordSimilarity {
     for (let d = 0; d < table.dimension; d++) dot += (table.matrix[ba + d] ?? 0) * (table.matrix[bb + d] ?? 0);
     const n = norm(ra) * norm(rb);
     return n > 0 ? dot / n : 0;
+  };
+  return (a, b) => {
+    if (a === b) return 1;
+    let row = memo.get(a);
+    if (!row) {
+      if (remembered > 200_000) {
+        memo.clear();
+        remembered = 0;
+      }
+      row = new Map();
+      memo.set(a, row);
+    }
+    let v = row.get(b);
+    if (v === undefined) {
+      v = compute(a, b);
+      row.set(b, v);
+      remembered++;
+    }
+    return v;
   };
 }

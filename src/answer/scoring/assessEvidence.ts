@@ -93,23 +93,6 @@ function neighbourCoverage(s: EvidenceSentence, weights: number[], matchesOf: (s
   return weights.reduce((got, w, i) => got + w * Math.max(...around.map((m) => strictScore(m[i]))), 0) / total;
 }
 
-/**
- * Word similarity remembered for one answer: every question word is compared with every word of
- * every retrieved sentence, and the same few hundred words recur across sentences.
- */
-function memoSimilarity(similarity: WordSimilarity | undefined): WordSimilarity | undefined {
-  if (!similarity) return undefined;
-  const memo = new Map<string, number>();
-  return (a, b) => {
-    const key = `${a}\u0000${b}`;
-    let v = memo.get(key);
-    if (v === undefined) {
-      v = similarity(a, b);
-      memo.set(key, v);
-    }
-    return v;
-  };
-}
 
 /** Assesses every sentence for one part of the question: matches, constraints, candidates, and the model's verdict. */
 export function assessPart(
@@ -136,7 +119,7 @@ export function assessPart(
   const cosines = sentences.map((s) => (query && tools.embed ? dot(query, tools.embed(s.text)) : 0));
   const top = Math.max(...cosines, 1e-6);
   const low = Math.min(...cosines);
-  const similarity = memoSimilarity(tools.similarity);
+  const similarity = tools.similarity;
   const matches = sentences.map((s) => part.relation.map((t) => matchTerm(t, s.tokens, s.text, similarity)));
   const matchIndex = new Map(sentences.map((s, i) => [s, matches[i]]));
   // Local specificity: a word most retrieved sentences share ("outage" in a corpus about an outage)
