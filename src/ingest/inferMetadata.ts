@@ -38,13 +38,27 @@ export function headerView(raw: string, cleaned: Pick<CleanedArticle, 'body' | '
   // The first paragraph as written, with the stamp and dateline the cleaner cut from its start.
   const firstStart = body[0] ? Math.min(body[0].start, ...furniture.filter((f) => f.end === body[0]?.start).map((f) => f.start)) : raw.length;
   const all = splitLines(raw).filter((l) => l.text !== '' && l.start >= contentStart);
-  const lines = [...all.filter((l) => l.end <= firstStart).map((l) => l.text), ...gluedHeaderLines(body[0] ? raw.slice(firstStart, body[0].end) : '')];
+  const lines = [...all.filter((l) => l.end <= firstStart).map((l) => l.text), ...gluedHeaderLines(body[0] ? raw.slice(firstStart, body[0].end) : ''), ...droppedNearTop(raw, all, body, firstStart)];
   const stamps = furniture.filter((f) => f.rule === 'page-stamp').map((f) => raw.slice(f.start, f.end));
   const opening = body[0] ? raw.slice(firstStart, body[0].end).replace(/^\s*date\s+\d{4}-\d{2}-\d{2}\s+/, '') : '';
   const copyright = all.map((l) => l.text).find((t) => /^(?:©|\(c\)\s|copyright\b)|\ball rights reserved\b/i.test(t) && wordCount(t, 20) <= 20) ?? null;
   // The dateline the cleaner cut from the first paragraph ("Jan. 23 (UPI) --"), else one it left in place.
   const cut = furniture.filter((f) => f.rule !== 'page-stamp' && f.end === body[0]?.start).map((f) => raw.slice(f.start, f.end).trim());
   return { lines, firstLine: all[0]?.text ?? '', stamps, lead: cut[0] ?? datelineLead(opening), copyright };
+}
+
+/**
+ * Short lines the cleaner dropped near the top of the story, before its third prose paragraph:
+ * where a standfirst or a photo caption sits above the byline and the page's date ("Business
+ * Today TV", "• May 10, 2025,"). Further down, dropped lines are teasers and footers, not header.
+ */
+function droppedNearTop(raw: string, all: ReadonlyArray<{ text: string; start: number; end: number }>, body: readonly TextSpan[], from: number): string[] {
+  // A standfirst and a caption may both stand above the byline: the limit is the third prose paragraph.
+  const prose = body.filter((b) => isProse(raw.slice(b.start, b.end)));
+  const second = prose[2] ?? prose[1];
+  if (!second) return [];
+  const kept = (l: { start: number; end: number }) => body.some((b) => l.start < b.end && l.end > b.start);
+  return all.filter((l) => l.start >= from && l.end <= second.start && !kept(l) && wordCount(l.text, 13) <= 12).map((l) => l.text);
 }
 
 /** A paragraph that reads as prose: a dozen words or more, or a sentence with its full stop. */

@@ -119,7 +119,8 @@ function isDatelineMention(sentence: string, index: number, length: number): boo
   const after = sentence.slice(index + length);
   if (!/^\s*(?:\([^)]{0,40}\))?\s*[:)(\-–—|]/.test(after)) return false;
   const words = before.match(/\p{L}[\p{L}'’.-]*/gu) ?? [];
-  return words.every((w) => /^\p{Lu}/u.test(w) || /^(?:published|updated|posted|on|by)$/i.test(w));
+  // "on" belongs to a stamp ("Published on 12 May"); after a name it is prose ("Modi on Monday (12 May) addressed").
+  return words.every((w, i) => /^\p{Lu}/u.test(w) || /^(?:published|updated|posted|by)$/i.test(w) || (/^on$/i.test(w) && /^(?:published|updated|posted)$/i.test(words[i - 1] ?? '')));
 }
 
 /**

@@ -84,6 +84,7 @@ describe('inferMetadata on header lines a scrape kept with the story', () => {
   it.each<[string, string, Partial<ArticleMeta>]>([
     ['a byline name and a stamp glued to the first paragraph', `Jane Sample\n23 May 2031, 19:48 GMT+10\nEASTPORT, Maine: ${STORY}`, { date: '2031-05-23', title: null }],
     ['a stock stamp with a two-digit year above the headline', `Story Stocks®\nUpdated: 29-Aug-31 13:59 ET\nHarbour Holdings takes a hit from the strike, but less than feared\n\n${STORY}`, { date: '2031-08-29', title: 'Harbour Holdings takes a hit from the strike, but less than feared' }],
+    ['the byline and date under a standfirst and a caption', `Harbour wall reopens after repairs\n\nThe harbour wall, just 10km from the city, is one of the port's oldest structures.\n\nAdvertisement\nWorkers finished the last section on Friday morning, ahead of the storm season, engineers said. Representative image\nEastport Daily\n  • May 10, 2031,\n  • Updated May 10, 2031 8:21 AM\n\n${STORY}\n\n${STORY}`, { date: '2031-05-10', title: 'Harbour wall reopens after repairs' }],
     ['magazine page furniture is no headline', `Harbour Review Issue 37 | Page 59\n\nDredging firm settles with the harbour authority\n\n${STORY}`, { title: 'Dredging firm settles with the harbour authority' }],
   ])('%s', (_name, raw, expected) => {
     expect(infer(raw)).toMatchObject(expected);

@@ -31,6 +31,7 @@ describe('resolveDates', () => {
     ['month and year', 'The treaty was drafted in June 2024 in Yerevan.', null, [{ date: '2024-06', precision: 'month' }]],
     ['today with a day-precise article', '"Welcomed today Assistant to the President," Bass said.', '2024-05-17', [{ date: '2024-05-17', precision: 'day' }]],
     ['dateline is flagged', 'Washington, 17 May 2024(TDI): The presidential Assistant holds talks.', '2024-05-17', [{ date: '2024-05-17', precision: 'day', dateline: true }]],
+    ['a day in brackets after a name is prose, not a dateline', 'Mayor Jane Sample on Monday (12 May) opened the bridge.', null, [{ date: '--05-12', precision: 'day', yearless: true }]],
     // A weekday in news copy is the latest such day on or before the article's date.
     ['weekday with a day-precise article', 'Delegations met in Ankara on Wednesday for border talks.', '2025-10-02', [{ date: '2025-10-01', precision: 'day' }]],
     ['weekday, same day as the article', 'The minister spoke on Thursday.', '2025-10-02', [{ date: '2025-10-02', precision: 'day' }]],
