@@ -8,16 +8,15 @@ import { createLogger } from '../logger.js';
 import { isDossierError } from '../errors.js';
 import { formatAnswer } from './formatAnswer.js';
 import { formatIndexReport } from './formatIndexReport.js';
-import { formatTimeline } from '../timeline/formatTimeline.js';
-import { renderTimelinePng } from '../timeline/renderTimelinePng.js';
+import { presentTimeline } from '../timeline/presentTimeline.js';
 import { formatSourceLine } from './runSources.js';
-import { parseTimelineArgs } from './runTimeline.js';
+import { parseTimelineArgs, TO_SEE_ALL } from './runTimeline.js';
 import { progressReporter } from './progressReporter.js';
 import { sanitizeTerminal } from './sanitizeTerminal.js';
 
 const CHAT_HELP = `Type a question, or a command:
   /ask QUESTION        ask (the default; follow-ups like "when was that?" use the conversation so far)
-  /timeline [TOPIC] [--from DATE] [--to DATE] [--source FILE] [--png FILE]
+  /timeline [TOPIC] [--from DATE] [--to DATE] [--source FILE] [--planned] [--no-history] [--all] [--png FILE]
   /sources             the indexed articles
   /reindex             rebuild the index from seeds/ (incremental)
   /new                 forget the conversation so far
@@ -76,11 +75,12 @@ export async function runChat(config: Config, _argv: string[], existing?: App): 
             break;
           }
           case '/timeline': {
-            const { options, png } = parseTimelineArgs(splitArgs(rest));
+            const { options, png, all } = parseTimelineArgs(splitArgs(rest));
             const timeline = await app.engine.timeline(options);
-            out(formatTimeline(timeline));
+            const shown = presentTimeline(timeline, { all, title: options.topic ? `Timeline: ${options.topic}` : 'Timeline', howToSeeAll: TO_SEE_ALL });
+            out(shown.text);
             if (png) {
-              await writeFile(png, renderTimelinePng(timeline, { title: options.topic ? `Timeline: ${options.topic}` : 'Timeline' }));
+              await writeFile(png, shown.png());
               out(`Wrote ${png}`);
             }
             break;

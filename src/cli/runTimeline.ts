@@ -3,15 +3,14 @@ import type { Config } from '../config.js';
 import type { TimelineOptions } from '../timeline/TimelineEvent.js';
 import { createApp } from '../app.js';
 import { createLogger } from '../logger.js';
-import { formatTimeline } from '../timeline/formatTimeline.js';
 import { toTimelineJson } from '../timeline/formatTimeline.js';
-import { renderTimelinePng } from '../timeline/renderTimelinePng.js';
+import { presentTimeline } from '../timeline/presentTimeline.js';
 import { parseCliArgs } from './parseCliArgs.js';
 import { parseFilter } from './parseFilter.js';
 import { progressReporter } from './progressReporter.js';
 import { sanitizeTerminal } from './sanitizeTerminal.js';
 
-const TIMELINE_USAGE = 'Usage: timeline [topic words | --topic "text"] [--from DATE] [--to DATE] [--source FILE] [--planned] [--no-history] [--json] [--png FILE]';
+const TIMELINE_USAGE = 'Usage: timeline [topic words | --topic "text"] [--from DATE] [--to DATE] [--source FILE] [--planned] [--no-history] [--all] [--json] [--png FILE]';
 
 /**
  * Parses the timeline options shared by `npm run timeline` and the chat's `/timeline`. Words outside
@@ -19,7 +18,7 @@ const TIMELINE_USAGE = 'Usage: timeline [topic words | --topic "text"] [--from D
  * `--topic "Aliyev visit"`.
  * @throws DossierError `USAGE` for an unknown option or a missing value.
  */
-export function parseTimelineArgs(argv: string[]): { options: TimelineOptions; json: boolean; png: string | undefined } {
+export function parseTimelineArgs(argv: string[]): { options: TimelineOptions; json: boolean; png: string | undefined; all: boolean } {
   const { values, positionals } = parseCliArgs({
     args: argv,
     allowPositionals: true,
@@ -32,6 +31,7 @@ export function parseTimelineArgs(argv: string[]): { options: TimelineOptions; j
       png: { type: 'string' },
       planned: { type: 'boolean', default: false },
       'no-history': { type: 'boolean', default: false },
+      all: { type: 'boolean', default: false },
     },
   }, TIMELINE_USAGE);
   const filter = parseFilter(values);
@@ -40,22 +40,27 @@ export function parseTimelineArgs(argv: string[]): { options: TimelineOptions; j
     options: { ...(topic ? { topic } : {}), ...filter, ...(values.planned ? { planned: true } : {}), ...(values['no-history'] ? { history: false } : {}) },
     json: values.json ?? false,
     png: values.png,
+    all: values.all ?? false,
   };
 }
 
+/** What a summarised timeline tells the reader to do for more. */
+export const TO_SEE_ALL = 'Narrow it with a topic, --from or --to, or add --all for every event (--json always lists every event).';
+
 /** `npm run timeline`: dated events, oldest first, as text, JSON, and optionally a PNG. */
 export async function runTimeline(config: Config, argv: string[]): Promise<number> {
-  const { options, json, png } = parseTimelineArgs(argv);
+  const { options, json, png, all } = parseTimelineArgs(argv);
   const progress = progressReporter();
   const app = await createApp(config, { logger: createLogger(config.logLevel, 'pretty'), onProgress: progress.onProgress });
   progress.stop();
   try {
     const timeline = await app.engine.timeline(options);
+    const shown = presentTimeline(timeline, { all, title: options.topic ? `Timeline: ${options.topic}` : 'Timeline', howToSeeAll: TO_SEE_ALL });
     if (png) {
-      await writeFile(png, renderTimelinePng(timeline, { title: options.topic ? `Timeline: ${options.topic}` : 'Timeline' }));
+      await writeFile(png, shown.png());
       process.stderr.write(`Wrote ${png}\n`);
     }
-    process.stdout.write(json ? `${JSON.stringify(toTimelineJson(timeline), null, 2)}\n` : `${sanitizeTerminal(formatTimeline(timeline))}\n`);
+    process.stdout.write(json ? `${JSON.stringify(toTimelineJson(timeline), null, 2)}\n` : `${sanitizeTerminal(shown.text)}\n`);
     return 0;
   } finally {
     await app.close();

@@ -9,7 +9,15 @@ export interface RenderTimelineOptions {
   title?: string;
   /** Events drawn before "+N more" (default 60). */
   maxEvents?: number;
+  /** When these events summarise a longer timeline: how many it has (the subtitle says "60 of 5,172"). */
+  total?: number;
+  /** Draw the key to the markers and the source tags under the events (default true). */
+  legend?: boolean;
 }
+
+/** Lines of source names the legend lists before "+N more sources". */
+const LEGEND_SOURCES = 40;
+const LEGEND_LINE = 18;
 
 /** Font stack: DejaVu Sans ships with most Linux images; resvg picks the first installed. */
 const FONT = "'DejaVu Sans', 'Liberation Sans', Arial, Helvetica, sans-serif";
@@ -111,14 +119,16 @@ export function renderTimelineSvg(timeline: Timeline, options: RenderTimelineOpt
     y += height;
   }
   const footer = hidden > 0 ? 40 : 0;
-  const height = Math.max(200, y + footer + PAD - EVENT_GAP);
+  const legend = options.legend === false || rows.length === 0 ? [] : legendRows(rows, tags, width);
+  const legendTop = y + footer + 12;
+  const height = Math.max(200, legendTop + legend.length * LEGEND_LINE + (legend.length > 0 ? 70 : 0) + PAD - EVENT_GAP);
 
   const out: string[] = [];
   out.push(`<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}">`);
   out.push(`<rect width="100%" height="100%" fill="${COLORS.background}"/>`);
   out.push(`<g font-family="${escapeXml(FONT)}">`);
   out.push(`<text x="${PAD}" y="${PAD + 22}" font-size="24" font-weight="bold" fill="${COLORS.title}">${escapeXml(truncate(title, Math.floor((width - 2 * PAD) / 14)))}</text>`);
-  out.push(`<text x="${PAD}" y="${PAD + 46}" font-size="13" fill="${COLORS.muted}">${escapeXml(subtitle(timeline))}</text>`);
+  out.push(`<text x="${PAD}" y="${PAD + 46}" font-size="13" fill="${COLORS.muted}">${escapeXml(subtitle(timeline, options.total))}</text>`);
   if (timeline.events.length === 0) {
     out.push(`<text x="${PAD}" y="${PAD + 100}" font-size="${FONT_SIZE}" fill="${COLORS.muted}">No dated events found.</text>`);
   } else {
@@ -153,8 +163,41 @@ export function renderTimelineSvg(timeline: Timeline, options: RenderTimelineOpt
   if (hidden > 0) {
     out.push(`<text x="${TEXT_X}" y="${y + 20}" font-size="14" font-style="italic" fill="${COLORS.muted}">+${hidden} more event${hidden === 1 ? '' : 's'} not shown</text>`);
   }
+  if (legend.length > 0) out.push(...drawLegend(legendTop, legend));
   out.push('</g></svg>');
   return out.join('\n');
+}
+
+/** The source lines of the legend: the tag of each source drawn, with its title (or file). */
+function legendRows(rows: readonly Row[], tags: Map<string, string>, width: number): string[] {
+  const named = new Map<string, string>();
+  for (const r of rows) for (const s of r.event?.sources ?? []) if (!named.has(s.source)) named.set(s.source, s.title ?? s.source);
+  const max = Math.floor((width - 2 * PAD) / 7);
+  const lines = [...named].map(([source, name]) => `[${tags.get(source) ?? source}] ${name}`).sort().map((l) => truncate(l, max));
+  return lines.length > LEGEND_SOURCES ? [...lines.slice(0, LEGEND_SOURCES - 1), `+${lines.length - LEGEND_SOURCES + 1} more sources`] : lines;
+}
+
+/** The key: what each marker means, then which article each tag stands for. */
+function drawLegend(top: number, sources: readonly string[]): string[] {
+  const out: string[] = [];
+  const y = top + 20;
+  out.push(`<line x1="${PAD}" y1="${top}" x2="${PAD + 200}" y2="${top}" stroke="${COLORS.axis}" stroke-width="1"/>`);
+  const keys: Array<[string, string]> = [
+    [`<circle cx="${PAD + 6}" cy="${y - 5}" r="6" fill="${COLORS.accent}"/>`, 'a day'],
+    [`<circle cx="${PAD + 6}" cy="${y - 5}" r="5" fill="${COLORS.background}" stroke="${COLORS.accent}" stroke-width="2.5"/>`, 'a month or year'],
+    [`<rect x="${PAD}" y="${y - 14}" width="12" height="18" rx="6" fill="${COLORS.accent}"/>`, 'a span of days'],
+    [`<circle cx="${PAD + 6}" cy="${y - 5}" r="6" fill="${COLORS.yearless}"/>`, 'year unknown'],
+  ];
+  let x = 0;
+  for (const [marker, label] of keys) {
+    out.push(`<g transform="translate(${x} 0)">${marker}<text x="${PAD + 18}" y="${y}" font-size="13" fill="${COLORS.muted}">${escapeXml(label)}</text></g>`);
+    x += 40 + label.length * 8;
+  }
+  out.push(`<text x="${PAD}" y="${y + 28}" font-size="13" font-weight="bold" fill="${COLORS.text}">Sources</text>`);
+  sources.forEach((line, i) => {
+    out.push(`<text x="${PAD}" y="${y + 28 + (i + 1) * LEGEND_LINE}" font-size="12" fill="${COLORS.muted}">${escapeXml(line)}</text>`);
+  });
+  return out;
 }
 
 function actorsLabel(e: TimelineEvent): string {
@@ -165,19 +208,21 @@ function truncate(text: string, max: number): string {
   return text.length <= max ? text : `${text.slice(0, Math.max(1, max - 1))}…`;
 }
 
-function subtitle(timeline: Timeline): string {
+function subtitle(timeline: Timeline, total?: number): string {
   const dated = timeline.events.filter((e) => !e.yearless);
   const n = timeline.events.length;
+  const count = total !== undefined && total > n ? `The ${n} most-reported of ${total} events` : `${n} event${n === 1 ? '' : 's'}`;
   const span = dated.length > 0 ? ` · ${formatEventDate(dated[0] as TimelineEvent)} – ${formatEventDate(dated[dated.length - 1] as TimelineEvent)}` : '';
   const sources = new Set(timeline.events.flatMap((e) => e.sources.map((s) => s.source))).size;
-  return `${n} event${n === 1 ? '' : 's'} from ${sources} source${sources === 1 ? '' : 's'}${span}`;
+  return `${count} from ${sources} source${sources === 1 ? '' : 's'}${span}`;
 }
 
 /**
  * The timeline as a PNG: a vertical axis with year markers and month ticks, one dot per event
  * (filled: a day; ring: a month or year; pill: a range), the date to the left, the wrapped event
- * text and its source tags to the right. Height grows with the events, up to `maxEvents` (or
- * 8000 px), after which "+N more" is shown. Throws `DossierError('RENDER_FAILED')`.
+ * text and its source tags to the right, and a key to the markers and tags below. Height grows with
+ * the events, up to `maxEvents` (or 8000 px), after which "+N more" is shown; a long timeline is
+ * summarised before it is drawn (see `presentTimeline.ts`). Throws `DossierError('RENDER_FAILED')`.
  */
 export function renderTimelinePng(timeline: Timeline, options: RenderTimelineOptions = {}): Buffer {
   const svg = renderTimelineSvg(timeline, options);

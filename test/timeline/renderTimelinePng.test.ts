@@ -56,7 +56,7 @@ describe('renderTimelinePng', () => {
     [90, 60],
   ])('grows with %i events (draws %i) and stays within bounds', (n, drawn) => {
     const timeline = synthetic(n);
-    const svg = renderTimelineSvg(timeline);
+    const svg = renderTimelineSvg(timeline, { legend: false });
     expect(svg.match(/<circle /g)?.length).toBe(drawn);
     if (n > drawn) expect(svg).toContain(`+${n - drawn} more events not shown`);
     const png = renderTimelinePng(timeline, { width: 800, title: 'Synthetic <timeline> & co' });
@@ -65,6 +65,17 @@ describe('renderTimelinePng', () => {
     expect(height).toBeLessThanOrEqual(8000);
     expect(height).toBeGreaterThan(drawn * 40);
     expect(png.length).toBeLessThan(4_000_000);
+  });
+
+  it('keys its markers and names the article behind each source tag', () => {
+    const svg = renderTimelineSvg(synthetic(3));
+    for (const key of ['a day', 'a month or year', 'a span of days', 'year unknown', 'Sources']) expect(svg).toContain(`>${key}</text>`);
+    const tags = [...svg.matchAll(/>\[([^\]]+)\][^<]*<\/text>/g)].map((m) => m[1]);
+    expect(tags.length).toBeGreaterThan(0);
+  });
+
+  it('says when it shows the most-reported events of a longer timeline', () => {
+    expect(renderTimelineSvg(synthetic(3), { total: 500 })).toContain('The 3 most-reported of 500 events');
   });
 
   it('escapes markup in every text, so hostile titles cannot break the SVG', () => {

@@ -9,6 +9,7 @@ import { rateLimitMessage } from '../RateLimiter.js';
 import { deliverToInteraction, notifyEphemeral } from '../replies.js';
 import { timelinePages } from '../timelinePages.js';
 import { renderTimelinePng } from '../../timeline/renderTimelinePng.js';
+import { digestTimeline } from '../../timeline/digestTimeline.js';
 
 const ISO_PREFIX = /^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/;
 
@@ -32,7 +33,11 @@ export function timelineOptions(get: (name: string) => string | null): TimelineO
 function renderImage(timeline: Timeline, ctx: BotContext): AttachmentBuilder | undefined {
   if (timeline.events.length === 0) return undefined;
   try {
-    return new AttachmentBuilder(renderTimelinePng(timeline), { name: 'timeline.png', description: 'Timeline of the events listed in this message' });
+    // A long timeline's pages list every event; its picture shows the most-reported ones legibly.
+    const digest = digestTimeline(timeline);
+    const png = digest ? renderTimelinePng(digest.timeline, { total: digest.total }) : renderTimelinePng(timeline);
+    const description = digest ? `The ${digest.timeline.events.length} most-reported of the ${digest.total} events listed in this message` : 'Timeline of the events listed in this message';
+    return new AttachmentBuilder(png, { name: 'timeline.png', description });
   } catch (err) {
     ctx.logger.warn({ err: serializeError(err) }, 'Timeline image could not be drawn; sending text only');
     return undefined;
