@@ -173,7 +173,7 @@ async function main(): Promise<number> {
   }
   const quick = values.quick;
   const withBaseline = !values['no-baseline'];
-  const repeats = { build: quick ? 1 : 3, startup: quick ? 2 : 5, rebuild: quick ? 1 : 3, passes: quick ? 1 : 3, timeline: quick ? 1 : 3 };
+  const repeats = { build: quick ? 1 : 3, startup: quick ? 2 : 5, rebuild: quick ? 1 : 3, passes: quick ? 1 : 3, timeline: quick ? 2 : 4 };
   const machine = machineInfo();
   log(`bench on ${machine.cores} cores (${machine.cpu}), Node ${machine.node}${quick ? ' — QUICK run' : ''}`);
 
@@ -299,7 +299,8 @@ async function main(): Promise<number> {
     { key: 'askP50', label: 'Full offline answer p50', unit: 'ms', value: pcts(query, 'askMs', 50), cpu: pcts(query, 'askCpuMs', 50), target: null, better: 'lower', naive: naiveQuery ? pcts(naiveQuery, 'askMs', 50) : null, naiveNote: 'top chunk' },
     { key: 'askP95', label: 'Full offline answer p95', unit: 'ms', value: pcts(query, 'askMs', 95), cpu: pcts(query, 'askCpuMs', 95), target: 50, better: 'lower', naive: naiveQuery ? pcts(naiveQuery, 'askMs', 95) : null },
     { key: 'askP99', label: 'Full offline answer p99', unit: 'ms', value: pcts(query, 'askMs', 99), cpu: pcts(query, 'askCpuMs', 99), target: null, better: 'lower', naive: naiveQuery ? pcts(naiveQuery, 'askMs', 99) : null },
-    { key: 'timelineMs', label: 'Timeline over the whole corpus', unit: 'ms', value: median(numbers(timeline['ms'])), cpu: median(numbers(timeline['timelineCpuMs'])), target: null, better: 'lower', naive: null, detail: `${String(timeline['events'])} events` },
+    { key: 'timelineFirstMs', label: 'Timeline, first request after start-up', unit: 'ms', value: numbers(timeline['ms'])[0] ?? null, cpu: numbers(timeline['timelineCpuMs'])[0] ?? null, target: 2000, better: 'lower', naive: null, detail: 'reads and cleans every article, then extracts and merges events' },
+    { key: 'timelineMs', label: 'Timeline over the whole corpus (articles read)', unit: 'ms', value: median(numbers(timeline['ms']).slice(1)), cpu: median(numbers(timeline['timelineCpuMs']).slice(1)), target: null, better: 'lower', naive: null, detail: `${String(timeline['events'])} events` },
     { key: 'startupSeconds', label: 'Start-up with a built index (process start → ready)', unit: 's', value: startupS, cpu: startupCpuS, target: 1.5, better: 'lower', naive: naiveBuildS, naiveNote: 'keeps nothing on disk: re-embeds' },
     { key: 'buildRssMB', label: 'Peak RSS while building', unit: 'MB', value: buildRss, target: 800, better: 'lower', naive: naiveRss },
     { key: 'servingRssMB', label: 'Peak RSS while serving (start-up + query passes)', unit: 'MB', value: servingRss, target: 800, better: 'lower', naive: naiveServingRss },
