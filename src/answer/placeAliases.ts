@@ -23,7 +23,8 @@ function build(): Map<string, string[]> {
     const aliases = 'alias' in country && Array.isArray(country.alias) ? country.alias.filter((a): a is string => typeof a === 'string') : [];
     const countryNames = [country.name, ...aliases];
     if (capital !== '') add(capital, countryNames);
-    for (const name of countryNames) add(name, capital !== '' ? [capital] : []);
+    // "America" is also "US" and "the United States", and each of them is also its capital.
+    for (const name of countryNames) add(name, capital !== '' ? [...countryNames, capital] : countryNames);
   }
   return map;
 }

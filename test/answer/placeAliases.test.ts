@@ -7,7 +7,9 @@ describe('placeAliases', () => {
     ['Baku', ['Azerbaijan']],
     ['azerbaijan', ['Baku']],
     ['Yerevan', ['Armenia']],
-    ['United States', ['Washington']],
+    ['United States', ['Washington', 'US', 'America']],
+    ['America', ['United States', 'US', 'Washington']],
+    ['Britain', ['United Kingdom', 'UK', 'London']],
   ])('%s has the other names %j', (place, names) => {
     expect(placeAliases(place)).toEqual(expect.arrayContaining(names));
   });

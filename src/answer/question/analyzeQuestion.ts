@@ -134,6 +134,16 @@ function figureLabels(text: string, start: number, end: number): string[] {
   return [before, after].filter((w): w is string => w !== undefined && !NOT_A_LABEL.test(w)).map((w) => w.toLowerCase());
 }
 
+/**
+ * A figure's label that is also what the question asks for ("the 630-seat Bundestag … how many
+ * seats") says what the answer counts too: another number with it is the answer, not a contradiction.
+ */
+function withoutAskedLabels(constraints: Constraint[], head: readonly QuestionTerm[]): Constraint[] {
+  const asked = new Set(head.flatMap((h) => [h.norm, h.lemma, h.stem]));
+  const stem = (w: string) => w.replace(/(?:es|s)$/, '');
+  return constraints.map((c) => (c.kind === 'figure' ? { ...c, labels: c.labels.filter((l) => !asked.has(l) && !asked.has(stem(l)) && ![...asked].some((a) => stem(a) === stem(l))) } : c));
+}
+
 /** The question's constraints: years, days, ordinals and quoted figures. */
 function constraintsOf(text: string): Constraint[] {
   const out: Constraint[] = [];
@@ -233,7 +243,7 @@ function analysePart(text: string): PartDraft {
       names: namePhrases(forms),
       relation: [...relation, ...preambleTerms.filter((t) => t.role === 'context' && !relation.some((r) => r.stem === t.stem))],
       predicate,
-      constraints: constraintsOf(text),
+      constraints: withoutAskedLabels(constraintsOf(text), head),
     },
     forms: headNoun ? [headNoun] : [],
   };

@@ -25,6 +25,19 @@ const strict = (a: SentenceAssessment) => (i: number) => {
 
 const TYPED = new Set(['person', 'named', 'place', 'date', 'number']);
 
+const MONTH = '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?';
+const DAY_DATE = new RegExp(`\\b\\d{4}-\\d{2}-\\d{2}\\b|\\b${MONTH}\\s+\\d{1,2}(?:st|nd|rd|th)?\\b|\\b\\d{1,2}(?:st|nd|rd|th)?\\s+(?:of\\s+)?${MONTH}(?![a-z])`, 'i');
+const WEEKDAY = /\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\byesterday\b|\btoday\b/i;
+const MONTH_ONLY = new RegExp(`\\b${MONTH}(?![a-z])`, 'i');
+
+/** How exactly a date candidate places a day: 1 a day, 0.8 a weekday (the article's date places it), 0.5 a month, 0.25 a year. */
+export function datePrecision(text: string): number {
+  if (DAY_DATE.test(text)) return 1;
+  if (WEEKDAY.test(text)) return 0.8;
+  if (MONTH_ONLY.test(text)) return 0.5;
+  return /\b\d{4}\b/.test(text) ? 0.25 : 0.1;
+}
+
 /** The sentence features, in the order the model's weights are listed. */
 export const SENTENCE_FEATURES: readonly SentenceFeature[] = [
   {
@@ -136,6 +149,16 @@ export const SENTENCE_FEATURES: readonly SentenceFeature[] = [
     name: 'causal',
     reason: 'A why-question is answered by a sentence that says it gives a cause ("because", "due to", "the reason"), not by one that retells the event.',
     value: (a) => (a.part.type === 'reason' && STATED_CAUSE.test(a.sentence.text) ? 1 : 0),
+  },
+  {
+    name: 'restatesEvent',
+    reason: 'A why-question\'s own event told again ("the conference began two hours late") without a cause is the question, not its answer.',
+    value: (a) => (a.part.type === 'reason' && !STATED_CAUSE.test(a.sentence.text) && coverage(a, strict(a)) >= 0.75 ? 1 : 0),
+  },
+  {
+    name: 'datePrecision',
+    reason: 'A when-question is answered by a day ("on September 10") rather than by its month ("in September") or year.',
+    value: (a) => (a.part.type === 'date' ? Math.max(0, ...a.candidates.map((c) => datePrecision(c.candidate.text))) : 0),
   },
   {
     name: 'neighbour',

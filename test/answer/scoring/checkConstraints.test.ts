@@ -26,6 +26,7 @@ describe('checkConstraints', () => {
     ['a figure the sentence states', 'How many were hurt by the magnitude 7.5 quake?', 'The magnitude 7.5 quake hurt 300 people.', { met: 1, conflict: false }],
     ['a figure with the same label but another value', 'How many were hurt by the magnitude 7.5 quake?', 'A magnitude 6.4 quake hurt 30 people.', { met: 0, conflict: true }],
     ['a hyphenated label', 'How many were hurt by the magnitude 7.5 quake?', 'A 6.4-magnitude quake hurt 30 people.', { met: 0, conflict: true }],
+    ['a figure labelled with what the question counts', 'How many seats did the Port Party win in the 630-seat assembly?', 'The Port Party won 208 seats.', { met: 0, conflict: false }],
     ['a figure stated elsewhere in the article only', 'Who built the 120 homes?', 'The homes were built by Larch Ltd.', { met: 0.3, conflict: false }],
   ])('%s', async (_name, question, text, expected) => {
     const article = expected.met === 0.3 ? { text: `${text} Larch finished 120 homes.` } : {};
