@@ -28,6 +28,18 @@ export const SIMILAR_MIN = 0.6;
 
 const NONE: TermMatch = { level: 'none', score: 0, token: undefined };
 
+/** Words that look like verbs or nouns but work as prepositions or auxiliaries in news copy. */
+const FUNCTION_LIKE = new Set(['according', 'including', 'following', 'regarding', 'concerning', 'considering', 'given', 'has', 'have', 'had', 'having', 'is', 'was', 'were', 'be', 'been', 'being', 'do', 'does', 'did', 'get', 'got']);
+
+/**
+ * Whether a sentence word may stand for a question word through the lexicon: a content word that
+ * is no auxiliary ("has" for "receive"), and no proper name unless the question word is one ("Post
+ * Office" for "sent").
+ */
+function canStandFor(t: Token, term: QuestionTerm): boolean {
+  return t.content && !FUNCTION_LIKE.has(t.norm) && (t.pos !== 'PROPN' || term.pos === 'PROPN');
+}
+
 /**
  * Finds a question word in a sentence's tokens. Names match exactly or, for places, under their
  * other names ("Washington" for "United States"); descriptive words also match through the
@@ -39,7 +51,7 @@ export function matchTerm(term: QuestionTerm, tokens: readonly Token[], text: st
     return mentionsAlias(text, term.text) ? { level: 'related', score: 0.8, token: undefined } : NONE;
   }
   if (term.related.size > 0) {
-    for (const t of tokens) if (term.related.has(t.lemma) || term.related.has(t.norm)) return { level: 'related', score: 0.8, token: t };
+    for (const t of tokens) if (canStandFor(t, term) && (term.related.has(t.lemma) || term.related.has(t.norm))) return { level: 'related', score: 0.8, token: t };
     const lower = tokens.map((t) => t.lemma);
     for (const phrase of term.related) {
       if (!phrase.includes(' ')) continue;
@@ -49,8 +61,9 @@ export function matchTerm(term: QuestionTerm, tokens: readonly Token[], text: st
       }
     }
   }
-  if (term.broader.size > 0) {
-    for (const t of tokens) if (t.content && (term.broader.has(t.lemma) || term.broader.has(t.norm))) return { level: 'related', score: 0.6, token: t };
+  // A verb's hypernyms and hyponyms are too loose to stand for it ("injure" → "fire"); a noun's are not.
+  if (term.broader.size > 0 && term.pos === 'NOUN') {
+    for (const t of tokens) if (t.pos === 'NOUN' && canStandFor(t, term) && (term.broader.has(t.lemma) || term.broader.has(t.norm))) return { level: 'related', score: 0.6, token: t };
   }
   if (similarity) {
     let best: TermMatch = NONE;
