@@ -44,19 +44,32 @@ const NAME_JOINERS = new Set(['of', 'on', 'for', 'and', 'the', 'de', 'du', 'la',
 function namePhrases(forms: WordForm[]): string[] {
   const phrases: string[] = [];
   let run: string[] = [];
-  const flush = () => {
-    if (run.length > 0) phrases.push(run.join(' '));
+  let start = 0;
+  const flush = (end: number) => {
+    if (run.length > 0 && !isDescriptiveModifier(forms, start, end)) phrases.push(run.join(' '));
     run = [];
   };
   forms.forEach((f, i) => {
+    if (run.length === 0) start = i;
     const prev = forms[i - 1];
     if (prev && prev.text.includes('-') && prev.text.includes(f.text) && prev.text !== f.text) return;
     if (isName(f, i, forms[i + 1]) && !isTitleWord(f.norm)) run.push(f.text);
     else if (run.length > 0 && NAME_JOINERS.has(f.norm) && forms[i + 1] && isName(forms[i + 1] as WordForm, i + 1)) run.push(f.text);
-    else flush();
+    else flush(i);
   });
-  flush();
+  flush(forms.length);
   return phrases;
+}
+
+/**
+ * A single name between an article and a common noun describes rather than names: "the Redmond
+ * software giant", "the Gates philanthropy", "the Atlanta carrier". Paraphrased questions refer to
+ * a company or body this way; the answering article names it, not its town or founder.
+ */
+function isDescriptiveModifier(forms: WordForm[], start: number, end: number): boolean {
+  const before = forms[start - 1];
+  const after = forms[end];
+  return end - start === 1 && before !== undefined && /^(?:the|a|an)$/.test(before.norm) && after !== undefined && after.pos === 'NOUN' && /^\p{Ll}/u.test(after.text);
 }
 
 /* Demonyms ("Pakistani", "German") describe rather than name; compromise knows them. */

@@ -54,6 +54,9 @@ describe('analyzeQuestion: what the answer must state', () => {
     ['When did the Court of Arbitration issue its award?', ['Court of Arbitration']],
     ['Which Atlanta-based carrier cancelled flights in August?', []],
     ['Which Central American nation did the worker come from?', []],
+    // A lone name between an article and a common noun describes: the answer names the company, not its town.
+    ['Which chief at the Eastport software giant promised staff more pay?', []],
+    ['Which chief at Eastport Software promised staff more pay?', ['Eastport Software']],
   ])('%s names %j', async (question, names) => {
     expect((await analyze(question)).parts[0]?.names).toEqual(names);
   });
