@@ -18,6 +18,7 @@ export type ErrorCode =
   | 'LLM_TIMEOUT'
   | 'LLM_FAILED'
   | 'RENDER_FAILED'
+  | 'INSTALL_INCOMPLETE'
   | 'DISCORD_FAILED'
   | 'PERMISSION_DENIED'
   | 'RATE_LIMITED'

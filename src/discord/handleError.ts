@@ -15,6 +15,7 @@ const MESSAGES: Partial<Record<ErrorCode, string>> = {
   LLM_TIMEOUT: 'The language model took too long. Please try again.',
   LLM_FAILED: 'The language model failed. Please try again.',
   RENDER_FAILED: "I couldn't draw the timeline image.",
+  INSTALL_INCOMPLETE: "The bot's installation is incomplete. Please tell the bot owner.",
   DISCORD_FAILED: 'Discord refused my reply. Please try again.',
 };
 const OWN_MESSAGE: ErrorCode[] = ['QUESTION_EMPTY', 'QUESTION_TOO_LONG', 'INDEX_BUSY', 'PERMISSION_DENIED', 'RATE_LIMITED', 'USAGE'];

@@ -15,7 +15,7 @@ declare module 'wordpos' {
     ptrs: WordPosPointer[];
   }
   export default class WordPOS {
-    constructor(options?: { profile?: boolean; stopwords?: boolean });
+    constructor(options?: { profile?: boolean; stopwords?: boolean; dictPath?: string });
     lookupNoun(word: string): Promise<WordPosSynset[]>;
     lookupVerb(word: string): Promise<WordPosSynset[]>;
     lookupAdjective(word: string): Promise<WordPosSynset[]>;

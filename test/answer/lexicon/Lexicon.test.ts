@@ -1,0 +1,26 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it, vi } from 'vitest';
+import { WordNetLexicon } from '../../../src/answer/lexicon/Lexicon.js';
+
+describe('WordNetLexicon', () => {
+  const empty = mkdtempSync(path.join(tmpdir(), 'dossier-wordnet-'));
+  afterAll(() => rmSync(empty, { recursive: true, force: true }));
+
+  it('opens the installed WordNet and relates a verb to its noun', async () => {
+    const related = await new WordNetLexicon().related('withdraw', 'verb');
+    expect(related.has('withdrawal')).toBe(true);
+  });
+
+  it('names the repair when the fast index (written by an install script) is missing', () => {
+    const quiet = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    try {
+      expect(() => new WordNetLexicon(empty)).toThrow(
+        expect.objectContaining({ code: 'INSTALL_INCOMPLETE', message: expect.stringContaining('npm rebuild wordpos') }),
+      );
+    } finally {
+      quiet.mockRestore();
+    }
+  });
+});
