@@ -86,12 +86,10 @@ export function assembleAnswer(question: string, decision: AnswerDecision): Answ
   const parts: string[] = [];
   // Short answers lead only when every answered part has one: half a short answer misleads.
   if (answered.length > 0 && answered.every((p) => p.short.length > 0)) {
-    const pieces = answered.map((p) => {
-      const items = p.short.map((s) => (p.part.type === 'date' ? displayDate(s.candidate.candidate.text, s.sentence.article.date) : s.candidate.candidate.text));
-      const refs = [...new Set(p.short.map((s) => marker(s.sentence)))].join('');
-      return `${joinList(items)} ${refs}`;
-    });
-    parts.push(`${pieces.join('; ')}.`);
+    // All the short answers come before the first marker: the first line answers every part at once.
+    const pieces = answered.map((p) => joinList(p.short.map((s) => (p.part.type === 'date' ? displayDate(s.candidate.candidate.text, s.sentence.article.date) : s.candidate.candidate.text))));
+    const refs = [...new Set(answered.flatMap((p) => p.short.map((s) => marker(s.sentence))))].join('');
+    parts.push(`${pieces.join('; ')} ${refs}.`);
   }
   const gloss = parts.length === 0 ? placedDate(answered) : undefined;
   for (const s of chosen) parts.push(`${s === gloss?.sentence ? `${gloss.date}: ` : ''}${s.sentence.text} ${marker(s)}`);

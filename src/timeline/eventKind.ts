@@ -22,6 +22,9 @@ export interface KindRule {
 
 const FUTURE = /\b(?:will|won['’]t|shall|would|is to|are to|was to|were to|plans? to|planned to|planning to|expects? to|expected to|is expected|are expected|set to|scheduled(?: to| for)?|due (?:to|on|in|by)|aims? to|intends? to|hopes? to|promised to|pledged to|vowed to|deadline|upcoming|forthcoming|next (?:week|month|year|monday|tuesday|wednesday|thursday|friday|saturday|sunday)|could|might|projected|forecast|targets?|goal)\b/i;
 
+/** A mention that starts with a time of day and goes on to its day ("noon on Wednesday", "10 a.m. on 3 May"). */
+const TIME_OF_DAY_FIRST = /\b(?:noon|midday|midnight|dawn|daybreak|dusk|\d{1,2}(?::\d{2})?\s*[ap]\.?m\.?)\s+(?:local time\s+)?(?:on\s+)?\S+(?:\s+\S+){0,2}$/i;
+
 /** Verbs of reporting: the date after one dates the report, whatever it reports. */
 const REPORTED = /\b(?:said|says|announced|told|reported|confirmed|stated|wrote|added|declared|disclosed|revealed)\b/i;
 
@@ -53,8 +56,10 @@ export const KIND_RULES: readonly KindRule[] = [
   {
     name: 'deadline',
     kind: 'planned',
-    reason: '"By 2030", "by the end of March", "before 3 January": a deadline, not a date something happened.',
-    test: (_clause, before) => /\b(?:by|by the end of|no later than|before|until|till|ahead of)\s+(?:the\s+)?(?:(?:early|late|mid)[- ])?$/i.test(before),
+    reason:
+      '"By 2030", "by the end of March", "before 3 January": a deadline, not a date something happened. A time of day ("shortly before noon on Wednesday") places a happening within its day instead.',
+    test: (clause, before) =>
+      /\b(?:by|by the end of|no later than|before|until|till|ahead of)\s+(?:the\s+)?(?:(?:early|late|mid)[- ])?$/i.test(before) && !TIME_OF_DAY_FIRST.test(clause.slice(clause.length - 60)),
   },
   {
     name: 'future',

@@ -168,7 +168,8 @@ export function extractArticleEvents(article: Article, options: ExtractEventsOpt
       .filter((x) => x.kind === 'event' || x.kind === 'planned');
     // A lead that tells no dated event of its own reports what happened on its dateline's day
     // ("March 25 (Reuters) - X will step down at the end of the year, the company said on Monday").
-    const leadApplies = lead !== undefined && !statesPlan(text) && kinds.filter((x) => x.kind === 'event').length === 0;
+    const leadApplies =
+      lead !== undefined && !statesPlan(text) && kinds.filter((x) => x.kind === 'event').length === 0 && !toldDayBefore(sentences, sentence, lead, meta.date);
     const told = leadApplies ? [...kinds, { m: lead, kind: 'event' as const }] : kinds;
     const chosen = eventDates(told.map((x) => x.m));
     if (chosen.length === 0) continue;
@@ -203,6 +204,29 @@ export function extractArticleEvents(article: Article, options: ExtractEventsOpt
     }
   }
   return dedupeSameSentence(events);
+}
+
+/** How far before its dateline a lead's event may be dated by the sentences that follow it. */
+export const LEAD_RETOLD_DAYS = 3;
+
+/**
+ * Whether the sentences right after a dateline lead date its event to an earlier day: a report filed
+ * the next morning ("Jan. 23 (UPI) -- A man is in custody after attacking…") says when it happened
+ * in its next sentence ("The attack occurred … Wednesday"), and the dateline's day would be a
+ * second, wrong telling of the same event.
+ */
+function toldDayBefore(sentences: readonly Sentence[], lead: Sentence, dateline: DateMention, articleDate: string | null): boolean {
+  if (dateline.precision !== 'day' || dateline.yearless) return false;
+  const at = sentences.indexOf(lead);
+  const datelineDay = Date.parse(`${dateline.date}T12:00:00Z`);
+  return sentences.slice(at + 1, at + 3).some((next) => {
+    if (next.start - lead.end > 400) return false;
+    return resolveDates(next.text, articleDate).some((m) => {
+      if (m.precision !== 'day' || m.yearless || mentionKind(next.text, m.index, m.text.length).kind !== 'event') return false;
+      const days = (datelineDay - Date.parse(`${m.date}T12:00:00Z`)) / 86_400_000;
+      return days >= 1 && days <= LEAD_RETOLD_DAYS;
+    });
+  });
 }
 
 /** "from June 12 to June 17" told twice in one sentence must not become two identical events. */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Article } from '../../src/ingest/Article.js';
+import { cleanArticle } from '../../src/ingest/cleanArticle.js';
 import { extractArticleEvents, isTimestampLine } from '../../src/timeline/extractEvents.js';
 
 function article(raw: string, date: string | null): Article {
@@ -24,6 +25,21 @@ describe('extractEvents', () => {
     expect(event).toMatchObject({ date: '2024-05-17', precision: 'day', yearless: false });
     expect(event?.text).toBe('The presidential Assistant of Azerbaijan holds talks with John Bass in the State Department.');
     expect(event?.sources[0]).toEqual({ source: 'x/a.txt', title: 'T', publisher: 'P', date: '2024-05-17', quote: raw, start: 0, end: raw.length });
+  });
+
+  describe('a lead dated only by its dateline (LEAD_RETOLD_DAYS)', () => {
+    const dated = (raw: string, date: string): Article => ({ ...article(raw, date), ...cleanArticle(raw) });
+    const lead = 'Jan. 23 (UPI) -- A man is in police custody after attacking a group of walkers in a city park, injuring two people.';
+
+    it.each<[string, string, string[]]>([
+      ['is told again the day before by the next sentence: only that day', 'The attack happened shortly before noon on Wednesday near the lake, police said.', ['2031-01-22']],
+      ['is followed by a sentence dated a week earlier: the dateline day stands', 'A similar attack happened on Jan. 16 near the lake, police said.', ['2031-01-16', '2031-01-23']],
+      ['is followed by a sentence without a date: the dateline day stands', 'Police said the man was known to them and had been treated in hospital.', ['2031-01-23']],
+    ])('%s', (_, next, days) => {
+      const raw = `Two hurt in park attack\n\n${lead}\n\n${next}\n`;
+      // 23 January 2031 is a Thursday: "Wednesday" is the 22nd.
+      expect(extractArticleEvents(dated(raw, '2031-01-23')).map((e) => e.date).sort()).toEqual(days);
+    });
   });
 
   it('prefers the event date over a dateline in the same sentence', () => {
