@@ -34,7 +34,7 @@ function answerTable(runs: SetRun[], table: typeof textTable): string {
 
 /** The timeline figures of each run, and what was read of its articles' metadata. */
 function timelineTable(runs: SetRun[], table: typeof textTable): string {
-  const headers = ['set', 'tl recall', 'tl prec', 'tl prec+', 'events', 'noise', 'yearless', 'dated', 'titled', 'publisher', 'stamp dates'];
+  const headers = ['set', 'tl recall', 'tl prec', 'tl prec+', 'events', 'noise', 'yearless', 'dated', 'titled', 'publisher', 'stamp dates', 'header dates'];
   const rows = runs.map((r) => {
     const t = r.timeline;
     const a = r.articles;
@@ -50,6 +50,7 @@ function timelineTable(runs: SetRun[], table: typeof textTable): string {
       `${a.titled}/${a.total}`,
       `${a.withPublisher}/${a.total}`,
       `${a.stampedRight}/${a.stamped}`,
+      `${a.headerDatedRight}/${a.headerDated}`,
     ];
   });
   return table(headers, rows);

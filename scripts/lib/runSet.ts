@@ -5,6 +5,7 @@ import { toAnswerJson, type AnswerJson } from '../../src/answer/Answer.js';
 import { toDossierError } from '../../src/errors.js';
 import { toTimelineJson } from '../../src/timeline/formatTimeline.js';
 import type { CorpusSet } from './corpusSet.js';
+import { headerOf, PAGE_STAMP, statedDates } from './headerDates.js';
 import { measurementConfig } from './measurementConfig.js';
 import { scoreQuestions, scoreTimeline, type QuestionScores, type TimelineScores } from './scoreSet.js';
 
@@ -29,22 +30,33 @@ export interface ArticleFigures {
   /** Articles whose first lines hold a page stamp (" date 2025-04-22"), and how many were given that date. */
   stamped: number;
   stampedRight: number;
+  /**
+   * Articles without a stamp whose header writes a full date (a dateline or byline, see
+   * `headerDates.ts`), and how many were given one of the dates it writes.
+   */
+  headerDated: number;
+  headerDatedRight: number;
 }
-
-/** A page date stamp in an article's first three lines: the scraper's own record of the page's date. */
-const PAGE_STAMP = /^\s*date\s+(\d{4}-\d{2}-\d{2})\b/m;
 
 /** Counts what the engine read of each article, checking page-stamped ones against their stamp. */
 export async function articleFigures(app: App, root: string): Promise<ArticleFigures> {
   const sources = app.engine.sources();
   let stamped = 0;
   let stampedRight = 0;
+  let headerDated = 0;
+  let headerDatedRight = 0;
   for (const s of sources) {
-    const head = (await readFile(path.resolve(root, s.source), 'utf8')).split('\n').slice(0, 3).join('\n');
-    const stamp = PAGE_STAMP.exec(head)?.[1];
-    if (!stamp) continue;
-    stamped++;
-    if (s.date === stamp) stampedRight++;
+    const raw = await readFile(path.resolve(root, s.source), 'utf8');
+    const stamp = PAGE_STAMP.exec(raw.split('\n').slice(0, 3).join('\n'))?.[1];
+    if (stamp) {
+      stamped++;
+      if (s.date === stamp) stampedRight++;
+      continue;
+    }
+    const stated = statedDates(headerOf(raw));
+    if (stated.length === 0) continue;
+    headerDated++;
+    if (s.date !== null && stated.includes(s.date.slice(0, 10))) headerDatedRight++;
   }
   return {
     total: sources.length,
@@ -53,6 +65,8 @@ export async function articleFigures(app: App, root: string): Promise<ArticleFig
     withPublisher: sources.filter((s) => s.publisher !== null).length,
     stamped,
     stampedRight,
+    headerDated,
+    headerDatedRight,
   };
 }
 

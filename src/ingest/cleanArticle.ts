@@ -16,6 +16,7 @@ import {
   isTimestampOnly,
   normalizeForCompare,
   wordCount,
+  isBylineFields,
 } from './textShape.js';
 
 // In its own module so start-up's staleness check does not load the cleaning rules (and chrono-node).
@@ -116,7 +117,8 @@ function isChrome(text: string): boolean {
     (COOKIE_BANNER.test(text) && wordCount(text, 40) <= 40) ||
     isDatedTeaser(text) ||
     (EDITOR_NOTE.test(text) && wordCount(text, 40) <= 40) ||
-    (isTimestampOnly(text) && wordCount(text, 6) <= 6)
+    (isTimestampOnly(text) && wordCount(text, 6) <= 6) ||
+    isBylineFields(text)
   );
 }
 
@@ -131,6 +133,7 @@ function isChrome(text: string): boolean {
  *   short lines follows: it and everything after it go; mid-article, it and the headlines under it;
  * - runs of short headline lines interleaved with two or more timestamps (news tickers);
  * - teaser links ("Also read: …"), social counters, calls to action, URL and copyright lines;
+ * - byline and date lines made of short fields ("By Jane Roe | Nov 18, 2031 | 214 Comments");
  * - a byline name (possibly repeated) followed by an "The author is …" bio;
  * - a line repeated verbatim (a title shown twice), or a summary repeated inside a later paragraph.
  *

@@ -7,5 +7,6 @@
  * 4-6: metadata from named header rules (headerRules.ts); menus are header lines; titles and rank abbreviations stay in one sentence; cookie banners, editor's notes and dated teaser lines are chrome.
  * 7: short lines kept before the first prose paragraph (a byline's name) and lines glued to it are header lines; two-digit stamp years ("29-Aug-24"); magazine page furniture is no title.
  * 8: short lines dropped before the second prose paragraph (a byline and date under a standfirst or caption) are header lines.
+ * 9: byline and date lines made of short fields ("By Jane Roe | Nov 18, 2031 | 214 Comments") are page furniture.
  */
-export const CLEANER_VERSION = 8;
+export const CLEANER_VERSION = 9;

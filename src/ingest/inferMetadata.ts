@@ -3,7 +3,7 @@ import type { CleanedArticle } from './cleanArticle.js';
 import { parseFrontMatter } from './parseFrontMatter.js';
 import { splitLines } from './splitLines.js';
 import { DATE_RULES, firstFound, isSiteName, PUBLISHER_RULES, toIsoDate, type HeaderView } from './headerRules.js';
-import { isMenuLine, isNameLike, isPunctuationOnly, wordCount } from './textShape.js';
+import { isBylineFields, isMenuLine, isNameLike, isPunctuationOnly, wordCount } from './textShape.js';
 
 export { toIsoDate } from './headerRules.js';
 
@@ -58,7 +58,7 @@ function droppedNearTop(raw: string, all: ReadonlyArray<{ text: string; start: n
   const second = prose[2] ?? prose[1];
   if (!second) return [];
   const kept = (l: { start: number; end: number }) => body.some((b) => l.start < b.end && l.end > b.start);
-  return all.filter((l) => l.start >= from && l.end <= second.start && !kept(l) && wordCount(l.text, 13) <= 12).map((l) => l.text);
+  return all.filter((l) => l.start >= from && l.end <= second.start && !kept(l) && (wordCount(l.text, 13) <= 12 || isBylineFields(l.text))).map((l) => l.text);
 }
 
 /** A paragraph that reads as prose: a dozen words or more, or a sentence with its full stop. */

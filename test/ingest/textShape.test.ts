@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isProse, wordCount } from '../../src/ingest/textShape.js';
+import { isBylineFields, isProse, wordCount } from '../../src/ingest/textShape.js';
 
 describe('wordCount', () => {
   it.each([
@@ -40,5 +40,20 @@ describe('isProse', () => {
     [Array.from({ length: 24 }, () => 'word').join(' '), false],
   ])('%j → %s', (text, prose) => {
     expect(isProse(text)).toBe(prose);
+  });
+});
+
+describe('isBylineFields', () => {
+  it.each<[string, boolean]>([
+    ['By Jane Roe | Nov 18, 2031, 1:12 AM GMT+1 | 214 Comments', true],
+    ['Updated Feb. 2, 2031, 4:40 p.m. | Published Jan. 8, 2031, 6:15 a.m.', true],
+    ['Jane Roe | July 9, 2031 | 5 min read', true],
+    ['By Jane Roe • 3 min read', true],
+    ['Home | World | Business', false],
+    ['Team | Goals | Assists', false],
+    ['The port reopened on 9 July 2031 | officials said the repairs had taken far longer than anyone expected', false],
+    ['The port reopened on 9 July 2031, officials said.', false],
+  ])('%j is a byline of fields: %s', (line, expected) => {
+    expect(isBylineFields(line)).toBe(expected);
   });
 });
