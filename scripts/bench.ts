@@ -17,6 +17,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { WORD_VECTOR_CACHE_FILE } from '../src/embeddings/WordVectorCache.js';
+import { EVENT_CACHE_FILE } from '../src/store/EventCache.js';
 import { median, percentile, type EvalMetrics } from '../src/eval/metrics.js';
 import { loadSotuAddresses, sotuFileName, writeBenchCorpus } from '../src/eval/sotuCorpus.js';
 import { renderBenchChart, type ChartSeries } from './lib/benchChart.js';
@@ -261,9 +262,12 @@ async function main(): Promise<number> {
   }
 
   // 5. Timeline over the whole corpus.
+  // Twice: a new index (no event cache yet), then a restart, which finds the events cached.
   log('timeline …');
+  await rm(path.join(ROOT, INDEX_LARGE, EVENT_CACHE_FILE), { force: true });
+  const timelineCold = await runWorker({ task: 'timeline', env: largeEnv(), repeats: 1 });
   const timeline = await runWorker({ task: 'timeline', env: largeEnv(), repeats: repeats.timeline });
-  raw['timeline'] = timeline;
+  raw['timeline'] = { cold: timelineCold, restart: timeline };
 
   // 6. Seed questions with and without the 233 distractors.
   log('seed questions: seeds-only vs large index …');
@@ -299,8 +303,9 @@ async function main(): Promise<number> {
     { key: 'askP50', label: 'Full offline answer p50', unit: 'ms', value: pcts(query, 'askMs', 50), cpu: pcts(query, 'askCpuMs', 50), target: null, better: 'lower', naive: naiveQuery ? pcts(naiveQuery, 'askMs', 50) : null, naiveNote: 'top chunk' },
     { key: 'askP95', label: 'Full offline answer p95', unit: 'ms', value: pcts(query, 'askMs', 95), cpu: pcts(query, 'askCpuMs', 95), target: 50, better: 'lower', naive: naiveQuery ? pcts(naiveQuery, 'askMs', 95) : null },
     { key: 'askP99', label: 'Full offline answer p99', unit: 'ms', value: pcts(query, 'askMs', 99), cpu: pcts(query, 'askCpuMs', 99), target: null, better: 'lower', naive: naiveQuery ? pcts(naiveQuery, 'askMs', 99) : null },
-    { key: 'timelineFirstMs', label: 'Timeline, first request after start-up', unit: 'ms', value: numbers(timeline['ms'])[0] ?? null, cpu: numbers(timeline['timelineCpuMs'])[0] ?? null, target: 2000, better: 'lower', naive: null, detail: 'reads and cleans every article, then extracts and merges events' },
-    { key: 'timelineMs', label: 'Timeline over the whole corpus (articles read)', unit: 'ms', value: median(numbers(timeline['ms']).slice(1)), cpu: median(numbers(timeline['timelineCpuMs']).slice(1)), target: null, better: 'lower', naive: null, detail: `${String(timeline['events'])} events` },
+    { key: 'timelineColdMs', label: 'Timeline, first request on a new index', unit: 'ms', value: numbers(timelineCold['ms'])[0] ?? null, cpu: numbers(timelineCold['timelineCpuMs'])[0] ?? null, target: null, better: 'lower', naive: null, detail: 'reads and cleans every article, extracts their events and caches them' },
+    { key: 'timelineFirstMs', label: 'Timeline, first request after a restart', unit: 'ms', value: numbers(timeline['ms'])[0] ?? null, cpu: numbers(timeline['timelineCpuMs'])[0] ?? null, target: 2000, better: 'lower', naive: null, detail: 'events and actors from the event cache; merged and placed' },
+    { key: 'timelineMs', label: 'Timeline over the whole corpus (warm)', unit: 'ms', value: median(numbers(timeline['ms']).slice(1)), cpu: median(numbers(timeline['timelineCpuMs']).slice(1)), target: null, better: 'lower', naive: null, detail: `${String(timeline['events'])} events` },
     { key: 'startupSeconds', label: 'Start-up with a built index (process start → ready)', unit: 's', value: startupS, cpu: startupCpuS, target: 1.5, better: 'lower', naive: naiveBuildS, naiveNote: 'keeps nothing on disk: re-embeds' },
     { key: 'buildRssMB', label: 'Peak RSS while building', unit: 'MB', value: buildRss, target: 800, better: 'lower', naive: naiveRss },
     { key: 'servingRssMB', label: 'Peak RSS while serving (start-up + query passes)', unit: 'MB', value: servingRss, target: 800, better: 'lower', naive: naiveServingRss },

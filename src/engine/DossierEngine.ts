@@ -24,6 +24,8 @@ import { HybridRetriever } from '../retrieval/HybridRetriever.js';
 import { retrieveParts } from '../retrieval/retrieveParts.js';
 import { focusClause } from '../answer/focusClause.js';
 import { validateQuestion } from './validateQuestion.js';
+import { EVENT_CACHE_FILE, EventCache } from '../store/EventCache.js';
+import type { ArticleRef, CorpusEvents } from '../timeline/corpusEvents.js';
 
 /*
  * Reading and cleaning articles, follow-up questions and timelines need compromise, chrono-node,
@@ -34,6 +36,7 @@ const readCorpusModule = () => import('../ingest/readCorpus.js');
 const prepareCorpusModule = () => import('../ingest/prepareCorpus.js');
 const contextualizeQueryModule = () => import('../answer/contextualizeQuery.js');
 const buildTimelineModule = () => import('../timeline/buildTimeline.js');
+const corpusEventsModule = () => import('../timeline/corpusEvents.js');
 /** Building is not needed to open a built index (and pulls in the graph builder and its worker). */
 const buildIndexModule = () => import('../store/buildIndex.js');
 
@@ -45,8 +48,10 @@ interface ServingState {
   retriever: HybridRetriever;
   /** Articles already read (by the build that made this state); the rest are read on first timeline. */
   known: Map<string, Article>;
-  /** All served articles, read lazily: only `timeline()` needs cleaned text, and reading it costs seconds. */
+  /** All served articles, read lazily: reading and cleaning them costs seconds on a large corpus. */
   articles: Promise<Article[]> | null;
+  /** Every article's timeline events, from the event cache or extracted on the first timeline. */
+  events: Promise<{ events: CorpusEvents; cache: EventCache }> | null;
   /** Each article's indexed text, title and date, built on the first question: answers check names and dates against the whole article. */
   articleContext: Map<string, ArticleContext> | null;
 }
@@ -146,11 +151,43 @@ export class DossierEngine implements Engine {
 
   async timeline(options: TimelineOptions = {}): Promise<Timeline> {
     const state = this.#serving();
-    const { buildTimeline } = await buildTimelineModule();
-    return buildTimeline(await this.#articlesOf(state), {
+    const { timelineFrom } = await buildTimelineModule();
+    const { events, cache } = await this.#eventsOf(state);
+    const timeline = await timelineFrom(events, {
       ...options,
+      actors: cache,
       scoreEvents: (topic: string, texts: string[]) => state.retriever.scoreTexts(topic, texts),
     });
+    await this.#saveEvents(cache, events);
+    return timeline;
+  }
+
+  /** Writes what the event cache learnt; a cache that cannot be written (a read-only volume) costs only time. */
+  async #saveEvents(cache: EventCache, events: CorpusEvents): Promise<void> {
+    await cache.save(events.keys).catch((error: unknown) => this.#logger.debug(`Timeline events not cached: ${error instanceof Error ? error.message : String(error)}`));
+  }
+
+  /**
+   * The served articles' events: from the event cache beside the index where it has them, the
+   * rest read and extracted (and cached for the next start).
+   */
+  #eventsOf(state: ServingState): Promise<{ events: CorpusEvents; cache: EventCache }> {
+    state.events ??= (async () => {
+      const { corpusEvents } = await corpusEventsModule();
+      const cache = await EventCache.open(path.join(this.#config.paths.embeddings, EVENT_CACHE_FILE));
+      const read = async (sources: ReadonlySet<string>) => {
+        const known = [...sources].flatMap((s) => state.known.get(s) ?? []);
+        const rest = new Set([...sources].filter((s) => !state.known.has(s)));
+        return [...known, ...(rest.size > 0 ? (await this.#readCorpus(rest)).articles : [])];
+      };
+      const events = await corpusEvents(articleRefs(state.index), { cache, read, onWarning: (m) => this.#logger.warn(m) });
+      await this.#saveEvents(cache, events);
+      return { events, cache };
+    })().catch((error: unknown) => {
+      state.events = null;
+      throw error;
+    });
+    return state.events;
   }
 
   sources(): SourceInfo[] {
@@ -355,7 +392,7 @@ export class DossierEngine implements Engine {
     const retriever = new HybridRetriever({ passages: index.passages, lexical, store: index.store, embeddings: this.#model.embeddings });
     const indexed = new Set(Object.keys(index.manifest.files));
     const known = new Map(articles.filter((a) => indexed.has(a.source)).map((a) => [a.source, a] as const));
-    return { index, lexical, retriever, known, articles: null, articleContext: null };
+    return { index, lexical, retriever, known, articles: null, events: null, articleContext: null };
   }
 }
 
@@ -404,4 +441,11 @@ function articleContextOf(state: ServingState): Map<string, ArticleContext> {
   }
   state.articleContext = map;
   return map;
+}
+
+/** Each indexed article's fingerprint (from the manifest) and date (from its passages), without reading it. */
+function articleRefs(index: LoadedIndex): ArticleRef[] {
+  const dates = new Map<string, string | null>();
+  for (const p of index.passages) if (!dates.has(p.source)) dates.set(p.source, p.meta.date);
+  return Object.entries(index.manifest.files).map(([source, f]) => ({ source, sha256: f.sha256, metaSha256: f.metaSha256, date: dates.get(source) ?? null }));
 }

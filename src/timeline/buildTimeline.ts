@@ -1,9 +1,8 @@
 import path from 'node:path';
 import type { Article } from '../ingest/Article.js';
 import type { DatePrecision, Timeline, TimelineEvent, TimelineOptions } from './TimelineEvent.js';
-import { addActors, extractEvents } from './extractEvents.js';
 import { mergeEvents } from './mergeEvents.js';
-import { scoreEventsLocally } from './scoreEventsLocally.js';
+import { nameActors, type ActorMemo } from './nameActors.js';
 import { corpusDates, datedByCorpus, isBackground, placeYearless } from './placeInCorpus.js';
 
 /* The dated copy of an undated article is kept per article, so its extraction is cached like the rest. */
@@ -45,6 +44,8 @@ export interface BuildTimelineOptions extends TimelineOptions {
   /** Overrides {@link TOPIC_RELATIVE_THRESHOLD}. */
   topicThreshold?: number;
   onWarning?: (message: string) => void;
+  /** Actors named before (the event cache), so the entity tagger runs only on new quotes. */
+  actors?: ActorMemo;
 }
 
 /** `[first, last]` day an ISO prefix covers (`2024` → 2024-01-01..2024-12-31). */
@@ -70,11 +71,11 @@ export function compareEvents(a: TimelineEvent, b: TimelineEvent): number {
   return (a.sources[0]?.source ?? '').localeCompare(b.sources[0]?.source ?? '') || (a.sources[0]?.start ?? 0) - (b.sources[0]?.start ?? 0);
 }
 
-/** Keeps the articles named by `sources` (project-relative path, or bare file name). */
-function selectArticles(articles: readonly Article[], sources: string[] | undefined): readonly Article[] {
-  if (!sources || sources.length === 0) return articles;
+/** Whether a source is one of `sources` (project-relative path, or bare file name); all are when none are named. */
+function sourceFilter(sources: string[] | undefined): (source: string) => boolean {
+  if (!sources || sources.length === 0) return () => true;
   const wanted = new Set(sources.map((s) => s.replace(/\\/g, '/').replace(/^\.\//, '')));
-  return articles.filter((a) => wanted.has(a.source) || wanted.has(path.posix.basename(a.source)));
+  return (source) => wanted.has(source) || wanted.has(path.posix.basename(source));
 }
 
 /**
@@ -92,7 +93,7 @@ function inRange(e: TimelineEvent, from: string | undefined, to: string | undefi
 
 async function filterByTopic(events: TimelineEvent[], topic: string, options: BuildTimelineOptions): Promise<TimelineEvent[]> {
   if (events.length === 0) return events;
-  const score = options.scoreEvents ?? scoreEventsLocally();
+  const score = options.scoreEvents ?? (await import('./scoreEventsLocally.js')).scoreEventsLocally();
   // The line plus the sentences it was taken from: the topic may be named only in the full quote.
   const texts = events.map((e) => [e.text, ...e.sources.map((s) => s.quote)].join(' '));
   const scores = await score(topic, texts);
@@ -107,11 +108,24 @@ async function filterByTopic(events: TimelineEvent[], topic: string, options: Bu
  * article, `topic` by the relevance `scoreEvents` gives each event (not keyword matching).
  */
 export async function buildTimeline(articles: readonly Article[], options: BuildTimelineOptions = {}): Promise<Timeline> {
-  const selected = selectArticles(articles, options.sources);
   // Years are placed with the whole corpus's dates, whatever the filters keep.
   const dates = corpusDates(articles);
+  const selected = articles.filter((a) => sourceFilter(options.sources)(a.source));
+  const { extractEvents } = await import('./extractEvents.js');
+  const events = extractEvents(selected.map((a) => datedCopy(a, dates)), { actors: false, ...(options.onWarning ? { onWarning: options.onWarning } : {}) });
+  return timelineFrom({ events, dates }, options);
+}
+
+/**
+ * The chronology from events already extracted (see `corpusEvents.ts`, which keeps them between
+ * runs): placed in the corpus's years, filtered, merged, oldest first.
+ */
+export async function timelineFrom(corpus: { events: readonly TimelineEvent[]; dates: readonly number[] }, options: BuildTimelineOptions = {}): Promise<Timeline> {
+  const { dates } = corpus;
+  const wanted = sourceFilter(options.sources);
   const shown = (e: TimelineEvent) => e.kind === 'event' || (e.kind === 'planned' && options.planned === true) || (e.kind === 'background' && options.history !== false);
-  const extracted = extractEvents(selected.map((a) => datedCopy(a, dates)), { actors: false, ...(options.onWarning ? { onWarning: options.onWarning } : {}) })
+  const extracted = corpus.events
+    .filter((e) => wanted(e.sources[0]?.source ?? ''))
     .map((e) => placeYearless(e, dates))
     .map((e): TimelineEvent => (isBackground(e, dates) ? { ...e, kind: 'background' } : e))
     .filter(shown);
@@ -123,5 +137,5 @@ export async function buildTimeline(articles: readonly Article[], options: Build
   if (topic) events = await filterByTopic(events, topic, options);
   events.sort(compareEvents);
   const named = options.maxActorEvents ?? MAX_ACTOR_EVENTS;
-  return { events: [...addActors(events.slice(0, named)), ...events.slice(named)] };
+  return { events: [...(await nameActors(events.slice(0, named), options.actors)), ...events.slice(named)] };
 }

@@ -87,7 +87,7 @@ function withoutDateline(text: string): { text: string; offset: number } {
 export interface ExtractEventsOptions {
   /**
    * Name the actors of each event (default true). Entity tagging is the slowest step, so
-   * `buildTimeline` turns it off and names the actors of the events it keeps with {@link addActors}.
+   * `buildTimeline` turns it off and names the actors of the events it keeps with `nameActors`.
    */
   actors?: boolean;
   onWarning?: (message: string) => void;
@@ -273,7 +273,8 @@ export function extractEvents(articles: readonly Article[], options: ExtractEven
 const actorCache = new Map<string, string[]>();
 const ACTOR_CACHE_LIMIT = 20_000;
 
-function actorsOf(quote: string): string[] {
+/** The names in a sentence (dateline removed), remembered within the process: a quote's actors never change. */
+export function actorsOfQuote(quote: string): string[] {
   let actors = actorCache.get(quote);
   if (!actors) {
     if (actorCache.size >= ACTOR_CACHE_LIMIT) actorCache.clear();
@@ -283,23 +284,3 @@ function actorsOf(quote: string): string[] {
   return actors;
 }
 
-/**
- * Fills in the actors of events extracted with `actors: false`: the names in each source's
- * sentence (dateline removed), first source first, without duplicates.
- */
-export function addActors(events: readonly TimelineEvent[]): TimelineEvent[] {
-  return events.map((e) => {
-    if (e.actors.length > 0) return e;
-    const seen = new Set<string>();
-    const actors: string[] = [];
-    for (const quote of new Set(e.sources.map((s) => s.quote))) {
-      for (const name of actorsOf(quote)) {
-        const key = name.toLowerCase();
-        if (seen.has(key)) continue;
-        seen.add(key);
-        actors.push(name);
-      }
-    }
-    return { ...e, actors };
-  });
-}

@@ -14,7 +14,7 @@ export const NEAREST_ARTICLE_DAYS = 200;
 export const BACKGROUND_YEARS = 2;
 
 /** The corpus's article dates known to the day or month, as times (the 1st for a month), sorted. */
-export function corpusDates(articles: readonly Article[]): number[] {
+export function corpusDates(articles: ReadonlyArray<{ meta: { date: string | null } }>): number[] {
   return articles
     .map((a) => a.meta.date)
     .filter((d): d is string => d !== null && /^\d{4}-\d{2}/.test(d))

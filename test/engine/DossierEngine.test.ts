@@ -177,6 +177,33 @@ describe('DossierEngine index lifecycle', () => {
     }
   });
 
+  it('serves a restart’s timeline from the event cache, without reading the articles, and reads them when the cache is damaged', async () => {
+    const p = await tempProject('dossier-events-');
+    try {
+      const logger = createLogger('silent');
+      const first = await createApp(p.config(), { logger });
+      const before = await first.engine.timeline();
+      await first.close();
+      const cacheFile = path.join(p.config().paths.embeddings, 'timeline-events.json');
+      expect((await readFile(cacheFile, 'utf8')).length).toBeGreaterThan(1000);
+      // The files now say something else; the index (not rebuilt) and its cached events still serve the indexed text.
+      for (const f of (await readdir(p.seeds)).filter((n) => n.endsWith('.txt'))) {
+        await writeFile(path.join(p.seeds, f), 'Harbour news\n\nThe harbour committee met on March 3, 2031 to discuss the new pier.\n');
+      }
+      const second = await createApp(p.config({ REBUILD_ON_START: 'false' }), { logger });
+      expect(await second.engine.timeline()).toEqual(before);
+      await second.close();
+
+      await writeFile(cacheFile, '{"format":1,"entries":{"x":"not events"}}');
+      const third = await createApp(p.config({ REBUILD_ON_START: 'false' }), { logger });
+      const reread = await third.engine.timeline();
+      expect(reread.events.map((e) => e.date)).toContain('2031-03-03');
+      await third.close();
+    } finally {
+      await p.cleanup();
+    }
+  });
+
   it('after an incremental reindex serves exactly what a restart serves, and a reverted edit leaves no trace', async () => {
     const p = await tempProject('dossier-incremental-');
     try {
