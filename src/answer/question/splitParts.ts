@@ -1,27 +1,75 @@
-/**
- * Where a question asks two things: ", and" (or "and", "while", "but") followed by a new
- * interrogative phrase ("How many votes did X get, and how many did he need?", "Who wrote the
- * letter, and to whom was it addressed?").
- */
+/** ", and" (or "and", "while", "but") followed by a new interrogative phrase. */
 const PART_BOUNDARY =
   /,?\s+(?:and|while|but|as well as)\s+(?=(?:(?:to|at|on|in|from|by|for|with|under|of)\s+)?(?:who|whom|whose|what|which|when|where|why|how)\b)/gi;
 
 /** A part that is only an interrogative phrase ("To which court"): it shares the rest of the next part. */
 const BARE_PHRASE = /^(?:(?:to|at|on|in|from|by|for|with|under|of)\s+)?(?:which|what)\s+[\p{L}-]+(?:\s+[\p{L}-]+)?$/iu;
 
+/** One way a question asks two things at once, and why it is read so. */
+export interface PartRule {
+  name: string;
+  reason: string;
+  /** The parts, or null when the rule does not apply. `text` has no final question mark. */
+  split(text: string): string[] | null;
+}
+
+/** The rules, tried in order; the first that applies splits the question. */
+export const PART_RULES: readonly PartRule[] = [
+  {
+    name: 'time-between',
+    reason: '"How much time passed between A and B?" is answered by when A happened and when B did: the articles give dates, rarely the interval.',
+    split: (t) => {
+      const m = /^how (?:much time|long|many (?:days|weeks|months|years))(?:\s+(?:passed|elapsed|went by|was there))?\s+between\s+(.+?)\s+and\s+(.+)$/i.exec(t);
+      return m ? [`When was ${m[1] ?? ''}`, `When was ${m[2] ?? ''}`] : null;
+    },
+  },
+  {
+    name: 'time-after',
+    reason: '"How long after A did B happen?" is answered by when A happened and when B did.',
+    split: (t) => {
+      const m = /^how (?:long|much time|many (?:days|weeks|months|years))\s+after\s+(.+?)\s+(did|was|were|had|has|have)\s+(.+)$/i.exec(t);
+      return m ? [`When was ${m[1] ?? ''}`, `When ${m[2] ?? ''} ${m[3] ?? ''}`] : null;
+    },
+  },
+  {
+    name: 'second-interrogative',
+    reason: '", and" (or "and", "while", "but") followed by a new interrogative phrase starts a second question ("…, and how many did he need?").',
+    split: (t) => {
+      const parts = t.split(PART_BOUNDARY).map((p) => p.trim().replace(/^,\s*|,\s*$/g, '')).filter((p) => p !== '');
+      if (parts.length < 2) return null;
+      return parts.map((p, i) => {
+        const next = parts[i + 1];
+        if (!BARE_PHRASE.test(p) || !next) return p;
+        const comma = next.indexOf(',');
+        return comma >= 0 ? `${p} ${next.slice(comma + 1).trim()}` : p;
+      });
+    },
+  },
+  {
+    name: 'repeated-preposition',
+    reason: '"…win in the first round and in the runoff", "proposed by Armenia and by the United States": the same question asked of two settings, each answered on its own.',
+    split: (t) => {
+      const m = /^(.*\S)\s+(in|on|at|by|for|from|to|with|during|under)\s+([^,]+?)\s+and\s+\2\s+([^,]+)$/i.exec(t);
+      return m ? [`${m[1] ?? ''} ${m[2] ?? ''} ${m[3] ?? ''}`, `${m[1] ?? ''} ${m[2] ?? ''} ${m[4] ?? ''}`] : null;
+    },
+  },
+];
+
 /**
- * Splits a question into the things it asks. "To which court, and in which city, can X take its
- * case?" gives "To which court can X take its case" and "in which city, can X take its case".
- * A question asking one thing comes back whole.
+ * Splits a question into the things it asks (see {@link PART_RULES}). "To which court, and in
+ * which city, can X take its case?" gives "To which court can X take its case" and "in which
+ * city, can X take its case". A question asking one thing comes back whole.
  */
-export function splitParts(question: string): string[] {
+export function splitQuestion(question: string): { parts: string[]; rule: string | undefined } {
   const text = question.trim().replace(/\?+\s*$/, '');
-  const parts = text.split(PART_BOUNDARY).map((p) => p.trim().replace(/^,\s*|,\s*$/g, '')).filter((p) => p !== '');
-  if (parts.length < 2) return [question.trim()];
-  return parts.map((p, i) => {
-    const next = parts[i + 1];
-    if (!BARE_PHRASE.test(p) || !next) return p;
-    const comma = next.indexOf(',');
-    return comma >= 0 ? `${p} ${next.slice(comma + 1).trim()}` : p;
-  });
+  for (const rule of PART_RULES) {
+    const parts = rule.split(text);
+    if (parts && parts.length >= 2) return { parts, rule: rule.name };
+  }
+  return { parts: [question.trim()], rule: undefined };
+}
+
+/** The parts of a question (see {@link splitQuestion}). */
+export function splitParts(question: string): string[] {
+  return splitQuestion(question).parts;
 }

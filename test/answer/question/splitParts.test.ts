@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { splitParts } from '../../../src/answer/question/splitParts.js';
+import { PART_RULES, splitParts, splitQuestion } from '../../../src/answer/question/splitParts.js';
 
 describe('splitParts', () => {
   it.each<[string, string[]]>([
@@ -9,7 +9,29 @@ describe('splitParts', () => {
     ['To which court, and in which city, can the party take its case?', ['To which court can the party take its case', 'in which city, can the party take its case']],
     ['Who leads the harbour authority?', ['Who leads the harbour authority?']],
     ['Which towns and villages were flooded?', ['Which towns and villages were flooded?']],
+    ['How much time passed between the harbour fire and the reopening of the pier?', ['When was the harbour fire', 'When was the reopening of the pier']],
+    ['How long after the storm did the ferry sail again?', ['When was the storm', 'When did the ferry sail again']],
+    ['How many days after the vote was the mayor sworn in?', ['When was the vote', 'When was the mayor sworn in']],
+    ['How long did the strike last?', ['How long did the strike last?']],
+    ['What share of the vote did the mayor win in the first round and in the runoff?', ['What share of the vote did the mayor win in the first round', 'What share of the vote did the mayor win in the runoff']],
+    ['Which plans were proposed by the council and by the port?', ['Which plans were proposed by the council', 'Which plans were proposed by the port']],
+    ['Which plans were proposed by the council and the port?', ['Which plans were proposed by the council and the port?']],
   ])('%s', (question, parts) => {
     expect(splitParts(question)).toEqual(parts);
+  });
+
+  it.each([
+    ['How much time passed between the fire and the reopening?', 'time-between'],
+    ['How many votes did she get, and how many did she need?', 'second-interrogative'],
+    ['Who won?', undefined],
+  ])('names the rule that split %j', (question, rule) => {
+    expect(splitQuestion(question).rule).toBe(rule);
+  });
+
+  it('gives every rule a name and a reason', () => {
+    for (const r of PART_RULES) {
+      expect(r.name).toMatch(/^[a-z-]+$/);
+      expect(r.reason.length).toBeGreaterThan(30);
+    }
   });
 });
