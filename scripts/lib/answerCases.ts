@@ -113,7 +113,7 @@ export async function collect(root: string, dirs: string[]): Promise<Case[]> {
     try {
       for (const gold of set.questions) {
         const analysis = await answerer.analyze(gold.q);
-        const retrieved = await retrieveParts((q, k) => app.engine.retrieve(q, { k }), analysis.focus, analysis.parts.map((p) => p.text), app.config.retrieval.topK);
+        const retrieved = await retrieveParts((q, k) => app.engine.retrieve(q, { k }), analysis.focus, analysis.parts.map((p) => p.query ?? p.text), app.config.retrieval.topK);
         const decision = await answerer.decide(gold.q, retrieved, { analysis, article: (s) => app.engine.articleContext(s) });
         cases.push({ corpus: set.name, gold, decision });
       }

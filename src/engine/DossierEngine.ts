@@ -133,7 +133,7 @@ export class DossierEngine implements Engine {
     const state = this.#serving();
     // The question is analysed once, for retrieval (each part of a many-part question on its own) and answering.
     const analysis = await this.#answerer.analyze?.(q);
-    const parts = analysis?.parts.map((p) => p.text) ?? [];
+    const parts = analysis?.parts.map((p) => p.query ?? p.text) ?? [];
     const filter = options.filter ? { filter: options.filter } : {};
     const retrieved = await retrieveParts((text, n) => this.retrieve(text, { k: n, ...filter }), query, parts, k);
     return this.#answerer.answer(q, retrieved, { history, article: (source) => articleContextOf(state).get(source), ...(analysis ? { analysis } : {}) });

@@ -50,6 +50,8 @@ export type Constraint = (
 export interface AskedPart {
   /** The part's own words. */
   text: string;
+  /** What to retrieve the part with, when its words alone miss whom it is about ("…, and when did the party choose her?"). */
+  query?: string;
   type: AnswerType;
   /** The answer's category words (the head noun phrase), if the question names one. */
   head: QuestionTerm[];

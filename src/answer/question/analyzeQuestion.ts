@@ -315,6 +315,21 @@ async function enrich(draft: PartDraft, lexicon: Lexicon | undefined): Promise<A
   return { ...part, type, relation, head, predicate };
 }
 
+/** A personal pronoun: in a later part it stands for someone the first part names. */
+const PERSONAL_PRONOUN = /\b(?:he|she|him|her|his|hers|they|them|their)\b/i;
+
+/**
+ * A later part with names of its own and a pronoun ("…, and on what date did the AfD choose her?")
+ * is also about the first part's names: they join its retrieval query, and its words as weak context.
+ */
+function carryNames(part: AskedPart, first: AskedPart): void {
+  const own = new Set(part.subject.map((t) => t.stem));
+  const names = first.subject.filter((t) => !own.has(t.stem));
+  if (names.length === 0) return;
+  part.query = `${part.text} ${names.map((t) => t.text).join(' ')}`;
+  part.relation = [...part.relation, ...names.map((t) => ({ ...t, role: 'context' as const }))];
+}
+
 /**
  * Analyses a question once, for retrieval and answering: what kind of answer it wants, the names it
  * is about, what it asks about them, its constraints, and its parts. Instructions or preamble
@@ -332,6 +347,7 @@ export async function analyzeQuestion(question: string, lexicon?: Lexicon): Prom
     if (!first) break;
     // Carried-over names guide the scoring but do not rule articles out: the second fact may be told without them.
     if (d.part.subject.length === 0) d.part.subject = first.subject;
+    else if (PERSONAL_PRONOUN.test(d.part.text)) carryNames(d.part, first);
     if (d.part.type === 'number' && d.part.head.length === 0) d.part.head = first.head;
     const carried = first.relation.filter((t) => !d.part.relation.some((r) => r.stem === t.stem)).map((t) => ({ ...t, role: 'context' as const }));
     d.part.relation = [...d.part.relation, ...carried];

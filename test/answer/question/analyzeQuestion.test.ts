@@ -93,6 +93,15 @@ describe('analyzeQuestion: parts', () => {
     expect(a.parts[1]?.subject.map((t) => t.text)).toEqual(a.parts[0]?.subject.map((t) => t.text));
   });
 
+  it('retrieves a later part that says "her" with the names of the first part too', async () => {
+    const a = await analyze('When did Jane Roe meet the mayor of Eastport, and when did the Harbour Party choose her as its candidate?');
+    expect(a.parts[1]?.subject.map((t) => t.text)).toEqual(['Harbour', 'Party']);
+    expect(a.parts[1]?.query).toMatch(/choose her as its candidate Jane Roe Eastport$/);
+    expect(a.parts[1]?.relation.filter((t) => t.role === 'context').map((t) => t.text)).toEqual(expect.arrayContaining(['Jane', 'Roe']));
+    const own = await analyze('When did Jane Roe meet the mayor, and when did the Harbour Party choose its candidate?');
+    expect(own.parts[1]?.query).toBeUndefined();
+  });
+
   it('types each part on its own ("who …, and to whom …")', async () => {
     const a = await analyze('Who wrote the letter, and on what date was it sent?');
     expect(a.parts.map((p) => p.type)).toEqual(['person', 'date']);
