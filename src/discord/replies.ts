@@ -13,6 +13,7 @@ import {
   type RepliableInteraction,
 } from 'discord.js';
 import type { Answer, Citation } from '../answer/Answer.js';
+import { untrustedText } from './untrustedText.js';
 
 /** Discord's documented message and embed limits (https://discord.com/developers/docs/resources/message#embed-object-embed-limits). */
 export const DISCORD_LIMITS = {
@@ -136,13 +137,13 @@ export function embedLength(embed: APIEmbed): number {
   );
 }
 
-/** Renders a quote as a Markdown block quote with markdown characters escaped, within `max` chars. */
+/** Renders a quote as a Markdown block quote, made safe as untrusted text (see `untrustedText`), within `max` chars. */
 function blockQuote(quote: string, max: number): string {
   const oneLine = quote.replace(/\s+/g, ' ').trim();
   // Escaping adds characters, so shrink until the escaped form fits.
   let budget = max - 2;
   for (;;) {
-    const body = escapeMarkdown(truncateAtWord(oneLine, budget));
+    const body = untrustedText(truncateAtWord(oneLine, budget));
     if (body.length + 2 <= max || budget <= 10) return `> ${body}`.slice(0, max);
     budget -= body.length + 2 - max;
   }
@@ -205,8 +206,9 @@ export function answerReplies(
   options: { components?: ReplyPayload['components']; echoQuestion?: boolean } = {},
 ): ReplyPayload[] {
   const parts: string[] = [];
-  if (options.echoQuestion !== false) parts.push(`> **Q:** ${escapeMarkdown(truncateAtWord(answer.question.replace(/\s+/g, ' '), 300))}`);
-  parts.push(answer.text);
+  if (options.echoQuestion !== false) parts.push(`> **Q:** ${untrustedText(truncateAtWord(answer.question.replace(/\s+/g, ' '), 300))}`);
+  // Model output and article text: no masked links, no live mentions, markdown shown as typed.
+  parts.push(untrustedText(answer.text));
   if (answer.kind === 'no-answer' && answer.citations.length > 0) parts.push('-# Closest passages (they do not answer the question):');
   if (answer.notice) parts.push(`-# ${answer.notice}`);
   const chunks = splitMessage(parts.join('\n\n'));

@@ -1,4 +1,5 @@
 import { escapeMarkdown } from 'discord.js';
+import { untrustedText } from './untrustedText.js';
 import type { Timeline, TimelineEvent, TimelineOptions } from '../timeline/TimelineEvent.js';
 import { formatEventDate } from '../timeline/formatTimeline.js';
 import { DISCORD_LIMITS, truncateAtWord } from './replies.js';
@@ -13,7 +14,7 @@ function eventLine(e: TimelineEvent): string {
   const when = formatEventDate(e);
   const publishers = [...new Set(e.sources.map((s) => s.publisher ?? s.source.split('/').pop() ?? s.source))];
   const by = publishers.length > 0 ? ` _(${escapeMarkdown(publishers.join(', '))})_` : '';
-  return `**${when}** — ${escapeMarkdown(truncateAtWord(e.text.replace(/\s+/g, ' '), EVENT_CHARS))}${by}`;
+  return `**${when}** — ${untrustedText(truncateAtWord(e.text.replace(/\s+/g, ' '), EVENT_CHARS))}${by}`;
 }
 
 /** "Timeline — topic, from 2024 to 2025" */

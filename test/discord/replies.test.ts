@@ -145,6 +145,22 @@ describe('answerReplies', () => {
     expect(r?.content).toContain('Closest passages (they do not answer the question)');
   });
 
+  it('shows a model’s masked link as its URL, and breaks its mentions and markdown, in the answer and the quotes', () => {
+    const [r] = answerReplies(
+      answer({
+        question: 'Who leads it? @everyone',
+        text: 'Rubio leads it [1]. [click here](https://evil.example/phish) @here # Heading',
+        citations: [citation(1, { quote: 'Read [more](https://evil.example/q) <@123456789012345678>' })],
+      }),
+    );
+    const shown = `${r?.content ?? ''}\n${(r?.embeds ?? []).map((e) => e.description).join('\n')}`;
+    expect(shown).not.toMatch(/\]\(https?:/);
+    expect(shown).toContain('click here (<https://evil.example/phish>)');
+    expect(shown).toContain('more (<https://evil.example/q>)');
+    for (const mention of ['@everyone', '@here', '<@123456789012345678>']) expect(shown).not.toContain(mention);
+    expect(shown).toContain('Rubio leads it [1].');
+  });
+
   it('shows a degraded-mode notice', () => {
     const [r] = answerReplies(answer({ notice: 'The language model failed; showing the offline answer.' }));
     expect(r?.content).toContain('-# The language model failed; showing the offline answer.');
