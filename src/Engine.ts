@@ -3,6 +3,7 @@ import type { ArticleContext } from './answer/evidence/EvidenceSentence.js';
 import type { SkippedFile } from './ingest/Article.js';
 import type { RetrievalFilter, RetrievedPassage } from './retrieval/RetrievedPassage.js';
 import type { Timeline, TimelineOptions } from './timeline/TimelineEvent.js';
+import type { DossierError } from './errors.js';
 
 /** One indexed article, as `/sources` lists it. */
 export interface SourceInfo {
@@ -57,7 +58,8 @@ export interface AskOptions {
 export interface Engine {
   /** Throws `DossierError` `QUESTION_EMPTY` / `QUESTION_TOO_LONG` for bad input. */
   ask(question: string, options?: AskOptions): Promise<Answer>;
-  retrieve(query: string, options?: { k?: number; filter?: RetrievalFilter }): Promise<RetrievedPassage[]>;
+  /** `onDenseFailure`: the embedder failed and the passages were ranked lexically (see `HybridRetriever`); without it, the failure throws. */
+  retrieve(query: string, options?: { k?: number; filter?: RetrievalFilter; onDenseFailure?: (error: DossierError) => void }): Promise<RetrievedPassage[]>;
   /** A served article's indexed text, title and date (what answers check names and dates against). */
   articleContext(source: string): ArticleContext | undefined;
   timeline(options?: TimelineOptions): Promise<Timeline>;

@@ -6,7 +6,7 @@ import { LazyAnswerer } from './answer/LazyAnswerer.js';
 import { loadWordVectorTable } from './embeddings/WordVectorCache.js';
 import { WordVectorEmbeddings } from './embeddings/WordVectorEmbeddings.js';
 import { DossierEngine } from './engine/DossierEngine.js';
-import { storeModule } from './store/openIndex.js';
+import { servedEmbedder, storeModule } from './store/openIndex.js';
 
 /** The wired services. Built once per process and passed explicitly; there is no global container. */
 export interface App {
@@ -37,7 +37,10 @@ export async function createApp(config: Config, options: CreateAppOptions = {}):
   // The vector store's LangChain modules load while the word vectors do; opening the index awaits them.
   storeModule().catch(() => undefined);
   const logger = options.logger ?? createLogger(config.logLevel);
-  const model = await createEmbeddings(config);
+  const model = await createEmbeddings(config, {
+    served: () => servedEmbedder(config.paths.embeddings),
+    onUnavailable: (error) => logger.warn(`${error.message} Serving the built index; passages are found by keyword search until the server answers.`),
+  });
   // The offline answerer reads words with the word-vector vocabulary (rarity, similarity, sentence
   // vectors). Reuse the embedder's table when it is the offline one, rather than holding a second copy.
   const vocabulary = model.embeddings instanceof WordVectorEmbeddings ? model.embeddings.table : (await loadWordVectorTable(config.paths.cache)).table;

@@ -33,7 +33,7 @@ describe('createApp in OpenAI-compatible mode', () => {
       expect(app.engine.sources()).toHaveLength(5);
 
       // The model answers from the numbered context it is given; the app checks the citation.
-      server.enqueue({ kind: 'reply', content: 'The working group is led by Sonata Coulter [1].' });
+      server.enqueue({ kind: 'cite', find: 'Sonata Coulter', content: 'The working group is led by Sonata Coulter [{n}].' });
       const answer = await app.engine.ask('Who leads the working group on the Trump Route?');
       expect(answer.kind).toBe('answered');
       expect(answer.mode).toBe('llm');
@@ -53,11 +53,12 @@ describe('createApp in OpenAI-compatible mode', () => {
       expect(offCorpus).toMatchObject({ kind: 'no-answer', text: "The articles don't say." });
       expect(server.requests.filter((r) => r.path.endsWith('/chat/completions')).length).toBe(calls);
 
-      // A reply citing a passage the model was never given is not passed off as grounded.
+      // A reply citing a passage the model was never given is not passed off as grounded: the offline answer is shown, with why.
       server.enqueue({ kind: 'reply', content: 'The working group is led by Sonata Coulter [42].' });
       const invented = await app.engine.ask('Who leads the working group on the Trump Route?');
-      expect(invented.kind).toBe('no-answer');
-      expect(invented.text).not.toMatch(/\[42\]|Sonata Coulter/);
+      expect(invented.mode).toBe('extractive');
+      expect(invented.notice).toMatch(/not supported by the articles it cited/);
+      expect(invented.text).not.toMatch(/\[42\]/);
     } finally {
       await app.close();
     }

@@ -8,7 +8,7 @@ import type { Answer } from './Answer.js';
 import type { Answerer, AnswerOptions } from './Answerer.js';
 import { DossierError } from '../errors.js';
 import { buildPrompt } from './buildPrompt.js';
-import { validateCitations } from './validateCitations.js';
+import { groundReply } from './groundReply.js';
 import { noAnswer } from './noAnswer.js';
 import { citationFor } from './citationFor.js';
 
@@ -72,7 +72,8 @@ function contentText(content: unknown): string {
 
 /**
  * Answers with a chat model, grounded in the retrieved passages: numbered context, a strict system
- * prompt, then citation validation. Any model failure (bad key, rate limit, timeout, unreachable
+ * prompt, then every sentence checked against what it cites (`groundReply`); a reply with nothing
+ * supported gives the offline answer with a notice saying why. Any model failure (bad key, rate limit, timeout, unreachable
  * server) falls back to the offline answerer with a `notice` saying why.
  */
 export class LlmAnswerer implements Answerer {
@@ -119,15 +120,22 @@ export class LlmAnswerer implements Answerer {
       const offline = await this.#fallback.answer(question, retrieved, options);
       return { ...offline, mode: 'extractive', notice };
     }
-    const checked = validateCitations(reply, retrieved);
-    if (checked.problems.length > 0) this.#logger?.warn({ problems: checked.problems }, 'LLM reply had citation problems');
-    if (checked.kind === 'no-answer') {
+    const checked = groundReply(reply, retrieved);
+    if (checked.problems.length > 0) this.#logger?.warn({ problems: checked.problems }, `The model's reply failed ${checked.problems.length} check(s) against the articles`);
+    if (checked.kind === 'declined') {
       const closest = retrieved.slice(0, 3).flatMap((r, i) => {
         const s = r.passage.sentences[0];
         return s ? [citationFor(i + 1, r.passage, s)] : [];
       });
       return noAnswer(question, closest.map((c, i) => ({ ...c, n: i + 1 })), 'llm');
     }
-    return { kind: 'answered', question, text: checked.text, citations: checked.citations, mode: 'llm' };
+    if (checked.kind === 'unsupported') {
+      const offline = await this.#fallback.answer(question, retrieved, options);
+      const notice = "The model's answer was not supported by the articles it cited, so this is the offline answer.";
+      return { ...offline, mode: 'extractive', notice };
+    }
+    const left = checked.problems.filter((p) => p.startsWith('left out') || p.startsWith('an invented quote')).length;
+    const notice = left > 0 ? `${left} sentence${left === 1 ? ' was' : 's were'} left out of the model's answer: the articles cited do not support ${left === 1 ? 'it' : 'them'}.` : undefined;
+    return { kind: 'answered', question, text: checked.text, citations: checked.citations, mode: 'llm', ...(notice ? { notice } : {}) };
   }
 }

@@ -1,7 +1,6 @@
 import {
   EmbedBuilder,
   MessageFlags,
-  escapeMarkdown,
   type APIEmbed,
   type ActionRowBuilder,
   type AttachmentBuilder,

@@ -1,5 +1,6 @@
 import type { Config } from '../config.js';
 import type { EmbeddingModel } from './EmbeddingModel.js';
+import type { OpenAIEmbeddingsOptions } from './openAIEmbeddings.js';
 import { WordVectorEmbeddings } from './WordVectorEmbeddings.js';
 
 /**
@@ -7,7 +8,7 @@ import { WordVectorEmbeddings } from './WordVectorEmbeddings.js';
  * `openai` talks to any OpenAI-compatible `/v1/embeddings` endpoint and probes its dimension with one call.
  * @throws DossierError `EMBEDDINGS_FAILED` when the provider cannot be reached or rejects the request.
  */
-export async function createEmbeddings(config: Config, options: { maxRetries?: number } = {}): Promise<EmbeddingModel> {
+export async function createEmbeddings(config: Config, options: OpenAIEmbeddingsOptions = {}): Promise<EmbeddingModel> {
   if (config.embeddings.provider === 'local') {
     const embeddings = await WordVectorEmbeddings.load({ cacheDir: config.paths.cache });
     return { id: embeddings.id, dimension: embeddings.dimension, embeddings };

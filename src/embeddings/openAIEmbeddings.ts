@@ -1,6 +1,6 @@
 import { OpenAIEmbeddings } from '@langchain/openai';
 import type { Config } from '../config.js';
-import { DossierError } from '../errors.js';
+import { DossierError, isDossierError } from '../errors.js';
 import type { EmbeddingModel } from './EmbeddingModel.js';
 
 /** Sent as the key when only `OPENAI_BASE_URL` is set: local servers (Ollama, llama.cpp) ignore it. */
@@ -68,12 +68,20 @@ class CheckedOpenAIEmbeddings extends OpenAIEmbeddings {
   }
 }
 
+export interface OpenAIEmbeddingsOptions {
+  maxRetries?: number;
+  /** The embedder of the index already built, if any (see `servedEmbedder`). */
+  served?: () => Promise<{ id: string; dimension: number } | undefined>;
+  /** Told when the server failed the probe but the built index is served anyway. */
+  onUnavailable?: (error: DossierError) => void;
+}
+
 /**
  * The OpenAI-compatible embedder of `config.openai`, its dimension probed with one call. Kept out of
  * `createEmbeddings.ts` so the offline path never loads the OpenAI client (~1 s of module loading).
  * @throws DossierError `EMBEDDINGS_FAILED` when the server cannot be reached or rejects the request.
  */
-export async function openAIEmbeddings(config: Config, options: { maxRetries?: number } = {}): Promise<EmbeddingModel> {
+export async function openAIEmbeddings(config: Config, options: OpenAIEmbeddingsOptions = {}): Promise<EmbeddingModel> {
   const { apiKey, baseURL, embeddingModel, timeoutMs } = config.openai;
   let where = 'api.openai.com';
   if (baseURL) {
@@ -92,7 +100,18 @@ export async function openAIEmbeddings(config: Config, options: { maxRetries?: n
     secret: apiKey,
     timeoutMs,
   });
-  const probe = await embeddings.embedQuery('dimension probe');
+  const id = `openai:${embeddingModel}@${where}`;
+  let probe: number[];
+  try {
+    probe = await embeddings.embedQuery('dimension probe');
+  } catch (error) {
+    // An index built with this very embedder can still be served: questions then find passages
+    // lexically (each says so), and the server is tried again on every question.
+    const served = await options.served?.();
+    if (!served || served.id !== id || !isDossierError(error)) throw error;
+    options.onUnavailable?.(error);
+    return { id, dimension: served.dimension, embeddings };
+  }
   if (probe.length === 0) throw new DossierError('EMBEDDINGS_FAILED', `The embeddings server at ${where} returned an empty vector.`);
-  return { id: `openai:${embeddingModel}@${where}`, dimension: probe.length, embeddings };
+  return { id, dimension: probe.length, embeddings };
 }

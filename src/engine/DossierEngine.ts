@@ -135,8 +135,17 @@ export class DossierEngine implements Engine {
     const analysis = await this.#answerer.analyze?.(q);
     const parts = analysis?.parts.map((p) => p.query ?? p.text) ?? [];
     const filter = options.filter ? { filter: options.filter } : {};
-    const retrieved = await retrieveParts((text, n) => this.retrieve(text, { k: n, ...filter }), query, parts, k);
-    return this.#answerer.answer(q, retrieved, { history, article: (source) => articleContextOf(state).get(source), ...(analysis ? { analysis } : {}) });
+    // A failing embeddings server (down, key revoked) costs the dense half of retrieval, not the answer.
+    let denseFailure: DossierError | undefined;
+    const onDenseFailure = (error: DossierError) => {
+      denseFailure ??= error;
+    };
+    const retrieved = await retrieveParts((text, n) => this.retrieve(text, { k: n, ...filter, onDenseFailure }), query, parts, k);
+    const answer = await this.#answerer.answer(q, retrieved, { history, article: (source) => articleContextOf(state).get(source), ...(analysis ? { analysis } : {}) });
+    if (!denseFailure) return answer;
+    this.#logger.warn(`Embeddings failed at question time; answered from the lexical index: ${denseFailure.message}`);
+    const notice = `${denseFailure.message} Passages were found by keyword search only.`;
+    return { ...answer, notice: answer.notice ? `${notice} ${answer.notice}` : notice };
   }
 
   /** What the answerer knows of a served article beyond its retrieved passages (for tools that call the answerer directly). */
@@ -144,9 +153,10 @@ export class DossierEngine implements Engine {
     return articleContextOf(this.#serving()).get(source);
   }
 
-  async retrieve(query: string, options: { k?: number; filter?: RetrievalFilter } = {}): Promise<RetrievedPassage[]> {
+  async retrieve(query: string, options: { k?: number; filter?: RetrievalFilter; onDenseFailure?: (error: DossierError) => void } = {}): Promise<RetrievedPassage[]> {
     const { retriever } = this.#serving();
-    return retriever.retrieve(query, { k: options.k ?? this.#config.retrieval.topK, ...(options.filter ? { filter: options.filter } : {}) });
+    const { k, ...rest } = options;
+    return retriever.retrieve(query, { k: k ?? this.#config.retrieval.topK, ...rest });
   }
 
   async timeline(options: TimelineOptions = {}): Promise<Timeline> {

@@ -1,5 +1,6 @@
 import type { DocumentInterface } from '@langchain/core/documents';
 import type { Embeddings } from '@langchain/core/embeddings';
+import { isDossierError, type DossierError } from '../errors.js';
 import type { Passage } from '../ingest/Passage.js';
 import { FUSION_PARAMS } from './FusionParams.js';
 import type { FusionParams } from './FusionParams.js';
@@ -51,6 +52,11 @@ export interface RetrieveOptions {
   /** How many passages to return (default 4). */
   k?: number;
   filter?: RetrievalFilter;
+  /**
+   * Told when the embedder failed (a model server down, a revoked key): the passages are then
+   * ranked by the lexical index alone, over the same index, rather than the question failing.
+   */
+  onDenseFailure?: (error: DossierError) => void;
 }
 
 /**
@@ -102,7 +108,8 @@ export class HybridRetriever {
 
   /**
    * Best passages first (sorted by `score`), at most `k`, never two near-duplicates.
-   * @throws DossierError `USAGE` for a malformed filter; `EMBEDDINGS_FAILED` from the embedder.
+   * @throws DossierError `USAGE` for a malformed filter; `EMBEDDINGS_FAILED` from the embedder
+   *   unless `onDenseFailure` takes it.
    */
   async retrieve(query: string, options: RetrieveOptions = {}): Promise<RetrievedPassage[]> {
     const k = Math.max(1, Math.floor(options.k ?? 4));
@@ -116,7 +123,15 @@ export class HybridRetriever {
     for (const hit of lexicalHits) {
       candidates.set(hit.passage.id, { passage: hit.passage, lexical: hit.normalized, dense: 0, score: hit.normalized });
     }
-    if (embedsMeaningfully(this.embeddings, text)) await this.addDenseEvidence(text, candidates, keep);
+    if (embedsMeaningfully(this.embeddings, text)) {
+      try {
+        await this.addDenseEvidence(text, candidates, keep);
+      } catch (error) {
+        if (!(isDossierError(error) && error.code === 'EMBEDDINGS_FAILED') || !options.onDenseFailure) throw error;
+        options.onDenseFailure(error);
+        for (const c of candidates.values()) c.dense = 0;
+      }
+    }
     return this.fuseAndDiversify([...candidates.values()], k);
   }
 

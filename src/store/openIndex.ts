@@ -64,6 +64,21 @@ export type OpenIndexResult =
  * Opens the live generation of the index in `dir` for `model`. Never throws for bad files:
  * damage is `corrupt` with a reason, another embedder is `incompatible`, no index yet is `missing`.
  */
+/**
+ * The embedder the live generation in `dir` was built with, read from its manifest without opening
+ * the index; undefined when there is no readable index.
+ */
+export async function servedEmbedder(dir: string): Promise<IndexManifest['embedder'] | undefined> {
+  try {
+    const current = (await readFile(path.join(dir, CURRENT_FILE), 'utf8')).trim();
+    if (!GENERATION_NAME.test(current)) return undefined;
+    const parsed = parseIndexManifest(JSON.parse(await readFile(path.join(dir, current, MANIFEST_FILE), 'utf8')));
+    return parsed.kind === 'ok' ? parsed.manifest.embedder : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 export async function openIndex(dir: string, model: EmbeddingModel, options: OpenIndexOptions = {}): Promise<OpenIndexResult> {
   let current: string;
   try {

@@ -76,14 +76,34 @@ describe('LlmAnswerer against a local OpenAI-compatible server', () => {
     expect(answer.citations.map((c) => c.n)).toEqual([1]);
   });
 
-  it.each([
-    ['an uncited reply', 'Sonata Coulter leads the group.'],
-    ['the no-answer sentence', "The articles don't say."],
-  ])('treats %s as no-answer', async (_name, content) => {
-    server.enqueue({ kind: 'reply', content });
+  it('treats the no-answer sentence as an honest abstention', async () => {
+    server.enqueue({ kind: 'reply', content: "The articles don't say." });
     const answer = await answerer().answer(QUESTION, await seeds.retrieve(QUESTION));
     expect(answer).toMatchObject({ kind: 'no-answer', mode: 'llm' });
     expect(answer.text).toMatch(/^The articles don't say\./);
+  });
+
+  it('shows only the supported sentence of a reply with a dangling citation and an invented one, and says so', async () => {
+    server.enqueue({ kind: 'reply', content: 'Sonata Coulter leads the working group [1][9]. She was appointed by Marco Rubio [7].' });
+    const answer = await answerer().answer(QUESTION, await seeds.retrieve(QUESTION));
+    expect(answer).toMatchObject({ kind: 'answered', mode: 'llm', text: 'Sonata Coulter leads the working group [1].' });
+    expect(answer.notice).toMatch(/1 sentence was left out/);
+    const c = answer.citations[0];
+    expect(c?.quote).toContain('Sonata Coulter');
+    expect(seeds.raw.get(c?.source ?? '')?.slice(c?.start, c?.end)).toBe(c?.quote);
+  });
+
+  it.each([
+    ['no citation', 'Sonata Coulter leads the group.'],
+    ['only an invented quote', 'The report says "the group is chaired by Vladimir Putin and meets in Paris" [1].'],
+    ['a bare marker', '[1].'],
+    ['a masked link and @everyone, uncited', '[click here](https://evil.example/phish) @everyone'],
+  ])('answers offline, with a notice saying why, when the reply has %s', async (_name, content) => {
+    server.enqueue({ kind: 'reply', content });
+    const answer = await answerer().answer(QUESTION, await seeds.retrieve(QUESTION));
+    expect(answer.mode).toBe('extractive');
+    expect(answer.notice).toMatch(/not supported by the articles it cited/);
+    expect(answer.text).not.toMatch(/Putin|evil\.example|@everyone|^\[1\]\.$/);
   });
 
   it.each([

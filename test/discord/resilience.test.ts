@@ -112,7 +112,10 @@ describe('limits', () => {
     const mentionId = h.fake.postMessage(`<@${h.fake.bot.id}> @everyone ping <@123456789012345678>?`, { author: freshUser() });
     await h.fake.waitForRequest((r) => r.method === 'POST' && r.path === `/channels/${h.fake.channelId}/messages` && (r.body?.message_reference as { message_id?: string } | undefined)?.message_id === mentionId, { after: before });
     engine.answerFor = new StubEngine().answerFor;
-    expect(edit.body?.content).toContain('@everyone');
+    // Shown, but broken by a zero-width space: it neither pings nor renders as a mention.
+    const content = String(edit.body?.content ?? '');
+    expect(content).not.toContain('@everyone');
+    expect(content.replace(/\u200b/g, '')).toContain('@everyone');
     const writes = h.fake.messageWrites();
     expect(writes).toContain(edit);
     expect(writes.some((w) => w.method === 'POST' && w.path.startsWith('/channels/'))).toBe(true);

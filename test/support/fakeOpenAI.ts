@@ -7,7 +7,12 @@ export type FakeReply =
   | { kind: 'reply'; content: string }
   | { kind: 'error'; status: number; message: string; type?: string; code?: string }
   /** Waits this long before replying, to trip a client timeout. */
-  | { kind: 'delay'; ms: number; content: string };
+  | { kind: 'delay'; ms: number; content: string }
+  /**
+   * Reads the numbered context as a model would: finds the block whose text contains `find` and
+   * replies `content` with `{n}` replaced by that block's number (`{n}` stays when none has it).
+   */
+  | { kind: 'cite'; find: string; content: string };
 
 /** One request the server received. */
 export interface RecordedRequest {
@@ -23,7 +28,17 @@ export interface FakeOpenAI {
   /** Queues replies; when the queue is empty the default reply is used. */
   enqueue(...replies: FakeReply[]): void;
   setDefault(reply: FakeReply): void;
+  /** Makes `/v1/embeddings` answer with this error from now on (null: serve vectors again). */
+  failEmbeddings(error: { status: number; message: string } | null): void;
   close(): Promise<void>;
+}
+
+/** The number of the first context block (`[n] header` then its text) whose text holds `find`. */
+function blockHolding(body: unknown, find: string): string | undefined {
+  const messages = (body as { messages?: Array<{ content?: unknown }> } | null)?.messages ?? [];
+  const user = messages.map((m) => (typeof m.content === 'string' ? m.content : '')).join('\n');
+  const blocks = user.split(/^(?=\[\d+\] )/m);
+  return blocks.find((b) => b.includes(find))?.match(/^\[(\d+)\]/)?.[1];
 }
 
 function completion(model: string, content: string) {
@@ -50,6 +65,7 @@ export async function startFakeOpenAI(options: {
   const queue: FakeReply[] = [];
   let fallback: FakeReply = { kind: 'reply', content: "The articles don't say." };
   const sockets = new Set<Socket>();
+  let embeddingsError: { status: number; message: string } | null = null;
 
   const server = http.createServer((req, res) => {
     const chunks: Buffer[] = [];
@@ -67,6 +83,10 @@ export async function startFakeOpenAI(options: {
         res.writeHead(status, { 'content-type': 'application/json' });
         res.end(JSON.stringify(payload));
       };
+      if (options.embeddingsDimension !== undefined && req.method === 'POST' && (req.url ?? '').endsWith('/embeddings') && embeddingsError) {
+        send(embeddingsError.status, { error: { message: embeddingsError.message, type: 'invalid_request_error', param: null, code: null } });
+        return;
+      }
       if (options.embeddingsDimension !== undefined && req.method === 'POST' && (req.url ?? '').endsWith('/embeddings')) {
         const b = body as { input?: unknown; model?: unknown; encoding_format?: unknown } | null;
         const inputs = typeof b?.input === 'string' ? [b.input] : Array.isArray(b?.input) ? b.input : [];
@@ -89,6 +109,8 @@ export async function startFakeOpenAI(options: {
         send(reply.status, { error: { message: reply.message, type: reply.type ?? 'invalid_request_error', param: null, code: reply.code ?? null } });
       } else if (reply.kind === 'delay') {
         setTimeout(() => send(200, completion(model, reply.content)), reply.ms).unref();
+      } else if (reply.kind === 'cite') {
+        send(200, completion(model, reply.content.replaceAll('{n}', blockHolding(body, reply.find) ?? '{n}')));
       } else {
         send(200, completion(model, reply.content));
       }
@@ -106,6 +128,9 @@ export async function startFakeOpenAI(options: {
     enqueue: (...replies) => queue.push(...replies),
     setDefault: (reply) => {
       fallback = reply;
+    },
+    failEmbeddings: (error) => {
+      embeddingsError = error;
     },
     close: () =>
       new Promise<void>((resolve) => {
