@@ -24,7 +24,8 @@ const EnvSchema = z.object({
   CACHE_DIR: optional(z.string()),
   DATA_DIR: optional(z.string()),
   EMBEDDINGS: optional(z.enum(['local', 'openai'])),
-  ANSWERER: optional(z.enum(['extractive', 'openai'])),
+  ANSWERER: optional(z.enum(['extractive', 'openai', 'model'])),
+  CHAT_MODEL: optional(z.string().regex(/^(?:[a-z][a-z0-9_-]*:)?\S+$/, 'must be "provider:model" (e.g. openai:gpt-4o-mini, ollama:llama3.1) or a model name')),
   OPENAI_API_KEY: optional(z.string()),
   OPENAI_BASE_URL: optional(z.url()),
   OPENAI_CHAT_MODEL: optional(z.string()),
@@ -52,12 +53,25 @@ const EnvSchema = z.object({
   SHARDS: optional(z.string().regex(/^\d+(?:,\d+)*$/, 'must be shard ids')),
 });
 
+/**
+ * `CHAT_MODEL=provider:model` ("ollama:llama3.1:8b" is provider ollama, model "llama3.1:8b"); a bare
+ * name, or none, is an OpenAI(-compatible) model (`OPENAI_CHAT_MODEL`, default gpt-4o-mini).
+ */
+function chatModelOf(chatModel: string | undefined, openaiModel: string | undefined): { provider: string; model: string } {
+  const m = chatModel ? /^([a-z][a-z0-9_-]*):(\S+)$/.exec(chatModel) : null;
+  if (m?.[1] && m[2]) return { provider: m[1], model: m[2] };
+  return { provider: 'openai', model: chatModel ?? openaiModel ?? 'gpt-4o-mini' };
+}
+
 /** Resolved, validated settings. Paths are absolute. */
 export interface Config {
   root: string;
   paths: { seeds: string; embeddings: string; cache: string; data: string };
   embeddings: { provider: 'local' | 'openai' };
+  /** `openai`: a chat model writes the answer (any provider, see `chat`); `extractive`: offline. */
   answerer: 'extractive' | 'openai';
+  /** The chat model: a LangChain provider key (`openai`, `ollama`, `anthropic`…) and its model name. */
+  chat: { provider: string; model: string };
   openai: {
     apiKey: string | undefined;
     baseURL: string | undefined;
@@ -112,7 +126,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       data: abs(e.DATA_DIR, 'data'),
     },
     embeddings: { provider: e.EMBEDDINGS ?? (hasOpenAI ? 'openai' : 'local') },
-    answerer: e.ANSWERER ?? (hasOpenAI ? 'openai' : 'extractive'),
+    answerer: e.ANSWERER === 'model' ? 'openai' : (e.ANSWERER ?? (hasOpenAI || e.CHAT_MODEL !== undefined ? 'openai' : 'extractive')),
+    chat: chatModelOf(e.CHAT_MODEL, e.OPENAI_CHAT_MODEL),
     openai: {
       apiKey: e.OPENAI_API_KEY,
       baseURL: e.OPENAI_BASE_URL,

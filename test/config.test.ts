@@ -25,6 +25,19 @@ describe('loadConfig', () => {
     expect(c.answerer).toBe(answerer);
   });
 
+  it.each([
+    [{}, 'openai', 'gpt-4o-mini', 'extractive'],
+    [{ OPENAI_CHAT_MODEL: 'llama3.1', OPENAI_BASE_URL: 'http://127.0.0.1:11434/v1' }, 'openai', 'llama3.1', 'openai'],
+    [{ CHAT_MODEL: 'openai:gpt-4o' }, 'openai', 'gpt-4o', 'openai'],
+    [{ CHAT_MODEL: 'ollama:llama3.1:8b' }, 'ollama', 'llama3.1:8b', 'openai'],
+    [{ CHAT_MODEL: 'anthropic:claude-x', ANSWERER: 'model' }, 'anthropic', 'claude-x', 'openai'],
+    [{ CHAT_MODEL: 'gpt-4o-mini' }, 'openai', 'gpt-4o-mini', 'openai'],
+  ] as const)('reads the chat model from %j', (env, provider, model, answerer) => {
+    const c = loadConfig({ ...env }, '/proj');
+    expect(c.chat).toEqual({ provider, model });
+    expect(c.answerer).toBe(answerer);
+  });
+
   it('treats empty values as unset, as .env.example leaves them', () => {
     const c = loadConfig({ OPENAI_API_KEY: '', DISCORD_TOKEN: '', ABSTAIN_THRESHOLD: '', TOP_K: '' }, '/proj');
     expect(c.answerer).toBe('extractive');

@@ -1,4 +1,3 @@
-import { ChatOpenAI } from '@langchain/openai';
 import type { BaseChatModel } from '@langchain/core/language_models/chat_models';
 import { HumanMessage, SystemMessage } from '@langchain/core/messages';
 import type { Logger } from '../logger.js';
@@ -11,6 +10,7 @@ import { buildPrompt } from './buildPrompt.js';
 import { groundReply } from './groundReply.js';
 import { noAnswer } from './noAnswer.js';
 import { citationFor } from './citationFor.js';
+import { createChatModel } from './createChatModel.js';
 
 export interface LlmAnswererOptions {
   /** Answers offline when the model fails, so the user still gets a cited answer. */
@@ -18,6 +18,11 @@ export interface LlmAnswererOptions {
   logger?: Logger;
   /** Used in messages ("the model server at ..."); never the key. */
   serverLabel?: string;
+  /**
+   * The whole question's time with the model, retries included (default 30 s): a hanging server
+   * costs this once, not once per try.
+   */
+  budgetMs?: number;
 }
 
 function status(e: unknown): number | undefined {
@@ -46,7 +51,7 @@ export function describeLlmError(e: unknown, server: string): DossierError {
     return new DossierError('LLM_AUTH', `The model server rejected the API key (${code}). Check OPENAI_API_KEY (and OPENAI_BASE_URL).`, { cause: e });
   }
   if (code === 429) return new DossierError('LLM_RATE_LIMITED', 'The model server is rate limiting us (429). Try again in a minute.', { cause: e });
-  if (/timeout|timed out|ETIMEDOUT/i.test(text)) {
+  if (/timeout|timed out|ETIMEDOUT|AbortError|aborted/i.test(text)) {
     return new DossierError('LLM_TIMEOUT', `The model server at ${server} did not answer in time. Raise OPENAI_TIMEOUT_MS or try again.`, { cause: e });
   }
   if (/ECONNREFUSED|ENOTFOUND|EAI_AGAIN|Connection error|fetch failed/i.test(text)) {
@@ -82,6 +87,7 @@ export class LlmAnswerer implements Answerer {
   readonly #logger: Logger | undefined;
   readonly #server: string;
   readonly #secret: string | undefined;
+  readonly #budgetMs: number;
 
   constructor(model: BaseChatModel, options: LlmAnswererOptions & { secret?: string }) {
     this.#model = model;
@@ -89,21 +95,15 @@ export class LlmAnswerer implements Answerer {
     this.#logger = options.logger;
     this.#server = options.serverLabel ?? 'the configured endpoint';
     this.#secret = options.secret;
+    this.#budgetMs = options.budgetMs ?? 30_000;
   }
 
-  /** Builds a `ChatOpenAI` from config (any OpenAI-compatible server via `OPENAI_BASE_URL`). */
-  static fromConfig(config: Config, options: LlmAnswererOptions): LlmAnswerer {
-    const { apiKey, baseURL, chatModel, timeoutMs } = config.openai;
-    const model = new ChatOpenAI({
-      model: chatModel,
-      // Local OpenAI-compatible servers often need no key, but the client insists on one.
-      apiKey: apiKey ?? 'not-needed',
-      ...(baseURL ? { configuration: { baseURL } } : {}),
-      timeout: timeoutMs,
-      maxRetries: 1,
-      temperature: 0,
-    });
-    return new LlmAnswerer(model, { ...options, serverLabel: options.serverLabel ?? baseURL ?? 'api.openai.com', ...(apiKey ? { secret: apiKey } : {}) });
+  /** The configured chat model (see `createChatModel`), with the question's time budget from `OPENAI_TIMEOUT_MS`. */
+  static async fromConfig(config: Config, options: LlmAnswererOptions): Promise<LlmAnswerer> {
+    const { apiKey, baseURL, timeoutMs } = config.openai;
+    const model = await createChatModel(config);
+    const server = config.chat.provider === 'openai' ? (baseURL ?? 'api.openai.com') : config.chat.provider;
+    return new LlmAnswerer(model, { ...options, serverLabel: options.serverLabel ?? server, budgetMs: timeoutMs, ...(apiKey ? { secret: apiKey } : {}) });
   }
 
   async answer(question: string, retrieved: RetrievedPassage[], options: AnswerOptions = {}): Promise<Answer> {
@@ -111,7 +111,7 @@ export class LlmAnswerer implements Answerer {
     const prompt = buildPrompt(question, retrieved, options.history ?? []);
     let reply: string;
     try {
-      const message = await this.#model.invoke([new SystemMessage(prompt.system), new HumanMessage(prompt.user)]);
+      const message = await this.#model.invoke([new SystemMessage(prompt.system), new HumanMessage(prompt.user)], { signal: AbortSignal.timeout(this.#budgetMs) });
       reply = contentText(message.content);
     } catch (e) {
       const error = describeLlmError(e, this.#server);

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ChatOpenAI } from '@langchain/openai';
 import { LlmAnswerer } from '../../src/answer/LlmAnswerer.js';
 import { ExtractiveAnswerer } from '../../src/answer/ExtractiveAnswerer.js';
+import { loadConfig } from '../../src/config.js';
 import { DATA_CLOSE, DATA_OPEN } from '../../src/answer/buildPrompt.js';
 import { startFakeOpenAI, type FakeOpenAI } from '../support/fakeOpenAI.js';
 import { loadSeedRetrieval, type SeedRetrieval } from './seedRetrieval.js';
@@ -121,6 +122,33 @@ describe('LlmAnswerer against a local OpenAI-compatible server', () => {
     expect(answer.kind).toBe('answered');
     expect(answer.text).toMatch(/Sonata Coulter/);
     expect(answer.citations.length).toBeGreaterThan(0);
+  });
+
+  it('spends one time budget per question on a hanging server, retries included', async () => {
+    server.enqueue({ kind: 'delay', ms: 4_000, content: 'late [1]' });
+    // Each try may take 3 s and one retry is allowed (6 s); the question's budget is 1.5 s in all.
+    const model = new ChatOpenAI({ model: 'gpt-test', apiKey: KEY, configuration: { baseURL: server.baseURL }, timeout: 3_000, maxRetries: 1 });
+    const started = Date.now();
+    const answer = await new LlmAnswerer(model, { fallback: new ExtractiveAnswerer(), serverLabel: server.baseURL, secret: KEY, budgetMs: 1_500 }).answer(QUESTION, await seeds.retrieve(QUESTION));
+    expect(Date.now() - started).toBeLessThan(2_900);
+    expect(answer.mode).toBe('extractive');
+    expect(answer.notice).toMatch(/did not answer in time/);
+  });
+
+  it('builds the configured model through LangChain’s universal initialisation', async () => {
+    server.enqueue({ kind: 'cite', find: 'Sonata Coulter', content: 'Sonata Coulter leads the working group [{n}].' });
+    const config = loadConfig({ ANSWERER: 'model', CHAT_MODEL: 'openai:gpt-universal', OPENAI_API_KEY: KEY, OPENAI_BASE_URL: server.baseURL }, process.cwd());
+    const answer = await (await LlmAnswerer.fromConfig(config, { fallback: new ExtractiveAnswerer() })).answer(QUESTION, await seeds.retrieve(QUESTION));
+    expect(lastBody().model).toBe('gpt-universal');
+    expect(answer).toMatchObject({ kind: 'answered', mode: 'llm' });
+  });
+
+  it.each([
+    ['an unknown provider', 'nosuchprovider:model-x', /unknown provider "nosuchprovider"/],
+    ['a provider whose package is not installed', 'ollama:llama3.1', /needs the package @langchain\/ollama.*npm install @langchain\/ollama/],
+  ])('says what to do about %s', async (_name, chatModel, message) => {
+    const config = loadConfig({ CHAT_MODEL: chatModel }, process.cwd());
+    await expect(LlmAnswerer.fromConfig(config, { fallback: new ExtractiveAnswerer() })).rejects.toMatchObject({ code: 'CONFIG_INVALID', message: expect.stringMatching(message) });
   });
 
   it('falls back when the server is unreachable', async () => {
