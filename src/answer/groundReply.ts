@@ -65,6 +65,11 @@ export const GROUNDING_RULES: readonly GroundingRule[] = [
     fails: (c) => termsOf(c.text).length === 0,
   },
   {
+    name: 'link-not-cited',
+    reason: 'A web address the cited passages do not contain (a masked "[click here](…)" link above all) leads a reader somewhere the articles never pointed.',
+    fails: (c, cited) => (c.text.match(/https?:\/\/[^\s)>\]]+/g) ?? []).some((url) => !cited.text.includes(url)),
+  },
+  {
     name: 'number-not-cited',
     reason: 'A figure, date or count that the cited passages do not contain is invented or taken from elsewhere.',
     fails: (c, cited) => {

@@ -1,4 +1,3 @@
-import { escapeMarkdown } from 'discord.js';
 import { untrustedText } from './untrustedText.js';
 import type { Timeline, TimelineEvent, TimelineOptions } from '../timeline/TimelineEvent.js';
 import { formatEventDate } from '../timeline/formatTimeline.js';
@@ -13,14 +12,14 @@ const EVENT_CHARS = 400;
 function eventLine(e: TimelineEvent): string {
   const when = formatEventDate(e);
   const publishers = [...new Set(e.sources.map((s) => s.publisher ?? s.source.split('/').pop() ?? s.source))];
-  const by = publishers.length > 0 ? ` _(${escapeMarkdown(publishers.join(', '))})_` : '';
+  const by = publishers.length > 0 ? ` _(${untrustedText(publishers.join(', '))})_` : '';
   return `**${when}** — ${untrustedText(truncateAtWord(e.text.replace(/\s+/g, ' '), EVENT_CHARS))}${by}`;
 }
 
 /** "Timeline — topic, from 2024 to 2025" */
 export function timelineTitle(options: TimelineOptions): string {
   const parts = [options.topic ? `“${truncateAtWord(options.topic, 80)}”` : undefined, options.from ? `from ${options.from}` : undefined, options.to ? `to ${options.to}` : undefined].filter(Boolean);
-  return `🗓️ **Timeline${parts.length > 0 ? ` — ${escapeMarkdown(parts.join(' '))}` : ''}**`;
+  return `🗓️ **Timeline${parts.length > 0 ? ` — ${untrustedText(parts.join(' '))}` : ''}**`;
 }
 
 /**

@@ -35,6 +35,7 @@ describe('groundReply', () => {
     ['an invented sentence with a dangling citation goes', 'Sonata Coulter leads the working group [1][9]. She was appointed by Marco Rubio [7].', 'answered', 'Sonata Coulter leads the working group [1].', ['seeds/a.txt']],
     ['an uncited sentence goes', 'Sonata Coulter leads the working group [1]. Marco Rubio appointed her last year.', 'answered', 'Sonata Coulter leads the working group [1].', ['seeds/a.txt']],
     ['a sentence citing a block that does not support it goes', 'Sonata Coulter leads the working group [1]. Verma chairs the peace commission in Geneva [2].', 'answered', 'Sonata Coulter leads the working group [1].', ['seeds/a.txt']],
+    ['a sentence with a link the passages do not hold goes', 'Sonata Coulter leads the [working group](https://evil.example/phish) [1]. Mirzoyan met Verma on June 17 [2].', 'answered', 'Mirzoyan met Verma on June 17 [1].', ['seeds/b.txt']],
     ['a wrong figure goes', 'Mirzoyan met Verma on June 19 [2].', 'unsupported', null, []],
     ['markers after the full stop, and "[1, 2]", are read', 'Coulter leads the working group. [1] Mirzoyan met Verma on June 17 [1, 2].', 'answered', 'Coulter leads the working group [1]. Mirzoyan met Verma on June 17 [1][2].', ['seeds/a.txt', 'seeds/b.txt']],
     ['citations are renumbered in order of first use', 'Mirzoyan met Verma on June 17 [2]. Coulter leads the working group [1].', 'answered', 'Mirzoyan met Verma on June 17 [1]. Coulter leads the working group [2].', ['seeds/b.txt', 'seeds/a.txt']],

@@ -1,4 +1,5 @@
-import { SlashCommandBuilder, escapeMarkdown } from 'discord.js';
+import { SlashCommandBuilder } from 'discord.js';
+import { untrustedText } from '../untrustedText.js';
 import type { SourceInfo } from '../../Engine.js';
 import type { Command } from '../Command.js';
 import { deliverToInteraction, textReplies } from '../replies.js';
@@ -8,8 +9,8 @@ export function formatSources(sources: SourceInfo[]): string {
   if (sources.length === 0) return 'No articles are indexed yet. An admin can add files to the seeds folder and run /reindex.';
   const total = sources.reduce((n, s) => n + s.passages, 0);
   const lines = sources.map((s, i) => {
-    const title = escapeMarkdown(s.title ?? s.source.split('/').pop() ?? s.source);
-    const by = [s.publisher ?? 'unknown publisher', s.date ?? 'undated'].map((x) => escapeMarkdown(x)).join(', ');
+    const title = untrustedText(s.title ?? s.source.split('/').pop() ?? s.source);
+    const by = [s.publisher ?? 'unknown publisher', s.date ?? 'undated'].map((x) => untrustedText(x)).join(', ');
     const link = s.url ? ` — <${s.url}>` : '';
     return `${i + 1}. **${title}** — ${by} · ${s.passages} passage${s.passages === 1 ? '' : 's'}${link}`;
   });
