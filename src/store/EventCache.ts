@@ -28,6 +28,7 @@ const TimelineEventSchema = z.object({
   yearless: z.boolean(),
   kind: z.enum(['event', 'planned', 'background']),
   reading: z.string().optional(),
+  anchored: z.boolean().optional(),
   text: z.string(),
   actors: z.array(z.string()),
   sources: z.array(EventSourceSchema).min(1),

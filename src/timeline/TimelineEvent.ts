@@ -29,6 +29,11 @@ export interface TimelineEvent {
   kind: EventKind;
   /** How the date was read, when not simply as written ("Tuesday before the article's date 2031-03-12"). */
   reading?: string;
+  /**
+   * The date came from the article's own date (a weekday, a day without a year, the dateline or
+   * page stamp): it is only as right as that date.
+   */
+  anchored?: boolean;
   /** The sentence or clause, shortened to a readable line. */
   text: string;
   /** People, countries and organisations named. */

@@ -3,7 +3,7 @@ import type { Article } from '../ingest/Article.js';
 import type { DatePrecision, Timeline, TimelineEvent, TimelineOptions } from './TimelineEvent.js';
 import { mergeEvents } from './mergeEvents.js';
 import { nameActors, type ActorMemo } from './nameActors.js';
-import { corpusDates, datedByCorpus, isBackground, placeYearless } from './placeInCorpus.js';
+import { corpusDates, datedByCorpus, isBackground, isOutlierDate, placeYearless } from './placeInCorpus.js';
 
 /* The dated copy of an undated article is kept per article, so its extraction is cached like the rest. */
 const datedCopies = new WeakMap<Article, Article>();
@@ -126,6 +126,8 @@ export async function timelineFrom(corpus: { events: readonly TimelineEvent[]; d
   const shown = (e: TimelineEvent) => e.kind === 'event' || (e.kind === 'planned' && options.planned === true) || (e.kind === 'background' && options.history !== false);
   const extracted = corpus.events
     .filter((e) => wanted(e.sources[0]?.source ?? ''))
+    // A weekday or a yearless day read against an article date the rest of the corpus contradicts is not placed.
+    .filter((e) => !(e.anchored && isOutlierDate(e.sources[0]?.date ?? null, dates)))
     .map((e) => placeYearless(e, dates))
     .map((e): TimelineEvent => (isBackground(e, dates) ? { ...e, kind: 'background' } : e))
     .filter(shown);

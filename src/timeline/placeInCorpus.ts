@@ -52,6 +52,28 @@ export function yearFromCorpus(yearless: string, dates: readonly number[]): numb
   return best && best.distance <= NEAREST_ARTICLE_DAYS ? best.year : undefined;
 }
 
+/**
+ * An article date this many years from every other dated article of the corpus (of at least
+ * {@link OUTLIER_MIN_DATED} dated articles) is suspect: scraped page stamps are sometimes plainly
+ * wrong (a 2013 stamp on a 2024 story), and a story's articles cluster in time.
+ */
+export const OUTLIER_YEARS = 2;
+export const OUTLIER_MIN_DATED = 5;
+
+/**
+ * Whether `date` (an article's) stands apart from the corpus's other article dates (see
+ * {@link OUTLIER_YEARS}). `dates` are the corpus's dates, this article's among them.
+ */
+export function isOutlierDate(date: string | null, dates: readonly number[]): boolean {
+  if (!date || !/^\d{4}-\d{2}/.test(date) || dates.length < OUTLIER_MIN_DATED) return false;
+  const own = Date.parse(`${date.length === 7 ? `${date}-01` : date.slice(0, 10)}T12:00:00Z`);
+  if (Number.isNaN(own)) return false;
+  const at = dates.indexOf(own);
+  const others = at >= 0 ? [...dates.slice(0, at), ...dates.slice(at + 1)] : dates;
+  const nearest = Math.min(...others.map((t) => Math.abs(t - own)));
+  return nearest > OUTLIER_YEARS * 365.25 * DAY_MS;
+}
+
 /** A year-less event placed in the corpus's year (see {@link yearFromCorpus}), with how it was read. */
 export function placeYearless(e: TimelineEvent, dates: readonly number[]): TimelineEvent {
   if (!e.yearless) return e;

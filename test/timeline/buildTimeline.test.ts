@@ -157,6 +157,16 @@ describe('buildTimeline on synthetic articles', () => {
     expect(events).toEqual([]);
   });
 
+  it('does not date a weekday by a page date the rest of the corpus contradicts, but keeps what the text dates itself', async () => {
+    const story = ['2031-07-19', '2031-07-20', '2031-08-04', '2031-09-10', '2031-10-02'].map((d, i) =>
+      article(`s${i}.txt`, `The harbour board met again on ${d.slice(5)}-${d.slice(0, 4)}.`, d),
+    );
+    const stale = article('stale.txt', 'The award ceremony was held on Saturday in the old port. The port first opened on 3 May 2031.', '2020-08-24');
+    const { events } = await buildTimeline([...story, stale]);
+    const fromStale = events.filter((e) => e.sources.some((s) => s.source === 'stale.txt')).map((e) => e.date);
+    expect(fromStale).toEqual(['2031-05-03']);
+  });
+
   it('drops year-less events when a date filter is given (they cannot be placed)', async () => {
     const { events } = await buildTimeline([article('a.txt', 'The visit began on November 15.', null)], { from: '2020' });
     expect(events).toEqual([]);
