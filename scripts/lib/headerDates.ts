@@ -15,18 +15,20 @@ export const PAGE_STAMP = /^\s*date\s+(\d{4}-\d{2}-\d{2})\b/m;
 
 const PHOTO_CREDIT = /\b(?:photo|image|picture)\s*(?::|by\b|credit)|\((?:AP|AFP|Reuters|EPA)?\s*Photo\b|\bGetty Images\b/i;
 
+const SITE_NOTICE = /\bcookies?\b|\bprivacy policy\b|\bterms of (?:use|service)\b/i;
+
 const iso = (year: string, month: number, day: number) => `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 const monthOf = (name: string) => MONTHS.indexOf(name.slice(0, 3).toLowerCase()) + 1;
 
 /**
  * The header: the file's lines up to its first long paragraph (150 characters or more, taken up
- * to its first 200 characters, where a dateline sits), at most 12 lines, photo captions left out.
+ * to its first 200 characters, where a dateline sits), at most 12 lines, photo captions and cookie banners left out.
  */
 export function headerOf(raw: string): string {
   const head: string[] = [];
   for (const line of raw.split('\n').map((l) => l.trim()).filter(Boolean)) {
-    // A photo caption dates its picture; it is neither a dateline nor a byline.
-    if (PHOTO_CREDIT.test(line)) continue;
+    // A photo caption dates its picture, a cookie banner its policy: neither is a dateline or a byline.
+    if (PHOTO_CREDIT.test(line) || SITE_NOTICE.test(line)) continue;
     head.push(line.length >= 150 ? line.slice(0, 200) : line);
     if (line.length >= 150 || head.length >= 12) break;
   }

@@ -8,5 +8,7 @@
  * 7: short lines kept before the first prose paragraph (a byline's name) and lines glued to it are header lines; two-digit stamp years ("29-Aug-24"); magazine page furniture is no title.
  * 8: short lines dropped before the second prose paragraph (a byline and date under a standfirst or caption) are header lines.
  * 9: byline and date lines made of short fields ("By Jane Roe | Nov 18, 2031 | 214 Comments") are page furniture.
+ * 10: headlines ending with their own date in parentheses or after a dash, numeric dates too ("Rents flatten (Mar 21, 2031)",
+ *     "Board approves rule - 12/20/2030"), and "Read Next", "Also in the news" headings are page furniture.
  */
-export const CLEANER_VERSION = 9;
+export const CLEANER_VERSION = 10;

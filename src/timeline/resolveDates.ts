@@ -147,8 +147,14 @@ export function resolveDates(sentence: string, articleDate: string | null | unde
     const mention = toMention(result, ref, sentence);
     if (mention) mentions.push(mention);
   }
-  return mentions;
+  // "agreed on Sunday … over the weekend": a span ("the weekend", "last week") read as one of its
+  // days adds nothing when the sentence names the day, and would date the event twice.
+  const named = mentions.some((m) => m.precision === 'day' && !SPAN_WORD.test(m.text));
+  return named ? mentions.filter((m) => !SPAN_WORD.test(m.text)) : mentions;
 }
+
+/** A relative mention that names a span of days rather than one. */
+const SPAN_WORD = /\bweek(?:end)?s?\b/i;
 
 /** A relative mention must name a day ("Monday", "yesterday", "last week"), not only a time of day. */
 const DAY_WORD = /\b(?:mon|tues|wednes|thurs|fri|satur|sun)day|\b(?:today|yesterday|tomorrow|tonight|week|weekend)\b/i;

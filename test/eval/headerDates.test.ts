@@ -14,9 +14,9 @@ describe('headerDates (the evaluation’s own reading of header dates)', () => {
     expect(statedDates(text).sort()).toEqual([...dates].sort());
   });
 
-  it('reads the lines above the first long paragraph but photo captions, and that paragraph’s opening', () => {
+  it('reads the lines above the first long paragraph but photo captions and cookie banners, and that paragraph’s opening', () => {
     const long = `BAKU, 9 July 2031 — ${'The talks went on. '.repeat(20)}`;
-    const head = headerOf(`Title here\n\nDivers at the pier on 8 July 2031. Photo: Jane Roe\n\nBy Jane Roe\n\n${long}\n\nLater, on 10 July 2031, more happened.`);
+    const head = headerOf(`Title here\n\nDivers at the pier on 8 July 2031. Photo: Jane Roe\nWe use cookies (policy effective January 1, 2031).\n\nBy Jane Roe\n\n${long}\n\nLater, on 10 July 2031, more happened.`);
     expect(head.split('\n')).toEqual(['Title here', 'By Jane Roe', long.slice(0, 200)]);
     expect(statedDates(head)).toEqual(['2031-07-09']);
   });

@@ -157,6 +157,8 @@ describe('cleanArticle generalises beyond the seeds', () => {
     ['a prose paragraph after "Read also" keeps the article going', 'First paragraph of the story, long enough to be prose text.\n\nRead also\n\nSecond paragraph of the story, also long enough to be prose.', 2],
     ['a mid-article "Related" sidebar goes up to the next paragraph', 'First paragraph of the story, long enough to be prose text.\n\nRelated\nMinisters meet in Baku\nTalks resume in Geneva\n\nSecond paragraph of the story, also long enough to be prose.', 2],
     ['a short opening sentence is not taken for a headline', 'Talks collapsed.\nNegotiators left Geneva on Friday without agreeing on a date to meet again.', 2],
+    ['headlines dated at the end of the line, under "Read Next", are removed', 'First paragraph of the story, long enough to be prose text.\n\nRead Next\nHarbour rents flatten after two-year climb (Mar 21, 2031)\nOffice tower sells for $60M (03/24/2031)\nBoard approves new signage rule - 12/20/2030', 1],
+    ['a dated headline list without a heading is removed too', 'First paragraph of the story, long enough to be prose text.\n\nBoard approves new signage rule - 12/20/2030\nQuarterly profile released - 02/28/2031\n\nSecond paragraph of the story, also long enough to be prose.', 2],
     ['a social counter is removed', 'First paragraph of the story, long enough to be prose text.\n\n12.5KFollowersFollow', 1],
     ['an author bio under a byline is removed', 'First paragraph of the story, long enough to be prose text.\n\nJane Roe\nThe writer is a correspondent based in Tbilisi.', 1],
   ])('%s', (_name, raw, keptCount) => {

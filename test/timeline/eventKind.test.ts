@@ -7,6 +7,8 @@ const cases: Array<[string, string, string]> = [
   ['The mayor said on Tuesday that the council would vote again.', 'Tuesday', 'event'],
   ['The mayor will return to office, the council said late Tuesday.', 'Tuesday', 'event'],
   ['The council will vote on 3 May.', '3 May', 'planned'],
+  ["I'm not going to commit to that here today.", 'today', 'planned'],
+  ['The mayor is going to sign the order on Friday.', 'Friday', 'planned'],
   ['A final report is expected in June 2032.', 'June 2032', 'planned'],
   ['The port aims to double its traffic by 2035.', '2035', 'planned'],
   ['Repairs must be finished by the end of March.', 'March', 'planned'],

@@ -35,6 +35,7 @@ describe('resolveDates', () => {
     // A weekday in news copy is the latest such day on or before the article's date.
     ['weekday with a day-precise article', 'Delegations met in Ankara on Wednesday for border talks.', '2025-10-02', [{ date: '2025-10-01', precision: 'day' }]],
     ['weekday, same day as the article', 'The minister spoke on Thursday.', '2025-10-02', [{ date: '2025-10-02', precision: 'day' }]],
+    ['the day named, the weekend not read as a second day', 'The bank agreed on Sunday to the deal, brokered over the weekend.', '2031-03-24', [{ date: '2031-03-23', precision: 'day' }]],
     [
       'wire dateline with a weekday: both, the dateline flagged',
       'ANKARA, October 2, 2025 — Delegations from Armenia and Azerbaijan met in Ankara on Wednesday.',
