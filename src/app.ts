@@ -27,6 +27,8 @@ export interface CreateAppOptions {
   logger?: Logger;
   /** Progress of an index build that opening may trigger (missing, stale or incompatible index). */
   onProgress?: (p: IndexProgress) => void;
+  /** The caller rebuilds right after opening (`npm run index`), so a stale index is not reported. */
+  rebuildingNext?: boolean;
 }
 
 /**
@@ -58,7 +60,7 @@ export async function createApp(config: Config, options: CreateAppOptions = {}):
           return LlmAnswerer.fromConfig(config, { fallback: extractive, logger });
         })
       : extractive;
-  const engine = await DossierEngine.open({ config, logger, model, answerer }, options.onProgress);
+  const engine = await DossierEngine.open({ config, logger, model, answerer, ...(options.rebuildingNext ? { rebuildingNext: true } : {}) }, options.onProgress);
   return {
     config,
     logger,

@@ -11,7 +11,7 @@ export async function runIndex(config: Config, argv: string[]): Promise<number> 
   const progress = progressReporter();
   const logger = createLogger(config.logLevel, 'pretty');
   // Opening never rebuilds a stale index here: the explicit reindex below does, and reports it.
-  const app = await createApp({ ...config, rebuildOnStart: false }, { logger, onProgress: progress.onProgress });
+  const app = await createApp({ ...config, rebuildOnStart: false }, { logger, onProgress: progress.onProgress, rebuildingNext: true });
   try {
     let report = app.startupReport;
     if (!report) {

@@ -9,6 +9,7 @@ const MESSAGES: Partial<Record<ErrorCode, string>> = {
   INDEX_MISSING: "The article index isn't built yet. An admin can run /reindex.",
   INDEX_CORRUPT: 'The article index is damaged. An admin can run /reindex to rebuild it.',
   INDEX_INCOMPATIBLE: 'The article index was built differently and needs a rebuild. An admin can run /reindex.',
+  INDEX_READ_ONLY: "The article index can't be updated on this machine (its folder is read-only). I keep answering from it as it is.",
   EMBEDDINGS_FAILED: "I couldn't read the question's meaning just now. Please try again in a moment.",
   LLM_AUTH: 'The language model rejected my credentials. Please tell the bot owner.',
   LLM_RATE_LIMITED: 'The language model is busy. Please try again in a minute.',

@@ -15,6 +15,7 @@ import { WordVectorEmbeddings } from '../embeddings/WordVectorEmbeddings.js';
 import { CLEANER_VERSION } from '../ingest/cleanerVersion.js';
 import type { CorpusFile } from '../store/buildIndex.js';
 import { openIndex, isStale, CURRENT_FILE, type LoadedIndex } from '../store/openIndex.js';
+import { checkIndexWritable } from '../store/IndexLock.js';
 import { lexicalAttachments, loadLexical, settleLexical, type PendingLexical } from './lexicalAttachment.js';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -61,6 +62,8 @@ export interface DossierEngineDeps {
   logger: Logger;
   model: EmbeddingModel;
   answerer: Answerer;
+  /** The caller rebuilds right after opening (`npm run index`): a stale index is not worth a warning. */
+  rebuildingNext?: boolean;
 }
 
 /**
@@ -75,6 +78,7 @@ export class DossierEngine implements Engine {
   readonly #answerer: Answerer;
   #state: ServingState | null = null;
   #building: Promise<IndexReport> | null = null;
+  readonly #explicitNoRebuild: boolean;
   /** The report of a build that opening had to run (missing, incompatible or stale index). */
   startupReport: IndexReport | undefined;
 
@@ -83,6 +87,7 @@ export class DossierEngine implements Engine {
     this.#logger = deps.logger;
     this.#model = deps.model;
     this.#answerer = deps.answerer;
+    this.#explicitNoRebuild = deps.rebuildingNext !== true;
   }
 
   /**
@@ -268,10 +273,16 @@ export class DossierEngine implements Engine {
     this.#state = this.#serve(opened.index, [], await (lexical ?? loadLexical(opened.index, warn)));
     if (stale && this.#config.rebuildOnStart) {
       this.#logger.info(`The index is out of date (${stale}); updating it.`);
-      this.startupReport = await this.#rebuild(onProgress);
+      try {
+        this.startupReport = await this.#rebuild(onProgress);
+      } catch (error) {
+        // A read-only volume: the index that is there still answers, and the operator is told.
+        if (!isDossierError(error) || error.code !== 'INDEX_READ_ONLY') throw error;
+        this.#logger.warn(`The index is out of date (${stale}) and cannot be updated here: ${error.message} Serving it as it is.`);
+      }
       return;
     }
-    if (stale) this.#logger.warn(`The index is out of date (${stale}); serving it as it is (REBUILD_ON_START=false).`);
+    if (stale && this.#explicitNoRebuild) this.#logger.warn(`The index is out of date (${stale}); serving it as it is (REBUILD_ON_START=false).`);
   }
 
   #chunking(): IndexManifest['chunking'] {
@@ -330,6 +341,8 @@ export class DossierEngine implements Engine {
           } satisfies IndexReport;
         }
       }
+      // A build that cannot run (another holds the lock, a read-only folder) says so before reading the corpus.
+      await checkIndexWritable(this.#config.paths.embeddings);
       const reusable = previous && unchanged.size > 0 ? groupBySource(previous.passages) : new Map<string, Passage[]>();
       const keep = (source: string) => unchanged.has(source) && (reusable.has(source) || previous?.manifest.files[source]?.passages === 0);
       const toRead = new Set(fingerprints.filter((f) => !keep(f.source) && !(unchanged.has(f.source) && previous?.manifest.skipped[f.source])).map((f) => f.source));

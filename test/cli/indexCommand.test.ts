@@ -1,0 +1,36 @@
+import path from 'node:path';
+import { execFile } from 'node:child_process';
+import { writeFile } from 'node:fs/promises';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { REPO_ROOT, tempProject, type TempProject } from '../support/tempProject.js';
+
+const TSX = path.join(REPO_ROOT, 'node_modules/.bin/tsx');
+const MAIN = path.join(REPO_ROOT, 'src/cli/main.ts');
+
+function cli(project: TempProject, args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    execFile(
+      TSX,
+      [MAIN, ...args],
+      { cwd: project.root, env: { PATH: process.env['PATH'] ?? '', HOME: process.env['HOME'] ?? '', CACHE_DIR: path.join(REPO_ROOT, '.cache'), LOG_LEVEL: 'info' }, timeout: 120_000 },
+      (error, stdout, stderr) => resolve({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr }),
+    );
+  });
+}
+
+describe('npm run index on an index that is out of date', () => {
+  let project: TempProject;
+  beforeAll(async () => {
+    project = await tempProject('dossier-index-cmd-');
+  });
+  afterAll(() => project?.cleanup());
+
+  it('updates it without claiming that REBUILD_ON_START=false was set', async () => {
+    expect((await cli(project, ['index'])).code).toBe(0);
+    await writeFile(path.join(project.seeds, 'new-article.txt'), 'Harbour news\n\nThe harbour committee met on March 3, 2031 to discuss the new pier.\n');
+    const run = await cli(project, ['index']);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toMatch(/added 1/);
+    expect(`${run.stdout}${run.stderr}`).not.toMatch(/REBUILD_ON_START|serving it as it is/);
+  });
+});
