@@ -71,20 +71,24 @@ export async function startBot(app: Pick<App, 'config' | 'logger' | 'engine'>, o
     logger.warn({ route: info.route, method: info.method, retryAfterMs: info.retryAfter, global: info.global }, 'Discord rate limit hit; waiting'),
   );
 
+  let readyTimer: NodeJS.Timeout | undefined;
   const ready = new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(
+    readyTimer = setTimeout(
       () => reject(new DossierError('DISCORD_FAILED', 'Discord did not report ready in time. Check the network and DISCORD_API_URL.')),
       options.readyTimeoutMs ?? 30_000,
     );
     client.once(Events.ClientReady, () => {
-      clearTimeout(timer);
+      clearTimeout(readyTimer);
       resolve();
     });
   });
+  // A failed login must neither leave the timer holding the process open nor reject unobserved later.
+  ready.catch(() => undefined);
   try {
     await client.login(token);
     await ready;
   } catch (err) {
+    clearTimeout(readyTimer);
     await client.destroy();
     const invalid = err instanceof Error && /token/i.test(err.message);
     throw new DossierError(

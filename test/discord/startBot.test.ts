@@ -3,11 +3,14 @@ import os from 'node:os';
 import path from 'node:path';
 import { GatewayIntentBits } from 'discord.js';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { execFile } from 'node:child_process';
+import { createApp } from '../../src/app.js';
 import { startBot } from '../../src/discord/startBot.js';
 import { createLogger } from '../../src/logger.js';
 import { FakeDiscord } from '../support/fakeDiscord/FakeDiscord.js';
 import { harnessConfig } from '../support/fakeDiscord/botHarness.js';
 import { StubEngine } from '../support/fakeDiscord/StubEngine.js';
+import { REPO_ROOT, tempProject } from '../support/tempProject.js';
 
 let fake: FakeDiscord;
 let dataDir: string;
@@ -43,6 +46,36 @@ it('explains a rejected token without repeating it', async () => {
   }).catch((e: unknown) => e);
   expect(err).toMatchObject({ code: 'DISCORD_FAILED', message: expect.stringContaining('Discord rejected DISCORD_TOKEN') });
   expect(`${String(err)} ${String((err as Error).cause)} ${logs.join('')}`).not.toContain(wrong);
+});
+
+it('npm start with a rejected token says so and exits 1 at once, with no stack trace', async () => {
+  const wrong = 'MTAwMDAwMDAwMDAwMDAwMDAw.WrOnGx.0123456789abcdefghijklmnopqrstuvwxyzWXYZ';
+  const project = await tempProject('dossier-badtoken-');
+  try {
+    const built = await createApp(project.config(), { logger: createLogger('silent') });
+    await built.close();
+    const started = Date.now();
+    const run = await new Promise<{ code: number; stderr: string }>((resolve) => {
+      execFile(
+        path.join(REPO_ROOT, 'node_modules/.bin/tsx'),
+        [path.join(REPO_ROOT, 'src/cli/main.ts'), 'start'],
+        {
+          cwd: project.root,
+          env: { PATH: process.env['PATH'] ?? '', HOME: process.env['HOME'] ?? '', CACHE_DIR: path.join(REPO_ROOT, '.cache'), DATA_DIR: dataDir, DISCORD_TOKEN: wrong, DISCORD_API_URL: fake.apiURL, DISCORD_CLIENT_ID: fake.applicationId, LOG_LEVEL: 'warn' },
+          timeout: 60_000,
+        },
+        (error, _stdout, stderr) => resolve({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stderr }),
+      );
+    });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/Discord rejected DISCORD_TOKEN/);
+    expect(run.stderr).not.toMatch(/did not report ready|\n\s+at /);
+    expect(run.stderr).not.toContain(wrong);
+    // Start-up (index already built) plus the refusal: seconds, not the 30 s ready timeout.
+    expect(Date.now() - started).toBeLessThan(20_000);
+  } finally {
+    await project.cleanup();
+  }
 });
 
 it('refuses to start without a token', async () => {
