@@ -10,7 +10,14 @@ import { DossierError } from './errors.js';
 const bool = z
   .enum(['true', 'false', '1', '0', 'yes', 'no', 'on', 'off'])
   .transform((v) => ['true', '1', 'yes', 'on'].includes(v));
-const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
+/** A whole number typed in the environment; the error quotes what was typed, not "NaN". */
+const int = (min: number, max: number) =>
+  z
+    .string()
+    .trim()
+    .regex(/^-?\d+$/, 'must be a whole number')
+    .transform(Number)
+    .pipe(z.number().int().min(min).max(max));
 const idList = z
   .string()
   .transform((s) => s.split(/[\s,]+/).filter(Boolean))
@@ -109,7 +116,13 @@ export interface Config {
 export function loadConfig(env: Record<string, string | undefined> = process.env, root: string = process.cwd()): Config {
   const parsed = EnvSchema.safeParse(env);
   if (!parsed.success) {
-    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.') || '(env)'}: ${i.message}`);
+    const lines = parsed.error.issues.map((i) => {
+      const name = String(i.path[0] ?? '');
+      const typed = env[name];
+      // What was typed helps, except for secrets.
+      const shown = typed !== undefined && !/TOKEN|KEY|SECRET/.test(name) ? ` (got ${JSON.stringify(typed.slice(0, 80))})` : '';
+      return `  ${i.path.join('.') || '(env)'}: ${i.message}${shown}`;
+    });
     throw new DossierError('CONFIG_INVALID', `Invalid configuration:\n${lines.join('\n')}\nSee .env.example for every setting and its default.`, {
       cause: parsed.error,
     });

@@ -62,6 +62,14 @@ describe('loadConfig', () => {
     }
   });
 
+  it.each([
+    ['TOP_K', 'abc', /TOP_K: must be a whole number \(got "abc"\)/],
+    ['TOP_K', '2.5', /TOP_K: must be a whole number \(got "2\.5"\)/],
+    ['TOP_K', '99', /TOP_K: .*20.* \(got "99"\)/],
+  ])('quotes what was typed for %s=%s', (name, value, message) => {
+    expect(() => loadConfig({ [name]: value }, '/proj')).toThrow(message);
+  });
+
   it('never echoes a secret value in a validation error', () => {
     const token = 'short-secret';
     expect(() => loadConfig({ DISCORD_TOKEN: token }, '/proj')).toThrow(/DISCORD_TOKEN/);

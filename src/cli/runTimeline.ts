@@ -1,5 +1,6 @@
 import { writeFile } from 'node:fs/promises';
 import type { Config } from '../config.js';
+import { DossierError } from '../errors.js';
 import type { TimelineOptions } from '../timeline/TimelineEvent.js';
 import { createApp } from '../app.js';
 import { createLogger } from '../logger.js';
@@ -57,7 +58,11 @@ export async function runTimeline(config: Config, argv: string[]): Promise<numbe
     const timeline = await app.engine.timeline(options);
     const shown = presentTimeline(timeline, { all, title: options.topic ? `Timeline: ${options.topic}` : 'Timeline', howToSeeAll: TO_SEE_ALL });
     if (png) {
-      await writeFile(png, shown.png());
+      await writeFile(png, shown.png()).catch((error: unknown) => {
+        const code = (error as NodeJS.ErrnoException).code;
+        const why = code === 'ENOENT' ? 'its folder does not exist' : code === 'EACCES' || code === 'EPERM' || code === 'EROFS' ? 'it cannot be written here' : code === 'EISDIR' ? 'it is a folder' : String(code ?? error);
+        throw new DossierError('USAGE', `Could not write the picture to ${png}: ${why}.`, { cause: error });
+      });
       process.stderr.write(`Wrote ${png}\n`);
     }
     process.stdout.write(json ? `${JSON.stringify(toTimelineJson(timeline), null, 2)}\n` : `${sanitizeTerminal(shown.text)}\n`);

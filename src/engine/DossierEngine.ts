@@ -139,6 +139,7 @@ export class DossierEngine implements Engine {
     // The question is analysed once, for retrieval (each part of a many-part question on its own) and answering.
     const analysis = await this.#answerer.analyze?.(q);
     const parts = analysis?.parts.map((p) => p.query ?? p.text) ?? [];
+    this.#checkSources(options.filter?.sources);
     const filter = options.filter ? { filter: options.filter } : {};
     // A failing embeddings server (down, key revoked) costs the dense half of retrieval, not the answer.
     let denseFailure: DossierError | undefined;
@@ -166,6 +167,7 @@ export class DossierEngine implements Engine {
 
   async timeline(options: TimelineOptions = {}): Promise<Timeline> {
     const state = this.#serving();
+    this.#checkSources(options.sources);
     const { timelineFrom } = await buildTimelineModule();
     const { events, cache } = await this.#eventsOf(state);
     const timeline = await timelineFrom(events, {
@@ -175,6 +177,21 @@ export class DossierEngine implements Engine {
     });
     await this.#saveEvents(cache, events);
     return timeline;
+  }
+
+  /**
+   * A source filter naming no served article would silently give nothing: say which name matched
+   * nothing instead (a path as listed by `sources`, or a bare file name).
+   * @throws DossierError `USAGE`
+   */
+  #checkSources(sources: readonly string[] | undefined): void {
+    if (!sources || sources.length === 0) return;
+    const served = Object.keys(this.#serving().index.manifest.files);
+    const names = new Set([...served, ...served.map((s) => path.posix.basename(s))]);
+    const unknown = sources.filter((s) => !names.has(s.replace(/\\/g, '/').replace(/^\.\//, '')));
+    if (unknown.length === 0) return;
+    const list = unknown.map((s) => `"${s}"`).join(', ');
+    throw new DossierError('USAGE', `No indexed article is called ${list}. \`npm run sources\` (or /sources in Discord) lists them.`);
   }
 
   /** Writes what the event cache learnt; a cache that cannot be written (a read-only volume) costs only time. */

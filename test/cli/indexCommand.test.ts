@@ -18,7 +18,7 @@ function cli(project: TempProject, args: string[]): Promise<{ code: number; stdo
   });
 }
 
-describe('npm run index on an index that is out of date', () => {
+describe('the CLI on a small project', () => {
   let project: TempProject;
   beforeAll(async () => {
     project = await tempProject('dossier-index-cmd-');
@@ -32,5 +32,17 @@ describe('npm run index on an index that is out of date', () => {
     expect(run.code, run.stderr).toBe(0);
     expect(run.stdout).toMatch(/added 1/);
     expect(`${run.stdout}${run.stderr}`).not.toMatch(/REBUILD_ON_START|serving it as it is/);
+  });
+
+  it.each([
+    [['timeline', '--source', 'nope.txt'], /No indexed article is called "nope\.txt"\. `npm run sources`/],
+    [['ask', 'Who leads the joint working group?', '--source', 'nope.txt'], /No indexed article is called "nope\.txt"/],
+    [['timeline', '--png', '/no/such/dir/x.png'], /Could not write the picture to \/no\/such\/dir\/x\.png: its folder does not exist\./],
+  ])('explains %j instead of printing nothing or a stack trace', async (args, message) => {
+    const run = await cli(project, args);
+    // A usage error, as for a bad option: exit code 2.
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(message);
+    expect(run.stderr).not.toMatch(/Unexpected error|\n\s+at /);
   });
 });
