@@ -281,8 +281,11 @@ export class DossierEngine implements Engine {
           : opened.kind === 'incompatible'
             ? `The index was built differently (${opened.reason})`
             : `The index is unreadable (${opened.reason})`;
-      this.#logger.warn(`${why}; building it from ${this.#config.paths.seeds}.`);
+      // A first run is the normal case, not a fault: said as progress; a damaged index is a warning.
+      const say = opened.kind === 'missing' ? this.#logger.info.bind(this.#logger) : this.#logger.warn.bind(this.#logger);
+      say(`${why}; building it from ${this.#config.paths.seeds}.`);
       this.startupReport = await this.#rebuild(onProgress);
+      this.#warnIfEmpty();
       return;
     }
     // Hashes only: reading and cleaning the corpus is needed just for files that changed.
@@ -300,6 +303,13 @@ export class DossierEngine implements Engine {
       return;
     }
     if (stale && this.#explicitNoRebuild) this.#logger.warn(`The index is out of date (${stale}); serving it as it is (REBUILD_ON_START=false).`);
+    this.#warnIfEmpty();
+  }
+
+  /** An index of no articles answers nothing: say where articles go. */
+  #warnIfEmpty(): void {
+    if ((this.#state?.index.manifest.passageCount ?? 0) > 0) return;
+    this.#logger.warn(`There are no articles to answer from: ${this.#config.paths.seeds} holds no readable .txt or .md file. Add some, then run \`npm run index\` (or /reindex in Discord).`);
   }
 
   #chunking(): IndexManifest['chunking'] {

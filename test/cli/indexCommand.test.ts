@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { execFile } from 'node:child_process';
-import { writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT, tempProject, type TempProject } from '../support/tempProject.js';
 
@@ -44,5 +45,25 @@ describe('the CLI on a small project', () => {
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(message);
     expect(run.stderr).not.toMatch(/Unexpected error|\n\s+at /);
+  });
+
+  it('says where articles go when the articles folder is empty, and that a first build is progress, not a fault', async () => {
+    const empty = await mkdtemp(path.join(os.tmpdir(), 'dossier-empty-seeds-'));
+    try {
+      const run = await new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
+        execFile(
+          TSX,
+          [MAIN, 'ask', 'Who leads the joint working group?'],
+          { cwd: project.root, env: { PATH: process.env['PATH'] ?? '', HOME: process.env['HOME'] ?? '', CACHE_DIR: path.join(REPO_ROOT, '.cache'), LOG_LEVEL: 'info', SEEDS_DIR: empty, EMBEDDINGS_DIR: path.join(empty, 'index') }, timeout: 120_000 },
+          (error, stdout, stderr) => resolve({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr }),
+        );
+      });
+      expect(run.code, run.stderr).toBe(0);
+      expect(run.stderr).toMatch(/There are no articles to answer from: .* holds no readable \.txt or \.md file\. Add some, then run `npm run index`/);
+      expect(run.stderr).not.toMatch(/warning: No index yet/);
+      expect(run.stdout).toMatch(/The articles don't say/);
+    } finally {
+      await rm(empty, { recursive: true, force: true });
+    }
   });
 });
