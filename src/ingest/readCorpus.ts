@@ -96,12 +96,14 @@ export async function readArticle(file: string, source: string, maxFileBytes: nu
     if (frontMatter.error !== null) warn(`${source}: front matter ignored (invalid YAML: ${frontMatter.error})`);
     else {
       const result = parseMetaOverrides(pickMetaFields(frontMatter.data));
-      if (result.kind === 'ok') meta = applyOverrides(meta, result.overrides);
+      if (result.kind === 'ok' || result.kind === 'partial') meta = applyOverrides(meta, result.overrides);
+      if (result.kind === 'partial') warn(`${source}: front matter fields ignored (${result.reason}); the others are used`);
       else if (result.kind === 'invalid') warn(`${source}: front matter ignored (${result.reason})`);
     }
   }
   const sidecar = await readSidecar(file);
-  if (sidecar.kind === 'ok') meta = applyOverrides(meta, sidecar.overrides);
+  if (sidecar.kind === 'ok' || sidecar.kind === 'partial') meta = applyOverrides(meta, sidecar.overrides);
+  if (sidecar.kind === 'partial') warn(`${source}.meta.json: sidecar fields ignored (${sidecar.reason}); the others are used`);
   else if (sidecar.kind === 'invalid') warn(`${source}.meta.json: sidecar ignored (${sidecar.reason})`);
 
   const sha256 = createHash('sha256').update(bytes).digest('hex');

@@ -26,20 +26,39 @@ export const MetaOverridesSchema = z
 
 export type MetaOverrides = z.infer<typeof MetaOverridesSchema>;
 
-/** The outcome of looking for a sidecar: none, valid overrides, or a reason it was ignored. */
+/**
+ * The outcome of looking for a sidecar: none, valid overrides, valid overrides with some fields
+ * left out (one bad field must not cost the others), or a reason it was ignored whole.
+ */
 export type SidecarResult =
   | { kind: 'none' }
   | { kind: 'ok'; overrides: MetaOverrides }
+  | { kind: 'partial'; overrides: MetaOverrides; reason: string }
   | { kind: 'invalid'; reason: string };
+
+type Issue = z.core.$ZodIssue;
+
+const describeIssues = (issues: readonly Issue[]) =>
+  issues.map((issue) => (issue.path.length > 0 ? `${issue.path.join('.')}: ${issue.message}` : issue.message)).join('; ');
+
+/** The top-level fields an issue is about (an unknown key names itself). */
+function badFields(issue: Issue): string[] {
+  if (issue.code === 'unrecognized_keys') return issue.keys;
+  const first = issue.path[0];
+  return first === undefined ? [] : [String(first)];
+}
 
 /** Validates overrides from any source (sidecar JSON or front matter) into a result. */
 export function parseMetaOverrides(value: unknown): SidecarResult {
   const parsed = MetaOverridesSchema.safeParse(value);
   if (parsed.success) return { kind: 'ok', overrides: parsed.data };
-  const reason = parsed.error.issues
-    .map((issue) => (issue.path.length > 0 ? `${issue.path.join('.')}: ${issue.message}` : issue.message))
-    .join('; ');
-  return { kind: 'invalid', reason };
+  const reason = describeIssues(parsed.error.issues);
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return { kind: 'invalid', reason };
+  const bad = new Set(parsed.error.issues.flatMap(badFields));
+  const rest = Object.fromEntries(Object.entries(value).filter(([key]) => !bad.has(key)));
+  const retried = MetaOverridesSchema.safeParse(rest);
+  if (!retried.success || Object.keys(rest).length === 0) return { kind: 'invalid', reason };
+  return { kind: 'partial', overrides: retried.data, reason };
 }
 
 /**

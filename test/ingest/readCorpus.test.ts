@@ -30,6 +30,8 @@ describe('readCorpus on a folder with bad files', () => {
     await writeFile(path.join(dir, 'g-front.md'), `---\ntitle: Front matter title\ndate: 2025-02-14\npublisher: Example Wire\ntags: [x]\n---\n# Ignored heading\n\n${PROSE}\n`);
     await writeFile(path.join(dir, 'h-bad-sidecar.txt'), `${PROSE}\n`);
     await writeFile(path.join(dir, 'h-bad-sidecar.txt.meta.json'), JSON.stringify({ date: 'last spring' }));
+    await writeFile(path.join(dir, 'h2-partial-sidecar.txt'), `${PROSE}\n`);
+    await writeFile(path.join(dir, 'h2-partial-sidecar.txt.meta.json'), JSON.stringify({ title: 'Kept title', date: 'last spring', colour: 'blue' }));
     await writeFile(path.join(dir, 'i-broken-json.txt'), `${PROSE}\n`);
     await writeFile(path.join(dir, 'i-broken-json.txt.meta.json'), '{ "title": ');
     await writeFile(path.join(dir, 'j-bad-yaml.md'), `---\ntitle: [unclosed\n---\n${PROSE}\n`);
@@ -51,6 +53,7 @@ describe('readCorpus on a folder with bad files', () => {
       'articles/b-seed.txt',
       'articles/g-front.md',
       'articles/h-bad-sidecar.txt',
+      'articles/h2-partial-sidecar.txt',
       'articles/i-broken-json.txt',
       'articles/j-bad-yaml.md',
       'articles/k-bom.txt',
@@ -91,6 +94,12 @@ describe('readCorpus on a folder with bad files', () => {
       date: '2024-06-18',
       url: null,
     });
+  });
+
+  it('keeps the valid fields of a sidecar with a bad one, and names what it left out', () => {
+    expect(corpus.articles.find((a) => a.source === 'articles/h2-partial-sidecar.txt')?.meta.title).toBe('Kept title');
+    const warning = warnings.find((w) => w.startsWith('articles/h2-partial-sidecar.txt.meta.json:'));
+    expect(warning).toMatch(/sidecar fields ignored \(.*date: must be YYYY.*colour.*\); the others are used/);
   });
 
   it('applies front matter and keeps it out of the body', () => {
