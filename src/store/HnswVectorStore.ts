@@ -270,7 +270,8 @@ export class HnswVectorStore extends SaveableVectorStore {
       if (v) flat.set(v, i * this.dimension);
     });
     const vectorBytes = new Uint8Array(flat.buffer);
-    await writeFileDurable(path.join(dir, STORE_FILES.passages), encodePassages(this.docs.map((d) => d?.metadata ?? null)));
+    const passageBytes = Buffer.from(encodePassages(this.docs.map((d) => d?.metadata ?? null)), 'utf8');
+    await writeFileDurable(path.join(dir, STORE_FILES.passages), passageBytes);
     await writeFileDurable(path.join(dir, STORE_FILES.vectors), vectorBytes);
     const hnswFile = path.join(dir, STORE_FILES.hnsw);
     // hnswlib refuses to write an empty, uninitialised index; an empty graph still needs a file.
@@ -285,7 +286,15 @@ export class HnswVectorStore extends SaveableVectorStore {
       await fh.close();
     }
     const hnswSha256 = sha256(hnswBytes);
-    const info: StoreInfo = { count: this.labels.size, labels, dimension: this.dimension, hnswBytes: hnswBytes.length, hnswSha256, vectorsSha256: sha256(vectorBytes) };
+    const info: StoreInfo = {
+      count: this.labels.size,
+      labels,
+      dimension: this.dimension,
+      hnswBytes: hnswBytes.length,
+      hnswSha256,
+      vectorsSha256: sha256(vectorBytes),
+      passagesSha256: sha256(passageBytes),
+    };
     await writeFileDurable(path.join(dir, STORE_FILES.info), JSON.stringify(info));
     this.graphSha256 = hnswSha256;
   }

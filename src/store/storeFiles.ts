@@ -26,6 +26,11 @@ export interface StoreInfo {
   hnswBytes: number;
   hnswSha256: string;
   vectorsSha256: string;
+  /**
+   * sha256 of passages.json: quotes are shown as the article's exact words, so their text is
+   * checked like the vectors (absent in stores written before it was recorded).
+   */
+  passagesSha256?: string;
 }
 
 function isStoreInfo(v: unknown): v is StoreInfo {
@@ -37,7 +42,8 @@ function isStoreInfo(v: unknown): v is StoreInfo {
     typeof o['dimension'] === 'number' &&
     typeof o['hnswBytes'] === 'number' &&
     typeof o['hnswSha256'] === 'string' &&
-    typeof o['vectorsSha256'] === 'string'
+    typeof o['vectorsSha256'] === 'string' &&
+    (o['passagesSha256'] === undefined || typeof o['passagesSha256'] === 'string')
   );
 }
 
@@ -118,13 +124,16 @@ export async function readStoreFiles(dir: string): Promise<StoreFiles> {
 
   let info: unknown;
   let passages: unknown;
+  let passageBytes: Buffer;
   try {
     info = JSON.parse((await read(STORE_FILES.info)).toString('utf8'));
-    passages = decodePassages(JSON.parse((await read(STORE_FILES.passages)).toString('utf8')));
+    passageBytes = await read(STORE_FILES.passages);
+    passages = decodePassages(JSON.parse(passageBytes.toString('utf8')));
   } catch (error) {
     throw error instanceof DossierError ? error : corrupt(dir, 'store.json or passages.json is not valid JSON', error);
   }
   if (!isStoreInfo(info)) throw corrupt(dir, `${STORE_FILES.info} has an unexpected shape`);
+  if (info.passagesSha256 !== undefined && sha256(passageBytes) !== info.passagesSha256) throw corrupt(dir, `${STORE_FILES.passages} was altered since it was written`);
   const labels = info.labels ?? info.count;
   if (!Array.isArray(passages) || !passages.every((p) => p === null || isPassage(p))) throw corrupt(dir, `${STORE_FILES.passages} is not a list of passages`);
   const live = passages.reduce((n: number, p) => (p === null ? n : n + 1), 0);

@@ -162,6 +162,13 @@ describe('openIndex: damaged and foreign indexes', () => {
     ['CURRENT pointing nowhere', async (dir) => writeFile(path.join(dir, 'CURRENT'), 'gen-1-1\n'), /points to gen-1-1/],
     ['CURRENT with garbage', async (dir) => writeFile(path.join(dir, 'CURRENT'), '../../etc'), /does not name a generation/],
     ['garbage passages.json', async (_d, gen) => writeFile(path.join(gen, 'passages.json'), '[{"id": 1}]'), /passages/],
+    ['a same-length edit of a word in passages.json', async (_d, gen) => {
+      const file = path.join(gen, 'passages.json');
+      const text = await readFile(file, 'utf8');
+      const word = /[A-Z][a-z]{4,}/.exec(text)?.[0] ?? '';
+      expect(word).not.toBe('');
+      await writeFile(file, text.replace(word, `X${word.slice(1)}`));
+    }, /passages\.json was altered/],
   ])('reports %s as corrupt, and the next build repairs it', async (_name, damage, reason) => {
     const { dir, gen } = await built();
     await damage(dir, gen);
