@@ -10,5 +10,6 @@
  * 9: byline and date lines made of short fields ("By Jane Roe | Nov 18, 2031 | 214 Comments") are page furniture.
  * 10: headlines ending with their own date in parentheses or after a dash, numeric dates too ("Rents flatten (Mar 21, 2031)",
  *     "Board approves rule - 12/20/2030"), and "Read Next", "Also in the news" headings are page furniture.
+ * 11: text that is not UTF-8 is read as Windows-1252 instead of skipped.
  */
-export const CLEANER_VERSION = 10;
+export const CLEANER_VERSION = 11;

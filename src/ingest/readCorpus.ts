@@ -34,8 +34,9 @@ export interface Corpus {
 /**
  * Reads every `.txt` and `.md` file under `dir` (recursively, ignoring dotfiles) into cleaned
  * articles with metadata: inferred from the text, then overridden by markdown front matter and
- * by a `<file>.meta.json` sidecar. A file that is empty, binary, not UTF-8, too large or has no
- * article text left after cleaning is skipped with a warning; one bad file never stops the read.
+ * by a `<file>.meta.json` sidecar. Text that is not UTF-8 is read as Windows-1252, with a warning.
+ * A file that is empty, binary, too large or has no article text left after cleaning is skipped
+ * with a warning; one bad file never stops the read.
  *
  * @throws DossierError `SEEDS_MISSING` when `dir` does not exist or is not a directory.
  */
@@ -81,7 +82,10 @@ export async function readArticle(file: string, source: string, maxFileBytes: nu
     // The decoder drops a leading BOM, so offsets count from the first real character.
     raw = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
-    return skip('not valid UTF-8 text');
+    // Older scraped pages are often Windows-1252 (a superset of Latin-1): read them so, and say so.
+    // Offsets then count characters of the decoded text.
+    raw = new TextDecoder('windows-1252').decode(bytes);
+    warn(`${source}: not valid UTF-8; read as Windows-1252 (Latin-1)`);
   }
   if (raw.trim() === '') return skip('only whitespace');
   if (controlShare(raw) > 0.1) return skip('binary file (mostly control characters)');

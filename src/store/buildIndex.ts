@@ -134,9 +134,16 @@ export async function updateIndex(options: BuildIndexOptions): Promise<BuiltInde
     const files: CorpusFile[] = [];
     const seenSources = new Set<string>();
     const seenIds = new Set<string>();
+    // The same bytes under two names would quote the same sentence twice as two sources.
+    const firstWithText = new Map<string, string>();
     for (const f of options.files) {
       if (seenSources.has(f.source)) {
         skipped.push({ source: f.source, reason: 'listed twice; the first copy was indexed' });
+        continue;
+      }
+      const same = f.passages.length > 0 ? firstWithText.get(f.sha256) : undefined;
+      if (same !== undefined) {
+        skipped.push({ source: f.source, reason: `the same text as ${same}, which is indexed` });
         continue;
       }
       const clash = f.passages.find((p) => seenIds.has(p.id) || p.source !== f.source);
@@ -145,6 +152,7 @@ export async function updateIndex(options: BuildIndexOptions): Promise<BuiltInde
         continue;
       }
       seenSources.add(f.source);
+      if (!firstWithText.has(f.sha256)) firstWithText.set(f.sha256, f.source);
       f.passages.forEach((p) => seenIds.add(p.id));
       files.push(f);
     }

@@ -51,6 +51,7 @@ describe('readCorpus on a folder with bad files', () => {
   it('reads the good files, sorted by source, recursively, ignoring dotfiles and other extensions', () => {
     expect(corpus.articles.map((a) => a.source)).toEqual([
       'articles/b-seed.txt',
+      'articles/d-latin1.txt',
       'articles/g-front.md',
       'articles/h-bad-sidecar.txt',
       'articles/h2-partial-sidecar.txt',
@@ -65,7 +66,6 @@ describe('readCorpus on a folder with bad files', () => {
     ['articles/a-empty.txt', /empty/],
     ['articles/a-blank.txt', /whitespace/],
     ['articles/c-binary.txt', /binary/],
-    ['articles/d-latin1.txt', /UTF-8/],
     ['articles/e-big.txt', /larger than 8000 bytes/],
     ['articles/f-furniture.txt', /no article text/],
     ['articles/n-controls.txt', /binary/],
@@ -94,6 +94,11 @@ describe('readCorpus on a folder with bad files', () => {
       date: '2024-06-18',
       url: null,
     });
+  });
+
+  it('reads a Windows-1252 (Latin-1) file as such, and says so', () => {
+    expect(corpus.articles.find((a) => a.source === 'articles/d-latin1.txt')?.raw.startsWith('Café ')).toBe(true);
+    expect(warnings).toContain('articles/d-latin1.txt: not valid UTF-8; read as Windows-1252 (Latin-1)');
   });
 
   it('keeps the valid fields of a sidecar with a bad one, and names what it left out', () => {

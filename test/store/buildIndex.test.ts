@@ -136,6 +136,15 @@ describe('buildIndex + openIndex: search', () => {
     expect(report.passages).toBe(3);
     expect(report.skipped).toEqual([{ source: A.source, reason: expect.stringMatching(/listed twice/) as unknown as string }]);
   });
+
+  it('indexes the same text under two names once, and says which copy it kept', async () => {
+    const dir = await tmpDir();
+    const copy = syntheticFile('seeds/z-copy.txt', A.passages.map((p) => p.text));
+    expect(copy.sha256).toBe(A.sha256);
+    const report = await build(dir, [A, C, copy]);
+    expect(report.skipped).toEqual([{ source: 'seeds/z-copy.txt', reason: `the same text as ${A.source}, which is indexed` }]);
+    expect(report.passages).toBe(A.passages.length + C.passages.length);
+  });
 });
 
 describe('openIndex: damaged and foreign indexes', () => {
