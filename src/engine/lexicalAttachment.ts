@@ -3,7 +3,10 @@ import type { Passage } from '../ingest/Passage.js';
 import { LexicalIndex } from '../retrieval/LexicalIndex.js';
 import { asciiJson } from '../store/asciiJson.js';
 import type { IndexChange } from '../store/buildIndex.js';
-import type { IndexContents, LoadedIndex } from '../store/openIndex.js';
+import { ATTACHMENTS_DIR, type IndexContents, type LoadedIndex } from '../store/openIndex.js';
+import { writeAtomically } from '../util/writeAtomically.js';
+import { mkdir, rm } from 'node:fs/promises';
+import path from 'node:path';
 
 /**
  * How the BM25 index is stored with a generation: a full serialised index (`lexical.json`, the
@@ -137,13 +140,32 @@ export function settleLexical(pending: PendingLexical, passages: readonly Passag
  */
 export async function loadLexical(index: IndexContents, onWarning: (message: string) => void): Promise<LexicalIndex> {
   const stored = await readStored(index, onWarning);
-  if (!stored) return LexicalIndex.build(index.passages);
+  if (!stored) return rebuildAndSave(index, onWarning);
   try {
     return stored.lexical();
   } catch (error) {
-    onWarning(`The stored lexical index is unreadable (${String(error)}); rebuilding it in memory.`);
-    return LexicalIndex.build(index.passages);
+    onWarning(`The stored lexical index is unreadable (${String(error)}); rebuilding it.`);
+    return rebuildAndSave(index, onWarning);
   }
+}
+
+/**
+ * Rebuilds a generation's lexical index from its passages and saves it back as the generation's
+ * base (the stale delta removed), so the next start loads it instead of rebuilding again. A
+ * generation that cannot be written (a read-only volume) keeps working from memory.
+ */
+async function rebuildAndSave(index: IndexContents, onWarning: (message: string) => void): Promise<LexicalIndex> {
+  const json = LexicalIndex.buildJSON(index.passages);
+  const lexical = LexicalIndex.fromJSON(json, index.passages);
+  const dir = path.join(index.dir, ATTACHMENTS_DIR);
+  try {
+    await mkdir(dir, { recursive: true });
+    await writeAtomically(path.join(dir, LEXICAL_ATTACHMENT), asciiJson(json));
+    await rm(path.join(dir, LEXICAL_DELTA_ATTACHMENT), { force: true });
+  } catch (error) {
+    onWarning(`The rebuilt lexical index could not be saved with the index (${(error as NodeJS.ErrnoException).code ?? String(error)}); it is kept in memory.`);
+  }
+  return lexical;
 }
 
 interface StoredLexical {

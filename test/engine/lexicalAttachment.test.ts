@@ -180,5 +180,25 @@ describe('lexical index stored as base plus delta', () => {
     expect(warnings.join('\n')).toMatch(/do not match; rebuilding/);
     expect(damaged.lexical.size).toBe(third.index.passages.length);
     expect(damaged.lexical.search('pelican lighthouse')[0]?.passage.id).toBe('seeds/new.txt#0');
+
+    // The rebuilt index was saved back: the next start loads it, with no warning and the same results.
+    const again: string[] = [];
+    const repaired = await reopen(dir, again);
+    expect(again).toEqual([]);
+    expect(repaired.lexical.size).toBe(third.index.passages.length);
+    expect(repaired.lexical.search('pelican lighthouse')[0]?.passage.id).toBe('seeds/new.txt#0');
+  });
+
+  it('saves back a lost lexical file, so it is rebuilt once, not on every start', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'dossier-lexical-lost-'));
+    dirs.push(dir);
+    const built = await build(dir, corpus(), undefined);
+    await rm(path.join(built.index.dir, 'attachments', LEXICAL_ATTACHMENT));
+    const first: string[] = [];
+    expect((await reopen(dir, first)).lexical.size).toBe(120);
+    expect(first.join('\n')).toMatch(/no stored lexical index; rebuilding it/);
+    const second: string[] = [];
+    expect((await reopen(dir, second)).lexical.size).toBe(120);
+    expect(second).toEqual([]);
   });
 });
