@@ -1,5 +1,5 @@
 import type { Dirent } from 'node:fs';
-import { readdir, stat } from 'node:fs/promises';
+import { readdir, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { DossierError } from '../errors.js';
 
@@ -47,23 +47,41 @@ export async function listCorpusFiles(dir: string): Promise<{ files: string[]; s
     );
   }
   const found = { files: [] as string[], sidecars: [] as string[] };
-  await walk(dir, found);
+  await walk(dir, found, new Set([await realpath(dir)]));
   found.sidecars.sort();
   return found;
 }
 
-async function walk(dir: string, into: { files: string[]; sidecars: string[] }): Promise<void> {
+/**
+ * Walks `dir`. Symbolic links are followed (a corpus is often assembled from links to files kept
+ * elsewhere); a folder reached twice (a link loop, or two links to one folder) is walked once.
+ */
+async function walk(dir: string, into: { files: string[]; sidecars: string[] }, visited: Set<string>): Promise<void> {
   let entries: Dirent[];
   try {
     entries = await readdir(dir, { withFileTypes: true });
   } catch {
     return; // an unreadable subfolder is not worth failing the whole corpus for
   }
+  // In name order: which of two links to one folder names its files must not depend on the file system.
+  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   for (const entry of entries) {
     if (entry.name.startsWith('.')) continue;
     const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) await walk(full, into);
-    else if (!entry.isFile()) continue;
+    let isDirectory = entry.isDirectory();
+    let isFile = entry.isFile();
+    if (entry.isSymbolicLink()) {
+      // A dangling link is left out, like any other unreadable entry.
+      const target = await stat(full).catch(() => undefined);
+      isDirectory = target?.isDirectory() ?? false;
+      isFile = target?.isFile() ?? false;
+    }
+    if (isDirectory) {
+      const real = await realpath(full).catch(() => undefined);
+      if (real === undefined || visited.has(real)) continue;
+      visited.add(real);
+      await walk(full, into, visited);
+    } else if (!isFile) continue;
     else if (entry.name.endsWith('.meta.json')) into.sidecars.push(full);
     else if (ARTICLE_EXTENSIONS.has(path.extname(entry.name).toLowerCase())) into.files.push(full);
   }

@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, rm, writeFile, copyFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, symlink, writeFile, copyFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createHash } from 'node:crypto';
@@ -148,5 +148,28 @@ describe('readCorpus on the real seeds', () => {
     const error: unknown = await readCorpus(missing, { root: ROOT, maxFileBytes: 1000 }).catch((e: unknown) => e);
     expect(isDossierError(error) && error.code).toBe('SEEDS_MISSING');
     expect(String((error as Error).message)).toContain(missing);
+  });
+});
+
+describe('readCorpus through symbolic links', () => {
+  it('follows linked files and folders, walks a folder reached twice once, and survives a loop and a dangling link', async () => {
+    const root = await mkdtemp(path.join(tmpdir(), 'dossier-links-'));
+    try {
+      const elsewhere = path.join(root, 'elsewhere');
+      const dir = path.join(root, 'articles');
+      await mkdir(path.join(elsewhere, 'more'), { recursive: true });
+      await mkdir(dir, { recursive: true });
+      await writeFile(path.join(elsewhere, 'kept.txt'), `${PROSE}\n`);
+      await writeFile(path.join(elsewhere, 'more', 'nested.txt'), `${PROSE} The talks resumed.\n`);
+      await symlink(path.join(elsewhere, 'kept.txt'), path.join(dir, 'linked.txt'));
+      await symlink(path.join(elsewhere, 'more'), path.join(dir, 'linked-folder'));
+      await symlink(path.join(elsewhere, 'more'), path.join(dir, 'same-folder-again'));
+      await symlink(dir, path.join(dir, 'loop'));
+      await symlink(path.join(root, 'nowhere.txt'), path.join(dir, 'dangling.txt'));
+      const corpus = await readCorpus(dir, { root, maxFileBytes: 100_000 });
+      expect(corpus.articles.map((a) => a.source)).toEqual(['articles/linked-folder/nested.txt', 'articles/linked.txt']);
+    } finally {
+      await rm(root, { recursive: true, force: true });
+    }
   });
 });
