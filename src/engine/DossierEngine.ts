@@ -41,6 +41,9 @@ const corpusEventsModule = () => import('../timeline/corpusEvents.js');
 /** Building is not needed to open a built index (and pulls in the graph builder and its worker). */
 const buildIndexModule = () => import('../store/buildIndex.js');
 
+/** How often, at most, a serving process looks whether another process switched the index to a new generation. */
+export const RELOAD_CHECK_MS = 2_000;
+
 /** Everything needed to serve queries from one index generation; replaced as a whole on reindex. */
 interface ServingState {
   index: LoadedIndex;
@@ -79,6 +82,8 @@ export class DossierEngine implements Engine {
   #state: ServingState | null = null;
   #building: Promise<IndexReport> | null = null;
   readonly #explicitNoRebuild: boolean;
+  #lastReloadCheck = 0;
+  #reloading: Promise<void> | null = null;
   /** The report of a build that opening had to run (missing, incompatible or stale index). */
   startupReport: IndexReport | undefined;
 
@@ -130,6 +135,7 @@ export class DossierEngine implements Engine {
 
   async ask(question: string, options: AskOptions = {}): Promise<Answer> {
     const q = validateQuestion(question, this.#config.answer.maxQuestionChars);
+    this.#noticeNewGeneration();
     const history = options.history ?? [];
     // Retrieve on the question itself: a preamble ("Ignore your rules and…") must not steer retrieval.
     const focused = focusClause(q);
@@ -166,6 +172,7 @@ export class DossierEngine implements Engine {
   }
 
   async timeline(options: TimelineOptions = {}): Promise<Timeline> {
+    this.#noticeNewGeneration();
     const state = this.#serving();
     this.#checkSources(options.sources);
     const { timelineFrom } = await buildTimelineModule();
@@ -223,6 +230,7 @@ export class DossierEngine implements Engine {
   }
 
   sources(): SourceInfo[] {
+    this.#noticeNewGeneration();
     // From the index, not from seeds/: with REBUILD_ON_START=false the served corpus may differ.
     const bySource = new Map<string, SourceInfo>();
     for (const p of this.#serving().index.passages) {
@@ -252,6 +260,35 @@ export class DossierEngine implements Engine {
   async close(): Promise<void> {
     // Let a running build finish its atomic swap rather than abandon a half-written generation dir.
     await this.#building?.catch(() => undefined);
+    await this.#reloading;
+  }
+
+  /**
+   * Another process (`npm run index`, another shard's /reindex) may switch the index to a new
+   * generation. At most every {@link RELOAD_CHECK_MS}, a request starts a look at `CURRENT`; a new
+   * generation is loaded in the background and swapped in whole, and requests keep being answered
+   * from the old one until then.
+   */
+  #noticeNewGeneration(): void {
+    const served = this.#state?.index;
+    const now = Date.now();
+    if (!served || this.#building || this.#reloading || now - this.#lastReloadCheck < RELOAD_CHECK_MS) return;
+    this.#lastReloadCheck = now;
+    const warn = (message: string) => this.#logger.warn(message);
+    const current = () => this.#state?.index === served && !this.#building;
+    this.#reloading = (async () => {
+      if (await this.#servingIsLive(served)) return;
+      const opened = await openIndex(this.#config.paths.embeddings, this.#model);
+      if (opened.kind !== 'ok' || !current()) return;
+      const lexical = await loadLexical(opened.index, warn);
+      if (!current()) return;
+      this.#state = this.#serve(opened.index, [], lexical);
+      this.#logger.info(`Another process rebuilt the index; now serving ${path.basename(opened.index.dir)} (${opened.index.manifest.passageCount} passages).`);
+    })()
+      .catch((error: unknown) => warn(`Could not load the index another process built: ${error instanceof Error ? error.message : String(error)}`))
+      .finally(() => {
+        this.#reloading = null;
+      });
   }
 
   #serving(): ServingState {

@@ -204,6 +204,31 @@ describe('DossierEngine index lifecycle', () => {
     }
   });
 
+  it('a serving process notices that another process rebuilt the index, and swaps the new generation in', async () => {
+    const p = await tempProject('dossier-swap-');
+    try {
+      const logger = createLogger('silent');
+      const serving = await createApp(p.config(), { logger });
+      const builder = await createApp(p.config({ REBUILD_ON_START: 'false' }), { logger });
+      await writeFile(path.join(p.seeds, 'new-article.txt'), 'Almaty talks\n\nThe foreign ministers of Armenia and Azerbaijan met in Almaty on May 10, 2024 to continue talks on a peace treaty.\n');
+      expect((await builder.engine.reindex()).kind).toBe('done');
+      await builder.close();
+      // Requests keep being answered meanwhile; within a few check intervals the new article is served.
+      const deadline = Date.now() + 15_000;
+      let answer = await serving.engine.ask('Where did the foreign ministers meet on May 10, 2024?');
+      while (!serving.engine.sources().some((s) => s.source === 'seeds/new-article.txt') && Date.now() < deadline) {
+        await new Promise((r) => setTimeout(r, 300));
+        answer = await serving.engine.ask('Where did the foreign ministers meet on May 10, 2024?');
+      }
+      expect(serving.engine.sources().map((s) => s.source)).toContain('seeds/new-article.txt');
+      answer = await serving.engine.ask('Where did the foreign ministers meet on May 10, 2024?');
+      expect(answer.text).toMatch(/Almaty/);
+      await serving.close();
+    } finally {
+      await p.cleanup();
+    }
+  });
+
   it('after an incremental reindex serves exactly what a restart serves, and a reverted edit leaves no trace', async () => {
     const p = await tempProject('dossier-incremental-');
     try {
