@@ -82,7 +82,6 @@ export interface Config {
   openai: {
     apiKey: string | undefined;
     baseURL: string | undefined;
-    chatModel: string;
     embeddingModel: string;
     timeoutMs: number;
   };
@@ -144,7 +143,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     openai: {
       apiKey: e.OPENAI_API_KEY,
       baseURL: e.OPENAI_BASE_URL,
-      chatModel: e.OPENAI_CHAT_MODEL ?? 'gpt-4o-mini',
       embeddingModel: e.OPENAI_EMBEDDING_MODEL ?? 'text-embedding-3-small',
       timeoutMs: e.OPENAI_TIMEOUT_MS ?? 30_000,
     },

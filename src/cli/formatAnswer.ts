@@ -21,7 +21,9 @@ export function formatAnswer(answer: Answer, options: { maxQuoteChars?: number }
     lines.push('', answer.kind === 'answered' ? 'Sources' : 'Closest sources');
     for (const c of answer.citations) {
       const quote = c.quote.length > max ? `${c.quote.slice(0, max).replace(/\s+\S*$/, '')}…` : c.quote;
-      lines.push(`[${c.n}] ${citationLabel(c)} — ${citationByline(c)}`, `    ${c.source} (chars ${c.start}–${c.end})`, `    “${quote}”`);
+      // A quote that opens with its own quotation mark is not wrapped in a second one ("““Our talks…").
+      const shown = /^["“‘']/.test(quote) ? quote : `“${quote}”`;
+      lines.push(`[${c.n}] ${citationLabel(c)} — ${citationByline(c)}`, `    ${c.source} (chars ${c.start}–${c.end})`, `    ${shown}`);
     }
   }
   return lines.join('\n');

@@ -36,7 +36,7 @@ export async function runChat(config: Config, _argv: string[], existing?: App): 
   app.warmUp().catch(() => undefined);
   const rl = createInterface({ input: process.stdin, output: process.stdout, terminal: process.stdin.isTTY });
   const out = (s: string) => process.stdout.write(`${sanitizeTerminal(s)}\n`);
-  const mode = config.answerer === 'openai' ? `LLM mode (${config.openai.chatModel})` : 'offline mode';
+  const mode = config.answerer === 'openai' ? `model mode (${config.chat.provider}:${config.chat.model})` : 'offline mode';
   out(`Dossier chat — ${app.engine.sources().length} articles indexed, ${mode}. /help for commands, /quit to leave.`);
   let history: Turn[] = [];
   try {
