@@ -11,10 +11,12 @@ function listed(prefix: string, items: readonly string[]): string[] {
 }
 
 /** Summarises a build: what was reused, added, changed, removed and skipped. */
-export function formatIndexReport(r: IndexReport): string {
+export function formatIndexReport(r: IndexReport, options: { wallSeconds?: number } = {}): string {
   const articles = r.reused.length + r.added.length + r.changed.length;
+  // The time a person waited (start-up included), when the caller measured it; else the build's own.
+  const seconds = options.wallSeconds ?? r.seconds;
   const lines = [
-    `Index ready: ${plural(articles, 'article')}, ${plural(r.passages, 'passage')} (${r.embedded} embedded) in ${r.seconds.toFixed(2)} s.`,
+    `Index ready: ${plural(articles, 'article')}, ${plural(r.passages, 'passage')} (${r.embedded} embedded) in ${seconds.toFixed(2)} s.`,
     `  reused ${r.reused.length}, added ${r.added.length}, changed ${r.changed.length}, removed ${r.removed.length}, skipped ${r.skipped.length}`,
   ];
   if (r.fullRebuildReason) lines.push(`  full rebuild: ${r.fullRebuildReason}`);

@@ -8,20 +8,34 @@ import type { IndexProgress } from '../Engine.js';
 export function progressReporter(stream: NodeJS.WriteStream = process.stderr): { onProgress: (p: IndexProgress) => void; stop: () => void } {
   if (!stream.isTTY) return { onProgress: () => undefined, stop: () => undefined };
   const bar = new cliProgress.SingleBar(
-    { stream, format: '{phase} |{bar}| {value}/{total} passages | ETA {eta_formatted}', hideCursor: true, clearOnComplete: true, etaBuffer: 50 },
+    { stream, format: '{phase} |{bar}| {value}/{total} {unit} | ETA {eta_formatted}', hideCursor: true, clearOnComplete: true, etaBuffer: 50 },
     cliProgress.Presets.shades_classic,
   );
-  let started = false;
+  let current: IndexProgress['phase'] | undefined;
+  const stop = () => {
+    if (current !== undefined) bar.stop();
+    current = undefined;
+  };
   return {
     onProgress: (p) => {
-      if (p.phase !== 'embedding' || p.total === 0) return;
-      if (!started) {
-        bar.start(p.total, p.done, { phase: 'Embedding' });
-        started = true;
-      } else bar.update(p.done, { phase: 'Embedding' });
+      const shown = PHASES[p.phase];
+      // Each phase has its own bar and ETA: reading and embedding articles, then the passages left to embed.
+      if (!shown || p.total === 0) {
+        if (p.phase === 'done') stop();
+        return;
+      }
+      if (p.phase !== current) {
+        stop();
+        bar.start(p.total, p.done, shown);
+        current = p.phase;
+      } else bar.update(p.done, shown);
     },
-    stop: () => {
-      if (started) bar.stop();
-    },
+    stop,
   };
 }
+
+/** What each phase is called on the bar, and what it counts. */
+const PHASES: Partial<Record<IndexProgress['phase'], { phase: string; unit: string }>> = {
+  reading: { phase: 'Reading articles', unit: 'articles' },
+  embedding: { phase: 'Embedding', unit: 'passages' },
+};

@@ -7,6 +7,7 @@ import { parseCliArgs } from './parseCliArgs.js';
 
 /** `npm run index`: builds or incrementally updates the index and prints what changed. */
 export async function runIndex(config: Config, argv: string[]): Promise<number> {
+  const started = performance.now();
   const { values } = parseCliArgs({ args: argv, options: { json: { type: 'boolean', default: false } }, allowPositionals: false }, 'Usage: npm run index -- [--json]');
   const progress = progressReporter();
   const logger = createLogger(config.logLevel, 'pretty');
@@ -23,7 +24,8 @@ export async function runIndex(config: Config, argv: string[]): Promise<number> 
       report = outcome.report;
     }
     progress.stop();
-    process.stdout.write(values.json ? `${JSON.stringify(report, null, 2)}\n` : `${formatIndexReport(report)}\n`);
+    const wallSeconds = (performance.now() - started) / 1000;
+    process.stdout.write(values.json ? `${JSON.stringify(report, null, 2)}\n` : `${formatIndexReport(report, { wallSeconds })}\n`);
     return 0;
   } finally {
     progress.stop();

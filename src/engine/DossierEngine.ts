@@ -419,6 +419,7 @@ export class DossierEngine implements Engine {
         onWarning: (message) => this.#logger.warn(message),
         only: toRead,
         chunking,
+        onProgress: (done, total) => onProgress?.({ phase: 'reading', done, total }),
         // The offline embedder is synchronous: embed while the worker thread is still reading.
         ...(embeddings instanceof WordVectorEmbeddings ? { onPrepared: (_article: Article, passages: Passage[]) => passages.map((p) => embeddings.embedSync(p.text)) } : {}),
       });

@@ -37,6 +37,8 @@ export interface PrepareCorpusOptions extends ReadCorpusOptions {
    * the cores with ingestion instead of following it. What it returns becomes `vectors`.
    */
   onPrepared?: (article: Article, passages: Passage[]) => Float32Array[] | undefined;
+  /** Files prepared so far (by this thread and the workers) of all to prepare, reported as batches finish. */
+  onProgress?: (done: number, total: number) => void;
 }
 
 /** The outcome for one file, with the warnings it caused (emitted in file order afterwards). */
@@ -84,12 +86,14 @@ export async function prepareCorpus(dir: string, options: PrepareCorpusOptions):
     if (!options.onPrepared) return;
     for (const [source, r] of done) if (r.result.kind === 'article') handle(source, r.result.article, r.result.passages);
   };
+  options.onProgress?.(0, entries.length);
   while (queue.length > 0) {
     for (const entry of queue.splice(0, BATCH)) {
       mine.add(entry.source);
       done.set(entry.source, await prepareEntry(entry, options.maxFileBytes, options.chunking));
     }
     embedDone();
+    options.onProgress?.(done.size, entries.length);
   }
   // Files a failed worker had taken come back to the queue; finish them here.
   await Promise.all(pool.map((w) => w.finished));
@@ -97,6 +101,7 @@ export async function prepareCorpus(dir: string, options: PrepareCorpusOptions):
     mine.add(entry.source);
     done.set(entry.source, await prepareEntry(entry, options.maxFileBytes, options.chunking));
   }
+  options.onProgress?.(entries.length, entries.length);
 
   const prepared: PreparedArticle[] = [];
   const skipped: SkippedFile[] = [];

@@ -129,7 +129,8 @@ export async function updateIndex(options: BuildIndexOptions): Promise<BuiltInde
   let genDir: string | null = null;
   let graphBuilder: GraphBuilder | null = null;
   try {
-    onProgress?.({ phase: 'reading', done: 0, total: options.files.length });
+    // The files were read and cleaned before this point (their passages are given).
+    onProgress?.({ phase: 'reading', done: options.files.length, total: options.files.length });
     const skipped: SkippedFile[] = (options.skipped ?? []).map((s) => ({ source: s.source, reason: s.reason }));
     const files: CorpusFile[] = [];
     const seenSources = new Set<string>();

@@ -17,4 +17,8 @@ describe('formatIndexReport', () => {
     expect(lines).toContain(`  + … and ${1400 - LISTED_PER_KIND} more`);
     expect(lines).toContain('  ! skipped seeds/empty.txt: empty file');
   });
+
+  it('gives the time the person waited when it was measured', () => {
+    expect(formatIndexReport(report({ seconds: 2.11 }), { wallSeconds: 8.3 }).split('\n')[0]).toMatch(/in 8\.30 s\.$/);
+  });
 });

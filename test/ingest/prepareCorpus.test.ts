@@ -52,6 +52,15 @@ describe('prepareCorpus', () => {
     else expect(result.byWorkers).toBeGreaterThan(0);
   });
 
+  it.each([0, 1])('reports progress from 0 to every file, never backwards (%i workers)', async (workers) => {
+    const seen: Array<[number, number]> = [];
+    const result = await prepareCorpus(dir, { root: ROOT, maxFileBytes: 1_000_000, chunking, workers, onProgress: (done, total) => seen.push([done, total]) });
+    const total = result.prepared.length + result.skipped.length;
+    expect(seen[0]).toEqual([0, total]);
+    expect(seen.at(-1)).toEqual([total, total]);
+    expect(seen.every(([d, t], i) => t === total && d >= (seen[i - 1]?.[0] ?? 0))).toBe(true);
+  });
+
   it('reads only the requested files', async () => {
     const only = new Set([`${path.relative(ROOT, dir)}/c2-${path.basename(SEED_FILES[1])}`]);
     const result = await prepareCorpus(dir, { root: ROOT, maxFileBytes: 1_000_000, chunking, only });

@@ -1,0 +1,42 @@
+import { Writable } from 'node:stream';
+import { describe, expect, it } from 'vitest';
+import { progressReporter } from '../../src/cli/progressReporter.js';
+
+/** A terminal-like stream that keeps what the bar draws. */
+function terminal(): NodeJS.WriteStream & { text: () => string } {
+  const chunks: string[] = [];
+  const stream = new Writable({
+    write(chunk: Buffer | string, _enc, done) {
+      chunks.push(String(chunk));
+      done();
+    },
+  }) as unknown as NodeJS.WriteStream & { text: () => string };
+  Object.assign(stream, { isTTY: true, columns: 120, cursorTo: () => true, clearLine: () => true, moveCursor: () => true, text: () => chunks.join('') });
+  return stream;
+}
+
+describe('progressReporter', () => {
+  it('draws a bar per phase: the articles being read, then the passages left to embed', () => {
+    const out = terminal();
+    const { onProgress, stop } = progressReporter(out);
+    onProgress({ phase: 'reading', done: 0, total: 40 });
+    onProgress({ phase: 'reading', done: 20, total: 40 });
+    onProgress({ phase: 'reading', done: 40, total: 40 });
+    onProgress({ phase: 'embedding', done: 5, total: 10 });
+    onProgress({ phase: 'done', done: 1, total: 1 });
+    stop();
+    const text = out.text();
+    // cli-progress draws at start and then at its own pace: the first frame of each phase is there.
+    expect(text).toMatch(/Reading articles \|.*\| 0\/40 articles/);
+    expect(text).toMatch(/Embedding \|.*\| 5\/10 passages/);
+  });
+
+  it('draws nothing when the stream is not a terminal', () => {
+    const chunks: string[] = [];
+    const pipe = new Writable({ write: (c: Buffer, _e, d) => (chunks.push(String(c)), d()) }) as unknown as NodeJS.WriteStream;
+    const { onProgress, stop } = progressReporter(pipe);
+    onProgress({ phase: 'reading', done: 1, total: 2 });
+    stop();
+    expect(chunks).toEqual([]);
+  });
+});
