@@ -5,12 +5,18 @@ import { progressReporter } from './progressReporter.js';
 import { formatIndexReport } from './formatIndexReport.js';
 import { parseCliArgs } from './parseCliArgs.js';
 
+/** A build's warning that it skipped a file ("seeds/x.txt: skipped (empty file)"). */
+const SKIP_WARNING = /^warning: \S.*: skipped \(/;
+
 /** `npm run index`: builds or incrementally updates the index and prints what changed. */
 export async function runIndex(config: Config, argv: string[]): Promise<number> {
   const started = performance.now();
   const { values } = parseCliArgs({ args: argv, options: { json: { type: 'boolean', default: false } }, allowPositionals: false }, 'Usage: npm run index -- [--json]');
   const progress = progressReporter();
-  const logger = createLogger(config.logLevel, 'pretty');
+  // The report below lists every skipped file with its reason: the build's per-file skip warnings would say it twice.
+  const logger = createLogger(config.logLevel, 'pretty', (line) => {
+    if (!SKIP_WARNING.test(line)) process.stderr.write(line);
+  });
   // Opening never rebuilds a stale index here: the explicit reindex below does, and reports it.
   const app = await createApp({ ...config, rebuildOnStart: false }, { logger, onProgress: progress.onProgress, rebuildingNext: true });
   try {

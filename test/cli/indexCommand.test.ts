@@ -35,6 +35,15 @@ describe('the CLI on a small project', () => {
     expect(`${run.stdout}${run.stderr}`).not.toMatch(/REBUILD_ON_START|serving it as it is/);
   });
 
+  it('names a skipped file once, in the report, not also as a warning', async () => {
+    await writeFile(path.join(project.seeds, 'empty.txt'), '');
+    const run = await cli(project, ['index']);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toContain('! skipped seeds/empty.txt: empty file');
+    expect(run.stderr).not.toContain('seeds/empty.txt');
+    await rm(path.join(project.seeds, 'empty.txt'));
+  });
+
   it.each([
     [['timeline', '--source', 'nope.txt'], /No indexed article is called "nope\.txt"\. `npm run sources`/],
     [['ask', 'Who leads the joint working group?', '--source', 'nope.txt'], /No indexed article is called "nope\.txt"/],
