@@ -23,6 +23,7 @@ import { chunkingChanges, sameChunking, type IndexManifest } from '../store/Inde
 import type { LexicalIndex } from '../retrieval/LexicalIndex.js';
 import { HybridRetriever } from '../retrieval/HybridRetriever.js';
 import { retrieveParts } from '../retrieval/retrieveParts.js';
+import { normalizeSource, sourceNames } from '../retrieval/passageFilter.js';
 import { focusClause } from '../answer/focusClause.js';
 import { validateQuestion } from './validateQuestion.js';
 import { EVENT_CACHE_FILE, EventCache } from '../store/EventCache.js';
@@ -115,14 +116,16 @@ export class DossierEngine implements Engine {
   }
 
   #articlesOf(state: ServingState): Promise<Article[]> {
-    state.articles ??= (async () => {
-      const indexed = Object.keys(state.index.manifest.files);
-      const missing = new Set(indexed.filter((s) => !state.known.has(s)));
-      const read = missing.size > 0 ? (await this.#readCorpus(missing)).articles : [];
-      const bySource = new Map([...state.known, ...read.map((a) => [a.source, a] as const)]);
-      return indexed.flatMap((s) => bySource.get(s) ?? []);
-    })();
+    state.articles ??= this.#readArticles(state, Object.keys(state.index.manifest.files));
     return state.articles;
+  }
+
+  /** The served articles named by `sources`, in that order: those the last build read, the rest read now. */
+  async #readArticles(state: ServingState, sources: readonly string[]): Promise<Article[]> {
+    const missing = new Set(sources.filter((s) => !state.known.has(s)));
+    const read = missing.size > 0 ? (await this.#readCorpus(missing)).articles : [];
+    const bySource = new Map([...state.known, ...read.map((a) => [a.source, a] as const)]);
+    return sources.flatMap((s) => bySource.get(s) ?? []);
   }
 
   get embedderId(): string {
@@ -193,9 +196,8 @@ export class DossierEngine implements Engine {
    */
   #checkSources(sources: readonly string[] | undefined): void {
     if (!sources || sources.length === 0) return;
-    const served = Object.keys(this.#serving().index.manifest.files);
-    const names = new Set([...served, ...served.map((s) => path.posix.basename(s))]);
-    const unknown = sources.filter((s) => !names.has(s.replace(/\\/g, '/').replace(/^\.\//, '')));
+    const names = new Set(Object.keys(this.#serving().index.manifest.files).flatMap(sourceNames));
+    const unknown = sources.filter((s) => normalizeSource(s) !== '' && !names.has(normalizeSource(s)));
     if (unknown.length === 0) return;
     const list = unknown.map((s) => `"${s}"`).join(', ');
     throw new DossierError('USAGE', `No indexed article is called ${list}. \`npm run sources\` (or /sources in Discord) lists them.`);
@@ -214,11 +216,7 @@ export class DossierEngine implements Engine {
     state.events ??= (async () => {
       const { corpusEvents } = await corpusEventsModule();
       const cache = await EventCache.open(path.join(this.#config.paths.embeddings, EVENT_CACHE_FILE));
-      const read = async (sources: ReadonlySet<string>) => {
-        const known = [...sources].flatMap((s) => state.known.get(s) ?? []);
-        const rest = new Set([...sources].filter((s) => !state.known.has(s)));
-        return [...known, ...(rest.size > 0 ? (await this.#readCorpus(rest)).articles : [])];
-      };
+      const read = (sources: ReadonlySet<string>) => this.#readArticles(state, [...sources]);
       const events = await corpusEvents(articleRefs(state.index), { cache, read, onWarning: (m) => this.#logger.warn(m) });
       await this.#saveEvents(cache, events);
       return { events, cache };

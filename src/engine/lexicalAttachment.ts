@@ -55,6 +55,15 @@ export interface ServingLexical {
 }
 
 /**
+ * A lexical index of `passages` and its saved form (a base). Indexing straight into the saved form,
+ * then loading it, is far quicker than serialising a built index.
+ */
+function freshLexical(passages: Passage[]): { text: string; lexical: LexicalIndex } {
+  const json = LexicalIndex.buildJSON(passages);
+  return { text: asciiJson(json), lexical: LexicalIndex.fromJSON(json, passages) };
+}
+
+/**
  * The attachment files of a new generation with `passages`, and how to get its lexical index.
  * A full build (no `change.previous`) indexes everything; an update carries the previous base over
  * and extends its delta, or writes a new base when the delta got large or the previous files are
@@ -67,11 +76,9 @@ export async function lexicalAttachments(
   onWarning: (message: string) => void,
 ): Promise<{ files: Record<string, string | Uint8Array>; pending: PendingLexical }> {
   const full = (lexical: LexicalIndex) => ({ files: { [LEXICAL_ATTACHMENT]: asciiJson(lexical.toJSON()) }, pending: { kind: 'ready', lexical } as const });
-  // Indexing straight into the saved form, then loading it, is far quicker than serialising a built index.
   const fresh = () => {
-    const json = LexicalIndex.buildJSON(passages);
-    const text = asciiJson(json);
-    return { files: { [LEXICAL_ATTACHMENT]: text }, pending: { kind: 'ready', lexical: LexicalIndex.fromJSON(json, passages) } as const };
+    const { text, lexical } = freshLexical(passages);
+    return { files: { [LEXICAL_ATTACHMENT]: text }, pending: { kind: 'ready', lexical } as const };
   };
   const previous = change.previous;
   if (!previous) return fresh();
@@ -155,12 +162,11 @@ export async function loadLexical(index: IndexContents, onWarning: (message: str
  * generation that cannot be written (a read-only volume) keeps working from memory.
  */
 async function rebuildAndSave(index: IndexContents, onWarning: (message: string) => void): Promise<LexicalIndex> {
-  const json = LexicalIndex.buildJSON(index.passages);
-  const lexical = LexicalIndex.fromJSON(json, index.passages);
+  const { text, lexical } = freshLexical(index.passages);
   const dir = path.join(index.dir, ATTACHMENTS_DIR);
   try {
     await mkdir(dir, { recursive: true });
-    await writeAtomically(path.join(dir, LEXICAL_ATTACHMENT), asciiJson(json));
+    await writeAtomically(path.join(dir, LEXICAL_ATTACHMENT), text);
     await rm(path.join(dir, LEXICAL_DELTA_ATTACHMENT), { force: true });
   } catch (error) {
     onWarning(`The rebuilt lexical index could not be saved with the index (${(error as NodeJS.ErrnoException).code ?? String(error)}); it is kept in memory.`);

@@ -24,8 +24,24 @@ function checkDate(name: 'from' | 'to', value: string): string {
 }
 
 /** `./seeds\\a.txt` -> `seeds/a.txt`, so users may type paths either way. */
-function normalizeSource(source: string): string {
+export function normalizeSource(source: string): string {
   return source.trim().replace(/\\/g, '/').replace(/^(?:\.\/)+/, '');
+}
+
+/** The names an article answers to in a source filter: its project-relative path and its bare file name. */
+export function sourceNames(source: string): [string, string] {
+  const path = normalizeSource(source);
+  return [path, path.slice(path.lastIndexOf('/') + 1)];
+}
+
+/**
+ * Whether an article is one of the `sources` a user named (paths or bare file names, typed either
+ * way); every article is when none are named.
+ */
+export function sourceMatcher(sources: readonly string[] | undefined): (source: string) => boolean {
+  const wanted = new Set((sources ?? []).map(normalizeSource).filter((s) => s !== ''));
+  if (wanted.size === 0) return () => true;
+  return (source) => sourceNames(source).some((name) => wanted.has(name));
 }
 
 /**
@@ -42,15 +58,11 @@ export function passageFilter(filter: RetrievalFilter | undefined): ((passage: P
   const from = filter.from !== undefined && filter.from.trim() !== '' ? period(checkDate('from', filter.from)).first : undefined;
   const to = filter.to !== undefined && filter.to.trim() !== '' ? period(checkDate('to', filter.to)).last : undefined;
   if (from && to && from > to) throw new DossierError('USAGE', `"from" (${filter.from}) is after "to" (${filter.to}).`);
-  const wanted = (filter.sources ?? []).map(normalizeSource).filter((s) => s !== '');
-  if (!from && !to && wanted.length === 0) return undefined;
-  const sources = new Set(wanted);
+  const named = (filter.sources ?? []).some((s) => normalizeSource(s) !== '');
+  if (!from && !to && !named) return undefined;
+  const isWanted = sourceMatcher(filter.sources);
   return (passage) => {
-    if (sources.size > 0) {
-      const source = normalizeSource(passage.source);
-      const base = source.slice(source.lastIndexOf('/') + 1);
-      if (!sources.has(source) && !sources.has(base)) return false;
-    }
+    if (!isWanted(passage.source)) return false;
     if (from || to) {
       const date = passage.meta.date;
       if (date === null || !ISO_PREFIX.test(date)) return false;

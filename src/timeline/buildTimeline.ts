@@ -1,5 +1,5 @@
-import path from 'node:path';
 import type { Article } from '../ingest/Article.js';
+import { sourceMatcher } from '../retrieval/passageFilter.js';
 import type { DatePrecision, Timeline, TimelineEvent, TimelineOptions } from './TimelineEvent.js';
 import { mergeEvents } from './mergeEvents.js';
 import { nameActors, type ActorMemo } from './nameActors.js';
@@ -71,13 +71,6 @@ export function compareEvents(a: TimelineEvent, b: TimelineEvent): number {
   return (a.sources[0]?.source ?? '').localeCompare(b.sources[0]?.source ?? '') || (a.sources[0]?.start ?? 0) - (b.sources[0]?.start ?? 0);
 }
 
-/** Whether a source is one of `sources` (project-relative path, or bare file name); all are when none are named. */
-function sourceFilter(sources: string[] | undefined): (source: string) => boolean {
-  if (!sources || sources.length === 0) return () => true;
-  const wanted = new Set(sources.map((s) => s.replace(/\\/g, '/').replace(/^\.\//, '')));
-  return (source) => wanted.has(source) || wanted.has(path.posix.basename(source));
-}
-
 /**
  * Whether an event overlaps `[from, to]` (ISO prefixes, inclusive, at any precision). A year-less
  * event can't be placed, so any date filter drops it.
@@ -110,7 +103,8 @@ async function filterByTopic(events: TimelineEvent[], topic: string, options: Bu
 export async function buildTimeline(articles: readonly Article[], options: BuildTimelineOptions = {}): Promise<Timeline> {
   // Years are placed with the whole corpus's dates, whatever the filters keep.
   const dates = corpusDates(articles);
-  const selected = articles.filter((a) => sourceFilter(options.sources)(a.source));
+  const wanted = sourceMatcher(options.sources);
+  const selected = articles.filter((a) => wanted(a.source));
   const { extractEvents } = await import('./extractEvents.js');
   const events = extractEvents(selected.map((a) => datedCopy(a, dates)), { actors: false, ...(options.onWarning ? { onWarning: options.onWarning } : {}) });
   return timelineFrom({ events, dates }, options);
@@ -122,7 +116,7 @@ export async function buildTimeline(articles: readonly Article[], options: Build
  */
 export async function timelineFrom(corpus: { events: readonly TimelineEvent[]; dates: readonly number[] }, options: BuildTimelineOptions = {}): Promise<Timeline> {
   const { dates } = corpus;
-  const wanted = sourceFilter(options.sources);
+  const wanted = sourceMatcher(options.sources);
   const shown = (e: TimelineEvent) => e.kind === 'event' || (e.kind === 'planned' && options.planned === true) || (e.kind === 'background' && options.history !== false);
   const extracted = corpus.events
     .filter((e) => wanted(e.sources[0]?.source ?? ''))
