@@ -5,6 +5,7 @@ import { ANSWER_MODEL, ANSWER_PARAMS, type AnswerParams } from './AnswerParams.j
 import { assembleAnswer } from './assembleAnswer.js';
 import type { ArticleContext, EvidenceSentence } from './evidence/EvidenceSentence.js';
 import { gatherSentences } from './evidence/gatherSentences.js';
+import { questionGiven } from './evidence/candidateRules.js';
 import type { Lexicon } from './lexicon/Lexicon.js';
 import type { WordSimilarity } from './lexicon/WordSimilarity.js';
 import { analyzeQuestion } from './question/analyzeQuestion.js';
@@ -118,8 +119,8 @@ export class ExtractiveAnswerer implements Answerer {
       unitIsPerson: await this.#personNouns(sentences),
       embed: this.#embed,
     };
-    const questionWords = [...analysis.context, ...analysis.parts.flatMap((p) => [...p.subject, ...p.relation, ...p.head])];
-    const parts = analysis.parts.map((part) => decidePart(part, assessPart(part, sentences, articleOf, questionWords, tools), this.#params));
+    const given = questionGiven(analysis);
+    const parts = analysis.parts.map((part) => decidePart(part, assessPart(part, sentences, articleOf, given, tools), this.#params));
     return { analysis, parts, params: this.#params };
   }
 

@@ -44,22 +44,61 @@ function units(raw: string, span: TextSpan): Unit[] {
   return out;
 }
 
+/**
+ * Sentence boundaries a scrape glued shut by dropping the space or line break between two
+ * paragraphs or a caption and the text after it. Each is a zero-width position inside a sentence
+ * piece where a new sentence starts; a title abbreviation before it still holds ("Gov.Newsom").
+ */
+export const GLUED_BOUNDARY_RULES: ReadonlyArray<{ name: string; reason: string; pattern: RegExp }> = [
+  {
+    name: 'sentence-end',
+    reason: 'A word, its full stop and a capitalised word with no space ("third spot.The far-right") are two paragraphs joined; acronyms ("U.S.The") have one letter before the dot and are left alone.',
+    pattern: /(?<=\p{Ll}{2}[.!?]["”’]?)(?=\p{Lu}\p{Ll})/gu,
+  },
+  {
+    name: 'caption-credit',
+    reason: 'A closing bracket straight before a capitalised word ("(AP Photo)According to …") ends a photo credit or caption the scrape joined to the next paragraph.',
+    pattern: /(?<=\))(?=\p{Lu}\p{Ll}+\s)/gu,
+  },
+  {
+    name: 'figure-end',
+    reason: 'A percentage straight before a capitalised word ("Others = 4.6%The results …") ends a list item or sentence joined to the next.',
+    pattern: /(?<=\d%)(?=\p{Lu}\p{Ll}+\s)/gu,
+  },
+];
+
+/** Offsets inside `text` where a glued sentence starts (see `GLUED_BOUNDARY_RULES`). */
+export function gluedBoundaries(text: string): number[] {
+  const at = new Set<number>();
+  for (const rule of GLUED_BOUNDARY_RULES) for (const m of text.matchAll(rule.pattern)) if (m.index > 0) at.add(m.index);
+  return [...at].sort((a, b) => a - b);
+}
+
+/** Pieces of wink's sentences, split again at glued boundaries; `glued` marks a piece that starts at one. */
+function pieces(text: string): Array<{ text: string; glued: boolean }> {
+  const out: Array<{ text: string; glued: boolean }> = [];
+  for (const sentence of getSentenceNlp().readDoc(text).sentences().out() as string[]) {
+    let from = 0;
+    for (const cut of gluedBoundaries(sentence)) {
+      out.push({ text: sentence.slice(from, cut), glued: from > 0 });
+      from = cut;
+    }
+    out.push({ text: sentence.slice(from), glued: from > 0 });
+  }
+  return out;
+}
+
 function splitProse(raw: string, start: number, end: number, into: Sentence[]): void {
   const text = raw.slice(start, end);
-  const doc = getSentenceNlp().readDoc(text);
   let cursor = 0;
-  const pieces: string[] = doc.sentences().out();
-  for (const piece of pieces) {
-    const trimmed = piece.trim();
+  for (const piece of pieces(text)) {
+    const trimmed = piece.text.trim();
     if (trimmed === '') continue;
     const at = text.indexOf(trimmed, cursor);
     if (at < 0) continue; // wink never rewrites text; this only guards against surprises
     const previous = into.at(-1);
     const absolute = start + at;
-    // wink breaks "Apa.az" and similar domains after the dot, and breaks after titles ("Rear Adm.",
-    // "Sgt. Maj."): a "sentence" that starts with no space or in lowercase, or follows a title
-    // abbreviation, continues the previous one.
-    if (previous && previous.end >= start && (previous.end === absolute || /^[\p{Ll}]/u.test(trimmed) || endsWithTitleAbbreviation(previous.text))) {
+    if (previous && previous.end >= start && continuesPrevious(previous.text, trimmed, previous.end === absolute, piece.glued)) {
       previous.end = absolute + trimmed.length;
       previous.text = raw.slice(previous.start, previous.end);
     } else {
@@ -68,6 +107,16 @@ function splitProse(raw: string, start: number, end: number, into: Sentence[]): 
     cursor = at + trimmed.length;
   }
   if (cursor < text.length && text.slice(cursor).trim() !== '') pushTrimmed(raw, start + cursor, end, into);
+}
+
+/**
+ * wink breaks "Apa.az" and similar domains after the dot, and breaks after titles ("Rear Adm.",
+ * "Sgt. Maj."): a "sentence" that starts in lowercase or follows a title abbreviation continues the
+ * previous one, and so does one with no space before it unless that is a glued boundary.
+ */
+function continuesPrevious(previous: string, piece: string, touching: boolean, glued: boolean): boolean {
+  if (endsWithTitleAbbreviation(previous) || /^[\p{Ll}]/u.test(piece)) return true;
+  return touching && !glued && !gluedBoundaries(previous + piece).includes(previous.length);
 }
 
 function pushTrimmed(raw: string, start: number, end: number, into: Sentence[]): void {

@@ -161,6 +161,11 @@ describe('splitSentences on tricky text', () => {
     ['Key points included:\n- Strengthening frameworks\n- Promoting peace', ['Key points included:', '- Strengthening frameworks', '- Promoting peace']],
     ['Area | Action |\n---|---|\nCyber | Joint building |', ['Area | Action |', 'Cyber | Joint building |']],
     ['A wrapped sentence that\r\ncontinues here. Next one.', ['A wrapped sentence that\r\ncontinues here.', 'Next one.']],
+    ['The party fell to third place.The leader waved.', ['The party fell to third place.', 'The leader waved.']],
+    ['Crowds gathered outside. (Photo: Wire)According to officials, it rained.', ['Crowds gathered outside.', '(Photo: Wire)', 'According to officials, it rained.']],
+    ['Others took 4.6%The results show a shift.', ['Others took 4.6%', 'The results show a shift.']],
+    ['He said “no.”Then he left.', ['He said “no.”', 'Then he left.']],
+    ['Gov.Newsom signed it. The U.S.Army agreed.', ['Gov.Newsom signed it.', 'The U.S.Army agreed.']],
   ])('%j', (raw, expected) => {
     const sentences = splitSentences(raw, [{ start: 0, end: raw.length }]);
     expect(sentences.map((s) => s.text)).toEqual(expected);

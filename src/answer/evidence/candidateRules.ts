@@ -1,4 +1,4 @@
-import type { AnswerType, AskedPart, QuestionTerm } from '../question/QuestionAnalysis.js';
+import type { AnswerType, AskedPart, QuestionAnalysis, QuestionTerm } from '../question/QuestionAnalysis.js';
 import { termsMatch } from '../termsMatch.js';
 import type { Token } from './EvidenceSentence.js';
 import type { AnswerCandidate } from './extractCandidates.js';
@@ -9,8 +9,27 @@ export interface CandidateContext {
   text: string;
   tokens: readonly Token[];
   part: AskedPart;
-  /** Every word of the question (all parts and context), to recognise the question's own words. */
-  questionWords: readonly QuestionTerm[];
+  /** What the question itself gives, to recognise its own words and figures. */
+  given: QuestionGiven;
+}
+
+/** What a question states itself, so that it is never returned as the answer. */
+export interface QuestionGiven {
+  /** Every word of the question (all parts and context). */
+  words: readonly QuestionTerm[];
+  /** Every figure the question states ("the 630-seat chamber", "closed at $343.05"), as numbers. */
+  figures: readonly number[];
+}
+
+const FIGURE = /\d[\d,]*(?:\.\d+)?/g;
+const figureValue = (s: string) => Number(s.replace(/,/g, ''));
+
+/** The words and figures a question gives (see `QuestionGiven`). */
+export function questionGiven(analysis: QuestionAnalysis): QuestionGiven {
+  return {
+    words: [...analysis.context, ...analysis.parts.flatMap((p) => [...p.subject, ...p.relation, ...p.head])],
+    figures: [...analysis.question.matchAll(FIGURE)].map((m) => figureValue(m[0])),
+  };
 }
 
 /** A reason a candidate can never be the short answer, whatever its other evidence. */
@@ -25,6 +44,10 @@ export interface CandidateRule {
 const words = (s: string) => s.match(/[\p{L}\d][\p{L}\d'’.-]*/gu) ?? [];
 const after = (c: CandidateContext, n = 24) => c.text.slice(c.candidate.end, c.candidate.end + n);
 const before = (c: CandidateContext, n = 24) => c.text.slice(Math.max(0, c.candidate.start - n), c.candidate.start);
+/** The clause after a figure, up to the next figure or clause break: what the figure counts. */
+const countedClause = (c: CandidateContext) => (after(c, 60).split(/\d|[,;:]|\band\b|\bwhile\b|\bbut\b/)[0] ?? '');
+const DEATH = /\b(?:die[ds]?|dying|dead|deaths?|killed|killing|fatalit(?:y|ies)|lives|lost their lives|bodies|toll)\b/i;
+const INJURY = /\b(?:injur(?:e|ed|ies|y)|wound(?:ed|s)?|hurt|hospitali[sz]ed|casualties)\b/i;
 const COUNTING_HEADS = /^(?:share|percentage|percent|proportion|rate|turnout|margin|majority|stake|vote share)$/;
 
 /** The rules, each with the reason a journalist would give. */
@@ -36,7 +59,7 @@ export const CANDIDATE_RULES: readonly CandidateRule[] = [
     rejects: (c) => {
       const own = words(c.candidate.text).filter((w) => /^\p{Lu}/u.test(w) || c.candidate.source !== 'run');
       if (own.length === 0) return false;
-      const inQuestion = (w: string) => c.questionWords.some((q) => q.role !== 'context' && termsMatch({ norm: w.toLowerCase().replace(/[.’']/g, ''), stem: w.toLowerCase() }, q));
+      const inQuestion = (w: string) => c.given.words.some((q) => q.role !== 'context' && termsMatch({ norm: w.toLowerCase().replace(/[.’']/g, ''), stem: w.toLowerCase() }, q));
       // A person is the question's subject when their surname is; other names when every word is.
       return c.part.type === 'person' ? inQuestion(own.at(-1) ?? '') : own.every(inQuestion);
     },
@@ -76,6 +99,27 @@ export const CANDIDATE_RULES: readonly CandidateRule[] = [
       const isPercent = /%|per ?cent/i.test(c.candidate.text) || /^\s*(?:%|per ?cent)/i.test(after(c, 10));
       const head = c.part.head.at(-1);
       return isPercent && head !== undefined && !COUNTING_HEADS.test(head.lemma) && !/^(?:much|many)$/.test(head.norm);
+    },
+  },
+  {
+    name: 'figure-in-question',
+    reason: 'A figure the question states ("in the 630-seat chamber", "closed at $343.05") is what it gives, not what it asks.',
+    types: ['number'],
+    rejects: (c) => {
+      const figure = c.candidate.text.match(FIGURE)?.[0];
+      return figure !== undefined && c.given.figures.includes(figureValue(figure));
+    },
+  },
+  {
+    name: 'other-casualty-kind',
+    reason: 'News counts the dead and the injured apart: "28 people were injured" does not say how many died, and "six were killed" does not say how many were hurt.',
+    types: ['number'],
+    rejects: (c) => {
+      const asked = [c.part.predicate, ...c.part.relation, ...c.part.head].map((t) => t?.text ?? '').join(' ');
+      const counted = countedClause(c);
+      const asksDeaths = DEATH.test(asked) && !INJURY.test(asked);
+      const asksInjuries = INJURY.test(asked) && !DEATH.test(asked);
+      return (asksDeaths && INJURY.test(counted) && !DEATH.test(counted)) || (asksInjuries && DEATH.test(counted) && !INJURY.test(counted));
     },
   },
   {

@@ -1,4 +1,4 @@
-import { rejectingRule } from '../evidence/candidateRules.js';
+import { rejectingRule, type QuestionGiven } from '../evidence/candidateRules.js';
 import type { ArticleContext, EvidenceSentence, Token } from '../evidence/EvidenceSentence.js';
 import { extractCandidates } from '../evidence/extractCandidates.js';
 import { clauseStarts } from '../evidence/clauses.js';
@@ -99,7 +99,7 @@ export function assessPart(
   part: AskedPart,
   sentences: readonly EvidenceSentence[],
   articleOf: (s: EvidenceSentence) => ArticleContext,
-  questionWords: readonly QuestionTerm[],
+  given: QuestionGiven,
   tools: AssessTools,
 ): SentenceAssessment[] {
   const weights = part.relation.map((t) => termWeight(t, tools.rarity));
@@ -141,7 +141,7 @@ export function assessPart(
     const constraints = checkConstraints(part.constraints, sentence, article);
     const clauses = clauseStarts(text);
     const candidates: CandidateAssessment[] = extractCandidates(text, tokens, part.type)
-      .filter((candidate) => !rejectingRule({ candidate, text, tokens, part, questionWords }))
+      .filter((candidate) => !rejectingRule({ candidate, text, tokens, part, given }))
       .map((candidate) => ({
         candidate,
         features: localCandidateFeatures({ candidate, part, text, tokens, anchors, predicate: predicate && (predicate.level === 'exact' || predicate.level === 'related') ? predicate.token : undefined, clauses, head, unitIsPerson: tools.unitIsPerson, similarity: tools.similarity }),

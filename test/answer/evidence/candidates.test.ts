@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeQuestion } from '../../../src/answer/question/analyzeQuestion.js';
-import { CANDIDATE_RULES, rejectingRule } from '../../../src/answer/evidence/candidateRules.js';
+import { CANDIDATE_RULES, questionGiven, rejectingRule } from '../../../src/answer/evidence/candidateRules.js';
 import { extractCandidates } from '../../../src/answer/evidence/extractCandidates.js';
 import { tokenize } from '../../../src/answer/evidence/tokenize.js';
 import type { AnswerType } from '../../../src/answer/question/QuestionAnalysis.js';
@@ -36,8 +36,8 @@ async function judged(question: string, text: string): Promise<Array<[string, st
   const part = analysis.parts[0];
   if (!part) throw new Error('no part');
   const tokens = tokenize(text);
-  const questionWords = analysis.parts.flatMap((p) => [...p.subject, ...p.relation, ...p.head]);
-  return extractCandidates(text, tokens, part.type).map((candidate) => [candidate.text, rejectingRule({ candidate, text, tokens, part, questionWords })?.name ?? 'kept']);
+  const given = questionGiven(analysis);
+  return extractCandidates(text, tokens, part.type).map((candidate) => [candidate.text, rejectingRule({ candidate, text, tokens, part, given })?.name ?? 'kept']);
 }
 
 describe('CANDIDATE_RULES', () => {
@@ -48,6 +48,11 @@ describe('CANDIDATE_RULES', () => {
     ['year-as-count', 'How many sites were hit?', 'Since 2019, nine sites were hit.', [['2019', 'year-as-count'], ['nine', 'kept']]],
     ['rank-or-label', 'How many claims were filed?', 'Case No. 24 lists 300 claims.', [['24', 'rank-or-label'], ['300', 'kept']]],
     ['percent-for-count', 'How many votes did the party receive?', 'The party received 28.5% of the vote, or 9,529 votes.', [['28.5%', 'percent-for-count'], ['9,529', 'kept']]],
+    ['figure-in-question', 'How many seats did the party win in the 630-seat chamber?', 'The party won 208 of the 630 seats.', [['208', 'kept'], ['630', 'figure-in-question']]],
+    ['figure-in-question', 'The shares closed at $1,343.05. At what price did they open?', 'They opened at $1,294.51 after closing at $1,343.05.', [['$1,294.51', 'kept'], ['$1,343.05', 'figure-in-question']]],
+    ['other-casualty-kind', 'How many people died in the crash?', 'At least 28 people were injured and two were killed in the crash.', [['28', 'other-casualty-kind'], ['two', 'kept']]],
+    ['other-casualty-kind', 'How many people were wounded?', 'Six people were killed, while 40 were wounded.', [['Six', 'other-casualty-kind'], ['40', 'kept']]],
+    ['other-casualty-kind', 'What was the death toll?', 'The toll rose to 12 dead and 30 injured.', [['12', 'kept'], ['30', 'other-casualty-kind']]],
     ['not-a-date', 'When did the port reopen?', 'The port reopened in five days, on May 10.', [['in five days', 'not-a-date'], ['May 10', 'kept']]],
   ])('%s', async (_rule, question, text, expected) => {
     expect(await judged(question, text)).toEqual(expected);
