@@ -36,7 +36,12 @@ export interface IndexReport {
 
 /** Progress of a build, for progress bars and Discord edits. */
 export interface IndexProgress {
-  phase: 'reading' | 'embedding' | 'writing' | 'done';
+  /**
+   * `vectors`: the first run's conversion of the offline word vectors (in MB), before any index work;
+   * `reading`: articles read and cleaned; `embedding`: passages embedded; `graph`: passages linked
+   * into the vector graph; `writing`: the generation's files, manifest and switch (3 steps); `done`.
+   */
+  phase: 'vectors' | 'reading' | 'embedding' | 'graph' | 'writing' | 'done';
   done: number;
   total: number;
 }

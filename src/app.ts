@@ -39,13 +39,19 @@ export async function createApp(config: Config, options: CreateAppOptions = {}):
   // The vector store's LangChain modules load while the word vectors do; opening the index awaits them.
   storeModule().catch(() => undefined);
   const logger = options.logger ?? createLogger(config.logLevel);
+  // The first run converts the word vectors (a few seconds, once): reported like a build phase, in MB.
+  const onConversion = (done: number, total: number) => {
+    if (done === 0) logger.info('Preparing the offline word vectors (first run only, a few seconds).');
+    options.onProgress?.({ phase: 'vectors', done: Math.round(done / 1e6), total: Math.round(total / 1e6) });
+  };
   const model = await createEmbeddings(config, {
+    onConversion,
     served: () => servedEmbedder(config.paths.embeddings),
     onUnavailable: (error) => logger.warn(`${error.message} Serving the built index; passages are found by keyword search until the server answers.`),
   });
   // The offline answerer reads words with the word-vector vocabulary (rarity, similarity, sentence
   // vectors). Reuse the embedder's table when it is the offline one, rather than holding a second copy.
-  const vocabulary = model.embeddings instanceof WordVectorEmbeddings ? model.embeddings.table : (await loadWordVectorTable(config.paths.cache)).table;
+  const vocabulary = model.embeddings instanceof WordVectorEmbeddings ? model.embeddings.table : (await loadWordVectorTable(config.paths.cache, onConversion)).table;
   // The answerers' modules are imported on first use: start-up only needs the index.
   const extractive = new LazyAnswerer(async () => {
     const { createExtractiveAnswerer } = await import('./answer/createExtractiveAnswerer.js');

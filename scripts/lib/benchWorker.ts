@@ -17,7 +17,8 @@ export type BenchTask =
   | { task: 'rebuild'; root: string; env: Record<string, string>; resultFile: string; changeFile: string; repeats: number }
   | { task: 'query'; system: 'dossier' | 'baseline'; root: string; env: Record<string, string>; resultFile: string; passes: number; warmup: number }
   | { task: 'timeline'; root: string; env: Record<string, string>; resultFile: string; repeats: number }
-  | { task: 'eval'; system: 'dossier' | 'baseline'; root: string; env: Record<string, string>; resultFile: string };
+  | { task: 'eval'; system: 'dossier' | 'baseline'; root: string; env: Record<string, string>; resultFile: string }
+  | { task: 'vectors'; root: string; env: Record<string, string>; resultFile: string; cacheDir: string };
 
 /** A task as the orchestrator specifies it (it adds `root` and `resultFile`). */
 export type BenchTaskSpec = BenchTask extends infer T ? (T extends BenchTask ? Omit<T, 'root' | 'resultFile'> : never) : never;
@@ -115,6 +116,12 @@ async function run(task: BenchTask): Promise<RunResult> {
         passages,
         articles: app.engine.sources().length,
       };
+    }
+    case 'vectors': {
+      // The first run's conversion of the word-vector package into the cache, into an empty directory.
+      const { loadWordVectorTable } = await import('../../src/embeddings/WordVectorCache.js');
+      const { wall, cpu } = await timed(() => loadWordVectorTable(task.cacheDir));
+      return { task: 'vectors', system: 'dossier', convertMs: wall, convertCpuMs: cpu };
     }
     case 'startup': {
       const t0 = performance.now();

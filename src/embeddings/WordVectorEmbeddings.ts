@@ -1,7 +1,7 @@
 import { Embeddings } from '@langchain/core/embeddings';
 import type { EmbeddingsParams } from '@langchain/core/embeddings';
 import { loadWordVectorTable } from './WordVectorCache.js';
-import type { WordVectorTable } from './WordVectorCache.js';
+import type { ConversionProgress, WordVectorTable } from './WordVectorCache.js';
 
 /** SIF smoothing constant `a` in `a / (a + p(w))` (Arora et al. 2017 recommend 1e-3..1e-4). */
 const SIF_A = 1e-3;
@@ -82,8 +82,8 @@ export class WordVectorEmbeddings extends Embeddings {
    * Loads the vectors from the binary cache in `cacheDir` (`Config.paths.cache`), building it from the
    * npm package on first use (several seconds, once).
    */
-  static async load(options: { cacheDir: string; params?: EmbeddingsParams }): Promise<WordVectorEmbeddings> {
-    const { table } = await loadWordVectorTable(options.cacheDir);
+  static async load(options: { cacheDir: string; params?: EmbeddingsParams; onConversion?: ConversionProgress }): Promise<WordVectorEmbeddings> {
+    const { table } = await loadWordVectorTable(options.cacheDir, options.onConversion);
     return new WordVectorEmbeddings(table, options.params);
   }
 

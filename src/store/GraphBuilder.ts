@@ -10,8 +10,8 @@ export interface GraphRequest {
   file: string;
 }
 
-/** Message from the graph worker. */
-export type GraphResponse = { ok: true } | { ok: false; error: string };
+/** Message from the graph worker: points linked so far, then the outcome. */
+export type GraphResponse = { progress: number } | { ok: true } | { ok: false; error: string };
 
 /**
  * Builds a fresh HNSW graph on a worker thread, so a cold build can index the lexical side on the
@@ -44,7 +44,7 @@ export class GraphBuilder {
    * The graph of `flat` (labels 0..n-1 in row order), built on the worker and read back from
    * `file`, or null when the worker is unavailable or failed. `flat` is transferred (emptied here).
    */
-  async build(flat: Float32Array, dimension: number, file: string): Promise<HnswGraph | null> {
+  async build(flat: Float32Array, dimension: number, file: string, onProgress?: (done: number, total: number) => void): Promise<HnswGraph | null> {
     const worker = this.#worker;
     if (!worker || this.#failed) return null;
     const count = Math.floor(flat.length / dimension);
@@ -55,7 +55,12 @@ export class GraphBuilder {
         worker.off('exit', onError);
         resolve(value);
       };
-      const onMessage = (m: unknown) => done(typeof m === 'object' && m !== null && (m as GraphResponse).ok === true);
+      const onMessage = (m: unknown) => {
+        if (typeof m !== 'object' || m === null) return done(false);
+        const response = m as GraphResponse;
+        if ('progress' in response) onProgress?.(response.progress, count);
+        else done(response.ok);
+      };
       const onError = () => done(false);
       worker.on('message', onMessage);
       worker.on('error', onError);

@@ -256,7 +256,6 @@ export async function updateIndex(options: BuildIndexOptions): Promise<BuiltInde
       onProgress?.({ phase: 'embedding', done: already + Math.min(i + batch.length, unembedded.length), total: toEmbed.length });
     }
 
-    onProgress?.({ phase: 'writing', done: 0, total: 1 });
     const passages = files.flatMap((f) => f.passages);
     const change: IndexChange = liveBefore
       ? { previous: liveBefore, removed: [...removedPassages, ...restamped.map((r) => r.old)], added: [...restamped.map((r) => r.now), ...toEmbed] }
@@ -285,7 +284,8 @@ export async function updateIndex(options: BuildIndexOptions): Promise<BuiltInde
       const passageVectors = passages.map((p) => vectors.get(p.id) ?? reusable?.getVector(p.id) ?? []);
       const flat = new Float32Array(passages.length * model.dimension);
       passageVectors.forEach((v, i) => flat.set(v.length === model.dimension ? v : new Float32Array(model.dimension).fill(Number.NaN), i * model.dimension));
-      const graph = graphBuilder?.build(flat, model.dimension, path.join(genDir, GRAPH_SCRATCH_FILE)) ?? Promise.resolve(null);
+      const linked = (done: number, total: number) => onProgress?.({ phase: 'graph', done, total });
+      const graph = graphBuilder?.build(flat, model.dimension, path.join(genDir, GRAPH_SCRATCH_FILE), linked) ?? Promise.resolve(null);
       try {
         await writeAttachments();
       } finally {
@@ -294,7 +294,11 @@ export async function updateIndex(options: BuildIndexOptions): Promise<BuiltInde
       }
       await rm(path.join(genDir, GRAPH_SCRATCH_FILE), { force: true });
     }
+    // Writing: the store's files, the manifest, then the switch to the new generation.
+    const written = (done: number) => onProgress?.({ phase: 'writing', done, total: 3 });
+    written(0);
     await store.save(genDir);
+    written(1);
     const manifest: IndexManifest = {
       formatVersion: INDEX_FORMAT_VERSION,
       embedder: { id: model.id, dimension: model.dimension },
@@ -309,6 +313,7 @@ export async function updateIndex(options: BuildIndexOptions): Promise<BuiltInde
     await writeFileDurable(path.join(genDir, MANIFEST_FILE), JSON.stringify(manifest, null, 2));
     await fsyncDir(path.join(genDir, ATTACHMENTS_DIR));
     await fsyncDir(genDir);
+    written(2);
 
     // The switch: after this rename, readers open the new generation.
     const tmp = path.join(dir, `${CURRENT_FILE}.tmp-${process.pid}`);
@@ -317,6 +322,7 @@ export async function updateIndex(options: BuildIndexOptions): Promise<BuiltInde
     await fsyncDir(dir);
     const live = genDir;
     genDir = null;
+    written(3);
 
     // Old generations, generations abandoned by killed builds and stray CURRENT temp files.
     for (const entry of await readdir(dir)) {

@@ -14,7 +14,8 @@ parentPort?.on('message', (message: unknown) => {
     let response: GraphResponse;
     try {
       if (!isGraphRequest(message)) throw new Error('unexpected message');
-      await buildGraph(message.flat, message.dimension).writeIndex(message.file);
+      const progress = (done: number) => parentPort?.postMessage({ progress: done } satisfies GraphResponse);
+      await buildGraph(message.flat, message.dimension, progress).writeIndex(message.file);
       response = { ok: true };
     } catch (error) {
       response = { ok: false, error: error instanceof Error ? error.message : String(error) };

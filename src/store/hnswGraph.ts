@@ -21,11 +21,21 @@ export function newGraph(dimension: number, capacity: number): HnswGraph {
   return graph;
 }
 
-/** A graph of `flat` (row-major, `dimension` per point), labels 0..n-1 in row order. */
-export function buildGraph(flat: Float32Array, dimension: number): HnswGraph {
+/** Points linked between two progress reports of `buildGraph`. */
+export const GRAPH_PROGRESS_STEP = 500;
+
+/**
+ * A graph of `flat` (row-major, `dimension` per point), labels 0..n-1 in row order. `onProgress` is
+ * told the points linked so far every `GRAPH_PROGRESS_STEP` points and at the end.
+ */
+export function buildGraph(flat: Float32Array, dimension: number, onProgress?: (done: number, total: number) => void): HnswGraph {
   const count = Math.floor(flat.length / dimension);
   const graph = newGraph(dimension, count);
-  for (let i = 0; i < count; i++) graph.addPoint(Array.from(flat.subarray(i * dimension, (i + 1) * dimension)), i);
+  for (let i = 0; i < count; i++) {
+    graph.addPoint(Array.from(flat.subarray(i * dimension, (i + 1) * dimension)), i);
+    if ((i + 1) % GRAPH_PROGRESS_STEP === 0) onProgress?.(i + 1, count);
+  }
+  onProgress?.(count, count);
   return graph;
 }
 

@@ -16,19 +16,31 @@ function terminal(): NodeJS.WriteStream & { text: () => string } {
 }
 
 describe('progressReporter', () => {
-  it('draws a bar per phase: the articles being read, then the passages left to embed', () => {
+  it('draws a bar per phase: articles read, passages embedded and linked, index files written', () => {
     const out = terminal();
     const { onProgress, stop } = progressReporter(out);
     onProgress({ phase: 'reading', done: 0, total: 40 });
     onProgress({ phase: 'reading', done: 20, total: 40 });
     onProgress({ phase: 'reading', done: 40, total: 40 });
     onProgress({ phase: 'embedding', done: 5, total: 10 });
+    onProgress({ phase: 'graph', done: 500, total: 900 });
+    onProgress({ phase: 'writing', done: 1, total: 3 });
     onProgress({ phase: 'done', done: 1, total: 1 });
     stop();
     const text = out.text();
     // cli-progress draws at start and then at its own pace: the first frame of each phase is there.
     expect(text).toMatch(/Reading articles \|.*\| 0\/40 articles/);
     expect(text).toMatch(/Embedding \|.*\| 5\/10 passages/);
+    expect(text).toMatch(/Linking passages \|.*\| 500\/900 passages/);
+    expect(text).toMatch(/Writing index \|.*\| 1\/3 steps/);
+  });
+
+  it('shows the first run\'s word-vector conversion in MB', () => {
+    const out = terminal();
+    const { onProgress, stop } = progressReporter(out);
+    onProgress({ phase: 'vectors', done: 0, total: 307 });
+    stop();
+    expect(out.text()).toMatch(/Preparing word vectors \(first run only\) \|.*\| 0\/307 MB/);
   });
 
   it('draws nothing when the stream is not a terminal', () => {

@@ -5,9 +5,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
 import { WordVectorEmbeddings } from '../../src/embeddings/WordVectorEmbeddings.js';
 import { GraphBuilder } from '../../src/store/GraphBuilder.js';
-import { buildGraph } from '../../src/store/hnswGraph.js';
+import { buildGraph, GRAPH_PROGRESS_STEP } from '../../src/store/hnswGraph.js';
 
-const TEXTS = Array.from({ length: 300 }, (_, i) => `Report ${i} on ${['grain', 'railways', 'tariffs', 'harbours', 'schools', 'floods'][i % 6]} and ${['budgets', 'treaties', 'elections', 'courts'][i % 4]}.`);
+const TEXTS = Array.from({ length: 1100 }, (_, i) => `Report ${i} on ${['grain', 'railways', 'tariffs', 'harbours', 'schools', 'floods'][i % 6]} and ${['budgets', 'treaties', 'elections', 'courts'][i % 4]}.`);
 
 describe('GraphBuilder', () => {
   let embeddings: WordVectorEmbeddings;
@@ -25,13 +25,19 @@ describe('GraphBuilder', () => {
     return flat;
   };
 
-  it('builds on a worker thread the same graph this thread would build', async () => {
+  it('builds on a worker thread the same graph this thread would build, reporting the points linked', async () => {
     const builder = GraphBuilder.start();
     try {
-      const graph = await builder.build(flatOf(), 100, path.join(dir, 'graph.bin'));
+      const progress: Array<[number, number]> = [];
+      const graph = await builder.build(flatOf(), 100, path.join(dir, 'graph.bin'), (done, total) => progress.push([done, total]));
       expect(graph).not.toBeNull();
+      expect(progress).toEqual([
+        [GRAPH_PROGRESS_STEP, 1100],
+        [2 * GRAPH_PROGRESS_STEP, 1100],
+        [1100, 1100],
+      ]);
       const local = buildGraph(flatOf(), 100);
-      expect(graph?.getCurrentCount()).toBe(300);
+      expect(graph?.getCurrentCount()).toBe(1100);
       for (const q of ['grain treaties', 'floods and courts', 'Report 17']) {
         const v = Array.from(embeddings.embedSync(q));
         expect(graph?.searchKnn(v, 10)).toEqual(local.searchKnn(v, 10));

@@ -91,9 +91,8 @@ describe('buildIndex + openIndex: search', () => {
     const dir = await tmpDir();
     const progress: string[] = [];
     await build(dir, [A, B, C, D], model, { onProgress: (p) => progress.push(p.phase) });
-    expect(progress[0]).toBe('reading');
-    expect(progress).toContain('embedding');
-    expect(progress.at(-1)).toBe('done');
+    // Each phase once, in order (repeated reports of one phase collapsed).
+    expect(progress.filter((p, i) => p !== progress[i - 1])).toEqual(['reading', 'embedding', 'writing', 'done']);
 
     const index = await open(dir);
     const hits = await index.store.similaritySearchWithScore('peace treaty between Armenia and Azerbaijan', 3);

@@ -18,8 +18,10 @@ export function canReindex(interaction: ChatInputCommandInteraction, config: Con
 }
 
 const PHASES: Record<IndexProgress['phase'], string> = {
+  vectors: 'Preparing word vectors',
   reading: 'Reading articles',
   embedding: 'Embedding passages',
+  graph: 'Linking passages',
   writing: 'Writing the index',
   done: 'Finishing',
 };
