@@ -1,9 +1,10 @@
 import type { Answer } from '../answer/Answer.js';
 import type { Citation } from '../answer/Answer.js';
+import { articleTitle } from '../util/articleTitle.js';
 
-/** A citation's human label: title, else the file name (some scraped pages have no title). */
-export function citationLabel(c: Pick<Citation, 'title' | 'source'>): string {
-  return c.title ?? c.source.split('/').pop() ?? c.source;
+/** A citation's human label: its article's title, or that there is none (the file is shown under it). */
+export function citationLabel(c: Pick<Citation, 'title'>): string {
+  return articleTitle(c.title);
 }
 
 /** "Publisher, 2024-06-18" with unknown parts left out rather than guessed. */

@@ -28,7 +28,11 @@ export function progressReporter(stream: NodeJS.WriteStream = process.stderr): {
         stop();
         bar.start(p.total, p.done, shown);
         current = p.phase;
-      } else bar.update(p.done, shown);
+      } else {
+        // A phase may learn its real size late (an update reads the changed articles, then counts all).
+        if (p.total !== bar.getTotal()) bar.setTotal(p.total);
+        bar.update(p.done, shown);
+      }
     },
     stop,
   };

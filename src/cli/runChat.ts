@@ -11,6 +11,7 @@ import { formatIndexReport } from './formatIndexReport.js';
 import { presentTimeline } from '../timeline/presentTimeline.js';
 import { formatSourceLine } from './runSources.js';
 import { parseTimelineArgs, TO_SEE_ALL } from './runTimeline.js';
+import { groupPastedLines } from './groupPastedLines.js';
 import { progressReporter } from './progressReporter.js';
 import { sanitizeTerminal } from './sanitizeTerminal.js';
 
@@ -42,9 +43,11 @@ export async function runChat(config: Config, _argv: string[], existing?: App): 
   try {
     rl.setPrompt('\n> ');
     rl.prompt();
-    // The async iterator buffers lines, so piped input (scripts, tests) is never dropped while an
-    // answer is being computed; it ends when stdin closes (Ctrl+D).
-    for await (const input of rl) {
+    // Both buffer lines, so input is never dropped while an answer is being computed; they end when
+    // stdin closes (Ctrl+D). At a terminal a pasted block of lines is one question; piped input
+    // (scripts, tests) is one question per line.
+    const inputs: AsyncIterable<string> = process.stdin.isTTY ? groupPastedLines(rl) : rl;
+    for await (const input of inputs) {
       const line = input.trim();
       if (line === '') {
         rl.prompt();

@@ -5,12 +5,13 @@ import { createLogger } from '../logger.js';
 import { parseCliArgs } from './parseCliArgs.js';
 import { progressReporter } from './progressReporter.js';
 import { sanitizeTerminal } from './sanitizeTerminal.js';
+import { articleTitle } from '../util/articleTitle.js';
 
 const SOURCES_USAGE = 'Usage: npm run sources -- [--json]';
 
 /** One article as a line a person can scan: date, title, publisher, passages, then the file. */
 export function formatSourceLine(s: SourceInfo): string {
-  const title = s.title ?? '(no title found)';
+  const title = articleTitle(s.title);
   return `${(s.date ?? 'undated').padEnd(10)}  ${sanitizeTerminal(title)} — ${sanitizeTerminal(s.publisher ?? 'publisher unknown')} (${s.passages} passage${s.passages === 1 ? '' : 's'})\n            ${s.source}`;
 }
 

@@ -13,6 +13,7 @@ import {
 } from 'discord.js';
 import type { Answer, Citation } from '../answer/Answer.js';
 import { untrustedText } from './untrustedText.js';
+import { articleTitle } from '../util/articleTitle.js';
 
 /** Discord's documented message and embed limits (https://discord.com/developers/docs/resources/message#embed-object-embed-limits). */
 export const DISCORD_LIMITS = {
@@ -148,13 +149,9 @@ function blockQuote(quote: string, max: number): string {
   }
 }
 
-function fileName(source: string): string {
-  return source.split('/').pop() ?? source;
-}
-
 /** The line under a source: publisher, date and file, whichever are known. */
 export function sourceFooter(c: { publisher: string | null; date: string | null; source: string }): string {
-  return [c.publisher ?? 'Unknown publisher', c.date ?? 'undated', fileName(c.source)].join(' · ');
+  return [c.publisher ?? 'Unknown publisher', c.date ?? 'undated', c.source].join(' · ');
 }
 
 /**
@@ -165,7 +162,7 @@ export function buildSourceEmbeds(citations: Citation[], options: { quoteChars?:
   const quoteChars = Math.min(options.quoteChars ?? QUOTE_CHARS, DISCORD_LIMITS.embedDescription);
   return citations.map((c) => {
     const embed = new EmbedBuilder()
-      .setTitle(truncateAtWord(`[${c.n}] ${c.title ?? fileName(c.source)}`, DISCORD_LIMITS.embedTitle))
+      .setTitle(truncateAtWord(`[${c.n}] ${articleTitle(c.title)}`, DISCORD_LIMITS.embedTitle))
       .setDescription(blockQuote(c.quote, quoteChars))
       .setFooter({ text: truncateAtWord(sourceFooter(c), DISCORD_LIMITS.embedFooter) });
     if (options.color !== undefined) embed.setColor(options.color);

@@ -12,4 +12,11 @@ describe('formatAnswer', () => {
   ])('%s', (_name, quote, line) => {
     expect(formatAnswer(answer(quote)).split('\n')).toContain(line);
   });
+
+  it('names an untitled article as untitled and shows its file once, as its path', () => {
+    const untitled: Answer = { ...answer('The envoys met.'), citations: [{ ...citation('The envoys met.'), title: null }] };
+    const lines = formatAnswer(untitled).split('\n');
+    expect(lines).toContain('[1] (no title found) — Wire, 2031-05-03');
+    expect(lines.filter((l) => l.includes('a.txt'))).toEqual(['    seeds/a.txt (chars 10–25)']);
+  });
 });

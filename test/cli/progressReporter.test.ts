@@ -43,6 +43,16 @@ describe('progressReporter', () => {
     expect(out.text()).toMatch(/Preparing word vectors \(first run only\) \|.*\| 0\/307 MB/);
   });
 
+  it('follows a phase whose total changes, never showing more done than its total', () => {
+    const out = terminal();
+    const { onProgress, stop } = progressReporter(out);
+    onProgress({ phase: 'reading', done: 0, total: 1 });
+    onProgress({ phase: 'reading', done: 5, total: 5 });
+    stop();
+    expect(out.text()).toMatch(/Reading articles \|.*\| 5\/5 articles/);
+    expect(out.text()).not.toMatch(/5\/1 articles/);
+  });
+
   it('draws nothing when the stream is not a terminal', () => {
     const chunks: string[] = [];
     const pipe = new Writable({ write: (c: Buffer, _e, d) => (chunks.push(String(c)), d()) }) as unknown as NodeJS.WriteStream;

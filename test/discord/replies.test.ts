@@ -112,12 +112,13 @@ describe('buildSourceEmbeds and chunkEmbeds', () => {
     const [e] = buildSourceEmbeds([citation(3, { quote: `${words(300, 'alpha')} omega` })]);
     expect(e?.title).toBe('[3] Article 3');
     expect(e?.description).toMatch(/^> alpha alpha.*alpha…$/);
-    expect(e?.footer?.text).toBe('Reuters · 2025-08-08 · 003_article.txt');
+    expect(e?.footer?.text).toBe('Reuters · 2025-08-08 · seeds/003_article.txt');
   });
 
-  it('says so when publisher or date are unknown instead of inventing them', () => {
-    const [e] = buildSourceEmbeds([citation(1, { publisher: null, date: null })]);
-    expect(e?.footer?.text).toBe('Unknown publisher · undated · 001_article.txt');
+  it('says so when title, publisher or date are unknown instead of inventing them', () => {
+    const [e] = buildSourceEmbeds([citation(1, { publisher: null, date: null, title: null })]);
+    expect(e?.title).toBe('[1] (no title found)');
+    expect(e?.footer?.text).toBe('Unknown publisher · undated · seeds/001_article.txt');
   });
 });
 

@@ -3,16 +3,18 @@ import { untrustedText } from '../untrustedText.js';
 import type { SourceInfo } from '../../Engine.js';
 import type { Command } from '../Command.js';
 import { deliverToInteraction, textReplies } from '../replies.js';
+import { UNTITLED } from '../../util/articleTitle.js';
 
 /** One line per article: title, publisher, date, passage count. */
 export function formatSources(sources: SourceInfo[]): string {
   if (sources.length === 0) return 'No articles are indexed yet. An admin can add files to the seeds folder and run /reindex.';
   const total = sources.reduce((n, s) => n + s.passages, 0);
   const lines = sources.map((s, i) => {
-    const title = untrustedText(s.title ?? s.source.split('/').pop() ?? s.source);
+    // An untitled article is named by its file, shown as everywhere else (its path).
+    const title = s.title ? `**${untrustedText(s.title)}**` : `**${UNTITLED}** ${untrustedText(s.source)}`;
     const by = [s.publisher ?? 'unknown publisher', s.date ?? 'undated'].map((x) => untrustedText(x)).join(', ');
     const link = s.url ? ` — <${s.url}>` : '';
-    return `${i + 1}. **${title}** — ${by} · ${s.passages} passage${s.passages === 1 ? '' : 's'}${link}`;
+    return `${i + 1}. ${title} — ${by} · ${s.passages} passage${s.passages === 1 ? '' : 's'}${link}`;
   });
   return [`**${sources.length} indexed article${sources.length === 1 ? '' : 's'}** (${total} passages)`, '', ...lines].join('\n');
 }
