@@ -9,6 +9,7 @@ import { LEXICAL_ATTACHMENT, LEXICAL_DELTA_ATTACHMENT, lexicalAttachments, loadL
 import type { PendingLexical } from '../../src/engine/lexicalAttachment.js';
 import { LexicalIndex } from '../../src/retrieval/LexicalIndex.js';
 import { loadCompactMiniSearch } from '../../src/retrieval/miniSearchCodec.js';
+import { asciiJson } from '../../src/store/asciiJson.js';
 import { updateIndex } from '../../src/store/buildIndex.js';
 import type { BuiltIndex, CorpusFile } from '../../src/store/buildIndex.js';
 import type { Chunking } from '../../src/store/IndexManifest.js';
@@ -187,6 +188,22 @@ describe('lexical index stored as base plus delta', () => {
     expect(again).toEqual([]);
     expect(repaired.lexical.size).toBe(third.index.passages.length);
     expect(repaired.lexical.search('pelican lighthouse')[0]?.passage.id).toBe('seeds/new.txt#0');
+  });
+
+  it('indexes afresh, as a cold build does, when most passages are new (not remove-then-add on a copy)', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'dossier-lexical-'));
+    dirs.push(dir);
+    const first = await build(dir, corpus(), undefined);
+    const changed = corpus().map((f, i) => (i < 40 ? syntheticFile(f.source, [`Revised bulletin ${i} on the pelican lighthouse.`, `District ${i} replied.`]) : f));
+    const warnings: string[] = [];
+    const second = await build(dir, changed, first, warnings);
+    expect(second.pending.kind).toBe('ready');
+    expect(warnings).toEqual([]);
+    // Byte for byte what a cold build of the same passages writes, and no delta.
+    const stored = await second.index.attachment(LEXICAL_ATTACHMENT);
+    expect(Buffer.from(stored ?? '').toString()).toBe(asciiJson(LexicalIndex.buildJSON(second.index.passages)));
+    expect(await second.index.attachment(LEXICAL_DELTA_ATTACHMENT)).toBeNull();
+    expect(second.lexical.search('pelican lighthouse')[0]?.passage.text).toMatch(/^Revised bulletin/);
   });
 
   it('saves back a lost lexical file, so it is rebuilt once, not on every start', async () => {
