@@ -45,6 +45,9 @@ const EnvSchema = z.object({
   MAX_QUESTION_CHARS: optional(int(10, 20_000)),
   ABSTAIN_THRESHOLD: optional(z.coerce.number().min(0).max(1)),
   REBUILD_ON_START: optional(bool),
+  ADD_ALLOW_PRIVATE_HOSTS: optional(bool),
+  ADD_TIMEOUT_MS: optional(int(1000, 120_000)),
+  ADD_MAX_BYTES: optional(int(10 * 1024, 50 * 1024 * 1024)),
   LOG_LEVEL: optional(z.enum(['debug', 'info', 'warn', 'error', 'silent'])),
   DISCORD_TOKEN: optional(z.string().min(20, 'looks too short to be a bot token')),
   DISCORD_CLIENT_ID: optional(z.string().regex(/^\d{15,22}$/, 'must be the application id (digits)')),
@@ -89,6 +92,12 @@ export interface Config {
   retrieval: { topK: number };
   answer: { maxQuestionChars: number; abstainThreshold: number | undefined };
   rebuildOnStart: boolean;
+  /**
+   * Adding articles from a link or a file (`npm run add`, `/add`): whether fetching may reach
+   * private, loopback and link-local addresses (off: a URL cannot be used to probe the bot's own
+   * network), the fetch's time limit, and the largest page or file accepted.
+   */
+  add: { allowPrivateHosts: boolean; timeoutMs: number; maxBytes: number };
   logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
   discord: {
     token: string | undefined;
@@ -154,6 +163,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     retrieval: { topK: e.TOP_K ?? 8 },
     answer: { maxQuestionChars: e.MAX_QUESTION_CHARS ?? 1000, abstainThreshold: e.ABSTAIN_THRESHOLD },
     rebuildOnStart: e.REBUILD_ON_START ?? true,
+    add: { allowPrivateHosts: e.ADD_ALLOW_PRIVATE_HOSTS ?? false, timeoutMs: e.ADD_TIMEOUT_MS ?? 15_000, maxBytes: e.ADD_MAX_BYTES ?? 5 * 1024 * 1024 },
     logLevel: e.LOG_LEVEL ?? 'info',
     discord: {
       token: e.DISCORD_TOKEN,

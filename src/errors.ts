@@ -23,6 +23,10 @@ export type ErrorCode =
   | 'DISCORD_FAILED'
   | 'PERMISSION_DENIED'
   | 'RATE_LIMITED'
+  | 'ADD_REFUSED'
+  | 'ADD_FAILED'
+  | 'ADD_TOO_LARGE'
+  | 'ADD_NOT_ARTICLE'
   | 'USAGE'
   | 'INTERNAL';
 

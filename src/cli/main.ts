@@ -6,7 +6,7 @@ import { handleCliError, EXIT_USAGE } from './handleCliError.js';
 import { USAGE } from './usage.js';
 
 /**
- * Entry point for every terminal command (`npm start`, `npm run index|ask|timeline|sources|chat|register`).
+ * Entry point for every terminal command (`npm start`, `npm run index|ask|timeline|sources|add|chat|register`).
  * Commands are loaded lazily so `--help` and config errors answer instantly.
  */
 async function main(argv: string[]): Promise<number> {
@@ -31,6 +31,8 @@ async function main(argv: string[]): Promise<number> {
       return (await import('./runRegister.js')).runRegister(config, rest);
     case 'sources':
       return (await import('./runSources.js')).runSources(config, rest);
+    case 'add':
+      return (await import('./runAdd.js')).runAdd(config, rest);
     case 'feedback':
       return (await import('./runFeedback.js')).runFeedback(config, rest);
     default:

@@ -6,7 +6,9 @@ import type { App } from '../app.js';
 import { createApp } from '../app.js';
 import { createLogger } from '../logger.js';
 import { isDossierError } from '../errors.js';
+import { addArticles } from '../add/addArticles.js';
 import { formatAnswer } from './formatAnswer.js';
+import { formatAddOutcome, parseAddInput } from './runAdd.js';
 import { formatIndexReport } from './formatIndexReport.js';
 import { presentTimeline } from '../timeline/presentTimeline.js';
 import { formatSourceLine } from './runSources.js';
@@ -19,6 +21,7 @@ const CHAT_HELP = `Type a question, or a command:
   /ask QUESTION        ask (the default; follow-ups like "when was that?" use the conversation so far)
   /timeline [TOPIC] [--from DATE] [--to DATE] [--source FILE] [--planned] [--no-history] [--all] [--png FILE]
   /sources             the indexed articles
+  /add URL|FILE …      add articles from web pages or .html/.txt/.md files, then update the index
   /reindex             rebuild the index from seeds/ (incremental)
   /new                 forget the conversation so far
   /help                this help
@@ -70,6 +73,18 @@ export async function runChat(config: Config, _argv: string[], existing?: App): 
           case '/sources':
             for (const s of app.engine.sources()) out(formatSourceLine(s));
             break;
+          case '/add': {
+            const inputs = splitArgs(rest).map((arg) => parseAddInput(arg));
+            if (inputs.length === 0) {
+              out('Usage: /add URL|FILE …');
+              break;
+            }
+            const bar = progressReporter();
+            const outcomes = await addArticles(inputs, { config, engine: app.engine, onProgress: bar.onProgress, onStep: (step) => out(`${step}…`) });
+            bar.stop();
+            for (const o of outcomes) out(formatAddOutcome(o));
+            break;
+          }
           case '/reindex': {
             const bar = progressReporter();
             const outcome = await app.engine.reindex(bar.onProgress);

@@ -8,7 +8,8 @@ Usage (from the project folder):
   npm run ask -- --batch FILE [--k N]   one question per line in, one JSON object per line out
   npm run timeline -- [--topic "text" | TOPIC WORDS] [--from DATE] [--to DATE] [--source FILE] [--planned] [--no-history] [--json] [--png FILE]
   npm run sources -- [--json]       the indexed articles with the title, publisher and date read for each
-  npm run chat                      interactive prompt: /ask (default), /timeline, /sources, /reindex, /new, /help, /quit
+  npm run add -- <URL|FILE>… [--json]   add articles from web pages or .html/.txt/.md files, then update the index
+  npm run chat                      interactive prompt: /ask (default), /timeline, /sources, /add, /reindex, /new, /help, /quit
   npm run register                  register the slash commands with Discord
   npm run feedback -- [--format jsonl|csv]   export the 👍/👎 feedback collected by the bot
 

@@ -19,7 +19,7 @@ const MESSAGES: Partial<Record<ErrorCode, string>> = {
   INSTALL_INCOMPLETE: "The bot's installation is incomplete. Please tell the bot owner.",
   DISCORD_FAILED: 'Discord refused my reply. Please try again.',
 };
-const OWN_MESSAGE: ErrorCode[] = ['QUESTION_EMPTY', 'QUESTION_TOO_LONG', 'INDEX_BUSY', 'PERMISSION_DENIED', 'RATE_LIMITED', 'USAGE'];
+const OWN_MESSAGE: ErrorCode[] = ['QUESTION_EMPTY', 'QUESTION_TOO_LONG', 'INDEX_BUSY', 'PERMISSION_DENIED', 'RATE_LIMITED', 'USAGE', 'ADD_REFUSED', 'ADD_FAILED', 'ADD_TOO_LARGE', 'ADD_NOT_ARTICLE'];
 const GENERIC = 'Something went wrong on my side. It has been logged; please try again.';
 
 /** The sentence shown to a user for an error; internal details never leak into it. */

@@ -21,6 +21,8 @@ export const MetaOverridesSchema = z
     author: nullableText.optional(),
     /** Free text explaining how a field was established (e.g. a date inferred from the text). */
     notes: z.string().optional(),
+    /** When the article was fetched (`npm run add`, `/add`): kept for the record, not shown. */
+    retrievedAt: z.iso.datetime({ offset: true }).optional(),
   })
   .strict();
 

@@ -20,7 +20,7 @@ afterAll(async () => fake.close());
 
 it('registers the four commands in the configured server, /reindex limited to Manage Server', async () => {
   const result = await registerCommands(harnessConfig(fake, dataDir), logger);
-  expect(result).toEqual({ scope: 'guild', commands: ['ask', 'timeline', 'sources', 'reindex'] });
+  expect(result).toEqual({ scope: 'guild', commands: ['ask', 'timeline', 'sources', 'add', 'reindex'] });
   const put = await fake.waitForRequest((r) => r.method === 'PUT');
   expect(put.path).toBe(`/applications/${fake.applicationId}/guilds/${fake.guildId}/commands`);
   expect(put.authorization).toBe(`Bot ${fake.token}`);

@@ -16,6 +16,14 @@ import {
 } from './payloads.js';
 
 /** One REST request as the bot sent it. */
+/** A file a user attaches to a slash command option. */
+export interface Upload {
+  name: string;
+  /** Its media type, as Discord reports it ("text/html; charset=utf-8"). */
+  type: string;
+  bytes: Buffer;
+}
+
 export interface RecordedRequest {
   method: string;
   /** Path after `/api/v10`, without the query string. */
@@ -128,6 +136,14 @@ export class FakeDiscord {
     return `ws://127.0.0.1:${this.#port}`;
   }
 
+  /** Where uploaded attachments are served, as Discord's CDN serves them (no authorisation). */
+  get cdnURL(): string {
+    return `http://127.0.0.1:${this.#port}/cdn`;
+  }
+
+  /** Files users attached to slash commands, by attachment id. */
+  readonly #uploads = new Map<string, Upload>();
+
   async close(): Promise<void> {
     await this.gateway.close();
     this.#server.closeAllConnections();
@@ -180,13 +196,29 @@ export class FakeDiscord {
   /** A user runs a slash command. Returns the interaction id and token (the token appears in webhook paths). */
   slashCommand(
     name: string,
-    options: Record<string, string> = {},
+    options: Record<string, string | Upload> = {},
     as: { user?: ApiUser; permissions?: string; roles?: string[] } = {},
   ): { id: string; token: string } {
     const id = snowflake();
     const token = `aW50ZXJhY3Rpb246${id}:${snowflake()}`;
     const u = as.user ?? user('200000000000000001', 'alice');
     this.#tokenChannels.set(token, this.channelId);
+    // An attachment option's value is the attachment's id; the attachment itself is in `resolved`, as on Discord.
+    const attachments: Record<string, unknown> = {};
+    const values = Object.entries(options).map(([n, value]) => {
+      if (typeof value === 'string') return { name: n, type: 3, value };
+      const attachmentId = snowflake();
+      this.#uploads.set(attachmentId, value);
+      attachments[attachmentId] = {
+        id: attachmentId,
+        filename: value.name,
+        size: value.bytes.length,
+        url: `${this.cdnURL}/attachments/${attachmentId}/${encodeURIComponent(value.name)}`,
+        proxy_url: `${this.cdnURL}/attachments/${attachmentId}/${encodeURIComponent(value.name)}`,
+        content_type: value.type,
+      };
+      return { name: n, type: 11, value: attachmentId };
+    });
     this.gateway.dispatch('INTERACTION_CREATE', {
       ...this.#interactionBase(id, token, u, as),
       type: 2,
@@ -195,7 +227,8 @@ export class FakeDiscord {
         name,
         type: 1,
         guild_id: this.guildId,
-        options: Object.entries(options).map(([n, value]) => ({ name: n, type: 3, value })),
+        options: values,
+        ...(Object.keys(attachments).length > 0 ? { resolved: { attachments } } : {}),
       },
     });
     return { id, token };
@@ -311,6 +344,12 @@ export class FakeDiscord {
 
   async #onRequest(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    const cdn = /^\/cdn\/attachments\/(\d+)\//.exec(url.pathname);
+    if (cdn && req.method === 'GET') {
+      const upload = this.#uploads.get(cdn[1] ?? '');
+      if (!upload) return void res.writeHead(404).end();
+      return void res.writeHead(200, { 'content-type': upload.type, 'content-length': upload.bytes.length }).end(upload.bytes);
+    }
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
     const raw = Buffer.concat(chunks);

@@ -1,0 +1,69 @@
+import { MessageFlags, PermissionFlagsBits, SlashCommandBuilder } from 'discord.js';
+import { addArticles, type AddOutcome } from '../../add/addArticles.js';
+import type { AddInput } from '../../add/prepareArticle.js';
+import type { IndexProgress } from '../../Engine.js';
+import { articleTitle } from '../../util/articleTitle.js';
+import type { Command } from '../Command.js';
+import { editInteractionText, notifyEphemeral } from '../replies.js';
+import { untrustedText } from '../untrustedText.js';
+import { canReindex, formatProgress } from './reindex.js';
+
+/** The reply for one outcome. Everything read from the page or the link is untrusted text. */
+export function formatAddReply(o: AddOutcome): string {
+  switch (o.kind) {
+    case 'added': {
+      const by = [o.publisher ?? 'unknown publisher', o.date ?? 'undated'].map((x) => untrustedText(x)).join(', ');
+      return `✅ Added **${untrustedText(articleTitle(o.title))}** — ${by} · ${o.passages} passage${o.passages === 1 ? '' : 's'}\n${untrustedText(o.file)}\nIt answers questions from now on.`;
+    }
+    case 'duplicate':
+      return `Already there: that is the ${o.same === 'url' ? 'same address' : 'same text'} as ${untrustedText(o.file)}. Nothing was added.`;
+    case 'failed':
+      return `❌ Not added: ${untrustedText(o.message)}`;
+  }
+}
+
+/** `/add url:` or `/add file:` — adds an article from a link or an uploaded page; admins only, like /reindex. */
+export const add = {
+  data: new SlashCommandBuilder()
+    .setName('add')
+    .setDescription('Add an article from a link or an uploaded page (Manage Server or configured admins).')
+    .addStringOption((o) => o.setName('url').setDescription('The article\'s web address (http or https)').setMaxLength(2000))
+    .addAttachmentOption((o) => o.setName('file').setDescription('A saved page or text file: .html, .htm, .txt or .md'))
+    .setDefaultMemberPermissions(PermissionFlagsBits.ManageGuild),
+  async execute(interaction, ctx) {
+    // The same people who may rebuild the index may add to it.
+    if (!canReindex(interaction, ctx.config)) {
+      await notifyEphemeral(interaction, 'Only members with **Manage Server** (or configured Dossier admins) can add articles.');
+      return;
+    }
+    const url = interaction.options.getString('url');
+    const file = interaction.options.getAttachment('file');
+    if ((url === null) === (file === null)) {
+      await notifyEphemeral(interaction, 'Give either a link (`url:`) or a file (`file:`), one article at a time.');
+      return;
+    }
+    if (file && file.size > ctx.config.add.maxBytes) {
+      await notifyEphemeral(interaction, `That file is larger than ${Math.round(ctx.config.add.maxBytes / 1024)} KB, the most I accept.`);
+      return;
+    }
+    const input: AddInput = file ? { kind: 'upload', name: file.name, url: file.url } : { kind: 'url', url: url ?? '' };
+    await interaction.deferReply({ flags: MessageFlags.Ephemeral });
+    let lastEdit = 0;
+    let pending: Promise<void> = Promise.resolve();
+    const show = (text: string, force: boolean) => {
+      const now = Date.now();
+      // Edits are rate-limited by Discord; a few per second would queue up behind each other.
+      if (!force && now - lastEdit < ctx.progressIntervalMs) return;
+      lastEdit = now;
+      pending = pending.then(() => editInteractionText(interaction, text)).catch((err: unknown) => {
+        ctx.logger.warn({ err: err instanceof Error ? err.message : String(err) }, 'Could not edit /add progress');
+      });
+    };
+    const onStep = (step: string) => show(`⏳ ${untrustedText(step)}…\nI keep answering meanwhile.`, true);
+    const onProgress = (p: IndexProgress) => show(formatProgress(p).replace('Reindexing', 'Adding'), false);
+    const [outcome] = await addArticles([input], { config: ctx.config, engine: ctx.engine, onStep, onProgress });
+    await pending;
+    if (outcome?.kind === 'added') ctx.logger.info({ file: outcome.file, passages: outcome.passages }, 'Article added from Discord');
+    await editInteractionText(interaction, outcome ? formatAddReply(outcome) : '❌ Not added.');
+  },
+} satisfies Command;
