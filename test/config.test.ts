@@ -12,6 +12,9 @@ describe('loadConfig', () => {
     expect(c.paths.embeddings).toBe(path.resolve('/proj/embeddings'));
     expect(c.rebuildOnStart).toBe(true);
     expect(c.discord.token).toBeUndefined();
+    // Adding articles never reaches private addresses unless the operator says so.
+    expect(c.add).toEqual({ allowPrivateHosts: false, timeoutMs: 15_000, maxBytes: 5 * 1024 * 1024 });
+    expect(loadConfig({ ADD_ALLOW_PRIVATE_HOSTS: 'true' }, '/proj').add.allowPrivateHosts).toBe(true);
   });
 
   it.each([
@@ -51,6 +54,9 @@ describe('loadConfig', () => {
     [{ OPENAI_BASE_URL: 'not a url' }, 'OPENAI_BASE_URL'],
     [{ DISCORD_GUILD_ID: 'my-server' }, 'DISCORD_GUILD_ID'],
     [{ REBUILD_ON_START: 'maybe' }, 'REBUILD_ON_START'],
+    [{ ADD_ALLOW_PRIVATE_HOSTS: 'sometimes' }, 'ADD_ALLOW_PRIVATE_HOSTS'],
+    [{ ADD_TIMEOUT_MS: '10' }, 'ADD_TIMEOUT_MS'],
+    [{ ADD_MAX_BYTES: 'lots' }, 'ADD_MAX_BYTES'],
     [{ DISCORD_ADMIN_USER_IDS: '123456789012345678, bob' }, 'DISCORD_ADMIN_USER_IDS'],
   ])('names the invalid variable in %j', (env, name) => {
     try {
