@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
@@ -15,14 +15,15 @@ let project: TempProject;
 let server: http.Server;
 let pageUrl: string;
 
-function cli(args: string[], env: Record<string, string> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
+function cli(args: string[], env: Record<string, string> = {}, input?: string): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    execFile(
+    const child = execFile(
       TSX,
       [MAIN, ...args],
       { cwd: project.root, env: { PATH: process.env['PATH'] ?? '', HOME: process.env['HOME'] ?? '', CACHE_DIR: path.join(REPO_ROOT, '.cache'), LOG_LEVEL: 'warn', ...env }, timeout: 120_000 },
       (error, stdout, stderr) => resolve({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr }),
     );
+    if (input !== undefined) child.stdin?.end(input);
   });
 }
 
@@ -75,6 +76,14 @@ describe('npm run add', () => {
     expect(again.code).toBe(0);
     expect(again.stdout).toMatch(/Already there: .* is the same address as seeds\/harbour-council-approves-new-ferry-link\.txt; nothing added\./);
     expect(await readdir(project.seeds)).toEqual(before);
+  });
+
+  it('adds a file from the chat with /add, then answers from it in the same session', async () => {
+    await writeFile(path.join(project.root, 'glassworks.txt'), 'Tarrow glassworks reopen\n\nThe Tarrow glassworks reopened on Monday after a two-year closure, with ninety workers rehired by the new owners.\n');
+    const r = await cli(['chat'], {}, '/add glassworks.txt\nHow many workers did the Tarrow glassworks rehire?\n/quit\n');
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/Added Tarrow glassworks reopen — publisher unknown, date unknown \(1 passage\)\n\s+seeds\/glassworks\.txt/);
+    expect(r.stdout).toMatch(/ninety workers rehired[\s\S]*seeds\/glassworks\.txt/);
   });
 
   it.each([
