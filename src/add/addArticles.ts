@@ -36,7 +36,16 @@ const BUSY_WAIT_MS = 10 * 60_000;
  * as `<name>.txt` (title first, then paragraphs) beside `<name>.txt.meta.json` (title, publisher,
  * date, author, url, retrievedAt: only what the page states). One input failing does not stop the others.
  */
-export async function addArticles(inputs: readonly AddInput[], options: AddOptions): Promise<AddOutcome[]> {
+export function addArticles(inputs: readonly AddInput[], options: AddOptions): Promise<AddOutcome[]> {
+  // One add at a time in a process (a bot may get two /add at once): each sees what the one before wrote.
+  const run = adding.then(() => addInOrder(inputs, options));
+  adding = run.catch(() => undefined);
+  return run;
+}
+
+let adding: Promise<unknown> = Promise.resolve();
+
+async function addInOrder(inputs: readonly AddInput[], options: AddOptions): Promise<AddOutcome[]> {
   const { config, engine } = options;
   const existing = await ExistingArticles.read(config);
   const outcomes: AddOutcome[] = [];
@@ -108,13 +117,13 @@ class ExistingArticles {
         .then((t) => (JSON.parse(t) as { url?: unknown }).url)
         .catch(() => undefined);
       const article = sidecar.replace(/\.meta\.json$/, '');
-      if (typeof url === 'string') existing.#urls.set(normalizeUrl(url), path.relative(config.root, article).split(path.sep).join('/'));
+      if (typeof url === 'string') existing.#urls.set(urlKey(url), path.relative(config.root, article).split(path.sep).join('/'));
     }
     return existing;
   }
 
   byUrl(url: string): string | undefined {
-    return this.#urls.get(normalizeUrl(url));
+    return this.#urls.get(urlKey(url));
   }
 
   byText(text: string): string | undefined {
@@ -122,9 +131,14 @@ class ExistingArticles {
   }
 
   add(source: string, article: PreparedArticle): void {
-    if (article.url) this.#urls.set(normalizeUrl(article.url), source);
+    if (article.url) this.#urls.set(urlKey(article.url), source);
     this.#texts.set(textKey(article.text), source);
   }
+}
+
+/** An address compared for duplicates: normalised, and the same over http and https. */
+function urlKey(url: string): string {
+  return normalizeUrl(url).replace(/^https?:\/\//i, '//');
 }
 
 /** Text compared for duplicates: the same words whatever the spacing, line breaks or case. */

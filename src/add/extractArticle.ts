@@ -103,15 +103,16 @@ function pageMetadata(document: DomDocument, pageUrl: string | undefined): PageM
     publisher: metaContent('og:site_name', 'application-name') ?? ld.publisher,
     date: metaContent('article:published_time', 'datePublished', 'pubdate', 'date', 'dc.date', 'dcterms.created') ?? ld.datePublished ?? timeEl,
     author: metaContent('author', 'article:author', 'byl', 'dc.creator') ?? ld.author,
-    url: absolute(document.querySelector('link[rel="canonical"]')?.getAttribute('href') ?? metaContent('og:url'), pageUrl),
+    url: articleAddress(document.querySelector('link[rel="canonical"]')?.getAttribute('href') ?? metaContent('og:url'), pageUrl),
   };
 }
 
-function absolute(href: string | null | undefined, base: string | undefined): string | null {
+/** The page's canonical address, absolute; not when it is the site's front page (some sites point every page there). */
+function articleAddress(href: string | null | undefined, base: string | undefined): string | null {
   if (!href) return null;
   try {
     const url = new URL(href, base);
-    return url.protocol === 'http:' || url.protocol === 'https:' ? url.toString() : null;
+    return (url.protocol === 'http:' || url.protocol === 'https:') && url.pathname !== '/' ? url.toString() : null;
   } catch {
     return null;
   }

@@ -53,7 +53,15 @@ export async function fetchPage(address: string, options: FetchOptions): Promise
     const response = await request(url, options, signal);
     if (response.kind === 'page') return response.page;
     if (redirects >= MAX_REDIRECTS) throw new DossierError('ADD_FAILED', `${address} redirected more than ${MAX_REDIRECTS} times.`);
-    url = new URL(response.location, url);
+    url = redirectTarget(response.location, url);
+  }
+}
+
+function redirectTarget(location: string, from: URL): URL {
+  try {
+    return new URL(location, from);
+  } catch (error) {
+    throw new DossierError('ADD_FAILED', `${from.host} redirected to an address that is not one.`, { cause: error });
   }
 }
 
@@ -105,17 +113,18 @@ function request(url: URL, options: FetchOptions, signal: AbortSignal): Promise<
       (res) => {
         const status = res.statusCode ?? 0;
         const location = res.headers.location;
+        // A body not read is not downloaded either: destroy, never resume (a redirect's body has no size limit).
         if (status >= 300 && status < 400 && location) {
-          res.resume();
+          res.destroy();
           return resolve({ kind: 'redirect', location });
         }
         if (status < 200 || status >= 300) {
-          res.resume();
+          res.destroy();
           return reject(new DossierError('ADD_FAILED', `${url.host} answered HTTP ${status} for ${url.pathname}.`));
         }
         const [mediaType = '', ...params] = (res.headers['content-type'] ?? '').split(';').map((p) => p.trim().toLowerCase());
         if (!options.accept.includes(mediaType)) {
-          res.resume();
+          res.destroy();
           return reject(new DossierError('ADD_NOT_ARTICLE', `${url.host} sent ${mediaType || 'no media type'}, not a web page or text.`));
         }
         const declared = Number(res.headers['content-length'] ?? NaN);
@@ -148,7 +157,8 @@ function describeFailure(error: unknown, url: URL, options: FetchOptions): Dossi
   const code = (error as NodeJS.ErrnoException).code;
   const name = (error as Error).name;
   if (name === 'AbortError' || name === 'TimeoutError' || code === 'ABORT_ERR') {
-    return new DossierError('ADD_FAILED', `${url.host} did not answer within ${Math.round(options.timeoutMs / 1000)} s.`, { cause: error });
+    const seconds = options.timeoutMs / 1000;
+    return new DossierError('ADD_FAILED', `${url.host} did not answer within ${seconds < 10 ? seconds.toFixed(1) : Math.round(seconds)} s.`, { cause: error });
   }
   const why = code === 'ENOTFOUND' || code === 'EAI_AGAIN' ? 'could not be found' : code === 'ECONNREFUSED' ? 'refused the connection' : 'could not be reached';
   return new DossierError('ADD_FAILED', `${url.host} ${why}${code ? ` (${code})` : ''}.`, { cause: error });

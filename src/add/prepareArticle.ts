@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Config } from '../config.js';
 import { DossierError } from '../errors.js';
 import { extractArticle } from './extractArticle.js';
-import { addressPolicy, fetchPage, type FetchedPage } from './fetchPage.js';
+import { addressPolicy, fetchPage } from './fetchPage.js';
 import { normalizeUrl } from './normalizeUrl.js';
 
 /** Something to add: a web address, a file on this machine, or a file uploaded to Discord (fetched from its address). */
@@ -42,8 +42,11 @@ export async function prepareArticle(input: AddInput, config: Config): Promise<P
   const { allowPrivateHosts, timeoutMs, maxBytes } = config.add;
   const page = await fetchPage(input.url, { allowAddress: addressPolicy(allowPrivateHosts), timeoutMs, maxBytes, accept: [...HTML, ...TEXT] });
   const name = input.kind === 'upload' ? input.name : new URL(page.url).pathname.split('/').filter(Boolean).pop() ?? 'article';
-  if (TEXT.includes(page.mediaType)) return fromText(decode(page), name, input.kind === 'url' ? normalizeUrl(page.url) : null);
-  return fromHtml(decode(page), name, input.kind === 'url' ? page.url : undefined);
+  // An upload is what its name says (a CDN may serve a saved page as text/plain); a page is what its server says.
+  const ext = input.kind === 'upload' ? path.extname(input.name).toLowerCase() : '';
+  const asHtml = ext === '.html' || ext === '.htm' || (!['.txt', '.md'].includes(ext) && !TEXT.includes(page.mediaType));
+  if (!asHtml) return fromText(decode(page.body, page.charset), name, input.kind === 'url' ? normalizeUrl(page.url) : null);
+  return fromHtml(decode(page.body, page.charset ?? htmlCharset(page.body)), name, input.kind === 'url' ? page.url : undefined);
 }
 
 async function fromFile(file: string, maxBytes: number): Promise<PreparedArticle> {
@@ -54,9 +57,8 @@ async function fromFile(file: string, maxBytes: number): Promise<PreparedArticle
   if (!info.isFile()) throw new DossierError('ADD_NOT_ARTICLE', `${file} is not a file.`);
   if (info.size > maxBytes) throw new DossierError('ADD_TOO_LARGE', `${file} is larger than ${Math.round(maxBytes / 1024)} KB (ADD_MAX_BYTES).`);
   const body = await readFile(file);
-  const text = new TextDecoder('utf-8').decode(body);
-  if (ext === '.html' || ext === '.htm') return fromHtml(text, path.basename(file), undefined);
-  if (ext === '.txt' || ext === '.md') return fromText(text, path.basename(file), null);
+  if (ext === '.html' || ext === '.htm') return fromHtml(decode(body, htmlCharset(body)), path.basename(file), undefined);
+  if (ext === '.txt' || ext === '.md') return fromText(decode(body, undefined), path.basename(file), null);
   throw new DossierError('ADD_NOT_ARTICLE', `${path.basename(file)}: only .html, .htm, .txt and .md files can be added${ext === '.pdf' ? ' (save a PDF article as text first)' : ''}.`);
 }
 
@@ -73,11 +75,17 @@ function fromText(text: string, name: string, url: string | null): PreparedArtic
   return { text: `${trimmed}\n`, title: null, publisher: null, date: null, author: null, url, nameHint: name.replace(/\.(?:txt|md)$/i, '') };
 }
 
-/** The page's text in its declared charset, else UTF-8 (an unknown label is read as UTF-8 too). */
-function decode(page: FetchedPage): string {
+/** Text in its declared charset, else UTF-8 (an unknown label is read as UTF-8 too). */
+function decode(body: Buffer, charset: string | undefined): string {
   try {
-    return new TextDecoder(page.charset ?? 'utf-8').decode(page.body);
+    return new TextDecoder(charset ?? 'utf-8').decode(body);
   } catch {
-    return new TextDecoder('utf-8').decode(page.body);
+    return new TextDecoder('utf-8').decode(body);
   }
+}
+
+/** The charset an HTML page declares in its first bytes (`<meta charset>` or the http-equiv form), if any. */
+export function htmlCharset(body: Buffer): string | undefined {
+  const head = body.subarray(0, 2048).toString('latin1');
+  return /<meta[^>]+charset\s*=\s*["']?([\w-]+)/i.exec(head)?.[1]?.toLowerCase();
 }

@@ -84,7 +84,8 @@ const BIO_OPENER = /^(?:the author|the writer|about the author|about the writer)
 
 /** A linked or plain headline in a teaser list (no sentence punctuation, not a list/table item of the article). */
 function isTeaserHeadline(text: string): boolean {
-  return !endsLikeSentence(text) && !/[:;]$/.test(text) && !isTableRow(text) && wordCount(text, 20) <= 20 && (!isBullet(text) || /\]\(https?:/.test(text));
+  // Bulleted too: a "Read also" list of headlines is a list ("- Sea wall repairs delayed again").
+  return !endsLikeSentence(text) && !/[:;]$/.test(text) && !isTableRow(text) && wordCount(text, 20) <= 20;
 }
 
 /** A dateline or publication stamp ("REGION 18 June 2024 - 09:21", "Published August 09, 2025"). */

@@ -11,6 +11,7 @@
  * 10: headlines ending with their own date in parentheses or after a dash, numeric dates too ("Rents flatten (Mar 21, 2031)",
  *     "Board approves rule - 12/20/2030"), and "Read Next", "Also in the news" headings are page furniture.
  * 11: text that is not UTF-8 is read as Windows-1252 instead of skipped.
- * 12: sentences glued by a scrape ("third spot.The far-right", "(AP Photo)According") are split.
+ * 12: sentences glued by a scrape ("third spot.The far-right", "(AP Photo)According") are split; a bulleted list of
+ *     headlines under "Read also" or "Related" is dropped with its heading.
  */
 export const CLEANER_VERSION = 12;

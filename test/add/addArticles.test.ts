@@ -72,4 +72,17 @@ describe('addArticles', () => {
     ]);
     expect(await readdir(project.seeds)).toEqual(before);
   });
+
+  it('knows an address already added over https when it is given over http, without fetching it', async () => {
+    const [outcome] = await addArticles([{ kind: 'url', url: 'http://ledger.example/news/harbour-ferry-link?utm_source=mail' }], { config: app.config, engine: app.engine, now: NOW });
+    expect(outcome).toMatchObject({ kind: 'duplicate', file: 'seeds/harbour-council-approves-new-ferry-link.txt', same: 'url' });
+  });
+
+  it('adds the same file once when two adds of it run at the same time (as two /add in a bot)', async () => {
+    const file = path.join(project.root, 'downloads', 'ferry-fares.txt');
+    await writeFile(file, 'Ferry fares set\n\nThe island cooperative set the Varrow ferry fare at three pounds for residents and five for visitors.\n');
+    const outcomes = (await Promise.all([0, 1].map(() => addArticles([{ kind: 'file', path: file }], { config: app.config, engine: app.engine, now: NOW })))).flat();
+    expect(outcomes.map((o) => o.kind).sort()).toEqual(['added', 'duplicate']);
+    expect((await readdir(project.seeds)).filter((f) => f.startsWith('ferry-fares'))).toEqual(['ferry-fares.txt', 'ferry-fares.txt.meta.json']);
+  });
 });

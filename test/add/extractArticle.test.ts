@@ -31,6 +31,18 @@ describe('extractArticle', () => {
     }
   });
 
+  it('drops a "Read also" list by the cleaning rules, whatever the page calls it', async () => {
+    const html = (await readFile(path.resolve(import.meta.dirname, '../fixtures/add/newsPage.html'), 'utf8')).replace('<ul class="related">', '<ul>');
+    const text = extractArticle(html)?.text ?? '';
+    expect(text).toMatch(/Linnea Crabbe/);
+    for (const teaser of ['Read also', 'Sea wall repairs delayed', 'Varrow school']) expect(text).not.toContain(teaser);
+  });
+
+  it('does not take a canonical link to the site\'s front page for the article\'s address', () => {
+    const html = page(`<article>${PARAGRAPHS.map((p) => `<p>${p}</p>`).join('')}</article>`, '<link rel="canonical" href="https://reef.example/">');
+    expect(extractArticle(html, 'https://reef.example/2031/light-stays-on')?.url).toBe('https://reef.example/2031/light-stays-on');
+  });
+
   it('reads title, site, date and author from JSON-LD when there are no meta tags', () => {
     const ld = { '@context': 'https://schema.org', '@type': 'NewsArticle', headline: 'Light stays on', datePublished: '2031-11-02T10:00:00Z', publisher: { '@type': 'Organization', name: 'Reef Weekly' }, author: [{ '@type': 'Person', name: 'Ada Quill' }] };
     const html = page(`<article>${PARAGRAPHS.map((p) => `<p>${p}</p>`).join('')}</article>`, `<script type="application/ld+json">${JSON.stringify(ld)}</script>`);

@@ -22,7 +22,17 @@ const ROUTES: Record<string, (res: http.ServerResponse) => void> = {
     res.end();
   },
   '/silent': () => undefined, // never answers
+  '/bad-location': (res) => res.writeHead(302, { location: 'http://[::1' }).end(),
+  '/redirect-with-endless-body': (res) => {
+    res.writeHead(302, { location: '/article', 'content-type': 'text/html' });
+    const timer = setInterval(() => res.write(Buffer.alloc(64 * 1024, 0x61)), 5);
+    res.on('close', () => {
+      clearInterval(timer);
+      endlessClosedAt = Date.now();
+    });
+  },
 };
+let endlessClosedAt = 0;
 
 beforeAll(async () => {
   server = http.createServer((req, res) => (ROUTES[req.url ?? ''] ?? ((r: http.ServerResponse) => r.writeHead(404).end()))(res));
@@ -65,10 +75,18 @@ describe('fetchPage', () => {
     ['an image', '/image', 'ADD_NOT_ARTICLE', /image\/png, not a web page/],
     ['a page declared too large', '/big-declared', 'ADD_TOO_LARGE', /larger than 1024 KB/],
     ['a page that turns out too large', '/big-streamed', 'ADD_TOO_LARGE', /larger than 1024 KB/],
-    ['a server that never answers', '/silent', 'ADD_FAILED', /did not answer within/],
+    ['a server that never answers', '/silent', 'ADD_FAILED', /did not answer within 0\.3 s/],
+    ['a redirect to something that is not an address', '/bad-location', 'ADD_FAILED', /redirected to an address that is not one/],
   ])('explains %s', async (_name, path, code, message) => {
     const url = path.startsWith('/') ? `${base}${path}` : path;
     await expect(fetchPage(url, { ...allowed, timeoutMs: path === '/silent' ? 300 : allowed.timeoutMs })).rejects.toMatchObject({ code, message });
+  });
+
+  it('does not download the body of a redirect (it has no size limit): the connection is closed at once', async () => {
+    const started = Date.now();
+    await expect(fetchPage(`${base}/redirect-with-endless-body`, allowed)).resolves.toMatchObject({ url: `${base}/article` });
+    for (let i = 0; i < 50 && endlessClosedAt === 0; i++) await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(endlessClosedAt).toBeGreaterThanOrEqual(started);
   });
 
   it('checks every redirect target again: an allowed page may not redirect to the metadata service', async () => {

@@ -23,6 +23,7 @@ describe('isPublicAddress', () => {
     ['::ffff:93.184.216.34', true],
     ['64:ff9b::7f00:1', false], // NAT64 form of 127.0.0.1
     ['2002:7f00:1::', false], // 6to4 form of 127.0.0.1
+    ['::7f00:1', false], // IPv4-compatible form of 127.0.0.1 (deprecated, outside 2000::/3)
     ['not an address', false],
   ])('%s → %s', (address, expected) => {
     expect(isPublicAddress(address)).toBe(expected);

@@ -124,6 +124,15 @@ describe('ExtractiveAnswerer on articles written for the test', () => {
     expect(decision.parts[0]?.ranked[0]?.rejectedBy).toMatch(/constraint/);
   });
 
+  it('never answers with a sentence that is itself a question (an explainer\'s subheading)', async () => {
+    const explainer = article('t/explainer.txt', 'Who is the third suspect? Police said the third suspect, a former volunteer firefighter, set the fire to cover up a theft.', { date: '2031-09-20' });
+    const decision = await answerer.decide('Why did the third suspect set the fire?', [explainer]);
+    const ranked = decision.parts[0]?.ranked ?? [];
+    expect(ranked.find((s) => s.sentence.text === 'Who is the third suspect?')?.rejectedBy).toBe('is-a-question');
+    const answer = await answerer.answer('Why did the third suspect set the fire?', [explainer]);
+    expect(lead(answer)).not.toMatch(/\?/);
+  });
+
   it('never gives an age or a date part as a count', async () => {
     const text = 'Jane Roe, 58, said 12 boats sank near Eastport in 2031.';
     const decision = await answerer.decide('How many boats sank near Eastport?', [article('t/boats.txt', text)]);

@@ -25,7 +25,9 @@ let pageUrl: string;
 beforeAll(async () => {
   project = await tempProject('dossier-add-bot-');
   const html = await readFile(path.join(REPO_ROOT, 'test/fixtures/add/newsPage.html'));
-  server = http.createServer((_req, res) => res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(html));
+  server = http.createServer((req, res) =>
+    req.url === '/gone' ? res.writeHead(404, { 'content-type': 'text/html' }).end('gone') : res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(html),
+  );
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   pageUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/news/harbour-ferry-link`;
   h = await startHarness(
@@ -83,6 +85,26 @@ it('adds an article from a link for an admin, which then answers questions; the 
 
   const again = h.fake.slashCommand('add', { url: pageUrl }, { user: ADMIN });
   expect(contentOf(await finalReply(again.token, /^(✅|❌|Already)/))).toBe(`Already there: that is the same address as ${file}. Nothing was added.`);
+});
+
+it('defers privately, shows progress, and explains a link that cannot be added', async () => {
+  const gone = pageUrl.replace('/news/harbour-ferry-link', '/gone');
+  const { token } = h.fake.slashCommand('add', { url: gone }, { user: ADMIN });
+  const done = await finalReply(token, /^(✅|❌|Already)/);
+  // Link text is untrusted: escaped for Discord markdown (the "127." that would start a numbered list).
+  expect(contentOf(done)).toMatch(/^❌ Not added: 127\\?\.0\.0\.1:\d+ answered HTTP 404 for \/gone\.$/);
+  const mine = h.fake.requests.filter((r) => r.path.includes(token));
+  // The deferral is ephemeral (type 5 with the ephemeral flag), then the progress edit, then the outcome.
+  expect(mine[0]?.body).toMatchObject({ type: 5, data: { flags: EPHEMERAL } });
+  expect(mine.some((r) => r.method === 'PATCH' && /^⏳ Fetching/.test(contentOf(r)))).toBe(true);
+  expect(mine.at(-1)).toBe(done);
+});
+
+it('adds an uploaded saved page (.html)', async () => {
+  const bytes = (await readFile(path.join(REPO_ROOT, 'test/fixtures/add/newsPage.html'), 'utf8')).replace('harbour-ferry-link', 'harbour-ferry-link-saved').replace('Harbour council approves new ferry link</h1>', 'Harbour council approves new ferry link (saved copy)</h1><p>This saved copy was made for the archive by the newsroom library staff.</p>');
+  const { token } = h.fake.slashCommand('add', { file: { name: 'ferry.html', type: 'text/plain; charset=utf-8', bytes: Buffer.from(bytes) } }, { user: ADMIN });
+  const done = await finalReply(token, /^(✅|❌|Already)/);
+  expect(contentOf(done)).toMatch(/^✅ Added \*\*Harbour council approves new ferry link\*\* — The Coastal Ledger, 2031-05-03/);
 });
 
 it('adds an uploaded text file', async () => {

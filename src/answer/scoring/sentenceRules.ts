@@ -33,6 +33,11 @@ export const SENTENCE_RULES: readonly SentenceRule[] = [
     rejects: (a) => a.constraints.unmet.some((c) => (c.kind === 'ordinal' && c.value >= 2) || c.kind === 'year'),
   },
   {
+    name: 'is-a-question',
+    reason: 'A sentence that asks ("Who is the third suspect?", an explainer\'s subheading) states nothing, so it cannot be an answer; a quoted question ends with who asked it instead.',
+    rejects: (a) => /\?\s*$/.test(a.sentence.text),
+  },
+  {
     name: 'no-answer-of-asked-type',
     reason: 'A who / when / how-many question is not answered by a sentence that names no person, gives no date or states no number of the asked kind.',
     rejects: (a) => TYPED.has(a.part.type) && a.candidates.length === 0,

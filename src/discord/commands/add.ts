@@ -61,8 +61,14 @@ export const add = {
     };
     const onStep = (step: string) => show(`⏳ ${untrustedText(step)}…\nI keep answering meanwhile.`, true);
     const onProgress = (p: IndexProgress) => show(formatProgress(p).replace('Reindexing', 'Adding'), false);
-    const [outcome] = await addArticles([input], { config: ctx.config, engine: ctx.engine, onStep, onProgress });
-    await pending;
+    let outcome: AddOutcome | undefined;
+    try {
+      [outcome] = await addArticles([input], { config: ctx.config, engine: ctx.engine, onStep, onProgress });
+    } finally {
+      // A progress edit still queued must not land after (and hide) the outcome or the error reply.
+      lastEdit = Number.POSITIVE_INFINITY;
+      await pending;
+    }
     if (outcome?.kind === 'added') ctx.logger.info({ file: outcome.file, passages: outcome.passages }, 'Article added from Discord');
     await editInteractionText(interaction, outcome ? formatAddReply(outcome) : '❌ Not added.');
   },

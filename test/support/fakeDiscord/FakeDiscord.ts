@@ -15,7 +15,6 @@ import {
   type ApiUser,
 } from './payloads.js';
 
-/** One REST request as the bot sent it. */
 /** A file a user attaches to a slash command option. */
 export interface Upload {
   name: string;
@@ -24,6 +23,7 @@ export interface Upload {
   bytes: Buffer;
 }
 
+/** One REST request as the bot sent it. */
 export interface RecordedRequest {
   method: string;
   /** Path after `/api/v10`, without the query string. */
