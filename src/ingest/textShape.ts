@@ -99,11 +99,11 @@ export function isTimestampOnly(text: string): boolean {
 /**
  * A byline or date line made of short fields ("By Jane Roe | Nov 18, 2031, 1:12 AM | 214 Comments",
  * "Updated Feb. 2, 2031 | Published Jan. 8, 2031", "Jane Roe | July 9, 2031 | 5 min read"): two or
- * more fields of a few words between "|" or "•", one of them a byline ("By …") or a date with
+ * more fields of a few words between "|", "•" or "·", one of them a byline ("By …") or a date with
  * figures. It says who wrote the page and when, never what happened.
  */
 export function isBylineFields(text: string): boolean {
-  const fields = text.split(/\s+[|•]\s+/).map((f) => f.trim()).filter(Boolean);
+  const fields = text.split(/\s+[|•·]\s+/).map((f) => f.trim()).filter(Boolean);
   if (fields.length < 2 || fields.some((f) => wordCount(f, 9) > 8)) return false;
   return fields.some((f) => /^by\s+\p{Lu}/iu.test(f) || (/\d/.test(f) && findDates(f).some((r) => r.start.isCertain('month'))));
 }

@@ -98,7 +98,7 @@ export interface ExtractEventsOptions {
  * with its year wins, then the page stamp, then a dateline without a year read against the
  * article's date ("Jan. 23 (UPI)" in a 2031 article).
  */
-function leadDates(article: Article): Map<number, DateMention> {
+function leadDates(article: Article, sections: ReadonlyArray<{ start: number; year: number }>): Map<number, DateMention> {
   const out = new Map<number, DateMention>();
   const starts = new Set(article.body.map((b) => b.start));
   const furniture = [...(article.furniture ?? [])].sort((a, b) => a.start - b.start);
@@ -110,7 +110,7 @@ function leadDates(article: Article): Map<number, DateMention> {
       .map((c) => {
         const text = article.raw.slice(c.start, c.end);
         const stamp = /date\s+(\d{4}-\d{2}-\d{2})/.exec(text)?.[1];
-        const mention = stamp ? resolveDates(stamp, null)[0] : resolveDates(text, article.meta.date).find((m) => m.precision === 'day');
+        const mention = stamp ? resolveDates(stamp, null)[0] : resolveDates(text, referenceFor(c.start, sections, article.meta.date)).find((m) => m.precision === 'day');
         return mention ? { mention: { ...mention, index: 0, dateline: true }, rank: stamp ? 1 : mention.yearless ? 3 : /\b\d{4}\b/.test(text) ? 0 : 2 } : undefined;
       })
       .filter((x): x is { mention: DateMention; rank: number } => x !== undefined)
@@ -153,17 +153,37 @@ function forward(m: DateMention, articleDate: string | null): DateMention {
   return { ...m, date: bump(m.date), ...(m.end ? { end: bump(m.end) } : {}) };
 }
 
+/** A line that is only a year ("2024", "2024:"): a chronology's section heading. */
+const YEAR_HEADING = /^[ \t]*((?:1[5-9]|20)\d\d)[ \t]*:?[ \t]*$/gm;
+
+/**
+ * The year each chronology section states, by where it starts. An anniversary piece or explainer
+ * lists "Feb. 3 - Boric confirms 46 deaths." under a "2024" line: those days are that year's,
+ * not the article's (a February 2025 piece would otherwise put them in 2025).
+ */
+export function sectionYears(raw: string): Array<{ start: number; year: number }> {
+  return [...raw.matchAll(YEAR_HEADING)].map((m) => ({ start: m.index + m[0].length, year: Number(m[1]) }));
+}
+
+/** The date year-less days of a sentence are read against: its section's year when that differs from the article's. */
+function referenceFor(start: number, sections: ReadonlyArray<{ start: number; year: number }>, articleDate: string | null): string | null {
+  const section = sections.filter((s) => s.start <= start).at(-1);
+  if (!section || (articleDate && Number(articleDate.slice(0, 4)) === section.year)) return articleDate;
+  return String(section.year);
+}
+
 /** Dated events of one article, in text order, one per date a sentence names (unmerged). */
 export function extractArticleEvents(article: Article, options: ExtractEventsOptions = {}): TimelineEvent[] {
   const { raw, meta } = article;
-  const leads = leadDates(article);
+  const sections = sectionYears(raw);
+  const leads = leadDates(article, sections);
   const sentences: Sentence[] = splitSentences(raw, mergeSpans(datedStretches(raw, article.body), leadStretches(article, leads)));
   const events: TimelineEvent[] = [];
   for (const sentence of sentences) {
     const text = sentence.text;
     const lead = leads.get(sentence.start);
     if ((!DATE_HINT.test(text) && !lead) || isTableRow(text) || isTimestampLine(text)) continue;
-    const kinds = resolveDates(text, meta.date)
+    const kinds = resolveDates(text, referenceFor(sentence.start, sections, meta.date))
       .map((m) => ({ m, kind: m.dateline ? ('event' as const) : mentionKind(text, m.index, m.text.length).kind }))
       .filter((x) => x.kind === 'event' || x.kind === 'planned');
     // A lead that tells no dated event of its own reports what happened on its dateline's day

@@ -49,6 +49,7 @@ describe('isBylineFields', () => {
     ['Updated Feb. 2, 2031, 4:40 p.m. | Published Jan. 8, 2031, 6:15 a.m.', true],
     ['Jane Roe | July 9, 2031 | 5 min read', true],
     ['By Jane Roe • 3 min read', true],
+    ['February 10, 2031 · 6 min read', true],
     ['Home | World | Business', false],
     ['Team | Goals | Assists', false],
     ['The port reopened on 9 July 2031 | officials said the repairs had taken far longer than anyone expected', false],

@@ -27,6 +27,16 @@ describe('extractEvents', () => {
     expect(event?.sources[0]).toEqual({ source: 'x/a.txt', title: 'T', publisher: 'P', date: '2024-05-17', quote: raw, start: 0, end: raw.length });
   });
 
+  it('reads the days of a chronology in the year its section heading states, not the article\'s', () => {
+    const raw = 'A year since the harbour fire\n\nSunday marks one year since the fire. Here are the key moments.\n\n2030\n\nFeb. 2 (Saturday) - Fire breaks out in the dock warehouses.\n\nFeb. 3 - The mayor confirms twelve deaths.\n\n2031\n\nFeb. 2 - First anniversary.\n';
+    const dated = { ...article(raw, '2031-02-01'), ...cleanArticle(raw) };
+    const days = extractArticleEvents(dated).map((e) => [e.date, e.text.slice(0, 25)]);
+    expect(days).toContainEqual(['2030-02-02', 'Fire breaks out in the do']);
+    expect(days).toContainEqual(['2030-02-03', 'Feb. 3 - The mayor confir']);
+    expect(days).toContainEqual(['2031-02-02', 'Feb. 2 - First anniversar']);
+    expect(days.map(([d]) => d)).not.toContain('2031-02-03');
+  });
+
   describe('a lead dated only by its dateline (LEAD_RETOLD_DAYS)', () => {
     const dated = (raw: string, date: string): Article => ({ ...article(raw, date), ...cleanArticle(raw) });
     const lead = 'Jan. 23 (UPI) -- A man is in police custody after attacking a group of walkers in a city park, injuring two people.';
