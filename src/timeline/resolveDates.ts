@@ -137,7 +137,7 @@ export function resolveDates(sentence: string, articleDate: string | null | unde
   const instant = ref ? new Date(Date.UTC(ref.year, (ref.month ?? 1) - 1, ref.day ?? 1, 12)) : new Date(Date.UTC(2000, 0, 1, 12));
   let results: ParsedResult[];
   try {
-    results = parser().parse(sentence, { instant, timezone: 0 }, { forwardDate: false });
+    results = parser().parse(maskPartOfDay(sentence), { instant, timezone: 0 }, { forwardDate: false });
   } catch {
     // chrono throws on a few pathological inputs; a sentence without dates is the safe reading.
     return [];
@@ -151,6 +151,17 @@ export function resolveDates(sentence: string, articleDate: string | null | unde
   // days adds nothing when the sentence names the day, and would date the event twice.
   const named = mentions.some((m) => m.precision === 'day' && !SPAN_WORD.test(m.text));
   return named ? mentions.filter((m) => !SPAN_WORD.test(m.text)) : mentions;
+}
+
+/**
+ * "the afternoon of Friday, Feb. 2", "the evening of May 3": chrono reads the part of the day as
+ * today's and drops the date it qualifies, so the words before the date are blanked (same length,
+ * so every offset still points into the sentence as written).
+ */
+const PART_OF_DAY_OF = /\b(?:(?:early|late)\s+)?(?:morning|afternoon|evening|night)\s+of\s+(?=\S)/gi;
+
+function maskPartOfDay(sentence: string): string {
+  return sentence.replace(PART_OF_DAY_OF, (m) => ' '.repeat(m.length));
 }
 
 /** A relative mention that names a span of days rather than one. */

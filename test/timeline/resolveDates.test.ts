@@ -26,6 +26,8 @@ describe('resolveDates', () => {
     ['month range', 'Negotiations ran from March to May 2023.', null, [{ date: '2023-03', end: '2023-05', precision: 'month' }]],
     ['year range', 'The war lasted from 1861 to 1865.', null, [{ date: '1861', end: '1865', precision: 'year' }]],
     ['range across a year end', 'Talks ran December 30 - January 2.', '2025-03-01', [{ date: '2024-12-30', end: '2025-01-02', precision: 'day' }]],
+    ['the part of a day before its date', 'The fire started on the afternoon of Friday, Feb. 2, near the reserve.', '2031-02-08', [{ date: '2031-02-02', precision: 'day' }]],
+    ['the early morning of a date', 'Rescuers arrived in the early morning of May 3.', '2031-05-10', [{ date: '2031-05-03', precision: 'day' }]],
     ['year alone', 'The United States established diplomatic relations with Azerbaijan in 1992, following independence.', null, [{ date: '1992', precision: 'year' }]],
     ['year alone with since', 'The office has existed since 2008.', null, [{ date: '2008', precision: 'year' }]],
     ['month and year', 'The treaty was drafted in June 2024 in Yerevan.', null, [{ date: '2024-06', precision: 'month' }]],
