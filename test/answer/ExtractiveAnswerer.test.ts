@@ -124,6 +124,16 @@ describe('ExtractiveAnswerer on articles written for the test', () => {
     expect(decision.parts[0]?.ranked[0]?.rejectedBy).toMatch(/constraint/);
   });
 
+  it('declines a how-many question about an action the article never states, but not one asked with a verb of telling', async () => {
+    const delayed = await answerer.decide('How many flights did Delta delay?', [airline]);
+    expect(delayed.parts[0]?.ranked.every((s) => s.rejectedBy === 'predicate-not-in-article')).toBe(true);
+    expect((await answerer.answer('How many flights did Delta delay?', [airline])).kind).toBe('no-answer');
+    const cancelled = await answerer.answer('How many flights did Delta cancel?', [airline]);
+    expect(lead(cancelled)).toMatch(/7,000/);
+    const announced = await answerer.decide('How many flights did Delta announce?', [airline]);
+    expect(announced.parts[0]?.ranked.some((s) => s.rejectedBy === 'predicate-not-in-article')).toBe(false);
+  });
+
   it('never answers with a sentence that is itself a question (an explainer\'s subheading)', async () => {
     const explainer = article('t/explainer.txt', 'Who is the third suspect? Police said the third suspect, a former volunteer firefighter, set the fire to cover up a theft.', { date: '2031-09-20' });
     const decision = await answerer.decide('Why did the third suspect set the fire?', [explainer]);

@@ -10,6 +10,13 @@ export interface SentenceRule {
 
 const TYPED = new Set(['person', 'date', 'number']);
 
+/**
+ * Verbs of telling and of foreseeing ("announce", "disclose", "project", "schedule"): the asked
+ * fact is what was told or foreseen, and articles tell it with any such verb ("said", "unveiled",
+ * "expects"), so their absence says nothing about whether the fact is stated.
+ */
+const TELLING = new Set(['announce', 'say', 'tell', 'report', 'disclose', 'confirm', 'reveal', 'state', 'declare', 'publish', 'release', 'unveil', 'present', 'issue', 'project', 'estimate', 'predict', 'forecast', 'expect', 'schedule', 'plan', 'set']);
+
 /** The rules, checked in order; the first that applies is recorded on the assessment. */
 export const SENTENCE_RULES: readonly SentenceRule[] = [
   {
@@ -31,6 +38,15 @@ export const SENTENCE_RULES: readonly SentenceRule[] = [
     name: 'constraint-not-stated',
     reason: 'A later round ("the third round") or a year the question names must be stated by the sentence or the sentences around it, or be its article\'s year; otherwise nothing says the figure belongs to it. A first occurrence is often left implicit.',
     rejects: (a) => a.constraints.unmet.some((c) => (c.kind === 'ordinal' && c.value >= 2) || c.kind === 'year'),
+  },
+  {
+    name: 'predicate-not-in-article',
+    reason: 'A when / how-many question about an action ("how many died", "when was he arrested") is not answered by an article that never states that action, in any form WordNet relates to it. Who-questions are left out: they are asked with any verb ("who runs the company") and answered with a title.',
+    rejects: (a) =>
+      (a.part.type === 'number' || a.part.type === 'date') &&
+      a.part.predicate !== undefined &&
+      !TELLING.has(a.part.predicate.lemma) &&
+      !a.inArticle.predicate && !(a.predicate && (a.predicate.level === 'exact' || a.predicate.level === 'related')),
   },
   {
     name: 'is-a-question',
