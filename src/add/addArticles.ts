@@ -5,7 +5,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { Config } from '../config.js';
 import type { Engine, IndexProgress, IndexReport } from '../Engine.js';
 import { DossierError, toDossierError, type ErrorCode } from '../errors.js';
-import { corpusEntries, listCorpusFiles } from '../ingest/listCorpusFiles.js';
+import { corpusEntries, listCorpusFiles, toSource } from '../ingest/listCorpusFiles.js';
 import { writeAtomically } from '../util/writeAtomically.js';
 import { normalizeUrl } from './normalizeUrl.js';
 import { describeInput, prepareArticle, type AddInput, type PreparedArticle } from './prepareArticle.js';
@@ -68,7 +68,7 @@ async function addInOrder(inputs: readonly AddInput[], options: AddOptions): Pro
         continue;
       }
       const file = await writeArticle(config.paths.seeds, article, options.now?.() ?? new Date());
-      const source = path.relative(config.root, file).split(path.sep).join('/');
+      const source = toSource(config.root, file);
       existing.add(source, article);
       written.push({ index: outcomes.length, file: source, article });
       outcomes.push({ kind: 'added', input: name, file: source, title: article.title, publisher: article.publisher, date: article.date, url: article.url, passages: 0 });
@@ -117,7 +117,7 @@ class ExistingArticles {
         .then((t) => (JSON.parse(t) as { url?: unknown }).url)
         .catch(() => undefined);
       const article = sidecar.replace(/\.meta\.json$/, '');
-      if (typeof url === 'string') existing.#urls.set(urlKey(url), path.relative(config.root, article).split(path.sep).join('/'));
+      if (typeof url === 'string') existing.#urls.set(urlKey(url), toSource(config.root, article));
     }
     return existing;
   }

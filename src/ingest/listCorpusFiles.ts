@@ -87,6 +87,7 @@ async function walk(dir: string, into: { files: string[]; sidecars: string[] }, 
   }
 }
 
-function toSource(root: string, file: string): string {
+/** A file's `source` id: its path relative to the project root, with forward slashes. */
+export function toSource(root: string, file: string): string {
   return path.relative(root, file).split(path.sep).join('/');
 }

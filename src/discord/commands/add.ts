@@ -4,6 +4,7 @@ import type { AddInput } from '../../add/prepareArticle.js';
 import type { IndexProgress } from '../../Engine.js';
 import { articleTitle } from '../../util/articleTitle.js';
 import type { Command } from '../Command.js';
+import { progressEditor } from '../progressEditor.js';
 import { editInteractionText, notifyEphemeral } from '../replies.js';
 import { untrustedText } from '../untrustedText.js';
 import { canReindex, formatProgress } from './reindex.js';
@@ -48,26 +49,14 @@ export const add = {
     }
     const input: AddInput = file ? { kind: 'upload', name: file.name, url: file.url } : { kind: 'url', url: url ?? '' };
     await interaction.deferReply({ flags: MessageFlags.Ephemeral });
-    let lastEdit = 0;
-    let pending: Promise<void> = Promise.resolve();
-    const show = (text: string, force: boolean) => {
-      const now = Date.now();
-      // Edits are rate-limited by Discord; a few per second would queue up behind each other.
-      if (!force && now - lastEdit < ctx.progressIntervalMs) return;
-      lastEdit = now;
-      pending = pending.then(() => editInteractionText(interaction, text)).catch((err: unknown) => {
-        ctx.logger.warn({ err: err instanceof Error ? err.message : String(err) }, 'Could not edit /add progress');
-      });
-    };
-    const onStep = (step: string) => show(`⏳ ${untrustedText(step)}…\nI keep answering meanwhile.`, true);
-    const onProgress = (p: IndexProgress) => show(formatProgress(p).replace('Reindexing', 'Adding'), false);
+    const progress = progressEditor(interaction, { intervalMs: ctx.progressIntervalMs, logger: ctx.logger, what: '/add' });
+    const onStep = (step: string) => progress.show(`⏳ ${untrustedText(step)}…\nI keep answering meanwhile.`, true);
+    const onProgress = (p: IndexProgress) => progress.show(formatProgress(p).replace('Reindexing', 'Adding'));
     let outcome: AddOutcome | undefined;
     try {
       [outcome] = await addArticles([input], { config: ctx.config, engine: ctx.engine, onStep, onProgress });
     } finally {
-      // A progress edit still queued must not land after (and hide) the outcome or the error reply.
-      lastEdit = Number.POSITIVE_INFINITY;
-      await pending;
+      await progress.settle();
     }
     if (outcome?.kind === 'added') ctx.logger.info({ file: outcome.file, passages: outcome.passages }, 'Article added from Discord');
     await editInteractionText(interaction, outcome ? formatAddReply(outcome) : '❌ Not added.');

@@ -1,7 +1,8 @@
 import { MessageFlags, PermissionFlagsBits, SlashCommandBuilder, type ChatInputCommandInteraction } from 'discord.js';
-import type { IndexProgress, IndexReport } from '../../Engine.js';
+import type { IndexProgress, IndexReport, ReindexOutcome } from '../../Engine.js';
 import type { Config } from '../../config.js';
 import type { Command } from '../Command.js';
+import { progressEditor } from '../progressEditor.js';
 import { editInteractionText, notifyEphemeral } from '../replies.js';
 
 /**
@@ -65,21 +66,14 @@ export const reindex = {
     ctx.reindex.running = true;
     try {
       await interaction.deferReply({ flags: MessageFlags.Ephemeral });
-      let lastEdit = 0;
-      let pending: Promise<void> = Promise.resolve();
-      const onProgress = (p: IndexProgress) => {
-        const now = Date.now();
-        // Edits are rate-limited by Discord; a few per second would queue up behind each other.
-        if (p.phase !== 'done' && now - lastEdit < ctx.progressIntervalMs) return;
-        lastEdit = now;
-        pending = pending.then(() => editInteractionText(interaction, formatProgress(p))).catch((err: unknown) => {
-          ctx.logger.warn({ err: err instanceof Error ? err.message : String(err) }, 'Could not edit /reindex progress');
-        });
-      };
-      await editInteractionText(interaction, '⏳ Reindexing — starting…\nI keep answering from the current index meanwhile.');
-      lastEdit = Date.now();
-      const outcome = await ctx.engine.reindex(onProgress);
-      await pending;
+      const progress = progressEditor(interaction, { intervalMs: ctx.progressIntervalMs, logger: ctx.logger, what: '/reindex' });
+      progress.show('⏳ Reindexing — starting…\nI keep answering from the current index meanwhile.', true);
+      let outcome: ReindexOutcome;
+      try {
+        outcome = await ctx.engine.reindex((p) => progress.show(formatProgress(p), p.phase === 'done'));
+      } finally {
+        await progress.settle();
+      }
       if (outcome.kind === 'busy') await editInteractionText(interaction, BUSY);
       else {
         ctx.logger.info({ report: { ...outcome.report, skipped: outcome.report.skipped.length } }, 'Reindexed from Discord');
