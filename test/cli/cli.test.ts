@@ -1,36 +1,13 @@
 import path from 'node:path';
-import { execFile } from 'node:child_process';
 import { readFile, writeFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { REPO_ROOT, tempProject, type TempProject } from '../support/tempProject.js';
-
-const TSX = path.join(REPO_ROOT, 'node_modules/.bin/tsx');
-const MAIN = path.join(REPO_ROOT, 'src/cli/main.ts');
+import { runCli, type CliRun } from '../support/runCli.js';
+import { tempProject, type TempProject } from '../support/tempProject.js';
 
 let project: TempProject;
 
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
 /** Runs the real CLI in the temp project, as `npm run <command> -- args` would. */
-function cli(args: string[], env: Record<string, string> = {}, input?: string): Promise<Run> {
-  return new Promise((resolve) => {
-    const child = execFile(
-      TSX,
-      [MAIN, ...args],
-      {
-        cwd: project.root,
-        env: { PATH: process.env['PATH'] ?? '', HOME: process.env['HOME'] ?? '', CACHE_DIR: path.join(REPO_ROOT, '.cache'), LOG_LEVEL: 'warn', ...env },
-        timeout: 120_000,
-      },
-      (error, stdout, stderr) => resolve({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr }),
-    );
-    if (input !== undefined) child.stdin?.end(input);
-  });
-}
+const cli = (args: string[], env: Record<string, string> = {}, input?: string): Promise<CliRun> => runCli(project.root, args, env, input);
 
 beforeAll(async () => {
   project = await tempProject('dossier-cli-');

@@ -1,13 +1,10 @@
-import path from 'node:path';
-import { execFile } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/app.js';
 import { createLogger } from '../../src/logger.js';
 import { startFakeOpenAI, type FakeOpenAI } from '../support/fakeOpenAI.js';
-import { REPO_ROOT, tempProject, type TempProject } from '../support/tempProject.js';
+import { runCli } from '../support/runCli.js';
+import { tempProject, type TempProject } from '../support/tempProject.js';
 
-const TSX = path.join(REPO_ROOT, 'node_modules/.bin/tsx');
-const MAIN = path.join(REPO_ROOT, 'src/cli/main.ts');
 const KEY = 'sk-embed-SECRET-0123456789abcdef';
 
 /**
@@ -33,14 +30,7 @@ describe('ask when the embeddings server fails after the build', () => {
 
   it('answers from the built index with a notice naming the failure, exit code 0', async () => {
     server.failEmbeddings({ status: 401, message: `Incorrect API key provided: ${KEY}` });
-    const run = await new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
-      execFile(
-        TSX,
-        [MAIN, 'ask', 'Who leads the joint working group?', '--json'],
-        { cwd: project.root, env: { PATH: process.env['PATH'] ?? '', HOME: process.env['HOME'] ?? '', CACHE_DIR: path.join(REPO_ROOT, '.cache'), LOG_LEVEL: 'warn', ...env }, timeout: 120_000 },
-        (error, stdout, stderr) => resolve({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr }),
-      );
-    });
+    const run = await runCli(project.root, ['ask', 'Who leads the joint working group?', '--json'], env);
     expect(run.code, run.stderr).toBe(0);
     const json = JSON.parse(run.stdout) as { answer: string; abstained: boolean; notice?: string };
     expect(json.abstained).toBe(false);

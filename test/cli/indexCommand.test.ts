@@ -1,23 +1,11 @@
 import path from 'node:path';
-import { execFile } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { REPO_ROOT, tempProject, type TempProject } from '../support/tempProject.js';
+import { runCli, type CliRun } from '../support/runCli.js';
+import { tempProject, type TempProject } from '../support/tempProject.js';
 
-const TSX = path.join(REPO_ROOT, 'node_modules/.bin/tsx');
-const MAIN = path.join(REPO_ROOT, 'src/cli/main.ts');
-
-function cli(project: TempProject, args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    execFile(
-      TSX,
-      [MAIN, ...args],
-      { cwd: project.root, env: { PATH: process.env['PATH'] ?? '', HOME: process.env['HOME'] ?? '', CACHE_DIR: path.join(REPO_ROOT, '.cache'), LOG_LEVEL: 'info' }, timeout: 120_000 },
-      (error, stdout, stderr) => resolve({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr }),
-    );
-  });
-}
+const cli = (project: TempProject, args: string[]): Promise<CliRun> => runCli(project.root, args, { LOG_LEVEL: 'info' });
 
 describe('the CLI on a small project', () => {
   let project: TempProject;
@@ -59,14 +47,7 @@ describe('the CLI on a small project', () => {
   it('says where articles go when the articles folder is empty, and that a first build is progress, not a fault', async () => {
     const empty = await mkdtemp(path.join(os.tmpdir(), 'dossier-empty-seeds-'));
     try {
-      const run = await new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
-        execFile(
-          TSX,
-          [MAIN, 'ask', 'Who leads the joint working group?'],
-          { cwd: project.root, env: { PATH: process.env['PATH'] ?? '', HOME: process.env['HOME'] ?? '', CACHE_DIR: path.join(REPO_ROOT, '.cache'), LOG_LEVEL: 'info', SEEDS_DIR: empty, EMBEDDINGS_DIR: path.join(empty, 'index') }, timeout: 120_000 },
-          (error, stdout, stderr) => resolve({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr }),
-        );
-      });
+      const run = await runCli(project.root, ['ask', 'Who leads the joint working group?'], { LOG_LEVEL: 'info', SEEDS_DIR: empty, EMBEDDINGS_DIR: path.join(empty, 'index') });
       expect(run.code, run.stderr).toBe(0);
       expect(run.stderr).toMatch(/There are no articles to answer from: .* holds no readable \.txt or \.md file\. Add some, then run `npm run index`/);
       expect(run.stderr).not.toMatch(/warning: No index yet/);

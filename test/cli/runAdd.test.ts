@@ -1,31 +1,17 @@
-import { execFile } from 'node:child_process';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseAddInput } from '../../src/cli/runAdd.js';
+import { runCli, type CliRun } from '../support/runCli.js';
 import { REPO_ROOT, tempProject, type TempProject } from '../support/tempProject.js';
-
-const TSX = path.join(REPO_ROOT, 'node_modules/.bin/tsx');
-const MAIN = path.join(REPO_ROOT, 'src/cli/main.ts');
 
 /** `npm run add` end to end: the real CLI, a news page served on 127.0.0.1, a temp project. */
 let project: TempProject;
 let server: http.Server;
 let pageUrl: string;
-
-function cli(args: string[], env: Record<string, string> = {}, input?: string): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = execFile(
-      TSX,
-      [MAIN, ...args],
-      { cwd: project.root, env: { PATH: process.env['PATH'] ?? '', HOME: process.env['HOME'] ?? '', CACHE_DIR: path.join(REPO_ROOT, '.cache'), LOG_LEVEL: 'warn', ...env }, timeout: 120_000 },
-      (error, stdout, stderr) => resolve({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr }),
-    );
-    if (input !== undefined) child.stdin?.end(input);
-  });
-}
+const cli = (args: string[], env: Record<string, string> = {}, input?: string): Promise<CliRun> => runCli(project.root, args, env, input);
 
 beforeAll(async () => {
   project = await tempProject('dossier-add-cli-');
