@@ -4,6 +4,7 @@ import { DossierError } from '../errors.js';
 import { createBotContext, type BotContext, type BotContextOptions } from './BotContext.js';
 import { ConversationStore } from './ConversationStore.js';
 import { findCommand } from './commands/index.js';
+import { runCommand } from './runCommand.js';
 import { handleButton } from './handleButton.js';
 import { handleError, redactSecrets, serializeError } from './handleError.js';
 import { handleMessage } from './handleMessage.js';
@@ -123,7 +124,7 @@ async function onInteraction(interaction: Interaction, ctx: BotContext, secrets:
         await notifyEphemeral(interaction, 'I no longer know that command. An admin can run `npm run register` to refresh the command list.');
         return;
       }
-      await command.execute(interaction, ctx);
+      await runCommand(command, interaction, ctx);
     } else if (interaction.isButton()) {
       await handleButton(interaction, ctx);
     }

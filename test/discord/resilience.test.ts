@@ -90,6 +90,17 @@ describe('limits', () => {
     expect(edit.body?.content).toContain('Stub answer');
   });
 
+  it('checks the input before the rate limit: a mistyped question or date costs no turn', async () => {
+    const careful = freshUser();
+    for (const [command, options] of [['ask', { question: '   ' }], ['timeline', { from: 'last spring' }], ['ask', { question: ' \u0007 ' }]] as const) {
+      const { token } = h.fake.slashCommand(command, options, { user: careful });
+      const reply = await h.fake.waitForRequest((r) => r.path.includes(token) && r.path.endsWith('/callback'));
+      expect(ephemeralText(reply)).not.toMatch(/try again in/);
+    }
+    // All three turns are still there.
+    for (let i = 0; i < 3; i++) expect((await askAndWait(`Question ${i}?`, careful)).edit.body?.content).toContain('Stub answer');
+  });
+
   it('holds the same limit for mentions, replying with the wait time', async () => {
     const spammer = freshUser();
     const replyTo = (id: string) => (r: RecordedRequest) => r.method === 'POST' && (r.body?.message_reference as { message_id?: string } | undefined)?.message_id === id;

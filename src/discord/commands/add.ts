@@ -7,7 +7,8 @@ import type { Command } from '../Command.js';
 import { progressEditor } from '../progressEditor.js';
 import { editInteractionText, notifyEphemeral } from '../replies.js';
 import { untrustedText } from '../untrustedText.js';
-import { canReindex, formatProgress } from './reindex.js';
+import { adminOnly } from '../commandChecks.js';
+import { formatProgress } from './reindex.js';
 
 /** The reply for one outcome. Everything read from the page or the link is untrusted text. */
 export function formatAddReply(o: AddOutcome): string {
@@ -31,12 +32,9 @@ export const add = {
     .addStringOption((o) => o.setName('url').setDescription('The article\'s web address (http or https)').setMaxLength(2000))
     .addAttachmentOption((o) => o.setName('file').setDescription('A saved page or text file: .html, .htm, .txt or .md'))
     .setDefaultMemberPermissions(PermissionFlagsBits.ManageGuild),
+  // The same people who may rebuild the index may add to it.
+  checks: [adminOnly('add articles')],
   async execute(interaction, ctx) {
-    // The same people who may rebuild the index may add to it.
-    if (!canReindex(interaction, ctx.config)) {
-      await notifyEphemeral(interaction, 'Only members with **Manage Server** (or configured Dossier admins) can add articles.');
-      return;
-    }
     const url = interaction.options.getString('url');
     const file = interaction.options.getAttachment('file');
     if ((url === null) === (file === null)) {

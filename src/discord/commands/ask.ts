@@ -1,13 +1,15 @@
-import { SlashCommandBuilder } from 'discord.js';
+import { SlashCommandBuilder, type ChatInputCommandInteraction } from 'discord.js';
 import { validateQuestion } from '../../engine/validateQuestion.js';
 import type { Command } from '../Command.js';
-import { extendTurns } from '../BotContext.js';
+import { extendTurns, type BotContext } from '../BotContext.js';
+import { RATE_LIMITED } from '../commandChecks.js';
 import { answerButtons } from '../customIds.js';
-import { rateLimitMessage } from '../RateLimiter.js';
-import { answerReplies, deliverToInteraction, notifyEphemeral } from '../replies.js';
+import { answerReplies, deliverToInteraction } from '../replies.js';
 
 /** Discord's own cap on a string option; the configured MAX_QUESTION_CHARS is checked at run time. */
 const DISCORD_OPTION_MAX = 6000;
+
+const questionOf = (interaction: ChatInputCommandInteraction, ctx: BotContext) => validateQuestion(interaction.options.getString('question', true), ctx.config.answer.maxQuestionChars);
 
 /** `/ask question:` — a grounded answer with numbered citations and the quoted sources. */
 export const ask = {
@@ -17,14 +19,11 @@ export const ask = {
     .addStringOption((o) =>
       o.setName('question').setDescription('For example: who leads the US–Armenia working group?').setRequired(true).setMaxLength(DISCORD_OPTION_MAX),
     ),
+  // Checked before the rate limit, so a mistyped question costs no turn; both answer privately, without a defer.
+  input: (interaction, ctx) => void questionOf(interaction, ctx),
+  checks: [RATE_LIMITED],
   async execute(interaction, ctx) {
-    // Validation and the rate limit are instant, so their answers can be private replies (no defer needed).
-    const question = validateQuestion(interaction.options.getString('question', true), ctx.config.answer.maxQuestionChars);
-    const decision = ctx.rateLimiter.take(interaction.user.id);
-    if (decision.kind === 'limited') {
-      await notifyEphemeral(interaction, rateLimitMessage(decision.retryAfterSeconds));
-      return;
-    }
+    const question = questionOf(interaction, ctx);
     const started = Date.now();
     await interaction.deferReply();
     const answer = await ctx.engine.ask(question);

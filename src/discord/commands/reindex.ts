@@ -1,22 +1,9 @@
-import { MessageFlags, PermissionFlagsBits, SlashCommandBuilder, type ChatInputCommandInteraction } from 'discord.js';
+import { MessageFlags, PermissionFlagsBits, SlashCommandBuilder } from 'discord.js';
 import type { IndexProgress, IndexReport, ReindexOutcome } from '../../Engine.js';
-import type { Config } from '../../config.js';
 import type { Command } from '../Command.js';
+import { adminOnly } from '../commandChecks.js';
 import { progressEditor } from '../progressEditor.js';
 import { editInteractionText, notifyEphemeral } from '../replies.js';
-
-/**
- * Who may rebuild: members with Manage Server, or configured admin users/roles. Discord hides the
- * command from others (default_member_permissions), but server admins can override that per role,
- * so the bot checks again itself.
- */
-export function canReindex(interaction: ChatInputCommandInteraction, config: Config): boolean {
-  if (config.discord.adminUserIds.includes(interaction.user.id)) return true;
-  if (interaction.memberPermissions?.has(PermissionFlagsBits.ManageGuild)) return true;
-  const roles = interaction.member?.roles;
-  const roleIds = Array.isArray(roles) ? roles : roles ? [...roles.cache.keys()] : [];
-  return roleIds.some((id) => config.discord.adminRoleIds.includes(id));
-}
 
 const PHASES: Record<IndexProgress['phase'], string> = {
   vectors: 'Preparing word vectors',
@@ -54,11 +41,8 @@ export const reindex = {
     .setName('reindex')
     .setDescription('Rebuild the article index from the seeds folder (Manage Server or configured admins).')
     .setDefaultMemberPermissions(PermissionFlagsBits.ManageGuild),
+  checks: [adminOnly('rebuild the index')],
   async execute(interaction, ctx) {
-    if (!canReindex(interaction, ctx.config)) {
-      await notifyEphemeral(interaction, 'Only members with **Manage Server** (or configured Dossier admins) can rebuild the index.');
-      return;
-    }
     if (ctx.reindex.running || ctx.engine.reindexing) {
       await notifyEphemeral(interaction, BUSY);
       return;

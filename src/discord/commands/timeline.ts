@@ -5,8 +5,8 @@ import type { Command } from '../Command.js';
 import type { BotContext } from '../BotContext.js';
 import { pageButtons } from '../customIds.js';
 import { serializeError } from '../handleError.js';
-import { rateLimitMessage } from '../RateLimiter.js';
-import { deliverToInteraction, notifyEphemeral } from '../replies.js';
+import { RATE_LIMITED } from '../commandChecks.js';
+import { deliverToInteraction } from '../replies.js';
 import { timelinePages } from '../timelinePages.js';
 import { renderTimelinePng } from '../../timeline/renderTimelinePng.js';
 import { digestTimeline } from '../../timeline/digestTimeline.js';
@@ -52,13 +52,11 @@ export const timeline = {
     .addStringOption((o) => o.setName('topic').setDescription('e.g. TRIPP corridor, peace agreement, Rubio').setMaxLength(200))
     .addStringOption((o) => o.setName('from').setDescription('Start date: 2024, 2024-06 or 2024-06-17').setMaxLength(10))
     .addStringOption((o) => o.setName('to').setDescription('End date: 2025, 2025-08 or 2025-08-08').setMaxLength(10)),
+  // Dates are checked before the rate limit, so a mistyped date costs no turn.
+  input: (interaction) => void timelineOptions((name) => interaction.options.getString(name)),
+  checks: [RATE_LIMITED],
   async execute(interaction, ctx) {
     const options = timelineOptions((name) => interaction.options.getString(name));
-    const decision = ctx.rateLimiter.take(interaction.user.id);
-    if (decision.kind === 'limited') {
-      await notifyEphemeral(interaction, rateLimitMessage(decision.retryAfterSeconds));
-      return;
-    }
     await interaction.deferReply();
     const result = await ctx.engine.timeline(options);
     const pages = timelinePages(result, options);
