@@ -18,8 +18,8 @@ import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { WORD_VECTOR_CACHE_FILE } from '../src/embeddings/WordVectorCache.js';
 import { EVENT_CACHE_FILE } from '../src/store/EventCache.js';
-import { median, percentile, type EvalMetrics } from '../src/eval/metrics.js';
-import { loadSotuAddresses, sotuFileName, writeBenchCorpus } from '../src/eval/sotuCorpus.js';
+import { median, percentile, type EvalMetrics } from './lib/eval/metrics.js';
+import { loadSotuAddresses, sotuFileName, writeBenchCorpus } from './lib/eval/sotuCorpus.js';
 import { renderBenchChart, type ChartSeries } from './lib/benchChart.js';
 import type { BenchResult, BenchTask, BenchTaskSpec } from './lib/benchWorker.js';
 import { machineInfo, markdownTable, num, pct, textTable, type MachineInfo } from './lib/report.js';
@@ -416,7 +416,7 @@ function renderMarkdown(report: BenchReport, x: Extras): string {
     '- **Start-up:** a fresh process with the built index and unchanged corpus: from process start (Node, then `scripts/run.mjs` checking that the compiled JavaScript is up to date, as `npm start` does) until `createApp` resolves, which includes loading the word vectors, reading and hashing the corpus to detect changes, and loading the index.',
     '- **Accuracy with distractors:** the full eval question set (`test/eval/questions.json`) against an index of the 5 seeds alone and against the large index; the figure is the share of all questions scored correct (answerable answered right, unanswerable abstained).',
     '- **CPU time:** next to each wall-clock figure, the same figure computed from the process\'s own CPU time (`process.cpuUsage()`, user + system, all threads including V8\'s garbage-collector threads). When the machine is busy with other work, wall time is inflated and CPU time is the better guide to what an idle machine would show; when CPU time exceeds wall time, work ran in parallel (mostly GC) and the wall figure stands. Verdicts are on wall-clock time; a miss that passes on CPU time is marked so.',
-    '- **Naive RAG** is the LangChain tutorial pipeline from `src/eval/NaiveRagBaseline.ts` (raw files, `RecursiveCharacterTextSplitter` 1000/200, dense-only top-4, same embedder and `HnswVectorStore`, top chunk as answer). It keeps nothing on disk, so its start-up and any rebuild cost a full build. "Dossier advantage" says how many times better or worse Dossier is than the naive pipeline on that figure.',
+    '- **Naive RAG** is the LangChain tutorial pipeline from `scripts/lib/eval/NaiveRagBaseline.ts` (raw files, `RecursiveCharacterTextSplitter` 1000/200, dense-only top-4, same embedder and `HnswVectorStore`, top chunk as answer). It keeps nothing on disk, so its start-up and any rebuild cost a full build. "Dossier advantage" says how many times better or worse Dossier is than the naive pipeline on that figure.',
     '',
   );
   out.push('## Details', '');

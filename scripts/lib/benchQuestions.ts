@@ -1,4 +1,4 @@
-import type { EvalQuestion } from '../../src/eval/EvalQuestion.js';
+import type { EvalQuestion } from './eval/EvalQuestion.js';
 
 /** Subjects State of the Union addresses keep returning to, so questions hit the large corpus, not only the seeds. */
 const SOTU_TOPICS = [

@@ -6,7 +6,7 @@
  */
 import { appendFile, readFile, writeFile } from 'node:fs/promises';
 import { performance } from 'node:perf_hooks';
-import type { EvalMetrics } from '../../src/eval/metrics.js';
+import type { EvalMetrics } from './eval/metrics.js';
 
 /** Process start, before any project module is loaded (ESM imports below are dynamic for that reason). */
 const ENTERED_MS = performance.now();
@@ -45,7 +45,7 @@ async function openConfig(root: string, env: Record<string, string>) {
 }
 
 async function questionList(root: string): Promise<string[]> {
-  const { loadEvalQuestions } = await import('../../src/eval/EvalQuestion.js');
+  const { loadEvalQuestions } = await import('./eval/EvalQuestion.js');
   const { benchQuestions } = await import('./benchQuestions.js');
   return benchQuestions(await loadEvalQuestions(`${root}/test/eval/questions.json`));
 }
@@ -213,9 +213,9 @@ async function run(task: BenchTask): Promise<RunResult> {
       return { task: 'timeline', system: 'dossier', ms, timelineCpuMs, events };
     }
     case 'eval': {
-      const { loadEvalQuestions } = await import('../../src/eval/EvalQuestion.js');
-      const { runEval, fileSourceText } = await import('../../src/eval/runEval.js');
-      const { summarize } = await import('../../src/eval/metrics.js');
+      const { loadEvalQuestions } = await import('./eval/EvalQuestion.js');
+      const { runEval, fileSourceText } = await import('./eval/runEval.js');
+      const { summarize } = await import('./eval/metrics.js');
       const questions = await loadEvalQuestions(`${task.root}/test/eval/questions.json`);
       let system;
       let close = async () => {};

@@ -4,8 +4,8 @@ import type { App } from '../../src/app.js';
 import type { Config } from '../../src/config.js';
 import { createEmbeddings } from '../../src/embeddings/createEmbeddings.js';
 import { HnswVectorStore } from '../../src/store/HnswVectorStore.js';
-import { NaiveRagBaseline, type BaselineFile } from '../../src/eval/NaiveRagBaseline.js';
-import type { EvalSystem } from '../../src/eval/runEval.js';
+import { NaiveRagBaseline, type BaselineFile } from './eval/NaiveRagBaseline.js';
+import type { EvalSystem } from './eval/runEval.js';
 
 /** Extensions the tutorial's directory loader would pick up; sidecars are metadata, not documents. */
 const ARTICLE_FILE = /\.(txt|md|markdown)$/i;

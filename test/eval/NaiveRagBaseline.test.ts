@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { WordVectorEmbeddings } from '../../src/embeddings/WordVectorEmbeddings.js';
-import { NaiveRagBaseline, type BaselineFile } from '../../src/eval/NaiveRagBaseline.js';
+import { NaiveRagBaseline, type BaselineFile } from '../../scripts/lib/eval/NaiveRagBaseline.js';
 import { HnswVectorStore } from '../../src/store/HnswVectorStore.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');

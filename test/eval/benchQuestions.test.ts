@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadEvalQuestions } from '../../src/eval/EvalQuestion.js';
+import { loadEvalQuestions } from '../../scripts/lib/eval/EvalQuestion.js';
 import { benchQuestions } from '../../scripts/lib/benchQuestions.js';
 
 describe('benchQuestions', () => {

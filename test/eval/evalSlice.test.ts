@@ -4,9 +4,9 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp, type App } from '../../src/app.js';
 import { loadConfig } from '../../src/config.js';
-import { loadEvalQuestions, selectQuestions } from '../../src/eval/EvalQuestion.js';
-import { describeFailure, summarize, type EvalMetrics, type QuestionResult } from '../../src/eval/metrics.js';
-import { fileSourceText, runEval } from '../../src/eval/runEval.js';
+import { loadEvalQuestions, selectQuestions } from '../../scripts/lib/eval/EvalQuestion.js';
+import { describeFailure, summarize, type EvalMetrics, type QuestionResult } from '../../scripts/lib/eval/metrics.js';
+import { fileSourceText, runEval } from '../../scripts/lib/eval/runEval.js';
 
 /**
  * A fast slice of `npm run eval` in CI: the real offline engine over the real seeds, with floors a

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Answer, Citation } from '../../src/answer/Answer.js';
-import type { EvalQuestion } from '../../src/eval/EvalQuestion.js';
-import { median, percentile, scoreAnswer, sourceKey, summarize } from '../../src/eval/metrics.js';
+import type { EvalQuestion } from '../../scripts/lib/eval/EvalQuestion.js';
+import { median, percentile, scoreAnswer, sourceKey, summarize } from '../../scripts/lib/eval/metrics.js';
 
 const FILES: Record<string, string> = {
   'seeds/a.txt': 'Allison Hooker met Jeyhun Bayramov on November 19.',

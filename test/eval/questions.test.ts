@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadEvalQuestions, parseEvalQuestions, selectQuestions } from '../../src/eval/EvalQuestion.js';
+import { loadEvalQuestions, parseEvalQuestions, selectQuestions } from '../../scripts/lib/eval/EvalQuestion.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const questions = await loadEvalQuestions(path.join(ROOT, 'test/eval/questions.json'));

@@ -2,7 +2,7 @@ import { mkdtemp, readdir, readFile, rm, stat, writeFile, mkdir } from 'node:fs/
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { loadSotuAddresses, sotuFileName, writeBenchCorpus, type SotuAddress } from '../../src/eval/sotuCorpus.js';
+import { loadSotuAddresses, sotuFileName, writeBenchCorpus, type SotuAddress } from '../../scripts/lib/eval/sotuCorpus.js';
 import { parseMetaOverrides } from '../../src/ingest/readSidecar.js';
 
 const dirs: string[] = [];

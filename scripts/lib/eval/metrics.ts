@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { Answer } from '../answer/Answer.js';
+import type { Answer } from '../../../src/answer/Answer.js';
 import type { EvalQuestion, QuestionType } from './EvalQuestion.js';
 
 /** How one system did on one question. Everything needed to explain a failure is kept. */

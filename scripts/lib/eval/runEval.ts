@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import type { Answer } from '../answer/Answer.js';
-import { toDossierError } from '../errors.js';
+import type { Answer } from '../../../src/answer/Answer.js';
+import { toDossierError } from '../../../src/errors.js';
 import type { EvalQuestion } from './EvalQuestion.js';
 import { scoreAnswer, type QuestionResult, type SourceTextLookup } from './metrics.js';
 

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
-import { DossierError } from '../errors.js';
+import { DossierError } from '../../../src/errors.js';
 
 /** The kinds of question the eval set covers; metrics are also broken down by these. */
 export const QUESTION_TYPES = ['who', 'when', 'what', 'paraphrase', 'multi', 'unanswerable', 'injection'] as const;
