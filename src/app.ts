@@ -1,5 +1,5 @@
 import type { Config } from './config.js';
-import type { Engine, IndexProgress, IndexReport } from './Engine.js';
+import type { Engine, IndexProgress, IndexReport } from './engine/Engine.js';
 import { createLogger, type Logger } from './logger.js';
 import { createEmbeddings } from './embeddings/createEmbeddings.js';
 import { LazyAnswerer } from './answer/LazyAnswerer.js';

@@ -3,7 +3,7 @@ import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Config } from '../config.js';
-import type { Engine, IndexProgress, IndexReport } from '../Engine.js';
+import type { Engine, IndexProgress, IndexReport } from '../engine/Engine.js';
 import { DossierError, toDossierError, type ErrorCode } from '../errors.js';
 import { corpusEntries, listCorpusFiles, toSource } from '../ingest/listCorpusFiles.js';
 import { writeAtomically } from '../util/writeAtomically.js';

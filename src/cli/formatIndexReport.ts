@@ -1,4 +1,4 @@
-import type { IndexReport } from '../Engine.js';
+import type { IndexReport } from '../engine/Engine.js';
 
 /** Files listed per kind of change before the rest are counted: a 1,400-file build is not 1,400 lines. */
 export const LISTED_PER_KIND = 20;

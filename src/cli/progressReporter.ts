@@ -1,5 +1,5 @@
 import cliProgress from 'cli-progress';
-import type { IndexProgress } from '../Engine.js';
+import type { IndexProgress } from '../engine/Engine.js';
 
 /**
  * Index-build progress for a terminal: a bar with ETA when stderr is a TTY, otherwise nothing

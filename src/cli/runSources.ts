@@ -1,5 +1,5 @@
 import type { Config } from '../config.js';
-import type { SourceInfo } from '../Engine.js';
+import type { SourceInfo } from '../engine/Engine.js';
 import { createApp } from '../app.js';
 import { createLogger } from '../logger.js';
 import { parseCliArgs } from './parseCliArgs.js';

@@ -1,7 +1,7 @@
 import type { Answer, Turn } from '../answer/Answer.js';
 import type { App } from '../app.js';
 import type { Config } from '../config.js';
-import type { Engine } from '../Engine.js';
+import type { Engine } from '../engine/Engine.js';
 import type { Logger } from '../logger.js';
 import { ConversationStore } from './ConversationStore.js';
 import { FeedbackStore } from './FeedbackStore.js';

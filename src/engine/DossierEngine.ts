@@ -8,7 +8,7 @@ import type { Passage } from '../ingest/Passage.js';
 import type { EmbeddingModel } from '../embeddings/EmbeddingModel.js';
 import type { RetrievalFilter, RetrievedPassage } from '../retrieval/RetrievedPassage.js';
 import type { Timeline, TimelineOptions } from '../timeline/TimelineEvent.js';
-import type { AskOptions, Engine, IndexProgress, IndexReport, ReindexOutcome, SourceInfo } from '../Engine.js';
+import type { AskOptions, Engine, IndexProgress, IndexReport, ReindexOutcome, SourceInfo } from './Engine.js';
 import { DossierError, isDossierError } from '../errors.js';
 import { fingerprintCorpus, type FileFingerprint } from '../ingest/fingerprintCorpus.js';
 import { WordVectorEmbeddings } from '../embeddings/WordVectorEmbeddings.js';

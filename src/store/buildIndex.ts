@@ -1,7 +1,7 @@
 import { mkdir, open, readFile, readdir, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { EmbeddingModel } from '../embeddings/EmbeddingModel.js';
-import type { IndexProgress, IndexReport } from '../Engine.js';
+import type { IndexProgress, IndexReport } from '../engine/Engine.js';
 import { DossierError, isDossierError } from '../errors.js';
 import type { SkippedFile } from '../ingest/Article.js';
 import type { Passage } from '../ingest/Passage.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatIndexReport, LISTED_PER_KIND } from '../../src/cli/formatIndexReport.js';
-import type { IndexReport } from '../../src/Engine.js';
+import type { IndexReport } from '../../src/engine/Engine.js';
 
 const report = (over: Partial<IndexReport>): IndexReport => ({ reused: [], added: [], changed: [], removed: [], skipped: [], passages: 0, embedded: 0, seconds: 1.5, ...over });
 

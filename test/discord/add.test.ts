@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createApp } from '../../src/app.js';
-import type { Engine } from '../../src/Engine.js';
+import type { Engine } from '../../src/engine/Engine.js';
 import { startHarness, type Harness } from '../support/fakeDiscord/botHarness.js';
 import type { RecordedRequest } from '../support/fakeDiscord/FakeDiscord.js';
 import { user } from '../support/fakeDiscord/payloads.js';

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createApp } from '../../src/app.js';
-import type { Engine, IndexProgress, ReindexOutcome } from '../../src/Engine.js';
+import type { Engine, IndexProgress, ReindexOutcome } from '../../src/engine/Engine.js';
 import { DISCORD_LIMITS, embedLength } from '../../src/discord/replies.js';
 import { startHarness, type Harness } from '../support/fakeDiscord/botHarness.js';
 import type { RecordedRequest } from '../support/fakeDiscord/FakeDiscord.js';

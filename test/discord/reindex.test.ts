@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { IndexProgress, IndexReport, ReindexOutcome } from '../../src/Engine.js';
+import type { IndexProgress, IndexReport, ReindexOutcome } from '../../src/engine/Engine.js';
 import { startHarness, type Harness } from '../support/fakeDiscord/botHarness.js';
 import type { RecordedRequest } from '../support/fakeDiscord/FakeDiscord.js';
 import { ALL_PERMISSIONS, user } from '../support/fakeDiscord/payloads.js';

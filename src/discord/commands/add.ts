@@ -1,7 +1,7 @@
 import { MessageFlags, PermissionFlagsBits, SlashCommandBuilder } from 'discord.js';
 import { addArticles, type AddOutcome } from '../../add/addArticles.js';
 import type { AddInput } from '../../add/prepareArticle.js';
-import type { IndexProgress } from '../../Engine.js';
+import type { IndexProgress } from '../../engine/Engine.js';
 import { articleTitle } from '../../util/articleTitle.js';
 import type { Command } from '../Command.js';
 import { progressEditor } from '../progressEditor.js';

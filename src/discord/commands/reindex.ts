@@ -1,5 +1,5 @@
 import { MessageFlags, PermissionFlagsBits, SlashCommandBuilder } from 'discord.js';
-import type { IndexProgress, IndexReport, ReindexOutcome } from '../../Engine.js';
+import type { IndexProgress, IndexReport, ReindexOutcome } from '../../engine/Engine.js';
 import type { Command } from '../Command.js';
 import { adminOnly } from '../commandChecks.js';
 import { progressEditor } from '../progressEditor.js';

@@ -1,6 +1,6 @@
 import { SlashCommandBuilder } from 'discord.js';
 import { untrustedText } from '../untrustedText.js';
-import type { SourceInfo } from '../../Engine.js';
+import type { SourceInfo } from '../../engine/Engine.js';
 import type { Command } from '../Command.js';
 import { deliverToInteraction, textReplies } from '../replies.js';
 import { UNTITLED } from '../../util/articleTitle.js';

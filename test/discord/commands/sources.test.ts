@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { SourceInfo } from '../../../src/Engine.js';
+import type { SourceInfo } from '../../../src/engine/Engine.js';
 import { formatSources } from '../../../src/discord/commands/sources.js';
 
 const source = (over: Partial<SourceInfo>): SourceInfo => ({ source: 'seeds/a.txt', title: 'Talks resume', publisher: 'Wire', date: '2031-05-03', url: null, passages: 2, ...over });

@@ -1,5 +1,5 @@
 import type { Answer } from '../../../src/answer/Answer.js';
-import type { AskOptions, Engine, IndexProgress, ReindexOutcome, SourceInfo } from '../../../src/Engine.js';
+import type { AskOptions, Engine, IndexProgress, ReindexOutcome, SourceInfo } from '../../../src/engine/Engine.js';
 import type { Timeline } from '../../../src/timeline/TimelineEvent.js';
 
 /**

@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { loadConfig, type Config } from '../../../src/config.js';
-import type { Engine } from '../../../src/Engine.js';
+import type { Engine } from '../../../src/engine/Engine.js';
 import { createLogger, type Logger } from '../../../src/logger.js';
 import { startBot, type Bot } from '../../../src/discord/startBot.js';
 import { FakeDiscord } from './FakeDiscord.js';

@@ -1,9 +1,9 @@
-import type { Answer, Turn } from './answer/Answer.js';
-import type { ArticleContext } from './answer/evidence/EvidenceSentence.js';
-import type { SkippedFile } from './ingest/Article.js';
-import type { RetrievalFilter, RetrievedPassage } from './retrieval/RetrievedPassage.js';
-import type { Timeline, TimelineOptions } from './timeline/TimelineEvent.js';
-import type { DossierError } from './errors.js';
+import type { Answer, Turn } from '../answer/Answer.js';
+import type { ArticleContext } from '../answer/evidence/EvidenceSentence.js';
+import type { SkippedFile } from '../ingest/Article.js';
+import type { RetrievalFilter, RetrievedPassage } from '../retrieval/RetrievedPassage.js';
+import type { Timeline, TimelineOptions } from '../timeline/TimelineEvent.js';
+import type { DossierError } from '../errors.js';
 
 /** One indexed article, as `/sources` lists it. */
 export interface SourceInfo {
