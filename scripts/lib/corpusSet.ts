@@ -1,18 +1,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
-
-const pattern = z.string().refine(
-  (p) => {
-    try {
-      new RegExp(p, 'i');
-      return true;
-    } catch {
-      return false;
-    }
-  },
-  { message: 'not a valid regular expression' },
-);
+import { regexPattern as pattern } from './regexPattern.js';
 
 const GoldQuestionSchema = z.object({
   id: z.string().min(1),

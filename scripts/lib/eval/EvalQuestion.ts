@@ -1,22 +1,11 @@
 import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
 import { DossierError } from '../../../src/errors.js';
+import { regexPattern as pattern } from '../regexPattern.js';
 
 /** The kinds of question the eval set covers; metrics are also broken down by these. */
 export const QUESTION_TYPES = ['who', 'when', 'what', 'paraphrase', 'multi', 'unanswerable', 'injection'] as const;
 export type QuestionType = (typeof QUESTION_TYPES)[number];
-
-const pattern = z.string().refine(
-  (p) => {
-    try {
-      new RegExp(p, 'i');
-      return true;
-    } catch {
-      return false;
-    }
-  },
-  { message: 'not a valid regular expression' },
-);
 
 const EvalQuestionSchema = z
   .object({

@@ -49,7 +49,7 @@ export const add = {
     await interaction.deferReply({ flags: MessageFlags.Ephemeral });
     const progress = progressEditor(interaction, { intervalMs: ctx.progressIntervalMs, logger: ctx.logger, what: '/add' });
     const onStep = (step: string) => progress.show(`⏳ ${untrustedText(step)}…\nI keep answering meanwhile.`, true);
-    const onProgress = (p: IndexProgress) => progress.show(formatProgress(p).replace('Reindexing', 'Adding'));
+    const onProgress = (p: IndexProgress) => progress.show(formatProgress(p, 'Adding'));
     let outcome: AddOutcome | undefined;
     try {
       [outcome] = await addArticles([input], { config: ctx.config, engine: ctx.engine, onStep, onProgress });

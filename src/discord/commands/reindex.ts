@@ -14,10 +14,10 @@ const PHASES: Record<IndexProgress['phase'], string> = {
   done: 'Finishing',
 };
 
-/** "Embedding passages… 40/120 (33%)" */
-export function formatProgress(p: IndexProgress): string {
+/** "⏳ Reindexing — Embedding passages… 40/120 (33%)"; `task` names what runs ("Adding" for /add). */
+export function formatProgress(p: IndexProgress, task = 'Reindexing'): string {
   const count = p.total > 0 ? ` ${p.done}/${p.total} (${Math.floor((100 * p.done) / p.total)}%)` : '';
-  return `⏳ Reindexing — ${PHASES[p.phase]}…${count}\nI keep answering from the current index meanwhile.`;
+  return `⏳ ${task} — ${PHASES[p.phase]}…${count}\nI keep answering from the current index meanwhile.`;
 }
 
 /** The final summary of a rebuild. */
