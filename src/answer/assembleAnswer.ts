@@ -33,6 +33,11 @@ function chooseSentences(decision: AnswerDecision): SentenceAssessment[] {
     if (both) add(both);
   }
   for (const p of answered) if (p.ranked[0]) add(p.ranked[0]);
+  // A why-question whose best sentence tells the event without its cause: the sentence that gives one follows it.
+  for (const p of answered) {
+    const cause = causeForRestatement(p.ranked);
+    if (cause) add(cause);
+  }
   for (const p of answered) {
     const best = p.ranked[0]?.p ?? 1;
     const share = asksForSeveral(p.part) ? params.listShare : params.joinShare;
@@ -42,6 +47,18 @@ function chooseSentences(decision: AnswerDecision): SentenceAssessment[] {
     }
   }
   return chosen;
+}
+
+/**
+ * For a why-part whose best sentence gives no cause (it retells the event: "the conference began two
+ * hours late"), the best-ranked sentence of the same article that states one ("…delayed due to
+ * blockades"). Articles tell the event first and its cause just after, so the cause is looked for
+ * where the event was found, not in whichever article mentions a cause of anything.
+ */
+function causeForRestatement(ranked: readonly SentenceAssessment[]): SentenceAssessment | undefined {
+  const top = ranked[0];
+  if (!top || top.part.type !== 'reason' || (top.features['causal'] ?? 0) > 0) return undefined;
+  return ranked.find((s) => s !== top && (s.features['causal'] ?? 0) > 0 && s.sentence.passage.source === top.sentence.passage.source);
 }
 
 /** Whether the part asks for a list: a person, named or place question whose head noun is plural ("Which officials…"). */

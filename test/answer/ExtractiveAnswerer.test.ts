@@ -164,6 +164,15 @@ describe('ExtractiveAnswerer on articles written for the test', () => {
     expect(answer.text).toContain('Eastport Harbour said on Tuesday');
   });
 
+  it('quotes the sentence that gives the cause after one that only retells the asked event', async () => {
+    const text = 'The Harbour Party congress in Eastport began more than two hours late. Hundreds of members attended the congress in Eastport. Police said many delegates arrived late due to blockades. The party congress had been planned for months.';
+    const question = 'Why did the Harbour Party congress in Eastport begin more than two hours late?';
+    const decision = await answerer.decide(question, [article('t/congress.txt', text)]);
+    expect(decision.parts[0]?.ranked[0]?.sentence.text).toMatch(/^The Harbour Party congress/);
+    const answer = await answerer.answer(question, [article('t/congress.txt', text)]);
+    expect(answer.text).toMatch(/began more than two hours late\. \[1\] Police said many delegates arrived late due to blockades\. \[2\]$/);
+  });
+
   it('answers each part of a two-part question, and says which part the articles leave open', async () => {
     const answer = await answerer.answer('How many votes did Jane Roe receive in the first round, and how many did she receive in the fifth round?', [vote]);
     expect(answer.kind, answer.text).toBe('answered');

@@ -6,7 +6,7 @@ import { wordForms, type WordForm } from '../wordForms.js';
 import { IDENTITY_QUESTION, typeFromHead, WH_RULES } from './answerTypeRules.js';
 import { isTitleWord } from '../titles.js';
 import type { AnswerType, AskedPart, Constraint, QuestionAnalysis, QuestionTerm } from './QuestionAnalysis.js';
-import { splitParts } from './splitParts.js';
+import { splitQuestion } from './splitParts.js';
 import { referenceSpans } from '../evidence/referenceSpans.js';
 
 /** Words that frame a question rather than say what it is about ("according to the articles"). */
@@ -315,6 +315,21 @@ async function enrich(draft: PartDraft, lexicon: Lexicon | undefined): Promise<A
   return { ...part, type, relation, head, predicate };
 }
 
+/** Split rules whose parts differ exactly in their setting ("in the first round and in the runoff"). */
+const SETTING_RULES = new Set(['repeated-preposition', 'colon-enumeration', 'time-between', 'time-after']);
+
+/** A clause that places a part in time of its own ("when she was elected", "after the visit"). */
+const OWN_TIME = /\b(?:when|after|before|during|since|until|while)\b/i;
+
+/**
+ * Whether a later part shares the first part's year, day or ordinal ("…in the first round, and how
+ * many did he need?"). Not when the parts were split by their setting, nor when the later part has
+ * a time of its own: "in the runoff" is not in the first round.
+ */
+function carriesSetting(rule: string | undefined, text: string): boolean {
+  return !(rule !== undefined && SETTING_RULES.has(rule)) && !OWN_TIME.test(text);
+}
+
 /** A personal pronoun: in a later part it stands for someone the first part names. */
 const PERSONAL_PRONOUN = /\b(?:he|she|him|her|his|hers|they|them|their)\b/i;
 
@@ -340,7 +355,8 @@ function carryNames(part: AskedPart, first: AskedPart): void {
 export async function analyzeQuestion(question: string, lexicon?: Lexicon): Promise<QuestionAnalysis> {
   const focus = focusClause(question);
   const before = question.slice(0, Math.max(0, question.lastIndexOf(focus))).trim();
-  const drafts = splitParts(focus).map(analysePart);
+  const split = splitQuestion(focus);
+  const drafts = split.parts.map(analysePart);
   // A part without names of its own ("…, and how many would he have needed?") is about the same subject.
   const first = drafts[0]?.part;
   for (const d of drafts.slice(1)) {
@@ -351,7 +367,7 @@ export async function analyzeQuestion(question: string, lexicon?: Lexicon): Prom
     if (d.part.type === 'number' && d.part.head.length === 0) d.part.head = first.head;
     const carried = first.relation.filter((t) => !d.part.relation.some((r) => r.stem === t.stem)).map((t) => ({ ...t, role: 'context' as const }));
     d.part.relation = [...d.part.relation, ...carried];
-    if (d.part.constraints.length === 0) d.part.constraints = first.constraints.filter((c) => c.kind !== 'figure');
+    if (d.part.constraints.length === 0 && carriesSetting(split.rule, d.part.text)) d.part.constraints = first.constraints.filter((c) => c.kind !== 'figure');
   }
   const context = wordForms(before)
     .filter((f) => !f.stop && /\p{L}/u.test(f.text) && !['PUNCT', 'AUX', 'DET', 'ADP', 'PRON'].includes(f.pos))

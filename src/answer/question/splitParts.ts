@@ -47,10 +47,21 @@ export const PART_RULES: readonly PartRule[] = [
   },
   {
     name: 'repeated-preposition',
-    reason: '"…win in the first round and in the runoff", "proposed by Armenia and by the United States": the same question asked of two settings, each answered on its own.',
+    reason: '"…win in the first round and in the runoff", "the deposits of one bank and of the other": the same question asked of two settings, each answered on its own. Repeating the preposition is what marks two settings ("of A and B" may be one).',
     split: (t) => {
-      const m = /^(.*\S)\s+(in|on|at|by|for|from|to|with|during|under)\s+([^,]+?)\s+and\s+\2\s+([^,]+)$/i.exec(t);
+      const m = /^(.*\S)\s+(in|on|at|by|for|from|to|with|during|under|of)\s+([^,]+?),?\s+and\s+\2\s+([^,]+)$/i.exec(t);
       return m ? [`${m[1] ?? ''} ${m[2] ?? ''} ${m[3] ?? ''}`, `${m[1] ?? ''} ${m[2] ?? ''} ${m[4] ?? ''}`] : null;
+    },
+  },
+  {
+    name: 'colon-enumeration',
+    reason: '"What did the two appeals seek: the one for A and the one for B?": a question about two things, listed after a colon, asks it of each of them.',
+    split: (t) => {
+      const m = /^([^:]*\b(?:who|whom|whose|what|which|when|where|why|how)\b[^:]*?)\s*:\s*(.+?),?\s+and\s+(.+)$/i.exec(t);
+      if (!m || /\band\b/i.test(m[2] ?? '')) return null;
+      // Each part asks about one of them: "which two officers" becomes "which officers … the captain".
+      const stem = (m[1] ?? '').replace(/\b(?:two|both)\s+/i, '');
+      return [`${stem}: ${m[2] ?? ''}`, `${stem}: ${m[3] ?? ''}`];
     },
   },
 ];

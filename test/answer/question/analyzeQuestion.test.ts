@@ -102,6 +102,16 @@ describe('analyzeQuestion: parts', () => {
     expect(own.parts[1]?.query).toBeUndefined();
   });
 
+  it.each<[string, string[]]>([
+    ['How many votes did the mayor get in the second round, and how many did she need?', ['second round']],
+    ['What share of the vote did the mayor win in the first round and in the runoff?', []],
+    ['How many votes did the mayor get in the first round, and how many had she got when she was elected chair?', []],
+  ])('%s: the later part keeps %j of the first part\'s setting', async (question, carried) => {
+    const a = await analyze(question);
+    expect(a.parts).toHaveLength(2);
+    expect(a.parts[1]?.constraints.map((c) => c.text)).toEqual(carried);
+  });
+
   it('types each part on its own ("who …, and to whom …")', async () => {
     const a = await analyze('Who wrote the letter, and on what date was it sent?');
     expect(a.parts.map((p) => p.type)).toEqual(['person', 'date']);

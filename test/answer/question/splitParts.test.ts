@@ -16,6 +16,11 @@ describe('splitParts', () => {
     ['What share of the vote did the mayor win in the first round and in the runoff?', ['What share of the vote did the mayor win in the first round', 'What share of the vote did the mayor win in the runoff']],
     ['Which plans were proposed by the council and by the port?', ['Which plans were proposed by the council', 'Which plans were proposed by the port']],
     ['Which plans were proposed by the council and the port?', ['Which plans were proposed by the council and the port?']],
+    ['Which firms took over the branches of the first bank and of the second bank?', ['Which firms took over the branches of the first bank', 'Which firms took over the branches of the second bank']],
+    ['What was the depth of the first well, and of the well dug a week later?', ['What was the depth of the first well', 'What was the depth of the well dug a week later']],
+    ['What were the results of the two votes: the motion on Monday and the bill on Friday?', ['What were the results of the votes: the motion on Monday', 'What were the results of the votes: the bill on Friday']],
+    ['Which two wardens spoke: the one who found the boat, and the one who rang the bell?', ['Which wardens spoke: the one who found the boat', 'Which wardens spoke: the one who rang the bell']],
+    ['Who won the vote: the mayor or her rival?', ['Who won the vote: the mayor or her rival?']],
   ])('%s', (question, parts) => {
     expect(splitParts(question)).toEqual(parts);
   });
@@ -24,6 +29,8 @@ describe('splitParts', () => {
     ['How much time passed between the fire and the reopening?', 'time-between'],
     ['How many votes did she get, and how many did she need?', 'second-interrogative'],
     ['Who won?', undefined],
+    ['How much did the appeals seek: the one for the north and the one for the south?', 'colon-enumeration'],
+    ['What did the levy raise in the first year and in the second?', 'repeated-preposition'],
   ])('names the rule that split %j', (question, rule) => {
     expect(splitQuestion(question).rule).toBe(rule);
   });
