@@ -52,8 +52,8 @@ function units(raw: string, span: TextSpan): Unit[] {
 export const GLUED_BOUNDARY_RULES: ReadonlyArray<{ name: string; reason: string; pattern: RegExp }> = [
   {
     name: 'sentence-end',
-    reason: 'A word, its full stop and a capitalised word with no space ("third spot.The far-right") are two paragraphs joined; acronyms ("U.S.The") have one letter before the dot and are left alone.',
-    pattern: /(?<=\p{Ll}{2}[.!?]["”’]?)(?=\p{Lu}\p{Ll})/gu,
+    reason: 'A word, its full stop and a capitalised word with no space ("third spot.The far-right", "than that of Scholz’s.Also") are two paragraphs joined; acronyms ("U.S.The") have one letter before the dot and are left alone.',
+    pattern: /(?<=(?:\p{Ll}{2}|\p{L}['’]\p{Ll})[.!?]["”’]?)(?=\p{Lu}\p{Ll})/gu,
   },
   {
     name: 'caption-credit',

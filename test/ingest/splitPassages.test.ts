@@ -165,6 +165,8 @@ describe('splitSentences on tricky text', () => {
     ['Crowds gathered outside. (Photo: Wire)According to officials, it rained.', ['Crowds gathered outside.', '(Photo: Wire)', 'According to officials, it rained.']],
     ['Others took 4.6%The results show a shift.', ['Others took 4.6%', 'The results show a shift.']],
     ['He said “no.”Then he left.', ['He said “no.”', 'Then he left.']],
+    ['The fleet is larger than the mayor’s.Also read the harbour report.', ['The fleet is larger than the mayor’s.', 'Also read the harbour report.']],
+    ["It beat last year's.Next came the vote.", ["It beat last year's.", 'Next came the vote.']],
     ['Gov.Newsom signed it. The U.S.Army agreed.', ['Gov.Newsom signed it.', 'The U.S.Army agreed.']],
   ])('%j', (raw, expected) => {
     const sentences = splitSentences(raw, [{ start: 0, end: raw.length }]);
