@@ -17,6 +17,35 @@ const TYPED = new Set(['person', 'date', 'number']);
  */
 const TELLING = new Set(['announce', 'say', 'tell', 'report', 'disclose', 'confirm', 'reveal', 'state', 'declare', 'publish', 'release', 'unveil', 'present', 'issue', 'project', 'estimate', 'predict', 'forecast', 'expect', 'schedule', 'plan', 'set']);
 
+/** A question about what has happened ("what did the report conclude", "when was it published"), not what will. */
+const ASKS_PAST = /\b(?:did|was|were|had)\b/i;
+const ASKS_FUTURE = /\b(?:will|would|shall|is (?:expected|due|set|planned|scheduled)|are (?:expected|due|set|planned|scheduled))\b/i;
+
+/**
+ * Words that, just before a verb or noun, say it has not happened or is only intended ("does not
+ * assign", "has yet to name", "intends to publish"). Not "will" or "is due to": news announces
+ * what then happens as planned ("Jane Roe will replace him", "the panel will hold a hearing").
+ */
+const UNREALISED = /^(?:not|n't|never|no|yet|intends?|intended|hopes?|wants?)$/;
+
+/** The question asks about an intention itself ("promise to deliver", "named to replace"): its action is to come there too. */
+function asksIntention(a: SentenceAssessment): boolean {
+  const verb = a.part.predicate?.text;
+  return verb !== undefined && new RegExp(`\\bto\\s+${verb.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`, 'i').test(a.part.text);
+}
+
+/** How many words before the asked action a negation or future may stand ("will formally assign a"). */
+const UNREALISED_WINDOW = 3;
+
+/** Whether the sentence's word for the asked action (or, without one, the asked thing) is negated or still to come. */
+function statesOnlyUnrealised(a: SentenceAssessment): boolean {
+  const strong = (m: SentenceAssessment['predicate']) => m && (m.level === 'exact' || m.level === 'related') ? m.token : undefined;
+  const anchor = strong(a.predicate) ?? (a.part.predicate ? undefined : a.head.map(strong).find((t) => t !== undefined));
+  if (!anchor) return false;
+  const before = a.sentence.tokens.slice(Math.max(0, anchor.index - UNREALISED_WINDOW), anchor.index);
+  return before.some((t) => UNREALISED.test(t.norm));
+}
+
 /** The rules, checked in order; the first that applies is recorded on the assessment. */
 export const SENTENCE_RULES: readonly SentenceRule[] = [
   {
@@ -52,6 +81,11 @@ export const SENTENCE_RULES: readonly SentenceRule[] = [
     name: 'is-a-question',
     reason: 'A sentence that asks ("Who is the third suspect?", an explainer\'s subheading) states nothing, so it cannot be an answer; a quoted question ends with who asked it instead.',
     rejects: (a) => /\?\s*$/.test(a.sentence.text),
+  },
+  {
+    name: 'unrealised-event',
+    reason: 'A question about what happened ("What cause did the final report give?") is not answered by a sentence that says it has not happened or is still to come ("The preliminary report does not assign a cause", "A final report will assign one").',
+    rejects: (a) => ASKS_PAST.test(a.part.text) && !ASKS_FUTURE.test(a.part.text) && !asksIntention(a) && statesOnlyUnrealised(a),
   },
   {
     name: 'no-answer-of-asked-type',

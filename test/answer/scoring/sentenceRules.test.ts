@@ -1,0 +1,40 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { ExtractiveAnswerer } from '../../../src/answer/ExtractiveAnswerer.js';
+import { SENTENCE_RULES } from '../../../src/answer/scoring/sentenceRules.js';
+import { article, offlineAnswerer } from '../answerFixtures.js';
+
+let answerer: ExtractiveAnswerer;
+beforeAll(async () => {
+  answerer = await offlineAnswerer();
+});
+
+/** The rule that rejects the one sentence of an article for the question, if any. */
+async function rejection(question: string, sentence: string): Promise<string | undefined> {
+  const decision = await answerer.decide(question, [article('t/rule.txt', sentence)]);
+  return decision.parts[0]?.ranked[0]?.rejectedBy;
+}
+
+describe('SENTENCE_RULES', () => {
+  it('gives every rule a name and a reason', () => {
+    for (const r of SENTENCE_RULES) {
+      expect(r.name).toMatch(/^[a-z-]+$/);
+      expect(r.reason.length).toBeGreaterThan(40);
+    }
+  });
+
+  describe('unrealised-event', () => {
+    it.each<[string, string, string | undefined]>([
+      ['What probable cause did the board\'s final report give for the sinking?', 'The preliminary report does not assign a probable cause.', 'unrealised-event'],
+      ['When did Judge Jane Roe publish her final report?', 'Judge Jane Roe intends to publish her final report in the spring.', 'unrealised-event'],
+      ['When did the port authority appoint a new harbour master?', 'The port authority has yet to appoint a new harbour master, it said on March 3.', 'unrealised-event'],
+      // Stated as done, or announced before it happened as planned: an answer.
+      ['When did Judge Jane Roe publish her final report?', 'Judge Jane Roe published her final report on March 3.', undefined],
+      ['Who was named to replace John Doe as harbour master?', 'Jane Roe will replace John Doe as harbour master, the port said.', undefined],
+      // The question asks about what is to come, or about an intention itself.
+      ['When will Judge Jane Roe publish her final report?', 'Judge Jane Roe intends to publish her final report on March 3.', undefined],
+      ['Within how many days did Jane Roe promise to deliver a report?', 'Jane Roe said she intends to deliver a report within 30 days.', undefined],
+    ])('%s / %s -> %s', async (question, sentence, rule) => {
+      expect(await rejection(question, sentence)).toBe(rule);
+    });
+  });
+});
