@@ -1,6 +1,5 @@
-import nlp from 'compromise';
+import { isDemonym } from './isDemonym.js';
 import { wordForms, type WordForm } from './wordForms.js';
-import { LruMap } from '../util/LruMap.js';
 
 /** A word of the question that the answer's source must contain (or a close variant of it). */
 export interface QuestionTerm extends WordForm {
@@ -19,18 +18,6 @@ const FRAMING = new Set([
   'happen', 'happened', 'did', 'do', 'does', 'know', 'describe', 'explain', 'please', 'source', 'sources', 'text',
 ]);
 
-/* Every question pays a compromise run per capitalised word; questions reuse the same few names. */
-const demonyms = new LruMap<string, boolean>(2048);
-
-/** "American", "Armenian": wink tags them PROPN, but they describe rather than name (compromise knows them). */
-function isDemonym(word: string): boolean {
-  let known = demonyms.get(word);
-  if (known === undefined) {
-    known = nlp(word).has('#Demonym');
-    demonyms.set(word, known);
-  }
-  return known;
-}
 
 /**
  * The content words of a question, for matching against sentences. Stop words, punctuation and

@@ -1,5 +1,6 @@
 import type { ItsFunction } from 'wink-nlp';
 import { getIts, getNlp } from '../ingest/nlp.js';
+import { foldLatin } from '../util/foldLatin.js';
 import { LruMap } from '../util/LruMap.js';
 
 /** One word of a text, with the forms used for matching. */
@@ -16,6 +17,8 @@ export interface WordForm {
   pos: string;
   /** wink-nlp's stop-word flag. */
   stop: boolean;
+  /** Followed by a possessive "'s" ("Coast Guard's New England district"): a name ends here. */
+  possessive?: boolean;
 }
 
 /**
@@ -25,7 +28,11 @@ export interface WordForm {
 export function wordForms(text: string): WordForm[] {
   const nlp = getNlp();
   const its = getIts();
-  const doc = nlp.readDoc(text);
+  // wink splits words at letters beyond Latin-1 ("Erdoğan"): it reads the folded text, one letter
+  // for one, and each word keeps its spelling as written (`text`) with a folded `norm`, so
+  // "Erdoğan" and "Erdogan" match as the outlets spell them.
+  const folded = foldLatin(text);
+  const doc = nlp.readDoc(folded);
   const values = doc.tokens().out(its.value);
   const types = doc.tokens().out(its.type);
   const pos = doc.tokens().out(its.pos);
@@ -34,16 +41,24 @@ export function wordForms(text: string): WordForm[] {
   const stems = doc.tokens().out(its.stem as unknown as ItsFunction<string>);
   const lemmas = doc.tokens().out(its.lemma as unknown as ItsFunction<string>);
   const out: WordForm[] = [];
+  let cursor = 0;
   values.forEach((value, i) => {
+    const at = folded.indexOf(value, cursor);
+    if (at >= 0) cursor = at + value.length;
     const type = types[i];
     if (type !== 'word' && type !== 'number') return;
     const norm = value.toLowerCase().replace(/[.’']/g, '');
+    if (norm === 's' && /^['’]s$/i.test(value)) {
+      const owner = out.findLast((f) => !f.text.includes('-') || f.norm.includes('-'));
+      if (owner) owner.possessive = true;
+    }
     if (norm === '' || norm === 's') return;
-    const form = { text: value, norm, stem: (stems[i] ?? norm).toLowerCase(), lemma: (lemmas[i] ?? norm).toLowerCase(), pos: pos[i] ?? 'X', stop: Boolean(stop[i]) };
+    const written = at >= 0 ? text.slice(at, at + value.length) : value;
+    const form = { text: written, norm, stem: (stems[i] ?? norm).toLowerCase(), lemma: (lemmas[i] ?? norm).toLowerCase(), pos: pos[i] ?? 'X', stop: Boolean(stop[i]) };
     out.push(form);
     // "Nagorno-Karabakh", "Azerbaijan–Armenia": each part can be what a question names.
-    const parts = value.split(/[-–—]/).filter((p) => p.length > 1);
-    if (parts.length > 1) for (const p of parts) out.push({ ...form, text: p, norm: p.toLowerCase(), stem: p.toLowerCase(), lemma: p.toLowerCase() });
+    const parts = written.split(/[-–—]/).filter((p) => p.length > 1);
+    if (parts.length > 1) for (const p of parts) out.push({ ...form, text: p, norm: foldLatin(p).toLowerCase(), stem: foldLatin(p).toLowerCase(), lemma: foldLatin(p).toLowerCase() });
   });
   return out;
 }

@@ -1,4 +1,4 @@
-import nlp from 'compromise';
+import { isDemonym } from '../isDemonym.js';
 import * as chrono from 'chrono-node';
 import { focusClause } from '../focusClause.js';
 import type { Lexicon, WordClass } from '../lexicon/Lexicon.js';
@@ -8,6 +8,7 @@ import { isTitleWord } from '../titles.js';
 import type { AnswerType, AskedPart, Constraint, QuestionAnalysis, QuestionTerm } from './QuestionAnalysis.js';
 import { splitQuestion } from './splitParts.js';
 import { referenceSpans } from '../evidence/referenceSpans.js';
+import { THING_SUFFIX } from '../evidence/mentionsName.js';
 
 /** Words that frame a question rather than say what it is about ("according to the articles"). */
 const FRAMING = new Set(['according', 'article', 'articles', 'mention', 'mentioned', 'please', 'source', 'sources', 'text', 'exactly', 'actually', 'also']);
@@ -53,8 +54,11 @@ function namePhrases(forms: WordForm[]): string[] {
     if (run.length === 0) start = i;
     const prev = forms[i - 1];
     if (prev && prev.text.includes('-') && prev.text.includes(f.text) && prev.text !== f.text) return;
-    if (isName(f, i, forms[i + 1]) && !isTitleWord(f.norm)) run.push(f.text);
-    else if (run.length > 0 && NAME_JOINERS.has(f.norm) && forms[i + 1] && isName(forms[i + 1] as WordForm, i + 1)) run.push(f.text);
+    if (isName(f, i, forms[i + 1]) && !isTitleWord(f.norm)) {
+      run.push(f.text);
+      // "the Coast Guard's New England district": the owner is one name, what it owns another.
+      if (f.possessive) flush(i + 1);
+    } else if (run.length > 0 && NAME_JOINERS.has(f.norm) && forms[i + 1] && isName(forms[i + 1] as WordForm, i + 1)) run.push(f.text);
     else flush(i);
   });
   flush(forms.length);
@@ -62,29 +66,22 @@ function namePhrases(forms: WordForm[]): string[] {
 }
 
 /**
- * A single name between an article and a common noun describes rather than names: "the Redmond
- * software giant", "the Gates philanthropy", "the Atlanta carrier". Paraphrased questions refer to
- * a company or body this way; the answering article names it, not its town or founder.
+ * A place or founder's name between an article (or an owner: "the Coast Guard's") and a common noun
+ * describes rather than names: "the Redmond software giant", "the Gates philanthropy", "the Santa
+ * Clara lender", "the Coast Guard's New England district". Paraphrased questions refer to a company
+ * or body this way; the answering article names it, not its town or founder. A two-word name that
+ * is itself a body ("the United Airlines flight") still names.
  */
 function isDescriptiveModifier(forms: WordForm[], start: number, end: number): boolean {
   const before = forms[start - 1];
   const after = forms[end];
-  return end - start === 1 && before !== undefined && /^(?:the|a|an)$/.test(before.norm) && after !== undefined && after.pos === 'NOUN' && /^\p{Ll}/u.test(after.text);
+  const length = end - start;
+  const last = forms[end - 1];
+  if (length > 2 || (length === 2 && THING_SUFFIX.test(last?.norm ?? ''))) return false;
+  const introduced = before !== undefined && (/^(?:the|a|an)$/.test(before.norm) || before.possessive === true);
+  return introduced && after !== undefined && after.pos === 'NOUN' && /^\p{Ll}/u.test(after.text);
 }
 
-/* Demonyms ("Pakistani", "German") describe rather than name; compromise knows them. */
-const demonyms = new Map<string, boolean>();
-
-/** Whether compromise tags the word as a demonym ("Afghan", "Kashmiri"); words recur, tagging is slow. */
-function isDemonym(word: string): boolean {
-  let known = demonyms.get(word);
-  if (known === undefined) {
-    known = nlp(word).has('#Demonym');
-    if (demonyms.size >= 4096) demonyms.clear();
-    demonyms.set(word, known);
-  }
-  return known;
-}
 
 function wordClassOf(form: WordForm): WordClass {
   if (form.pos === 'VERB') return 'verb';

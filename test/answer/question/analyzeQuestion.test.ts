@@ -57,6 +57,15 @@ describe('analyzeQuestion: what the answer must state', () => {
     // A lone name between an article and a common noun describes: the answer names the company, not its town.
     ['Which chief at the Eastport software giant promised staff more pay?', []],
     ['Which chief at Eastport Software promised staff more pay?', ['Eastport Software']],
+    // So do two words of a place, and a name after an owner's "'s"; a two-word body still names.
+    ['Which official said the North Haven lender failed?', []],
+    ['Which admiral in the Harbour Guard\'s North Haven district spoke?', ['Harbour Guard']],
+    ['How much did the Eastport Airlines flight cost?', ['Eastport Airlines']],
+    // A possessive ends a name; nationalities in "-ish" describe.
+    ['Which bank bought Eastport Bank\'s British arm?', ['Eastport Bank']],
+    ['Which Turkish minister met the Kurdish envoy?', []],
+    // Names written with letters beyond Latin-1 stay whole.
+    ['Whom did Mevlüt Çavuşoğlu meet in Łódź?', ['Mevlüt Çavuşoğlu', 'Łódź']],
   ])('%s names %j', async (question, names) => {
     expect((await analyze(question)).parts[0]?.names).toEqual(names);
   });

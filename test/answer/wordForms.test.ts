@@ -1,0 +1,15 @@
+import { describe, expect, it } from 'vitest';
+import { wordForms } from '../../src/answer/wordForms.js';
+
+describe('wordForms', () => {
+  it('keeps a name with letters beyond Latin-1 as one word, as written, with a folded norm', () => {
+    const forms = wordForms('Erdoğan met Kılıçdaroğlu in Łódź.');
+    expect(forms.map((f) => f.text)).toEqual(['Erdoğan', 'met', 'Kılıçdaroğlu', 'in', 'Łódź']);
+    expect(forms.map((f) => f.norm)).toEqual(['erdogan', 'met', 'kilicdaroglu', 'in', 'lodz']);
+  });
+
+  it('marks the word a possessive follows', () => {
+    const forms = wordForms("The Coast Guard's district and the mayor’s office");
+    expect(forms.filter((f) => f.possessive).map((f) => f.text)).toEqual(['Guard', 'mayor']);
+  });
+});
