@@ -66,9 +66,9 @@ function namePhrases(forms: WordForm[]): string[] {
 }
 
 /**
- * A place or founder's name between an article (or an owner: "the Coast Guard's") and a common noun
+ * A place or founder's name between an article, "which" or an owner ("the Coast Guard's") and a common noun
  * describes rather than names: "the Redmond software giant", "the Gates philanthropy", "the Santa
- * Clara lender", "the Coast Guard's New England district". Paraphrased questions refer to a company
+ * Clara lender", "which Gulf emirate", "the Coast Guard's New England district". Paraphrased questions refer to a company
  * or body this way; the answering article names it, not its town or founder. A two-word name that
  * is itself a body ("the United Airlines flight") still names.
  */
@@ -78,7 +78,7 @@ function isDescriptiveModifier(forms: WordForm[], start: number, end: number): b
   const length = end - start;
   const last = forms[end - 1];
   if (length > 2 || (length === 2 && THING_SUFFIX.test(last?.norm ?? ''))) return false;
-  const introduced = before !== undefined && (/^(?:the|a|an)$/.test(before.norm) || before.possessive === true);
+  const introduced = before !== undefined && (/^(?:the|a|an|which|what)$/.test(before.norm) || before.possessive === true);
   return introduced && after !== undefined && after.pos === 'NOUN' && /^\p{Ll}/u.test(after.text);
 }
 

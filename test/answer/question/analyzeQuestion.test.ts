@@ -59,6 +59,7 @@ describe('analyzeQuestion: what the answer must state', () => {
     ['Which chief at Eastport Software promised staff more pay?', ['Eastport Software']],
     // So do two words of a place, and a name after an owner's "'s"; a two-word body still names.
     ['Which official said the North Haven lender failed?', []],
+    ['Which Gulf emirate sent the ferries?', []],
     ['Which admiral in the Harbour Guard\'s North Haven district spoke?', ['Harbour Guard']],
     ['How much did the Eastport Airlines flight cost?', ['Eastport Airlines']],
     // A possessive ends a name; nationalities in "-ish" describe.
