@@ -1,4 +1,5 @@
 import { createRequire } from 'node:module';
+import { foldLatin } from '../util/foldLatin.js';
 
 /** wink-nlp-utils' Porter2 stemmer (the package ships no types). */
 type Stem = (word: string) => string;
@@ -38,7 +39,7 @@ export function tokenize(text: string): string[] {
 }
 
 /**
- * Normalises one token into an index term, or `null` to drop it: lowercase, strip a possessive
+ * Normalises one token into an index term, or `null` to drop it: accents folded, lowercase, strip a possessive
  * 's, drop stop words and single letters, then Porter2-stem so "negotiations" meets "negotiated".
  * Applied identically at index and query time, so names stem consistently on both sides.
  */
@@ -57,7 +58,8 @@ const memo = new Map<string, string | null>();
 const MEMO_LIMIT = 200_000;
 
 function computeTerm(token: string): string | null {
-  const lower = token.toLowerCase().replace(/’/g, "'");
+  // Outlets spell the same name with and without its accents ("Erdoğan", "Erdogan").
+  const lower = foldLatin(token).toLowerCase().replace(/’/g, "'");
   if (STOP_WORDS.has(lower)) return null;
   const bare = lower.replace(/'s$/, '').replace(/'/g, '');
   if (bare.length < 2 && !/\d/.test(bare)) return null;
