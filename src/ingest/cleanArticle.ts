@@ -46,8 +46,8 @@ function isKnownPlace(word: string): boolean {
 const SECTION_MARKER =
   /^(?:read also|also read|read more|more news|latest news|all news|top news|latest posts|recent posts|popular posts|most popular|most read|most viewed|related|related (?:news|articles|stories|posts|content|press releases|links)|read next|up next|also in the news|more in the news|in other news|you may also like|recommended(?: for you)?|trending(?: now)?|more stories|more from [\p{L} .-]{1,40}|follow us(?: on [\p{L} ,&]{1,40})?|subscribe to our [\p{L} ]{1,40}|join our [\p{L} ]{1,40}|share this(?: article)?|tags?)\s*:?$/iu;
 
-/** A teaser link inside the article: "Also read: …", "Read more: …". */
-const INLINE_TEASER = /^(?:also read|read also|read more|see also|related|recommended|watch|listen)\s*[:|–—-]\s*\S/i;
+/** A teaser link inside the article: "Also read: …", "Read more: …" (a line, or a sentence glued into a paragraph). */
+export const INLINE_TEASER = /^(?:also read|read also|read more|see also|related|recommended|watch|listen)\s*[:|–—-]\s*\S/i;
 
 /** Social counters such as "4,846FansLike", "2.1K Followers Follow". */
 const SOCIAL_COUNTER = /^[\d.,]+\s*[KkMm]?\s*(?:[\p{L}]+\s*)?(?:like|likes|follow|followers|subscribe|subscribers|join|share|shares)$/iu;

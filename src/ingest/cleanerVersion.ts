@@ -13,7 +13,8 @@
  * 11: text that is not UTF-8 is read as Windows-1252 instead of skipped.
  * 12: sentences glued by a scrape ("third spot.The far-right", "(AP Photo)According") are split; a bulleted list of
  *     headlines under "Read also" or "Related" is dropped with its heading.
- * 13: a possessive before a glued full stop ("than that of Scholz’s.Also") is a sentence end too; search terms fold
+ * 13: a possessive before a glued full stop ("than that of Scholz’s.Also") is a sentence end too, and so is a
+ *     lower-case word glued to "The" ("second placeThe Bundestag"); search terms fold
  *     accents ("Erdoğan" is indexed as "erdogan"), so the lexical index of older builds is stale too.
  */
 export const CLEANER_VERSION = 13;

@@ -56,6 +56,11 @@ export const GLUED_BOUNDARY_RULES: ReadonlyArray<{ name: string; reason: string;
     pattern: /(?<=(?:\p{Ll}{2}|\p{L}['’]\p{Ll})[.!?]["”’]?)(?=\p{Lu}\p{Ll})/gu,
   },
   {
+    name: 'glued-the',
+    reason: 'A lower-case word straight before "The" ("takes second placeThe Bundestag has …") is a teaser headline or paragraph joined to the next when the word before is all lower case (not "TheThe").',
+    pattern: /(?<=(?:^|[^\p{L}])\p{Ll}{2,})(?=The\s)/gu,
+  },
+  {
     name: 'caption-credit',
     reason: 'A closing bracket straight before a capitalised word ("(AP Photo)According to …") ends a photo credit or caption the scrape joined to the next paragraph.',
     pattern: /(?<=\))(?=\p{Lu}\p{Ll}+\s)/gu,

@@ -167,6 +167,8 @@ describe('splitSentences on tricky text', () => {
     ['He said “no.”Then he left.', ['He said “no.”', 'Then he left.']],
     ['The fleet is larger than the mayor’s.Also read the harbour report.', ['The fleet is larger than the mayor’s.', 'Also read the harbour report.']],
     ["It beat last year's.Next came the vote.", ["It beat last year's.", 'Next came the vote.']],
+    ['Also Read | Harbour results live: the party takes second placeThe harbour has 60 berths.', ['Also Read | Harbour results live: the party takes second place', 'The harbour has 60 berths.']],
+    ['TheThe band played. Then the show ended.', ['TheThe band played.', 'Then the show ended.']],
     ['Gov.Newsom signed it. The U.S.Army agreed.', ['Gov.Newsom signed it.', 'The U.S.Army agreed.']],
   ])('%j', (raw, expected) => {
     const sentences = splitSentences(raw, [{ start: 0, end: raw.length }]);

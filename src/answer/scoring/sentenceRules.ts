@@ -1,3 +1,4 @@
+import { INLINE_TEASER } from '../../ingest/cleanArticle.js';
 import type { SentenceAssessment } from './SentenceAssessment.js';
 
 /** A reason a sentence cannot answer a part of the question, whatever its other evidence. */
@@ -86,6 +87,11 @@ export const SENTENCE_RULES: readonly SentenceRule[] = [
     name: 'unrealised-event',
     reason: 'A question about what happened ("What cause did the final report give?") is not answered by a sentence that says it has not happened or is still to come ("The preliminary report does not assign a cause", "A final report will assign one").',
     rejects: (a) => ASKS_PAST.test(a.part.text) && !ASKS_FUTURE.test(a.part.text) && !asksIntention(a) && statesOnlyUnrealised(a),
+  },
+  {
+    name: 'is-a-teaser',
+    reason: 'A link to another story ("Also Read | Election results live", "Read more: …") that a scrape glued into a paragraph is page furniture, not the article\'s reporting.',
+    rejects: (a) => INLINE_TEASER.test(a.sentence.text),
   },
   {
     name: 'no-answer-of-asked-type',

@@ -22,6 +22,11 @@ describe('SENTENCE_RULES', () => {
     }
   });
 
+  it('never quotes a teaser link glued into a paragraph', async () => {
+    expect(await rejection('How many berths does the Eastport harbour have?', 'Also Read | Eastport harbour has 60 berths, officials say')).toBe('is-a-teaser');
+    expect(await rejection('How many berths does the Eastport harbour have?', 'The Eastport harbour has 60 berths, officials say.')).toBeUndefined();
+  });
+
   describe('unrealised-event', () => {
     it.each<[string, string, string | undefined]>([
       ['What probable cause did the board\'s final report give for the sinking?', 'The preliminary report does not assign a probable cause.', 'unrealised-event'],
