@@ -66,6 +66,20 @@ function namePhrases(forms: WordForm[]): string[] {
 }
 
 /**
+ * A name written with a slash ("CDU/CSU", "Boeing/Spirit") is an alliance or pair that articles
+ * also call by its first member alone ("the CDU"): that member is what an article must mention.
+ */
+function allianceHead(name: string, text: string): string {
+  const words = name.split(' ');
+  if (words.length !== 2) return name;
+  return new RegExp(`\\b${escapeRegExp(words[0] ?? '')}\\s*/\\s*${escapeRegExp(words[1] ?? '')}\\b`, 'u').test(text) ? (words[0] ?? name) : name;
+}
+
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/**
  * A place or founder's name between an article, "which" or an owner ("the Coast Guard's") and a common noun
  * describes rather than names: "the Redmond software giant", "the Gates philanthropy", "the Santa
  * Clara lender", "which Gulf emirate", "the Coast Guard's New England district". Paraphrased questions refer to a company
@@ -250,7 +264,7 @@ function analysePart(text: string): PartDraft {
       expected: phrase.expected,
       subject: [...subject, ...preambleTerms.filter((t) => t.role === 'subject' && !subject.some((s) => s.stem === t.stem))],
       // Names in an attribution ("According to the Reuters report, …") say where to look, not what the article must name.
-      names: namePhrases(forms),
+      names: namePhrases(forms).map((n) => allianceHead(n, asked)),
       relation: [...relation, ...preambleTerms.filter((t) => t.role === 'context' && !relation.some((r) => r.stem === t.stem))],
       predicate,
       constraints: withoutAskedLabels(constraintsOf(text), head),

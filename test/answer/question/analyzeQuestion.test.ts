@@ -60,6 +60,8 @@ describe('analyzeQuestion: what the answer must state', () => {
     // So do two words of a place, and a name after an owner's "'s"; a two-word body still names.
     ['Which official said the North Haven lender failed?', []],
     ['Which Gulf emirate sent the ferries?', []],
+    // A slashed pair is called by its first member too ("the HP").
+    ['How many seats did HP/PP win in the vote?', ['HP']],
     ['Which admiral in the Harbour Guard\'s North Haven district spoke?', ['Harbour Guard']],
     ['How much did the Eastport Airlines flight cost?', ['Eastport Airlines']],
     // A possessive ends a name; nationalities in "-ish" describe.
