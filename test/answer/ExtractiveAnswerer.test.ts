@@ -124,7 +124,7 @@ describe('ExtractiveAnswerer on articles written for the test', () => {
     expect(decision.parts[0]?.ranked[0]?.rejectedBy).toMatch(/constraint/);
   });
 
-  it('declines a how-many question about an action the article never states, but not one asked with a verb of telling', async () => {
+  it('declines a how-many question about an action the article never states, but not one asked with a verb of telling or asking', async () => {
     const delayed = await answerer.decide('How many flights did Delta delay?', [airline]);
     expect(delayed.parts[0]?.ranked.every((s) => s.rejectedBy === 'predicate-not-in-article')).toBe(true);
     expect((await answerer.answer('How many flights did Delta delay?', [airline])).kind).toBe('no-answer');
@@ -132,6 +132,10 @@ describe('ExtractiveAnswerer on articles written for the test', () => {
     expect(lead(cancelled)).toMatch(/7,000/);
     const announced = await answerer.decide('How many flights did Delta announce?', [airline]);
     expect(announced.parts[0]?.ranked.some((s) => s.rejectedBy === 'predicate-not-in-article')).toBe(false);
+    // Asked for: an appeal "seeks" what it is launched for.
+    const appeal = article('t/appeal.txt', 'The agency launched a $40 million appeal for the flood victims of Eastport.');
+    const sought = await answerer.decide("How much did the agency's appeal seek?", [appeal]);
+    expect(sought.parts[0]?.ranked.some((s) => s.rejectedBy === 'predicate-not-in-article')).toBe(false);
   });
 
   it('never answers with a sentence that is itself a question (an explainer\'s subheading)', async () => {

@@ -12,11 +12,12 @@ export interface SentenceRule {
 const TYPED = new Set(['person', 'date', 'number']);
 
 /**
- * Verbs of telling and of foreseeing ("announce", "disclose", "project", "schedule"): the asked
- * fact is what was told or foreseen, and articles tell it with any such verb ("said", "unveiled",
- * "expects"), so their absence says nothing about whether the fact is stated.
+ * Verbs of telling, of foreseeing and of asking ("announce", "project", "seek", "request"): the
+ * asked fact is what was told, foreseen or asked for, and articles give it with any such verb or
+ * none ("said", "expects", "launched a $1 billion appeal"), so their absence says nothing about
+ * whether the fact is stated.
  */
-const TELLING = new Set(['announce', 'say', 'tell', 'report', 'disclose', 'confirm', 'reveal', 'state', 'declare', 'publish', 'release', 'unveil', 'present', 'issue', 'project', 'estimate', 'predict', 'forecast', 'expect', 'schedule', 'plan', 'set']);
+const TELLING = new Set(['announce', 'say', 'tell', 'report', 'disclose', 'confirm', 'reveal', 'state', 'declare', 'publish', 'release', 'unveil', 'present', 'issue', 'project', 'estimate', 'predict', 'forecast', 'expect', 'schedule', 'plan', 'set', 'seek', 'request', 'ask', 'demand']);
 
 /** A question about what has happened ("what did the report conclude", "when was it published"), not what will. */
 const ASKS_PAST = /\b(?:did|was|were|had)\b/i;
