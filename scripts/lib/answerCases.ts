@@ -113,8 +113,14 @@ export async function collect(root: string, dirs: string[]): Promise<Case[]> {
     try {
       for (const gold of set.questions) {
         const analysis = await answerer.analyze(gold.q);
-        const retrieved = await retrieveParts((q, k) => app.engine.retrieve(q, { k }), analysis.focus, analysis.parts.map((p) => p.query ?? p.text), app.config.retrieval.topK);
-        const decision = await answerer.decide(gold.q, retrieved, { analysis, article: (s) => app.engine.articleContext(s) });
+        const search = (q: string, k: number) => app.engine.retrieve(q, { k });
+        const parts = analysis.parts.map((p) => p.query ?? p.text);
+        const options = { analysis, article: (s: string) => app.engine.articleContext(s) };
+        let retrieved = await retrieveParts(search, analysis.focus, parts, app.config.retrieval.topK);
+        // As the engine does: a part about another part's answer is searched again with it.
+        const more = await answerer.followUpQueries(gold.q, retrieved, options);
+        if (more.length > 0) retrieved = await retrieveParts(search, analysis.focus, [...parts, ...more], app.config.retrieval.topK);
+        const decision = await answerer.decide(gold.q, retrieved, options);
         cases.push({ corpus: set.name, gold, decision });
       }
     } finally {

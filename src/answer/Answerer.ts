@@ -21,4 +21,10 @@ export interface Answerer {
   answer(question: string, retrieved: RetrievedPassage[], options?: AnswerOptions): Promise<Answer>;
   /** Analyses a question the way this answerer reads it, so the engine can retrieve with the analysis (optional). */
   analyze?(question: string): Promise<QuestionAnalysis | undefined>;
+  /**
+   * More to retrieve before answering, found by a first reading of what was retrieved (optional):
+   * "Who chaired the session, and how many votes had she received?" needs a search for the votes
+   * of whoever the first part names. Empty when the question needs nothing more.
+   */
+  followUpQueries?(question: string, retrieved: RetrievedPassage[], options?: AnswerOptions): Promise<string[]>;
 }

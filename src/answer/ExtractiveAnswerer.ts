@@ -10,7 +10,8 @@ import type { Lexicon } from './lexicon/Lexicon.js';
 import type { WordSimilarity } from './lexicon/WordSimilarity.js';
 import { analyzeQuestion } from './question/analyzeQuestion.js';
 import { carryOver } from './question/carryOver.js';
-import type { AskedPart, QuestionAnalysis } from './question/QuestionAnalysis.js';
+import type { AskedPart, QuestionAnalysis, QuestionTerm } from './question/QuestionAnalysis.js';
+import { wordForms } from './wordForms.js';
 import type { AnswerModel } from './scoring/AnswerModel.js';
 import { assessPart, type AssessTools } from './scoring/assessEvidence.js';
 import type { CandidateAssessment, SentenceAssessment } from './scoring/SentenceAssessment.js';
@@ -104,6 +105,21 @@ export class ExtractiveAnswerer implements Answerer {
     return assembleAnswer(question, await this.decide(question, retrieved, options));
   }
 
+  /**
+   * Searches a part about an earlier part's answer needs ("how many votes had she received" once
+   * the first part names Julia Roe): the part's words with the answer's name.
+   */
+  async followUpQueries(question: string, retrieved: RetrievedPassage[], options: AnswerOptions = {}): Promise<string[]> {
+    const analysis = options.analysis ?? (await this.analyze(question));
+    if (!analysis.parts.some((p) => p.answerOf !== undefined)) return [];
+    const decision = await this.decide(question, retrieved, { ...options, analysis });
+    return decision.parts.flatMap((d, i) => {
+      const asked = analysis.parts[i];
+      if (asked?.answerOf === undefined || d.part.subject === asked.subject) return [];
+      return [`${d.part.text} ${d.part.subject.map((t) => t.text).join(' ')}`];
+    });
+  }
+
   /** Scores the evidence for every part of the question and decides each. */
   async decide(question: string, retrieved: readonly RetrievedPassage[], options: AnswerOptions = {}): Promise<AnswerDecision> {
     let analysis = options.analysis ?? (await this.analyze(question));
@@ -120,7 +136,11 @@ export class ExtractiveAnswerer implements Answerer {
       embed: this.#embed,
     };
     const given = questionGiven(analysis);
-    const parts = analysis.parts.map((part) => decidePart(part, assessPart(part, sentences, articleOf, given, tools), this.#params));
+    const parts: PartDecision[] = [];
+    for (const asked of analysis.parts) {
+      const part = asked.answerOf === undefined ? asked : aboutAnswer(asked, parts[asked.answerOf]);
+      parts.push(decidePart(part, assessPart(part, sentences, articleOf, given, tools), this.#params));
+    }
     return { analysis, parts, params: this.#params };
   }
 
@@ -138,6 +158,21 @@ export class ExtractiveAnswerer implements Answerer {
     await Promise.all([...nouns].map(async (n) => ((await lexicon.nounCategory(n)) === 'person' ? people.add(n) : undefined)));
     return (lemma) => people.has(lemma);
   }
+}
+
+/**
+ * A part whose pronoun stands for an earlier part's answer, about that answer: the person the
+ * earlier part's best sentence names becomes its subject and the name an answering article must
+ * mention (the names it carried over stay when the earlier part found no one).
+ */
+function aboutAnswer(part: AskedPart, earlier: PartDecision | undefined): AskedPart {
+  const best = earlier?.answered ? (earlier.short[0]?.candidate ?? earlier.ranked[0]?.candidates[0]) : undefined;
+  if (!best) return part;
+  const subject = wordForms(best.candidate.text)
+    .filter((f) => /^\p{Lu}/u.test(f.text))
+    .map((f): QuestionTerm => ({ ...f, role: 'subject', related: new Set(), broader: new Set() }));
+  // The names carried from the first part are not this part's: Julia Roe's own election may be told without them.
+  return subject.length > 0 ? { ...part, subject, names: [best.candidate.text] } : part;
 }
 
 /**

@@ -25,6 +25,10 @@ export class LazyAnswerer implements Answerer {
     return (await this.#get()).analyze?.(question);
   }
 
+  async followUpQueries(question: string, retrieved: RetrievedPassage[], options?: AnswerOptions): Promise<string[]> {
+    return (await (await this.#get()).followUpQueries?.(question, retrieved, options)) ?? [];
+  }
+
   /** Loads the answerer now (e.g. while a bot connects), so the first question does not wait for it. */
   async warm(): Promise<void> {
     await this.#get();

@@ -155,8 +155,13 @@ export class DossierEngine implements Engine {
     const onDenseFailure = (error: DossierError) => {
       denseFailure ??= error;
     };
-    const retrieved = await retrieveParts((text, n) => this.retrieve(text, { k: n, ...filter, onDenseFailure }), query, parts, k);
-    const answer = await this.#answerer.answer(q, retrieved, { history, article: (source) => articleContextOf(state).get(source), ...(analysis ? { analysis } : {}) });
+    const search = (text: string, n: number) => this.retrieve(text, { k: n, ...filter, onDenseFailure });
+    const answerOptions = { history, article: (source: string) => articleContextOf(state).get(source), ...(analysis ? { analysis } : {}) };
+    let retrieved = await retrieveParts(search, query, parts, k);
+    // A part about another part's answer ("…, and how many votes had she received?") is searched again with that answer.
+    const more = (await this.#answerer.followUpQueries?.(q, retrieved, answerOptions)) ?? [];
+    if (more.length > 0) retrieved = await retrieveParts(search, query, [...parts, ...more], k);
+    const answer = await this.#answerer.answer(q, retrieved, answerOptions);
     if (!denseFailure) return answer;
     this.#logger.warn(`Embeddings failed at question time; answered from the lexical index: ${denseFailure.message}`);
     const notice = `${denseFailure.message} Passages were found by keyword search only.`;

@@ -177,6 +177,18 @@ describe('ExtractiveAnswerer on articles written for the test', () => {
     expect(answer.text).toMatch(/began more than two hours late\. \[1\] Police said many delegates arrived late due to blockades\. \[2\]$/);
   });
 
+  it('searches again for a part about the first part\'s answer, and reads it as about that person', async () => {
+    const session = article('t/session.txt', 'Jane Roe chaired the harbour committee session on Monday. The session lasted four hours.');
+    const election = article('t/election2.txt', 'Jane Roe was elected chair of the harbour committee in 2029 with 382 votes. John Doe received 310 votes.');
+    const question = 'Who chaired the harbour committee session, and how many votes had she received when she was elected chair?';
+    expect(await answerer.followUpQueries(question, [session])).toEqual(['how many votes had she received when she was elected chair Jane Roe']);
+    const decision = await answerer.decide(question, [session, election]);
+    expect(decision.parts[1]?.part.subject.map((t) => t.text)).toEqual(['Jane', 'Roe']);
+    expect(decision.parts[1]?.ranked[0]?.sentence.text).toMatch(/382 votes/);
+    // A question with no such part needs no second search.
+    expect(await answerer.followUpQueries('Who chaired the harbour committee session?', [session])).toEqual([]);
+  });
+
   it('answers each part of a two-part question, and says which part the articles leave open', async () => {
     const answer = await answerer.answer('How many votes did Jane Roe receive in the first round, and how many did she receive in the fifth round?', [vote]);
     expect(answer.kind, answer.text).toBe('answered');

@@ -34,6 +34,13 @@ describe('LazyAnswerer', () => {
     expect(answers[1]?.notice).toBe('answerer #1');
   });
 
+  it('passes follow-up searches through, and none when the answerer has no such step', async () => {
+    const withStep = new LazyAnswerer(async () => ({ answer: async (q: string) => noAnswer(q, [], 'extractive'), followUpQueries: async (q: string) => [`${q} again`] }));
+    expect(await withStep.followUpQueries('who?', [])).toEqual(['who? again']);
+    const { lazy } = counting();
+    expect(await lazy.followUpQueries('who?', [])).toEqual([]);
+  });
+
   it('warm() loads ahead of the first question', async () => {
     const { created, lazy } = counting();
     await lazy.warm();

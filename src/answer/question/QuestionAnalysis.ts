@@ -57,6 +57,11 @@ export interface AskedPart {
   head: QuestionTerm[];
   /** "Which two officers": how many answers are expected. */
   expected: number | undefined;
+  /**
+   * The part whose answer a pronoun of this one stands for ("Who chaired the session, and how many
+   * votes had *she* received?"): that answer is who this part is about.
+   */
+  answerOf?: number;
   /** The names this part is about (its own, or the whole question's when it has none). */
   subject: QuestionTerm[];
   /**

@@ -341,6 +341,9 @@ function carriesSetting(rule: string | undefined, text: string): boolean {
   return !(rule !== undefined && SETTING_RULES.has(rule)) && !OWN_TIME.test(text);
 }
 
+/** A singular personal pronoun: after a who-question, it stands for the person that answers it. */
+const SINGULAR_PRONOUN = /\b(?:he|she|him|her|his|hers)\b/i;
+
 /** A personal pronoun: in a later part it stands for someone the first part names. */
 const PERSONAL_PRONOUN = /\b(?:he|she|him|her|his|hers|they|them|their)\b/i;
 
@@ -372,6 +375,8 @@ export async function analyzeQuestion(question: string, lexicon?: Lexicon): Prom
   const first = drafts[0]?.part;
   for (const d of drafts.slice(1)) {
     if (!first) break;
+    // "Who chaired it, and how many votes had she received?": she is whoever answers the first part.
+    if (d.part.subject.length === 0 && first.type === 'person' && SINGULAR_PRONOUN.test(d.part.text)) d.part.answerOf = 0;
     // Carried-over names guide the scoring but do not rule articles out: the second fact may be told without them.
     if (d.part.subject.length === 0) d.part.subject = first.subject;
     else if (PERSONAL_PRONOUN.test(d.part.text)) carryNames(d.part, first);

@@ -124,6 +124,15 @@ describe('analyzeQuestion: parts', () => {
     expect(a.parts[1]?.constraints.map((c) => c.text)).toEqual(carried);
   });
 
+  it.each<[string, number | undefined]>([
+    ['Who chaired the session, and how many votes had she received?', 0],
+    ['Who resigned as mayor, and who replaced him?', 0],
+    ['When did Jane Roe meet the mayor, and when did the party choose her?', undefined],
+    ['Who chaired the session, and how many votes did the Harbour Party get?', undefined],
+  ])('%s: the later part is about the answer of part %s', async (question, answerOf) => {
+    expect((await analyze(question)).parts[1]?.answerOf).toBe(answerOf);
+  });
+
   it('types each part on its own ("who …, and to whom …")', async () => {
     const a = await analyze('Who wrote the letter, and on what date was it sent?');
     expect(a.parts.map((p) => p.type)).toEqual(['person', 'date']);
