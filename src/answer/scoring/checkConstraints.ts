@@ -58,6 +58,16 @@ function checkFigure(c: Extract<Constraint, { kind: 'figure' }>, text: string, a
   return { met: plain(article.text).includes(digits) ? 0.3 : 0, conflict };
 }
 
+/**
+ * How far an undated article supports a year it does not state in or around the sentence: a little
+ * when it writes no year at all (a wire story whose dateline gives none; nothing says it is of
+ * another year), not at all when it writes other years. A year merely mentioned elsewhere in it
+ * is no evidence: "a term which ends in 2024", "the 1980 disaster".
+ */
+function undatedYearSupport(text: string): number {
+  return new RegExp(YEARS.source).test(text) ? 0 : 0.2;
+}
+
 /** How one constraint fares in a sentence: met (1), met through the article only (partly), or contradicted. */
 function check(c: Constraint, s: EvidenceSentence, article: ArticleContext, around: string): { met: number; conflict: boolean } {
   // A year or day inside "since the 2019 attack" or "than in 2020" is a point of comparison, not the
@@ -72,8 +82,9 @@ function check(c: Constraint, s: EvidenceSentence, article: ArticleContext, arou
       if (years.length > 0) return { met: articleYear === c.year ? 0.5 : 0, conflict: articleYear !== c.year };
       if ([...around.matchAll(YEARS)].some((m) => Number(m[1]) === c.year)) return { met: 0.6, conflict: false };
       if (articleYear === c.year) return { met: 0.7, conflict: false };
+      if (articleYear === undefined) return { met: undatedYearSupport(article.text), conflict: false };
       // An article written before the asked year cannot report it; one written later may.
-      return { met: 0, conflict: articleYear !== undefined && articleYear < c.year };
+      return { met: 0, conflict: articleYear < c.year };
     }
     case 'day': {
       const days = statedDays(text, article);

@@ -34,6 +34,18 @@ describe('checkConstraints', () => {
     expect({ met: r.met, conflict: r.conflict }).toEqual(expected);
   });
 
+  it.each<[string, string, number]>([
+    ['writes no year at all: nothing says it is another year', 'Police said on Friday the suspect was arrested.', 0.2],
+    ['writes another year only', 'Police said on Friday the suspect was arrested. The 2029 fires were smaller.', 0],
+    ['mentions the year only as a date to come', 'Police said on Friday the suspect was arrested. His term ends in May 2031.', 0],
+  ])('an undated article that %s', async (_name, text, met) => {
+    const analysis = await analyzeQuestion('Who was arrested in May 2031?');
+    const constraints = (analysis.parts[0]?.constraints ?? []).filter((c) => c.kind === 'year');
+    const first = text.split('. ')[0] ?? text;
+    const r = checkConstraints(constraints, sentence(first), { text, title: null, date: null });
+    expect(r.met).toBe(met);
+  });
+
   it('reads a figure with a thousands separator as the same figure', async () => {
     expect((await verdict('Which firm built the 2500 homes?', 'Larch Ltd built 2,500 homes.')).met).toBe(1);
   });
