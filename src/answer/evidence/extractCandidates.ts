@@ -209,7 +209,8 @@ export function extractCandidates(text: string, tokens: readonly Token[], type: 
       // Names the tagger does not know ("Gerold Otten", "Jörg Kukies"): runs of two or three
       // capitalised words that are no place or organisation, as weaker candidates.
       const known = [...names.places, ...names.organizations];
-      const runs = capitalisedRuns(text, tokens).filter((r) => {
+      // Titles before a name are no part of it ("MP Amarakeerthi Athukorala").
+      const runs = capitalisedRuns(text, tokens).map(trimTitles).filter((r) => {
         const words = r.text.split(/\s+/);
         const placeOrBody = known.some((k) => k.includes(r.text) || r.text.includes(k));
         return words.length >= 2 && words.length <= 3 && !placeOrBody && words.every((w) => /^\p{Lu}\p{Ll}/u.test(w)) && !THING_SUFFIX.test(words.at(-1) ?? '');
