@@ -15,6 +15,7 @@ import { checkConstraints } from './checkConstraints.js';
 import type { CandidateAssessment, SentenceAssessment } from './SentenceAssessment.js';
 import { sentenceFeatureValues } from './sentenceFeatures.js';
 import { articleWordList, hasPrefix } from '../evidence/articleWords.js';
+import { WeakKeyedMemo } from '../../util/WeakKeyedMemo.js';
 
 /** What assessing needs besides the evidence: word knowledge and the fitted model. */
 export interface AssessTools {
@@ -75,10 +76,18 @@ export interface ArticleCoverage {
  */
 const RARE_WORD = 3;
 
+/**
+ * Verdicts of {@link inArticle} per article and subject word: every retrieved sentence of an article
+ * lacking the word asks again, and each asking scanned the whole article.
+ */
+const subjectVerdicts = new WeakKeyedMemo<ArticleContext, boolean>(1024);
+
 /** Whether the article (its text or title) names the subject word, under any of its names. */
 function inArticle(t: QuestionTerm, article: ArticleContext): boolean {
-  const re = new RegExp(`(?<![\\p{L}\\p{N}])${t.norm.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`, 'iu');
-  return re.test(article.text) || (article.title !== null && re.test(article.title)) || mentionsAlias(article.text, t.text);
+  return subjectVerdicts.get(article, `${t.norm}\u0000${t.text}`, () => {
+    const re = new RegExp(`(?<![\\p{L}\\p{N}])${t.norm.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`, 'iu');
+    return re.test(article.text) || (article.title !== null && re.test(article.title)) || mentionsAlias(article.text, t.text);
+  });
 }
 
 function strictScore(m: TermMatch | undefined): number {
@@ -202,24 +211,15 @@ function namesNearby(part: AskedPart, s: EvidenceSentence, article: ArticleConte
   }
   const text = around.join('\n');
   const mentions = (name: string) => mentionCount(article, name.split(/\s+/).at(-1) ?? name);
-  return part.names.filter((n) => mentionsName(n, text) || mentions(n) >= MAIN_SUBJECT_MENTIONS).length / part.names.length;
+  // The article-wide count first: it is remembered per article, and often settles it.
+  return part.names.filter((n) => mentions(n) >= MAIN_SUBJECT_MENTIONS || mentionsName(n, text)).length / part.names.length;
 }
 
 /** How often each article mentions a word (a surname), counted once per article and word. */
-const mentionCounts = new WeakMap<ArticleContext, Map<string, number>>();
+const mentionCounts = new WeakKeyedMemo<ArticleContext, number>(1024);
 
 function mentionCount(article: ArticleContext, word: string): number {
-  let counts = mentionCounts.get(article);
-  if (!counts) {
-    counts = new Map();
-    mentionCounts.set(article, counts);
-  }
-  let n = counts.get(word);
-  if (n === undefined) {
-    n = (article.text.match(new RegExp(`(?<![\\p{L}])${word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`, 'giu')) ?? []).length;
-    counts.set(word, n);
-  }
-  return n;
+  return mentionCounts.get(article, word, () => (article.text.match(new RegExp(`(?<![\\p{L}])${word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`, 'giu')) ?? []).length);
 }
 
 /** A candidate's text, compared across articles. */
