@@ -3,6 +3,7 @@ import type { AsPlainObject, Options, SearchOptions } from 'minisearch';
 import { DossierError } from '../errors.js';
 import type { Passage } from '../ingest/Passage.js';
 import { processTerm, termSet, tokenize } from './searchTerms.js';
+import { hitScore, TermHitCache, type TermHits } from './TermHitCache.js';
 import { buildCompactMiniSearch, compactMiniSearch, loadCompactMiniSearch, type CompactTerm, type IndexingOptions } from './miniSearchCodec.js';
 
 /** A passage that matched a lexical query. */
@@ -139,6 +140,12 @@ const LEGACY_FORMAT_VERSION = 1;
 /** Most terms whose reach is remembered (see `LexicalIndex.reachOf`). */
 const REACH_CACHE_LIMIT = 50_000;
 
+/**
+ * Most per-term hits remembered (see `LexicalIndex.termHits`): 16 bytes each, so at most 16 MB; the
+ * 240 benchmark questions' terms hold about 193,000 (3 MB).
+ */
+const TERM_HITS_LIMIT = 1_000_000;
+
 function fieldValue(passage: Passage, field: SearchableField): string {
   return field === 'title' ? (passage.meta.title ?? '') : passage.text;
 }
@@ -217,6 +224,8 @@ export class LexicalIndex {
   private readonly reachCache = new Map<string, number>();
   /** See {@link LexicalIndex.unreached}; emptied when the index changes. */
   private readonly unreachedCache = new Map<string, ReadonlySet<string>>();
+  /** See {@link LexicalIndex.termHits}; emptied when the index changes. */
+  private readonly hitCache = new TermHitCache<Passage>(TERM_HITS_LIMIT);
 
   private constructor(
     private readonly miniSearch: MiniSearch<Passage>,
@@ -326,6 +335,7 @@ export class LexicalIndex {
     }
     this.reachCache.clear();
     this.unreachedCache.clear();
+    this.hitCache.clear();
     for (const p of removed.values()) {
       this.miniSearch.remove(p);
       this.byId.delete(p.id);
@@ -382,18 +392,58 @@ export class LexicalIndex {
     }
   }
 
-  /** Passages (kept by `filter`) that the driving terms match, with the BM25+ of those terms. */
+  /**
+   * Passages (kept by `filter`) that the driving terms match, with the BM25+ of those terms: what
+   * MiniSearch's search for all of them (`combineWith: 'OR'`) gives, assembled from each term's own
+   * hits. Its OR adds a passage's per-term scores in query order, as here, so the sums are bit for
+   * bit its own; the order of the passages differs, which nothing downstream depends on (hits are
+   * sorted by score, then document order).
+   */
   private candidates(driving: string[], filter: LexicalSearchOptions['filter']): Map<string, Candidate> {
     const found = new Map<string, Candidate>();
-    // Unfiltered search: document frequencies must describe the whole corpus, not the filtered part.
-    for (const r of this.miniSearch.search(driving.join(' '), this.termOptions())) {
-      const id = String(r.id);
-      const passage = this.byId.get(id);
-      if (!passage || (filter && !filter(passage))) continue;
-      // MiniSearch multiplied the summed BM25+ by the number of query terms matched; see `LexicalHit.score`.
-      found.set(id, { passage, score: r.score / (r.queryTerms.length || 1), matched: [...r.queryTerms] });
+    for (const term of driving) {
+      const { items, scores } = this.termHits(term, FIELDS);
+      for (let i = 0; i < items.length; i++) {
+        const passage = items[i] as Passage;
+        const score = scores[i] as number;
+        const known = found.get(passage.id);
+        if (known) {
+          known.score = known.score + score;
+          known.matched.push(term);
+        } else found.set(passage.id, { passage, score, matched: [term] });
+      }
+    }
+    for (const [id, c] of found) {
+      // Unfiltered until now: document frequencies must describe the whole corpus, not the filtered part.
+      if (filter && !filter(c.passage)) {
+        found.delete(id);
+        continue;
+      }
+      // MiniSearch multiplies the summed BM25+ by the number of query terms matched and the old
+      // search divided it back (see `LexicalHit.score`); both steps are kept, for the same rounding.
+      const matched = c.matched.length;
+      c.score = (c.score * matched) / matched;
     }
     return found;
+  }
+
+  /**
+   * One processed term's hits in `fields` (exactly, by prefix or fuzzily, see {@link termOptions}):
+   * MiniSearch's search for the term alone, remembered until the index changes. Each hit's score is
+   * that search's, which is what the term adds to a passage in a search for several terms.
+   */
+  private termHits(term: string, fields: readonly SearchableField[]): TermHits<Passage> {
+    return this.hitCache.get(`${fields.join(',')}:${term}`, () => {
+      const items: Passage[] = [];
+      const scores: number[] = [];
+      for (const r of this.miniSearch.search(term, { ...this.termOptions(), fields: [...fields] })) {
+        const passage = this.byId.get(String(r.id));
+        if (!passage) continue;
+        items.push(passage);
+        scores.push(r.score);
+      }
+      return { items, scores: Float64Array.from(scores) };
+    });
   }
 
   /** Adds the common terms to the candidates, then keeps the `limit` best with coverage and normalised scores. */
@@ -404,15 +454,15 @@ export class LexicalIndex {
       const searched = FIELDS.filter((f) => !skipped.includes(f));
       const scored = new Set<string>();
       if (searched.length > 0) {
-        // A boost of 0 makes MiniSearch skip a posting before it builds anything for it, so a term in
-        // many passages costs a walk over its postings, not a result per passage.
-        const results = this.miniSearch.search(term, { ...this.termOptions(), fields: searched, boostDocument: (id) => (found.has(String(id)) ? 1 : 0) });
-        for (const r of results) {
-          const candidate = found.get(String(r.id));
-          if (!candidate) continue;
-          candidate.score += r.score;
+        // The term's hits everywhere, remembered, of which the candidates take theirs: each
+        // candidate looks its score up, as a common term has far more hits than there are candidates.
+        const hits = this.termHits(term, searched);
+        for (const [id, candidate] of found) {
+          const score = hitScore(hits, candidate.passage);
+          if (score === undefined) continue;
+          candidate.score += score;
           candidate.matched.push(term);
-          scored.add(candidate.passage.id);
+          scored.add(id);
         }
       }
       if (skipped.length === 0) continue;
