@@ -185,7 +185,7 @@ interface Candidate {
 }
 
 /** Ties in score keep document order, so an updated index ranks exactly like a fresh build. */
-function byScoreThenDocumentOrder(a: LexicalHit, b: LexicalHit): number {
+function byScoreThenDocumentOrder(a: Scored, b: Scored): number {
   return (
     b.score - a.score ||
     (a.passage.source < b.passage.source ? -1 : a.passage.source > b.passage.source ? 1 : 0) ||
@@ -193,11 +193,17 @@ function byScoreThenDocumentOrder(a: LexicalHit, b: LexicalHit): number {
   );
 }
 
+/** What hits are ranked by: a score, then the passage's place. */
+interface Scored {
+  passage: Passage;
+  score: number;
+}
+
 /**
  * The `limit` best hits, best first, ties in document order. Selects before sorting: most of a large
  * corpus matches some query term, and numbers sort far faster than objects.
  */
-function topHits(hits: LexicalHit[], limit: number): LexicalHit[] {
+function topHits<H extends Scored>(hits: H[], limit: number): H[] {
   if (hits.length > 4 * limit) {
     const scores = Float64Array.from(hits, (h) => h.score).sort();
     const cutoff = scores[scores.length - limit] ?? -Infinity;
@@ -413,10 +419,11 @@ export class LexicalIndex {
         } else found.set(passage.id, { passage, score, matched: [term] });
       }
     }
-    for (const [id, c] of found) {
+    // Values, not entries: an entry is an array allocated per passage, and there are thousands.
+    for (const c of found.values()) {
       // Unfiltered until now: document frequencies must describe the whole corpus, not the filtered part.
       if (filter && !filter(c.passage)) {
-        found.delete(id);
+        found.delete(c.passage.id);
         continue;
       }
       // MiniSearch multiplies the summed BM25+ by the number of query terms matched and the old
@@ -452,22 +459,21 @@ export class LexicalIndex {
       const frequencies = this.fieldFrequencies;
       const skipped = FIELDS.filter((f) => (frequencies[f].get(term) ?? 0) > BOILERPLATE_SHARE * this.miniSearch.documentCount);
       const searched = FIELDS.filter((f) => !skipped.includes(f));
-      const scored = new Set<string>();
       if (searched.length > 0) {
         // The term's hits everywhere, remembered, of which the candidates take theirs: each
         // candidate looks its score up, as a common term has far more hits than there are candidates.
         const hits = this.termHits(term, searched);
-        for (const [id, candidate] of found) {
+        for (const candidate of found.values()) {
           const score = hitScore(hits, candidate.passage);
           if (score === undefined) continue;
           candidate.score += score;
           candidate.matched.push(term);
-          scored.add(id);
         }
       }
       if (skipped.length === 0) continue;
       const unreached = this.unreached(term, skipped);
-      for (const [id, candidate] of found) if (!scored.has(id) && !unreached.has(id)) candidate.matched.push(term);
+      // Query terms are distinct, so a candidate the search above scored is one whose last matched term is this one.
+      for (const candidate of found.values()) if (candidate.matched.at(-1) !== term && !unreached.has(candidate.passage.id)) candidate.matched.push(term);
     }
 
     // IDF of each query term from the passages it reaches exactly, by prefix or fuzzily, so a misspelt
@@ -483,13 +489,12 @@ export class LexicalIndex {
       totalIdf += weight;
     }
 
-    const hits: LexicalHit[] = [];
-    for (const c of found.values()) {
+    // Selected by score first, so only the kept candidates become hits (there are thousands of candidates).
+    const best = topHits([...found.values()], limit).map((c): LexicalHit => {
       let matchedIdf = 0;
       for (const t of c.matched) matchedIdf += idf.get(t) ?? 0;
-      hits.push({ passage: c.passage, score: c.score, normalized: 0, coverage: totalIdf > 0 ? Math.min(1, matchedIdf / totalIdf) : 0 });
-    }
-    const best = topHits(hits, limit);
+      return { passage: c.passage, score: c.score, normalized: 0, coverage: totalIdf > 0 ? Math.min(1, matchedIdf / totalIdf) : 0 };
+    });
     const top = best[0]?.score ?? 0;
     for (const h of best) h.normalized = top > 0 ? (h.score / top) * h.coverage : 0;
     return best;
