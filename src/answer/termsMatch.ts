@@ -49,11 +49,24 @@ function hasDigit(s: string): boolean {
  * @param a - `{ norm, stem, lemma }` of the first word (lower case).
  */
 export function termsMatch(a: { norm: string; stem: string; lemma?: string }, b: { norm: string; stem: string; lemma?: string }): boolean {
-  if (a.norm === b.norm || a.stem === b.stem || (a.lemma !== undefined && a.lemma === b.lemma)) return true;
-  const len = Math.min(a.norm.length, b.norm.length);
-  if (len < 5 || a.norm.charCodeAt(0) !== b.norm.charCodeAt(0)) return false;
+  return a.norm === b.norm || a.stem === b.stem || (a.lemma !== undefined && a.lemma === b.lemma) || closeSpellings(a.norm, b.norm);
+}
+
+/**
+ * {@link termsMatch} for two words known only by their normalised form (each its own stem): the
+ * same word, or close spellings of a long one. Takes the strings, so callers comparing many words
+ * build no objects.
+ */
+export function normsMatch(a: string, b: string): boolean {
+  return a === b || closeSpellings(a, b);
+}
+
+/** Long words with the same first letter, no digit, and an edit distance of 1 (2 from 9 letters). */
+function closeSpellings(a: string, b: string): boolean {
+  const len = Math.min(a.length, b.length);
+  if (len < 5 || a.charCodeAt(0) !== b.charCodeAt(0)) return false;
   const max = len >= 9 ? 2 : 1;
   // Checked before the digits: most pairs of words differ in length by more than `max`.
-  if (Math.abs(a.norm.length - b.norm.length) > max || hasDigit(a.norm) || hasDigit(b.norm)) return false;
-  return boundedDistance(a.norm, b.norm, max) <= max;
+  if (Math.abs(a.length - b.length) > max || hasDigit(a) || hasDigit(b)) return false;
+  return boundedDistance(a, b, max) <= max;
 }

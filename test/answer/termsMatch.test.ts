@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { termsMatch } from '../../src/answer/termsMatch.js';
+import { normsMatch, termsMatch } from '../../src/answer/termsMatch.js';
 
 /** Plain Levenshtein distance, the definition the fast bounded version must agree with. */
 function levenshtein(a: string, b: string): number {
@@ -63,6 +63,7 @@ describe('termsMatch', () => {
       const expected = reference(a, b);
       if (expected) matched++;
       expect(termsMatch(word(a), word(b)), `${a} / ${b}`).toBe(expected);
+      expect(normsMatch(a, b), `${a} / ${b}`).toBe(expected);
     }
     // Enough pairs on both sides of the cut-off to mean something.
     expect(matched).toBeGreaterThan(2000);
