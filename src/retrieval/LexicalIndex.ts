@@ -405,25 +405,26 @@ export class LexicalIndex {
    * bit its own; the order of the passages differs, which nothing downstream depends on (hits are
    * sorted by score, then document order).
    */
-  private candidates(driving: string[], filter: LexicalSearchOptions['filter']): Map<string, Candidate> {
-    const found = new Map<string, Candidate>();
+  private candidates(driving: string[], filter: LexicalSearchOptions['filter']): Map<Passage, Candidate> {
+    // Keyed by the passage object: identity hashing, where an id string would be hashed anew.
+    const found = new Map<Passage, Candidate>();
     for (const term of driving) {
       const { items, scores } = this.termHits(term, FIELDS);
       for (let i = 0; i < items.length; i++) {
         const passage = items[i] as Passage;
         const score = scores[i] as number;
-        const known = found.get(passage.id);
+        const known = found.get(passage);
         if (known) {
           known.score = known.score + score;
           known.matched.push(term);
-        } else found.set(passage.id, { passage, score, matched: [term] });
+        } else found.set(passage, { passage, score, matched: [term] });
       }
     }
     // Values, not entries: an entry is an array allocated per passage, and there are thousands.
     for (const c of found.values()) {
       // Unfiltered until now: document frequencies must describe the whole corpus, not the filtered part.
       if (filter && !filter(c.passage)) {
-        found.delete(c.passage.id);
+        found.delete(c.passage);
         continue;
       }
       // MiniSearch multiplies the summed BM25+ by the number of query terms matched and the old
@@ -454,7 +455,7 @@ export class LexicalIndex {
   }
 
   /** Adds the common terms to the candidates, then keeps the `limit` best with coverage and normalised scores. */
-  private rank(terms: string[], found: Map<string, Candidate>, common: string[], limit: number): LexicalHit[] {
+  private rank(terms: string[], found: Map<Passage, Candidate>, common: string[], limit: number): LexicalHit[] {
     for (const term of common) {
       const frequencies = this.fieldFrequencies;
       const skipped = FIELDS.filter((f) => (frequencies[f].get(term) ?? 0) > BOILERPLATE_SHARE * this.miniSearch.documentCount);
