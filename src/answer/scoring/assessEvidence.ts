@@ -240,12 +240,15 @@ export function rescore(assessments: SentenceAssessment[], model: AnswerModel): 
 /** Adds the features that need all the evidence, then each candidate's probability. */
 function scoreCandidates(assessments: SentenceAssessment[], model: AnswerModel): void {
   const supporting = assessments.filter((a) => a.p >= 0.2);
+  // Each supporting sentence's candidate keys, computed once: every candidate of every sentence
+  // looks for its own among them.
+  const keysOf = new Map(supporting.map((o) => [o, new Set(o.candidates.map((x) => key(x.candidate.text)))]));
   for (const a of assessments) {
     const z = Math.max(-6, Math.min(6, Math.log(Math.max(a.p, 1e-6) / Math.max(1 - a.p, 1e-6))));
     for (const c of a.candidates) {
       const k = key(c.candidate.text);
       const others = new Set(
-        supporting.filter((o) => o.sentence.passage.source !== a.sentence.passage.source && o.candidates.some((x) => key(x.candidate.text) === k)).map((o) => o.sentence.passage.source),
+        supporting.filter((o) => o.sentence.passage.source !== a.sentence.passage.source && keysOf.get(o)?.has(k) === true).map((o) => o.sentence.passage.source),
       );
       c.features = { ...c.features, sentence: z / 6, agreement: Math.min(1, others.size / 2), crowded: 1 - 1 / a.candidates.length };
       c.p = sigmoid(logit(model.candidate, c.features));
