@@ -24,7 +24,7 @@ export interface ExtractiveAnswererOptions {
   similarity?: WordSimilarity | undefined;
   /** WordNet: synonyms and derived forms, and what kind of thing a noun names. */
   lexicon?: Lexicon | undefined;
-  /** A sentence embedding (unit length) for comparing sentences with the question as a whole. */
+  /** A sentence embedding (unit length) for comparing sentences with the question as a whole; may return a shared vector, which is only read. */
   embed?: ((text: string) => Float32Array) | undefined;
   /** The fitted model; the shipped one by default. */
   model?: AnswerModel | undefined;

@@ -5,6 +5,13 @@ import { ExtractiveAnswerer } from './ExtractiveAnswerer.js';
 import { WordNetLexicon } from './lexicon/Lexicon.js';
 import { wordSimilarity } from './lexicon/WordSimilarity.js';
 import { rarityFromVocabulary } from './termRarity.js';
+import { memoizeText } from '../util/memoizeText.js';
+
+/**
+ * Sentence vectors remembered: the same retrieved sentences come back for question after question
+ * (and for every part of one), and embedding them was a tenth of answering. 8192 of them are 3 MB.
+ */
+const SENTENCE_VECTORS = 8192;
 
 /**
  * The offline answerer with everything it reads words with: rarity and similarity from the word
@@ -21,7 +28,7 @@ export function createExtractiveAnswerer(
     rarity: rarityFromVocabulary(table.lookup, table.size),
     similarity: wordSimilarity(table),
     lexicon: new WordNetLexicon(),
-    embed: (text) => offline.embedSync(text),
+    embed: memoizeText((text) => offline.embedSync(text), SENTENCE_VECTORS),
     params: options.params,
   });
 }

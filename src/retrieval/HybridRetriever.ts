@@ -9,6 +9,7 @@ import { passageFilter } from './passageFilter.js';
 import type { RetrievalFilter, RetrievedPassage } from './RetrievedPassage.js';
 import { termSet } from './searchTerms.js';
 import { selectDiverse } from './selectDiverse.js';
+import { TermIds } from './TermIds.js';
 import { LruMap } from '../util/LruMap.js';
 
 /** Passages whose term sets are kept; bounded so a long-running bot over a large corpus does not grow without limit. */
@@ -96,7 +97,9 @@ export class HybridRetriever {
   private readonly store: PassageVectorSearch;
   private readonly embeddings: Embeddings;
   /** Term sets for overlap, computed on first use per passage (most passages are never candidates). */
-  private readonly termCache = new LruMap<string, Set<string>>(TERM_CACHE_SIZE);
+  private readonly termCache = new LruMap<string, Int32Array>(TERM_CACHE_SIZE);
+  /** Numbers the terms of {@link termCache}'s sets, for comparing them by merging. */
+  private readonly termIds = new TermIds();
 
   constructor(init: HybridRetrieverInit) {
     this.params = Object.freeze({ ...FUSION_PARAMS, ...init.params });
@@ -224,10 +227,10 @@ export class HybridRetriever {
     return texts.map((_, i) => (lexical[i] ?? 0) + this.params.denseWeight * cosine(query, vectors[i] ?? []));
   }
 
-  private termsOf(passage: Passage): Set<string> {
+  private termsOf(passage: Passage): Int32Array {
     let terms = this.termCache.get(passage.id);
     if (!terms) {
-      terms = termSet(passage.text);
+      terms = this.termIds.of(termSet(passage.text));
       this.termCache.set(passage.id, terms);
     }
     return terms;

@@ -3,6 +3,7 @@ import type { AsPlainObject, Options, SearchOptions } from 'minisearch';
 import { DossierError } from '../errors.js';
 import type { Passage } from '../ingest/Passage.js';
 import { processTerm, termSet, tokenize } from './searchTerms.js';
+import { hitScore, TermHitCache, type TermHits } from './TermHitCache.js';
 import { buildCompactMiniSearch, compactMiniSearch, loadCompactMiniSearch, type CompactTerm, type IndexingOptions } from './miniSearchCodec.js';
 
 /** A passage that matched a lexical query. */
@@ -139,6 +140,12 @@ const LEGACY_FORMAT_VERSION = 1;
 /** Most terms whose reach is remembered (see `LexicalIndex.reachOf`). */
 const REACH_CACHE_LIMIT = 50_000;
 
+/**
+ * Most per-term hits remembered (see `LexicalIndex.termHits`): 16 bytes each, so at most 16 MB; the
+ * 240 benchmark questions' terms hold about 193,000 (3 MB).
+ */
+const TERM_HITS_LIMIT = 1_000_000;
+
 function fieldValue(passage: Passage, field: SearchableField): string {
   return field === 'title' ? (passage.meta.title ?? '') : passage.text;
 }
@@ -178,7 +185,7 @@ interface Candidate {
 }
 
 /** Ties in score keep document order, so an updated index ranks exactly like a fresh build. */
-function byScoreThenDocumentOrder(a: LexicalHit, b: LexicalHit): number {
+function byScoreThenDocumentOrder(a: Scored, b: Scored): number {
   return (
     b.score - a.score ||
     (a.passage.source < b.passage.source ? -1 : a.passage.source > b.passage.source ? 1 : 0) ||
@@ -186,11 +193,17 @@ function byScoreThenDocumentOrder(a: LexicalHit, b: LexicalHit): number {
   );
 }
 
+/** What hits are ranked by: a score, then the passage's place. */
+interface Scored {
+  passage: Passage;
+  score: number;
+}
+
 /**
  * The `limit` best hits, best first, ties in document order. Selects before sorting: most of a large
  * corpus matches some query term, and numbers sort far faster than objects.
  */
-function topHits(hits: LexicalHit[], limit: number): LexicalHit[] {
+function topHits<H extends Scored>(hits: H[], limit: number): H[] {
   if (hits.length > 4 * limit) {
     const scores = Float64Array.from(hits, (h) => h.score).sort();
     const cutoff = scores[scores.length - limit] ?? -Infinity;
@@ -217,6 +230,8 @@ export class LexicalIndex {
   private readonly reachCache = new Map<string, number>();
   /** See {@link LexicalIndex.unreached}; emptied when the index changes. */
   private readonly unreachedCache = new Map<string, ReadonlySet<string>>();
+  /** See {@link LexicalIndex.termHits}; emptied when the index changes. */
+  private readonly hitCache = new TermHitCache<Passage>(TERM_HITS_LIMIT);
 
   private constructor(
     private readonly miniSearch: MiniSearch<Passage>,
@@ -326,6 +341,7 @@ export class LexicalIndex {
     }
     this.reachCache.clear();
     this.unreachedCache.clear();
+    this.hitCache.clear();
     for (const p of removed.values()) {
       this.miniSearch.remove(p);
       this.byId.delete(p.id);
@@ -382,42 +398,83 @@ export class LexicalIndex {
     }
   }
 
-  /** Passages (kept by `filter`) that the driving terms match, with the BM25+ of those terms. */
-  private candidates(driving: string[], filter: LexicalSearchOptions['filter']): Map<string, Candidate> {
-    const found = new Map<string, Candidate>();
-    // Unfiltered search: document frequencies must describe the whole corpus, not the filtered part.
-    for (const r of this.miniSearch.search(driving.join(' '), this.termOptions())) {
-      const id = String(r.id);
-      const passage = this.byId.get(id);
-      if (!passage || (filter && !filter(passage))) continue;
-      // MiniSearch multiplied the summed BM25+ by the number of query terms matched; see `LexicalHit.score`.
-      found.set(id, { passage, score: r.score / (r.queryTerms.length || 1), matched: [...r.queryTerms] });
+  /**
+   * Passages (kept by `filter`) that the driving terms match, with the BM25+ of those terms: what
+   * MiniSearch's search for all of them (`combineWith: 'OR'`) gives, assembled from each term's own
+   * hits. Its OR adds a passage's per-term scores in query order, as here, so the sums are bit for
+   * bit its own; the order of the passages differs, which nothing downstream depends on (hits are
+   * sorted by score, then document order).
+   */
+  private candidates(driving: string[], filter: LexicalSearchOptions['filter']): Map<Passage, Candidate> {
+    // Keyed by the passage object: identity hashing, where an id string would be hashed anew.
+    const found = new Map<Passage, Candidate>();
+    for (const term of driving) {
+      const { items, scores } = this.termHits(term, FIELDS);
+      for (let i = 0; i < items.length; i++) {
+        const passage = items[i] as Passage;
+        const score = scores[i] as number;
+        const known = found.get(passage);
+        if (known) {
+          known.score = known.score + score;
+          known.matched.push(term);
+        } else found.set(passage, { passage, score, matched: [term] });
+      }
+    }
+    // Values, not entries: an entry is an array allocated per passage, and there are thousands.
+    for (const c of found.values()) {
+      // Unfiltered until now: document frequencies must describe the whole corpus, not the filtered part.
+      if (filter && !filter(c.passage)) {
+        found.delete(c.passage);
+        continue;
+      }
+      // MiniSearch multiplies the summed BM25+ by the number of query terms matched and the old
+      // search divided it back (see `LexicalHit.score`); both steps are kept, for the same rounding.
+      const matched = c.matched.length;
+      c.score = (c.score * matched) / matched;
     }
     return found;
   }
 
+  /**
+   * One processed term's hits in `fields` (exactly, by prefix or fuzzily, see {@link termOptions}):
+   * MiniSearch's search for the term alone, remembered until the index changes. Each hit's score is
+   * that search's, which is what the term adds to a passage in a search for several terms.
+   */
+  private termHits(term: string, fields: readonly SearchableField[]): TermHits<Passage> {
+    return this.hitCache.get(`${fields.join(',')}:${term}`, () => {
+      const items: Passage[] = [];
+      const scores: number[] = [];
+      for (const r of this.miniSearch.search(term, { ...this.termOptions(), fields: [...fields] })) {
+        const passage = this.byId.get(String(r.id));
+        if (!passage) continue;
+        items.push(passage);
+        scores.push(r.score);
+      }
+      return { items, scores: Float64Array.from(scores) };
+    });
+  }
+
   /** Adds the common terms to the candidates, then keeps the `limit` best with coverage and normalised scores. */
-  private rank(terms: string[], found: Map<string, Candidate>, common: string[], limit: number): LexicalHit[] {
+  private rank(terms: string[], found: Map<Passage, Candidate>, common: string[], limit: number): LexicalHit[] {
     for (const term of common) {
       const frequencies = this.fieldFrequencies;
       const skipped = FIELDS.filter((f) => (frequencies[f].get(term) ?? 0) > BOILERPLATE_SHARE * this.miniSearch.documentCount);
       const searched = FIELDS.filter((f) => !skipped.includes(f));
-      const scored = new Set<string>();
       if (searched.length > 0) {
-        // A boost of 0 makes MiniSearch skip a posting before it builds anything for it, so a term in
-        // many passages costs a walk over its postings, not a result per passage.
-        const results = this.miniSearch.search(term, { ...this.termOptions(), fields: searched, boostDocument: (id) => (found.has(String(id)) ? 1 : 0) });
-        for (const r of results) {
-          const candidate = found.get(String(r.id));
-          if (!candidate) continue;
-          candidate.score += r.score;
+        // The term's hits everywhere, remembered, of which the candidates take theirs: each
+        // candidate looks its score up, as a common term has far more hits than there are candidates.
+        const hits = this.termHits(term, searched);
+        for (const candidate of found.values()) {
+          const score = hitScore(hits, candidate.passage);
+          if (score === undefined) continue;
+          candidate.score += score;
           candidate.matched.push(term);
-          scored.add(candidate.passage.id);
         }
       }
       if (skipped.length === 0) continue;
       const unreached = this.unreached(term, skipped);
-      for (const [id, candidate] of found) if (!scored.has(id) && !unreached.has(id)) candidate.matched.push(term);
+      // Query terms are distinct, so a candidate the search above scored is one whose last matched term is this one.
+      for (const candidate of found.values()) if (candidate.matched.at(-1) !== term && !unreached.has(candidate.passage.id)) candidate.matched.push(term);
     }
 
     // IDF of each query term from the passages it reaches exactly, by prefix or fuzzily, so a misspelt
@@ -433,13 +490,12 @@ export class LexicalIndex {
       totalIdf += weight;
     }
 
-    const hits: LexicalHit[] = [];
-    for (const c of found.values()) {
+    // Selected by score first, so only the kept candidates become hits (there are thousands of candidates).
+    const best = topHits([...found.values()], limit).map((c): LexicalHit => {
       let matchedIdf = 0;
       for (const t of c.matched) matchedIdf += idf.get(t) ?? 0;
-      hits.push({ passage: c.passage, score: c.score, normalized: 0, coverage: totalIdf > 0 ? Math.min(1, matchedIdf / totalIdf) : 0 });
-    }
-    const best = topHits(hits, limit);
+      return { passage: c.passage, score: c.score, normalized: 0, coverage: totalIdf > 0 ? Math.min(1, matchedIdf / totalIdf) : 0 };
+    });
     const top = best[0]?.score ?? 0;
     for (const h of best) h.normalized = top > 0 ? (h.score / top) * h.coverage : 0;
     return best;

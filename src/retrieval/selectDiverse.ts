@@ -1,7 +1,7 @@
-/** A candidate for diversification: its fused score and its set of index terms. */
+/** A candidate for diversification: its fused score and its index terms (their `TermIds`, sorted ascending, distinct). */
 export interface DiverseCandidate {
   score: number;
-  terms: ReadonlySet<string>;
+  terms: Int32Array;
 }
 
 /** Jaccard similarity of two term sets (0 when both are empty). */
@@ -11,6 +11,25 @@ export function jaccard(a: ReadonlySet<string>, b: ReadonlySet<string>): number 
   let shared = 0;
   for (const t of small) if (large.has(t)) shared++;
   return shared / (a.size + b.size - shared);
+}
+
+/** {@link jaccard} of two term sets given as sorted arrays of distinct numbers: the same value, by merging. */
+export function sortedJaccard(a: Int32Array, b: Int32Array): number {
+  if (a.length === 0 && b.length === 0) return 0;
+  let shared = 0;
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) {
+    const x = a[i] as number;
+    const y = b[j] as number;
+    if (x === y) {
+      shared++;
+      i++;
+      j++;
+    } else if (x < y) i++;
+    else j++;
+  }
+  return shared / (a.length + b.length - shared);
 }
 
 /**
@@ -48,7 +67,7 @@ export function selectDiverse(candidates: readonly DiverseCandidate[], k: number
     if (!chosen) break;
     for (const i of left) {
       const c = candidates[i];
-      if (c) overlap[i] = Math.max(overlap[i] ?? 0, jaccard(chosen.terms, c.terms));
+      if (c) overlap[i] = Math.max(overlap[i] ?? 0, sortedJaccard(chosen.terms, c.terms));
     }
   }
   return picked;

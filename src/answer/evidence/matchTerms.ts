@@ -40,6 +40,18 @@ function canStandFor(t: Token, term: QuestionTerm): boolean {
   return t.content && !FUNCTION_LIKE.has(t.norm) && (t.pos !== 'PROPN' || term.pos === 'PROPN');
 }
 
+/** The multi-word entries of a related-words set, split into words, once per set (it is matched against every sentence). */
+const phrases = new WeakMap<ReadonlySet<string>, string[][]>();
+
+function phrasesOf(related: ReadonlySet<string>): string[][] {
+  let split = phrases.get(related);
+  if (!split) {
+    split = [...related].filter((p) => p.includes(' ')).map((p) => p.split(' '));
+    phrases.set(related, split);
+  }
+  return split;
+}
+
 /**
  * Finds a question word in a sentence's tokens. Names match exactly or, for places, under their
  * other names ("Washington" for "United States"); descriptive words also match through the
@@ -52,12 +64,11 @@ export function matchTerm(term: QuestionTerm, tokens: readonly Token[], text: st
   }
   if (term.related.size > 0) {
     for (const t of tokens) if (canStandFor(t, term) && (term.related.has(t.lemma) || term.related.has(t.norm))) return { level: 'related', score: 0.8, token: t };
-    const lower = tokens.map((t) => t.lemma);
-    for (const phrase of term.related) {
-      if (!phrase.includes(' ')) continue;
-      const words = phrase.split(' ');
-      for (let i = 0; i + words.length <= lower.length; i++) {
-        if (words.every((w, k) => lower[i + k] === w)) return { level: 'related', score: 0.8, token: tokens[i] };
+    for (const words of phrasesOf(term.related)) {
+      for (let i = 0; i + words.length <= tokens.length; i++) {
+        let k = 0;
+        while (k < words.length && tokens[i + k]?.lemma === words[k]) k++;
+        if (k === words.length) return { level: 'related', score: 0.8, token: tokens[i] };
       }
     }
   }

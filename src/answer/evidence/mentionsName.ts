@@ -1,6 +1,6 @@
 import nlp from 'compromise';
 import { mentionsAlias } from '../placeAliases.js';
-import { termsMatch } from '../termsMatch.js';
+import { normsMatch } from '../termsMatch.js';
 import { LruMap } from '../../util/LruMap.js';
 import { articleWordList, sameInitial } from './articleWords.js';
 import type { ArticleContext } from './EvidenceSentence.js';
@@ -39,13 +39,16 @@ function wordsOf(text: string): Word[] {
   return out;
 }
 
-const same = (a: Word, b: Word) => termsMatch({ norm: a.norm, stem: a.norm }, { norm: b.norm, stem: b.norm });
+const same = (a: Word, b: Word) => normsMatch(a.norm, b.norm);
 
 /** Whether `needle` occurs as consecutive words of `hay` (each word matching up to a spelling variant). */
 function hasRun(hay: Word[], needle: Word[]): boolean {
   if (needle.length === 0) return false;
+  // Plain loops: this runs over every word of every sentence near the evidence, for every name.
   for (let i = 0; i + needle.length <= hay.length; i++) {
-    if (needle.every((w, k) => same(hay[i + k] as Word, w))) return true;
+    let k = 0;
+    while (k < needle.length && same(hay[i + k] as Word, needle[k] as Word)) k++;
+    if (k === needle.length) return true;
   }
   return false;
 }
@@ -135,7 +138,7 @@ const escape = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** The article's spellings of a word: its words with the same initial that {@link same} accepts. */
 function spellings(words: readonly string[], word: string): string[] {
-  return sameInitial(words, word).filter((w) => same({ text: w, norm: w }, { text: word, norm: word }));
+  return sameInitial(words, word).filter((w) => normsMatch(w, word));
 }
 
 /** A name's words as the article's word list splits them: at anything not a letter or digit ("U.S." → u, s). */

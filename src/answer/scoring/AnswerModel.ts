@@ -26,7 +26,9 @@ export type AnswerModel = z.infer<typeof AnswerModelSchema>;
 /** The model's log-odds for a feature vector; features the model has no weight for count 0. */
 export function logit(model: LogisticWeights, features: Record<string, number>): number {
   let z = model.bias;
-  for (const [name, value] of Object.entries(features)) z += (model.weights[name] ?? 0) * value;
+  // for…in visits the keys in the order Object.entries would, without an array per feature
+  // (this runs for every sentence and candidate); feature records are plain objects.
+  for (const name in features) z += (model.weights[name] ?? 0) * (features[name] as number);
   return z;
 }
 

@@ -15,6 +15,7 @@ import { checkConstraints } from './checkConstraints.js';
 import type { CandidateAssessment, SentenceAssessment } from './SentenceAssessment.js';
 import { sentenceFeatureValues } from './sentenceFeatures.js';
 import { articleWordList, hasPrefix } from '../evidence/articleWords.js';
+import { WeakKeyedMemo } from '../../util/WeakKeyedMemo.js';
 
 /** What assessing needs besides the evidence: word knowledge and the fitted model. */
 export interface AssessTools {
@@ -75,10 +76,18 @@ export interface ArticleCoverage {
  */
 const RARE_WORD = 3;
 
+/**
+ * Verdicts of {@link inArticle} per article and subject word: every retrieved sentence of an article
+ * lacking the word asks again, and each asking scanned the whole article.
+ */
+const subjectVerdicts = new WeakKeyedMemo<ArticleContext, boolean>(1024);
+
 /** Whether the article (its text or title) names the subject word, under any of its names. */
 function inArticle(t: QuestionTerm, article: ArticleContext): boolean {
-  const re = new RegExp(`(?<![\\p{L}\\p{N}])${t.norm.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`, 'iu');
-  return re.test(article.text) || (article.title !== null && re.test(article.title)) || mentionsAlias(article.text, t.text);
+  return subjectVerdicts.get(article, `${t.norm}\u0000${t.text}`, () => {
+    const re = new RegExp(`(?<![\\p{L}\\p{N}])${t.norm.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`, 'iu');
+    return re.test(article.text) || (article.title !== null && re.test(article.title)) || mentionsAlias(article.text, t.text);
+  });
 }
 
 function strictScore(m: TermMatch | undefined): number {
@@ -202,24 +211,15 @@ function namesNearby(part: AskedPart, s: EvidenceSentence, article: ArticleConte
   }
   const text = around.join('\n');
   const mentions = (name: string) => mentionCount(article, name.split(/\s+/).at(-1) ?? name);
-  return part.names.filter((n) => mentionsName(n, text) || mentions(n) >= MAIN_SUBJECT_MENTIONS).length / part.names.length;
+  // The article-wide count first: it is remembered per article, and often settles it.
+  return part.names.filter((n) => mentions(n) >= MAIN_SUBJECT_MENTIONS || mentionsName(n, text)).length / part.names.length;
 }
 
 /** How often each article mentions a word (a surname), counted once per article and word. */
-const mentionCounts = new WeakMap<ArticleContext, Map<string, number>>();
+const mentionCounts = new WeakKeyedMemo<ArticleContext, number>(1024);
 
 function mentionCount(article: ArticleContext, word: string): number {
-  let counts = mentionCounts.get(article);
-  if (!counts) {
-    counts = new Map();
-    mentionCounts.set(article, counts);
-  }
-  let n = counts.get(word);
-  if (n === undefined) {
-    n = (article.text.match(new RegExp(`(?<![\\p{L}])${word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`, 'giu')) ?? []).length;
-    counts.set(word, n);
-  }
-  return n;
+  return mentionCounts.get(article, word, () => (article.text.match(new RegExp(`(?<![\\p{L}])${word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`, 'giu')) ?? []).length);
 }
 
 /** A candidate's text, compared across articles. */
@@ -240,12 +240,15 @@ export function rescore(assessments: SentenceAssessment[], model: AnswerModel): 
 /** Adds the features that need all the evidence, then each candidate's probability. */
 function scoreCandidates(assessments: SentenceAssessment[], model: AnswerModel): void {
   const supporting = assessments.filter((a) => a.p >= 0.2);
+  // Each supporting sentence's candidate keys, computed once: every candidate of every sentence
+  // looks for its own among them.
+  const keysOf = new Map(supporting.map((o) => [o, new Set(o.candidates.map((x) => key(x.candidate.text)))]));
   for (const a of assessments) {
     const z = Math.max(-6, Math.min(6, Math.log(Math.max(a.p, 1e-6) / Math.max(1 - a.p, 1e-6))));
     for (const c of a.candidates) {
       const k = key(c.candidate.text);
       const others = new Set(
-        supporting.filter((o) => o.sentence.passage.source !== a.sentence.passage.source && o.candidates.some((x) => key(x.candidate.text) === k)).map((o) => o.sentence.passage.source),
+        supporting.filter((o) => o.sentence.passage.source !== a.sentence.passage.source && keysOf.get(o)?.has(k) === true).map((o) => o.sentence.passage.source),
       );
       c.features = { ...c.features, sentence: z / 6, agreement: Math.min(1, others.size / 2), crowded: 1 - 1 / a.candidates.length };
       c.p = sigmoid(logit(model.candidate, c.features));
