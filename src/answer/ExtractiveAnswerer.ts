@@ -59,6 +59,7 @@ function retrievedArticles(retrieved: readonly RetrievedPassage[]): (source: str
       text: `${prev?.text ?? ''}\n${r.passage.text}`,
       title: r.passage.meta.title,
       date: r.passage.meta.date,
+      datelineDay: r.passage.meta.datelineDay,
     });
   }
   return (source) => bySource.get(source) ?? { text: '', title: null, date: null };

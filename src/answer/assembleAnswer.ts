@@ -131,8 +131,26 @@ function placedDate(answered: AnswerDecision['parts']): { sentence: SentenceAsse
   const best = [...top.candidates].sort((a, b) => b.p - a.p).find((c) => c.candidate.source === 'date');
   if (!best) return undefined;
   const date = displayDate(best.candidate.text, top.article.date);
-  return date === best.candidate.text ? undefined : { sentence: top, date };
+  if (date !== best.candidate.text) return { sentence: top, date };
+  const dateline = datelineGloss(best.candidate.text, top.article);
+  return dateline ? { sentence: top, date: dateline } : undefined;
 }
+
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/**
+ * For a weekday ("on Monday") in an article with no date but a dateline that gives month and day
+ * without a year ("April 15 (Reuters) -"): that dateline, said to be one. It does not claim the
+ * event's day (a story filed on Tuesday may tell of Monday); it tells the reader which week.
+ */
+function datelineGloss(candidate: string, article: SentenceAssessment['article']): string | undefined {
+  if (article.date || !article.datelineDay || !WEEKDAY.test(candidate) || /\d/.test(candidate)) return undefined;
+  const [month, day] = article.datelineDay.split('-').map(Number);
+  const name = MONTHS[(month ?? 0) - 1];
+  return name && day ? `Article dated ${name} ${day}, year not given` : undefined;
+}
+
+const WEEKDAY = /\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b/i;
 
 function joinList(items: string[]): string {
   if (items.length <= 1) return items.join('');

@@ -521,7 +521,7 @@ function articleContextOf(state: ServingState): Map<string, ArticleContext> {
   const map = new Map<string, ArticleContext>();
   const seen = new Set<string>();
   for (const p of state.index.passages) {
-    const entry = map.get(p.source) ?? { text: '', title: p.meta.title, date: p.meta.date };
+    const entry = map.get(p.source) ?? { text: '', title: p.meta.title, date: p.meta.date, datelineDay: p.meta.datelineDay };
     for (const sentence of p.sentences) {
       const key = `${p.source}#${sentence.start}`;
       if (seen.has(key)) continue;

@@ -15,6 +15,11 @@ export interface ArticleMeta {
   date: string | null;
   url: string | null;
   author: string | null;
+  /**
+   * Month and day (`MM-DD`) of a dateline that gives no year ("April 15 (Reuters) -"), when `date`
+   * is unknown: a reader can still place the story's "on Monday" near it.
+   */
+  datelineDay?: string | null;
 }
 
 /** One article file after reading and cleaning. */

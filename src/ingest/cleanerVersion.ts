@@ -16,5 +16,6 @@
  * 13: a possessive before a glued full stop ("than that of Scholz’s.Also") is a sentence end too, and so is a
  *     lower-case word glued to "The" ("second placeThe Bundestag"); search terms fold
  *     accents ("Erdoğan" is indexed as "erdogan"), so the lexical index of older builds is stale too.
+ * 14: an undated article's dateline without a year ("April 15 (Reuters) -") is kept as `datelineDay`.
  */
-export const CLEANER_VERSION = 13;
+export const CLEANER_VERSION = 14;

@@ -3,7 +3,7 @@ import type { CleanedArticle } from './cleanArticle.js';
 import { parseFrontMatter } from './parseFrontMatter.js';
 import { splitLines } from './splitLines.js';
 import { DATE_RULES, firstFound, isSiteName, PUBLISHER_RULES, toIsoDate, type HeaderView } from './headerRules.js';
-import { isBylineFields, isMenuLine, isNameLike, isPunctuationOnly, wordCount } from './textShape.js';
+import { findDates, isBylineFields, isMenuLine, isNameLike, isPunctuationOnly, wordCount } from './textShape.js';
 
 export { toIsoDate } from './headerRules.js';
 
@@ -18,13 +18,24 @@ export function inferMetadata(raw: string, cleaned: Pick<CleanedArticle, 'body' 
   const { body } = cleaned;
   const view = headerView(raw, cleaned);
   const bio = authorBio(raw);
+  const date = firstFound(DATE_RULES, view)?.value ?? null;
+  const datelineDay = date === null && view.lead ? yearlessDay(view.lead) : null;
   return {
     title: inferTitle(view.lines),
     publisher: firstFound(PUBLISHER_RULES, view)?.value ?? inferPublisherFromText(view.lead, raw, body),
-    date: firstFound(DATE_RULES, view)?.value ?? null,
+    date,
     url: inferUrl(raw),
     author: inferAuthor(view.lines, bio),
+    ...(datelineDay ? { datelineDay } : {}),
   };
+}
+
+/** Month and day (`MM-DD`) of a dateline that writes no year ("April 15 (Reuters) -", "ANKARA, Feb 7 (Reuters) -"). */
+export function yearlessDay(lead: string): string | null {
+  if (/\b\d{4}\b/.test(lead)) return null;
+  const found = findDates(lead).find((r) => r.start.isCertain('month') && r.start.isCertain('day') && !/\bago\b|\btoday\b|\byesterday\b/i.test(r.text));
+  if (!found) return null;
+  return `${String(found.start.get('month')).padStart(2, '0')}-${String(found.start.get('day')).padStart(2, '0')}`;
 }
 
 /** The header of an article as the metadata rules read it (see {@link HeaderView}). */

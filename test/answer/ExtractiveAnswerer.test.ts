@@ -189,6 +189,15 @@ describe('ExtractiveAnswerer on articles written for the test', () => {
     expect(await answerer.followUpQueries('Who chaired the harbour committee session?', [session])).toEqual([]);
   });
 
+  it('says which dateline a weekday belongs to when the article gives no year', async () => {
+    const wire = article('t/wire.txt', 'Divers boarded the ferry Sample Star on Monday, the harbour police said.', { date: null, datelineDay: '04-15' });
+    const answer = await answerer.answer('On what date did divers board the ferry Sample Star?', [wire]);
+    expect(lead(answer)).toMatch(/^Article dated April 15, year not given: Divers boarded the ferry Sample Star on Monday/);
+    // With no dateline either, the sentence stands as written.
+    const bare = article('t/bare.txt', 'Divers boarded the ferry Sample Star on Monday, the harbour police said.', { date: null });
+    expect(lead(await answerer.answer('On what date did divers board the ferry Sample Star?', [bare]))).toMatch(/^Divers boarded/);
+  });
+
   it('answers each part of a two-part question, and says which part the articles leave open', async () => {
     const answer = await answerer.answer('How many votes did Jane Roe receive in the first round, and how many did she receive in the fifth round?', [vote]);
     expect(answer.kind, answer.text).toBe('answered');

@@ -37,4 +37,6 @@ export interface ArticleContext {
   title: string | null;
   /** ISO date at the precision known (YYYY, YYYY-MM or YYYY-MM-DD). */
   date: string | null;
+  /** Month and day (`MM-DD`) of a dateline without a year, when `date` is unknown. */
+  datelineDay?: string | null | undefined;
 }
