@@ -101,10 +101,12 @@ export function assembleAnswer(question: string, decision: AnswerDecision): Answ
   const marker = (s: SentenceAssessment) => `[${chosen.findIndex((c) => sentenceKey(c) === sentenceKey(s)) + 1}]`;
   const answered = decision.parts.filter((p) => p.answered);
   const parts: string[] = [];
-  // Short answers lead only when every answered part has one: half a short answer misleads.
-  if (answered.length > 0 && answered.every((p) => p.short.length > 0)) {
+  // Short answers lead only when every answered part has one: half a short answer misleads. A
+  // weekday nothing places ("Monday", in an article with no date) answers no "when".
+  const shown = (p: (typeof answered)[number], s: (typeof answered)[number]['short'][number]) => (p.part.type === 'date' ? shortDate(s.candidate.candidate.text, s.sentence.article) : s.candidate.candidate.text);
+  if (answered.length > 0 && answered.every((p) => p.short.length > 0 && p.short.every((s) => shown(p, s) !== undefined))) {
     // All the short answers come before the first marker: the first line answers every part at once.
-    const pieces = answered.map((p) => joinList(p.short.map((s) => (p.part.type === 'date' ? displayDate(s.candidate.candidate.text, s.sentence.article.date) : s.candidate.candidate.text))));
+    const pieces = answered.map((p) => joinList(p.short.map((s) => shown(p, s) ?? '')));
     const refs = [...new Set(answered.flatMap((p) => p.short.map((s) => marker(s.sentence))))].join('');
     parts.push(`${pieces.join('; ')} ${refs}.`);
   }
@@ -151,6 +153,18 @@ function datelineGloss(candidate: string, article: SentenceAssessment['article']
 }
 
 const WEEKDAY = /\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b/i;
+
+/**
+ * A date as a short answer: in full when the article's date places it; a weekday with the dateline
+ * it belongs to ("Monday (article dated April 15, year not given)"); undefined for a weekday that
+ * nothing places, which is no answer to "when".
+ */
+function shortDate(text: string, article: SentenceAssessment['article']): string | undefined {
+  const full = displayDate(text, article.date);
+  if (full !== text || !WEEKDAY.test(text) || /\d/.test(text)) return full;
+  const dateline = datelineGloss(text, article);
+  return dateline ? `${text} (${dateline.charAt(0).toLowerCase()}${dateline.slice(1)})` : undefined;
+}
 
 function joinList(items: string[]): string {
   if (items.length <= 1) return items.join('');

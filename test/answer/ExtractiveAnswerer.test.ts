@@ -198,6 +198,18 @@ describe('ExtractiveAnswerer on articles written for the test', () => {
     expect(lead(await answerer.answer('On what date did divers board the ferry Sample Star?', [bare]))).toMatch(/^Divers boarded/);
   });
 
+  it('never leads with a bare weekday nothing places', async () => {
+    const eager = await offlineAnswerer({ shortThreshold: 0.01 });
+    const text = 'Divers boarded the ferry Sample Star on Monday, the harbour police said.';
+    const question = 'On what day did divers board the ferry Sample Star?';
+    const undated = await eager.answer(question, [article('t/bare.txt', text, { date: null })]);
+    expect(lead(undated)).toMatch(/^Divers boarded/);
+    const datelined = await eager.answer(question, [article('t/wire.txt', text, { date: null, datelineDay: '04-15' })]);
+    expect(lead(datelined)).toBe('Monday (article dated April 15, year not given)');
+    const dated = await eager.answer(question, [article('t/dated.txt', text, { date: '2031-04-15' })]);
+    expect(lead(dated)).toBe('14 April 2031 (Monday)');
+  });
+
   it('answers each part of a two-part question, and says which part the articles leave open', async () => {
     const answer = await answerer.answer('How many votes did Jane Roe receive in the first round, and how many did she receive in the fifth round?', [vote]);
     expect(answer.kind, answer.text).toBe('answered');
