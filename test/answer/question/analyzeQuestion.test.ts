@@ -91,6 +91,7 @@ describe('analyzeQuestion: constraints', () => {
     ['Who met the envoy on June 17?', [{ kind: 'day', text: 'June 17' }]],
     ['According to the report that gives the party 120 seats, how many seats did the rival win?', [{ kind: 'figure', text: '120' }]],
     ['When did the port reopen for the first time?', []],
+    ['In which city is First Harbour Bank based?', []],
   ])('%s', async (question, expected) => {
     const constraints = (await analyze(question)).parts[0]?.constraints ?? [];
     expect(constraints.map((c) => ({ kind: c.kind, text: c.text }))).toEqual(expected);
