@@ -32,8 +32,13 @@ function chooseSentences(decision: AnswerDecision): SentenceAssessment[] {
     const both = bestForAll(answered.map((p) => p.ranked), params.answerThreshold);
     if (both) add(both);
   }
-  for (const p of answered) if (p.ranked[0]) add(p.ranked[0]);
-  // A why-question whose best sentence tells the event without its cause: the sentence that gives one follows it.
+  // A why-question whose best sentence only retells the asked event: the sentence that gives its cause leads, the event follows.
+  for (const p of answered) {
+    const cause = p.ranked[0] && (p.ranked[0].features['restatesEvent'] ?? 0) > 0 ? causeForRestatement(p.ranked) : undefined;
+    if (cause) add(cause);
+    if (p.ranked[0]) add(p.ranked[0]);
+  }
+  // One that tells the event with something else but no cause: the cause follows it.
   for (const p of answered) {
     const cause = causeForRestatement(p.ranked);
     if (cause) add(cause);

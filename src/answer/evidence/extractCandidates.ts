@@ -149,13 +149,13 @@ function dates(text: string): AnswerCandidate[] {
 const SPAN_OF_TIME = /\b(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a few|several)\s+(?:days?|weeks?|months?|years?|hours?|minutes?|seconds?|decades?)\b/gi;
 
 /** The words introducing a cause or condition ("because", "due to", "after", "citing", "unless"). */
-export const CAUSAL = /\b(?:because(?: of)?|due to|owing to|as a result of|thanks to|in order to|so that|so as to|in response to|in retaliation for|citing|on the grounds that|on condition that|unless|until|provided that|after|since|as|over|amid|following|for)\b/i;
+export const CAUSAL = /\b(?:because(?: of)?|(?<!\b(?:is|are|was|were|be|been|being|not|also)\s)due to|owing to|as a result of|thanks to|in order to|so that|so as to|in response to|in retaliation for|citing|on the grounds that|on condition that|unless|until|provided that|after|since|as|over|amid|following|for)\b/i;
 
 /**
  * Words that say outright that a cause or purpose is being given. `CAUSAL` also admits "as", "for",
  * "after" and "over", which usually introduce no cause; these do not.
  */
-export const STATED_CAUSE = /\b(?:because|due to|owing to|as a result of|thanks to|in order to|so that|so as to|in response to|in retaliation for|in protest (?:at|against|over)|citing|cited|on the grounds that|the reasons?\b|reasons? (?:for|why)|caused by|blamed|blames|led to|prompted by|triggered by|aimed at|intended to|designed to|necessary because|was meant to)/i;
+export const STATED_CAUSE = /\b(?:because|(?<!\b(?:is|are|was|were|be|been|being|not|also)\s)due to|owing to|as a result of|thanks to|in order to|so that|so as to|in response to|in retaliation for|in protest (?:at|against|over)|citing|cited|on the grounds that|the reasons?\b|reasons? (?:for|why)|caused by|blamed|blames|led to|prompted by|triggered by|aimed at|intended to|designed to|necessary because|was meant to)/i;
 
 /** The clause after a causal connective: what answers "why". */
 function causalClauses(text: string): AnswerCandidate[] {

@@ -32,6 +32,14 @@ describe('sentence features on articles written for the test', () => {
     expect(byText.get('The start was delayed because protesters blocked the bridge.')).toMatchObject({ restatesEvent: 0, causal: 1 });
   });
 
+  it('reads "is due to" as a schedule, not a cause', async () => {
+    const text = 'The harbour festival started two hours late on Saturday. The mayor is due to speak on Sunday. The start was delayed due to fog.';
+    const decision = await answerer.decide('Why did the harbour festival start two hours late?', [article('t/festival2.txt', text)]);
+    const byText = new Map(decision.parts[0]?.ranked.map((s) => [s.sentence.text, s.features['causal']]));
+    expect(byText.get('The mayor is due to speak on Sunday.')).toBe(0);
+    expect(byText.get('The start was delayed due to fog.')).toBe(1);
+  });
+
   it('prefers the day to the month for a when-question', async () => {
     const text = 'The council will meet in September. On September 10 the council will vote on the harbour plan.';
     const decision = await answerer.decide('When will the council vote on the harbour plan?', [article('t/council.txt', text)]);
