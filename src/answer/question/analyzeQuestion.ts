@@ -266,7 +266,8 @@ function analysePart(text: string): PartDraft {
       expected: phrase.expected,
       subject: [...subject, ...preambleTerms.filter((t) => t.role === 'subject' && !subject.some((s) => s.stem === t.stem))],
       // Names in an attribution ("According to the Reuters report, …") say where to look, not what the article must name.
-      names: namePhrases(forms).map((n) => allianceHead(n, asked)),
+      // "Baku and Yerevan" are two names an article must mention, wherever it does (a body named "X and Y" still has both).
+      names: namePhrases(forms).flatMap((n) => n.split(/\s+and\s+/)).map((n) => allianceHead(n, asked)),
       relation: [...relation, ...preambleTerms.filter((t) => t.role === 'context' && !relation.some((r) => r.stem === t.stem))],
       predicate,
       constraints: withoutAskedLabels(constraintsOf(text), head),

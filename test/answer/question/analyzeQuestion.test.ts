@@ -62,6 +62,7 @@ describe('analyzeQuestion: what the answer must state', () => {
     ['Which Gulf emirate sent the ferries?', []],
     // A slashed pair is called by its first member too ("the HP").
     ['How many seats did HP/PP win in the vote?', ['HP']],
+    ['Which body did Eastport and Westport ask to mediate?', ['Eastport', 'Westport']],
     ['Which admiral in the Harbour Guard\'s North Haven district spoke?', ['Harbour Guard']],
     ['How much did the Eastport Airlines flight cost?', ['Eastport Airlines']],
     // A possessive ends a name; nationalities in "-ish" describe.
