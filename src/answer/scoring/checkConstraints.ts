@@ -60,12 +60,12 @@ function checkFigure(c: Extract<Constraint, { kind: 'figure' }>, text: string, a
 
 /**
  * How far an undated article supports a year it does not state in or around the sentence: a little
- * when it writes no year at all (a wire story whose dateline gives none; nothing says it is of
- * another year), not at all when it writes other years. A year merely mentioned elsewhere in it
- * is no evidence: "a term which ends in 2024", "the 1980 disaster".
+ * when every year it writes is earlier (a wire story whose dateline gives no year, recalling "a
+ * 2017 review": nothing says it is of another year), not at all when it writes that year or a later
+ * one elsewhere ("a term which ends in 2024", "the 1980 disaster" in a story of today).
  */
-function undatedYearSupport(text: string): number {
-  return new RegExp(YEARS.source).test(text) ? 0 : 0.2;
+function undatedYearSupport(year: number, text: string): number {
+  return [...text.matchAll(YEARS)].every((m) => Number(m[1]) < year) ? 0.2 : 0;
 }
 
 /** How one constraint fares in a sentence: met (1), met through the article only (partly), or contradicted. */
@@ -82,7 +82,7 @@ function check(c: Constraint, s: EvidenceSentence, article: ArticleContext, arou
       if (years.length > 0) return { met: articleYear === c.year ? 0.5 : 0, conflict: articleYear !== c.year };
       if ([...around.matchAll(YEARS)].some((m) => Number(m[1]) === c.year)) return { met: 0.6, conflict: false };
       if (articleYear === c.year) return { met: 0.7, conflict: false };
-      if (articleYear === undefined) return { met: undatedYearSupport(article.text), conflict: false };
+      if (articleYear === undefined) return { met: undatedYearSupport(c.year, article.text), conflict: false };
       // An article written before the asked year cannot report it; one written later may.
       return { met: 0, conflict: articleYear < c.year };
     }

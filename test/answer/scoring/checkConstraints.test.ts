@@ -36,7 +36,8 @@ describe('checkConstraints', () => {
 
   it.each<[string, string, number]>([
     ['writes no year at all: nothing says it is another year', 'Police said on Friday the suspect was arrested.', 0.2],
-    ['writes another year only', 'Police said on Friday the suspect was arrested. The 2029 fires were smaller.', 0],
+    ['writes only earlier years', 'Police said on Friday the suspect was arrested. The 2029 fires were smaller.', 0.2],
+    ['writes a later year', 'Police said on Friday the suspect was arrested. A trial is set for 2032.', 0],
     ['mentions the year only as a date to come', 'Police said on Friday the suspect was arrested. His term ends in May 2031.', 0],
   ])('an undated article that %s', async (_name, text, met) => {
     const analysis = await analyzeQuestion('Who was arrested in May 2031?');
