@@ -208,11 +208,16 @@ const term = (f: WordForm, role: QuestionTerm['role']): QuestionTerm => ({ ...f,
 const VAGUE = new Set(['get', 'take', 'go', 'come', 'make', 'put', 'set', 'give', 'see', 'change', 'turn', 'move', 'run', 'work', 'act', 'pass', 'have', 'do', 'be', 'say', 'tell', 'hold', 'keep', 'let', 'bring', 'carry', 'feel', 'experience', 'travel', 'fall', 'happen', 'occur', 'place', 'reach', 'make it', 'use', 'find', 'show', 'state', 'stay', 'remain', 'call', 'name', 'know', 'think']);
 
 /** Whether a word at position `i` is a name: a proper noun, or capitalised mid-sentence and not an adjective. */
+/** Adverbs that open a question ("Roughly how many …", "Officially, who …"); a list, since names end in -ly too ("Kelly", "Italy"). */
+const OPENING_ADVERB = /^(?:roughly|approximately|exactly|precisely|nearly|almost|about|around|just|overall|altogether|originally|initially|finally|ultimately|eventually|officially|reportedly|allegedly|apparently|specifically|currently|recently|so|and|but|also|then|now)$/;
+
 function isName(f: WordForm, i: number, next?: WordForm): boolean {
   if (!/\p{L}/u.test(f.text) || CALENDAR.test(f.norm)) return false;
   // "Central American", "South Korean": part of a demonym.
   if (next && isDemonym(next.text) && /^(?:north|south|east|west|central|northern|southern|eastern|western|latin|sub-saharan)$/i.test(f.norm)) return false;
   const capital = /^\p{Lu}/u.test(f.text);
+  // A question's first word is capitalised anyway: an adverb there ("Roughly how many …") names no one.
+  if (i === 0 && OPENING_ADVERB.test(f.norm)) return false;
   if (f.pos === 'PROPN') return capital && !isDemonym(f.text);
   return capital && i > 0 && f.pos !== 'ADJ' && !f.stop && !isDemonym(f.text);
 }

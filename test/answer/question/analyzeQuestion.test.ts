@@ -63,6 +63,7 @@ describe('analyzeQuestion: what the answer must state', () => {
     // A slashed pair is called by its first member too ("the HP").
     ['How many seats did HP/PP win in the vote?', ['HP']],
     ['Which body did Eastport and Westport ask to mediate?', ['Eastport', 'Westport']],
+    ['Roughly how many ferries did Eastport order?', ['Eastport']],
     ['Which admiral in the Harbour Guard\'s North Haven district spoke?', ['Harbour Guard']],
     ['How much did the Eastport Airlines flight cost?', ['Eastport Airlines']],
     // A possessive ends a name; nationalities in "-ish" describe.
