@@ -261,8 +261,12 @@ function analysePart(text: string): PartDraft {
     relation.push(term(f, 'relation'));
   });
   const predicate = pickPredicate(forms, relation);
-  const context = wordForms(preamble).filter((f) => !f.stop && !FRAMING.has(f.norm) && /\p{L}/u.test(f.text) && !['PUNCT', 'AUX', 'DET', 'ADP', 'PRON'].includes(f.pos));
-  const preambleTerms = context.map((f) => term(f, isName(f, 1) ? 'subject' : 'context'));
+  // Each preamble word keeps its place: the part's first word ("Roughly how many …") is capitalised anyway.
+  const opensPart = preamble.trim() !== '' && text.trim().startsWith(preamble.trim());
+  const context = wordForms(preamble)
+    .map((f, i) => ({ f, at: opensPart ? i : i + 1 }))
+    .filter(({ f }) => !f.stop && !FRAMING.has(f.norm) && /\p{L}/u.test(f.text) && !['PUNCT', 'AUX', 'DET', 'ADP', 'PRON'].includes(f.pos));
+  const preambleTerms = context.map(({ f, at }) => term(f, isName(f, at) ? 'subject' : 'context'));
   return {
     part: {
       text: text.trim(),
