@@ -48,6 +48,18 @@ function statesOnlyUnrealised(a: SentenceAssessment): boolean {
   return before.some((t) => UNREALISED.test(t.norm));
 }
 
+/**
+ * A sentence saying the asked thing was withheld or is not known ("The company has not disclosed the
+ * name of the captain", "Police declined to name him", "The cause is not yet known").
+ */
+const WITHHELD = /\b(?:(?:has|have|had|did|does|do|was|were|is|are|been)\s+not\s+(?:yet\s+)?(?:been\s+)?(?:disclosed?|released?|identified|named|made public|revealed|given|confirmed|known|determined|established)|(?:declined|refused|would not|wouldn't|did not|didn't)\s+(?:to\s+)?(?:name|identify|disclose|reveal|say|give|comment)|(?:not|never)\s+(?:been\s+)?(?:publicly\s+)?(?:disclosed|identified|named|released|revealed|made public)|(?:is|are|was|were|remains?|remained)\s+(?:still\s+)?(?:unknown|unclear|undisclosed|unnamed|not known))\b/i;
+
+/** Whether the sentence's words for the asked thing (its head, else its predicate) are found in it. */
+function mentionsAsked(a: SentenceAssessment): boolean {
+  const strong = (m: SentenceAssessment['predicate']) => m !== undefined && (m.level === 'exact' || m.level === 'related');
+  return a.head.some(strong) || strong(a.predicate) || a.relation.some(strong);
+}
+
 /** The rules, checked in order; the first that applies is recorded on the assessment. */
 export const SENTENCE_RULES: readonly SentenceRule[] = [
   {
@@ -78,6 +90,11 @@ export const SENTENCE_RULES: readonly SentenceRule[] = [
       a.part.predicate !== undefined &&
       !TELLING.has(a.part.predicate.lemma) &&
       !a.inArticle.predicate && !(a.predicate && (a.predicate.level === 'exact' || a.predicate.level === 'related')),
+  },
+  {
+    name: 'says-withheld',
+    reason: 'A sentence saying the asked name, date, place or figure was not disclosed or is not known ("The company has not disclosed the name of the captain") tells the reader the articles do not give it; quoted as an answer it reads as one. Not for why or what-questions: there the withholding may be the answer ("the crew had not been given visas").',
+    rejects: (a) => a.part.type !== 'reason' && a.part.type !== 'description' && WITHHELD.test(a.sentence.text) && mentionsAsked(a),
   },
   {
     name: 'is-a-question',

@@ -27,6 +27,18 @@ describe('SENTENCE_RULES', () => {
     expect(await rejection('How many berths does the Eastport harbour have?', 'The Eastport harbour has 60 berths, officials say.')).toBeUndefined();
   });
 
+  describe('says-withheld', () => {
+    it.each<[string, string, string | undefined]>([
+      ['What is the name of the ferry Sample Star\'s captain?', 'The operator has not disclosed the name of the captain of the Sample Star.', 'says-withheld'],
+      ['Who was the driver of the Eastport bus?', 'Police declined to name the driver of the Eastport bus.', 'says-withheld'],
+      ['When will the Eastport pier reopen?', 'The date the Eastport pier will reopen is still unknown, officials said.', 'says-withheld'],
+      ['Why could the crew of the Sample Star not go ashore?', 'The crew of the Sample Star could not go ashore because their visas had not been issued.', undefined],
+      ['What is the name of the ferry Sample Star\'s captain?', 'The captain of the Sample Star, Jane Roe, was praised by the operator.', undefined],
+    ])('%s / %s -> %s', async (question, sentence, rule) => {
+      expect(await rejection(question, sentence)).toBe(rule);
+    });
+  });
+
   describe('unrealised-event', () => {
     it.each<[string, string, string | undefined]>([
       ['What probable cause did the board\'s final report give for the sinking?', 'The preliminary report does not assign a probable cause.', 'unrealised-event'],
