@@ -181,7 +181,8 @@ function constraintsOf(text: string): Constraint[] {
     }
   }
   // "the third round", "a second vote" — not "for the first time" or "the first two victims".
-  for (const m of text.matchAll(/\b(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d{1,2}(?:st|nd|rd|th))\s+(?!(?:of|and|or|to|time|times|two|three|four|five|six|seven|eight|nine|ten|\d+)\b)[a-z]+/gi)) {
+  // Not "third parties", "first hand", "second-class": fixed phrases, no round or occasion.
+  for (const m of text.matchAll(/\b(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d{1,2}(?:st|nd|rd|th))\s+(?!(?:of|and|or|to|time|times|two|three|four|five|six|seven|eight|nine|ten|\d+|part(?:y|ies)|person|hand|class|world)\b)[a-z]+/gi)) {
     // "First Republic", "the Second Circuit": an ordinal that begins a name is no round or occasion.
     if (/\s\p{Lu}/u.test(m[0])) continue;
     const value = ORDINALS[(m[1] ?? '').toLowerCase()];

@@ -98,6 +98,7 @@ describe('analyzeQuestion: constraints', () => {
     ['According to the report that gives the party 120 seats, how many seats did the rival win?', [{ kind: 'figure', text: '120' }]],
     ['When did the port reopen for the first time?', []],
     ['In which city is First Harbour Bank based?', []],
+    ['Which insurer covers the owner against claims brought by third parties?', []],
   ])('%s', async (question, expected) => {
     const constraints = (await analyze(question)).parts[0]?.constraints ?? [];
     expect(constraints.map((c) => ({ kind: c.kind, text: c.text }))).toEqual(expected);
