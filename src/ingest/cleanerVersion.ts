@@ -17,5 +17,6 @@
  *     lower-case word glued to "The" ("second placeThe Bundestag"); search terms fold
  *     accents ("Erdoğan" is indexed as "erdogan"), so the lexical index of older builds is stale too.
  * 14: an undated article's dateline without a year ("April 15 (Reuters) -") is kept as `datelineDay`.
+ * 15: teaser headlines dated without a year ("… (March 10)") and "Next gallery:" links are page furniture.
  */
-export const CLEANER_VERSION = 14;
+export const CLEANER_VERSION = 15;

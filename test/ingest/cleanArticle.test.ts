@@ -160,6 +160,8 @@ describe('cleanArticle generalises beyond the seeds', () => {
     ['a short opening sentence is not taken for a headline', 'Talks collapsed.\nNegotiators left Geneva on Friday without agreeing on a date to meet again.', 2],
     ['headlines dated at the end of the line, under "Read Next", are removed', 'First paragraph of the story, long enough to be prose text.\n\nRead Next\nHarbour rents flatten after two-year climb (Mar 21, 2031)\nOffice tower sells for $60M (03/24/2031)\nBoard approves new signage rule - 12/20/2030', 1],
     ['a dated headline list without a heading is removed too', 'First paragraph of the story, long enough to be prose text.\n\nBoard approves new signage rule - 12/20/2030\nQuarterly profile released - 02/28/2031\n\nSecond paragraph of the story, also long enough to be prose.', 2],
+    ['headlines dated without a year, in parentheses, are removed', 'First paragraph of the story, long enough to be prose text.\n\nMost Read\nFerry orders rebound in February (March 10)\nHarbour operator to cut routes (March 12)\n\nSecond paragraph of the story, also long enough to be prose.', 2],
+    ['a "Next gallery:" link is removed', 'First paragraph of the story, long enough to be prose text.\n\nNext gallery: The week in pictures, July 2-8', 1],
     ['a social counter is removed', 'First paragraph of the story, long enough to be prose text.\n\n12.5KFollowersFollow', 1],
     ['an author bio under a byline is removed', 'First paragraph of the story, long enough to be prose text.\n\nJane Roe\nThe writer is a correspondent based in Tbilisi.', 1],
   ])('%s', (_name, raw, keptCount) => {

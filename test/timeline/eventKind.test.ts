@@ -21,6 +21,10 @@ const cases: Array<[string, string, string]> = [
   ['Divers search the river on March 27, 2031. (AP Photo/Jane Roe)', 'March 27, 2031', 'caption'],
   ['The ferry sank in May 2031, and the inquiry will report in 2033.', 'May 2031', 'event'],
   ['The ferry sank in May 2031, and the inquiry will report in 2033.', '2033', 'planned'],
+  ['What happened in March 2031?', 'March 2031', 'state'],
+  ['Four bolts that were supposed to hold the door were missing, a report released Tuesday said.', 'Tuesday', 'event'],
+  ['Operators expect traffic to recover in 2032.', '2032', 'planned'],
+  ['Traffic recovered in 2032, the operators said.', '2032', 'event'],
 ];
 
 describe('mentionKind', () => {
