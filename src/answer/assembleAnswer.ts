@@ -1,6 +1,6 @@
 import type { Answer, Citation } from './Answer.js';
 import { citationFor } from './citationFor.js';
-import { displayDate } from './displayDate.js';
+import { datelineGloss, displayDate, shortDate } from './displayDate.js';
 import type { AnswerDecision } from './ExtractiveAnswerer.js';
 import { noAnswer } from './noAnswer.js';
 import type { SentenceAssessment } from './scoring/SentenceAssessment.js';
@@ -141,34 +141,6 @@ function placedDate(answered: AnswerDecision['parts']): { sentence: SentenceAsse
   if (date !== best.candidate.text) return { sentence: top, date };
   const dateline = datelineGloss(best.candidate.text, top.article);
   return dateline ? { sentence: top, date: dateline } : undefined;
-}
-
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-
-/**
- * For a weekday ("on Monday") in an article with no date but a dateline that gives month and day
- * without a year ("April 15 (Reuters) -"): that dateline, said to be one. It does not claim the
- * event's day (a story filed on Tuesday may tell of Monday); it tells the reader which week.
- */
-function datelineGloss(candidate: string, article: SentenceAssessment['article']): string | undefined {
-  if (article.date || !article.datelineDay || !WEEKDAY.test(candidate) || /\d/.test(candidate)) return undefined;
-  const [month, day] = article.datelineDay.split('-').map(Number);
-  const name = MONTHS[(month ?? 0) - 1];
-  return name && day ? `Article dated ${name} ${day}, year not given` : undefined;
-}
-
-const WEEKDAY = /\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b/i;
-
-/**
- * A date as a short answer: in full when the article's date places it; a weekday with the dateline
- * it belongs to ("Monday (article dated April 15, year not given)"); undefined for a weekday that
- * nothing places, which is no answer to "when".
- */
-function shortDate(text: string, article: SentenceAssessment['article']): string | undefined {
-  const full = displayDate(text, article.date);
-  if (full !== text || !WEEKDAY.test(text) || /\d/.test(text)) return full;
-  const dateline = datelineGloss(text, article);
-  return dateline ? `${text} (${dateline.charAt(0).toLowerCase()}${dateline.slice(1)})` : undefined;
 }
 
 function joinList(items: string[]): string {

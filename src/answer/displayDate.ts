@@ -1,4 +1,5 @@
 import * as chrono from 'chrono-node';
+import type { ArticleContext } from './evidence/EvidenceSentence.js';
 import { articleDay } from './scoring/checkConstraints.js';
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
@@ -26,4 +27,30 @@ export function displayDate(text: string, articleDate: string | null): string {
   if (time - ref.getTime() > 2 * 86_400_000 || ref.getTime() - time > 300 * 86_400_000) return text;
   const full = `${day} ${MONTHS[month - 1] ?? ''} ${year}`;
   return weekdayOnly ? `${full} (${text})` : full;
+}
+
+const WEEKDAY = /\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b/i;
+
+/**
+ * For a weekday ("on Monday") in an article with no date but a dateline that gives month and day
+ * without a year ("April 15 (Reuters) -"): that dateline, said to be one. It does not claim the
+ * event's day (a story filed on Tuesday may tell of Monday); it tells the reader which week.
+ */
+export function datelineGloss(candidate: string, article: Pick<ArticleContext, 'date' | 'datelineDay'>): string | undefined {
+  if (article.date || !article.datelineDay || !WEEKDAY.test(candidate) || /\d/.test(candidate)) return undefined;
+  const [month, day] = article.datelineDay.split('-').map(Number);
+  const name = MONTHS[(month ?? 0) - 1];
+  return name && day ? `Article dated ${name} ${day}, year not given` : undefined;
+}
+
+/**
+ * A date as a short answer: in full when the article's date places it; a weekday with the dateline
+ * it belongs to ("Monday (article dated April 15, year not given)"); undefined for a weekday that
+ * nothing places, which is no answer to "when".
+ */
+export function shortDate(text: string, article: Pick<ArticleContext, 'date' | 'datelineDay'>): string | undefined {
+  const full = displayDate(text, article.date);
+  if (full !== text || !WEEKDAY.test(text) || /\d/.test(text)) return full;
+  const dateline = datelineGloss(text, article);
+  return dateline ? `${text} (${dateline.charAt(0).toLowerCase()}${dateline.slice(1)})` : undefined;
 }
