@@ -32,17 +32,17 @@ function chooseSentences(decision: AnswerDecision): SentenceAssessment[] {
     const both = bestForAll(answered.map((p) => p.ranked), params.answerThreshold);
     if (both) add(both);
   }
-  // A why-question whose best sentence only retells the asked event: the sentence that gives its cause leads, the event follows.
+  // A why-question whose best sentence only retells the asked event: the sentence that gives its
+  // cause leads, the event follows. One that tells the event with something else: the cause follows.
+  const causesAfter: SentenceAssessment[] = [];
   for (const p of answered) {
-    const cause = p.ranked[0] && (p.ranked[0].features['restatesEvent'] ?? 0) > 0 ? causeForRestatement(p.ranked) : undefined;
-    if (cause) add(cause);
-    if (p.ranked[0]) add(p.ranked[0]);
-  }
-  // One that tells the event with something else but no cause: the cause follows it.
-  for (const p of answered) {
+    const top = p.ranked[0];
     const cause = causeForRestatement(p.ranked);
-    if (cause) add(cause);
+    if (cause && (top?.features['restatesEvent'] ?? 0) > 0) add(cause);
+    else if (cause) causesAfter.push(cause);
+    if (top) add(top);
   }
+  for (const cause of causesAfter) add(cause);
   for (const p of answered) {
     const best = p.ranked[0]?.p ?? 1;
     const share = asksForSeveral(p.part) ? params.listShare : params.joinShare;
