@@ -60,8 +60,19 @@ function mentionsAsked(a: SentenceAssessment): boolean {
   return a.head.some(strong) || strong(a.predicate) || a.relation.some(strong);
 }
 
+/**
+ * A live blog's own chrome ("That's where we'll leave our live coverage for today", "Follow our live
+ * coverage") and an embedded post's credit line ("— Jane Roe (@janeroe) April 3, 2031").
+ */
+const PAGE_CHROME = /\b(?:(?:leave|end|pause|wrap up|close) (?:our|this|the) live (?:coverage|blog|updates)|follow (?:our|along with our|the) live (?:coverage|blog|updates)|(?:this|our) live (?:blog|coverage) (?:has|is) (?:now )?(?:ended|closed|paused))\b|^[-—–]\s*[\p{L}][\p{L} .'’-]{0,60}\(@\w+\)/iu;
+
 /** The rules, checked in order; the first that applies is recorded on the assessment. */
 export const SENTENCE_RULES: readonly SentenceRule[] = [
+  {
+    name: 'is-page-chrome',
+    reason: 'A live blog\'s sign-off ("That\'s where we\'ll leave our live coverage for today") or an embedded post\'s credit line ("— Jane Roe (@janeroe) April 3, 2031") is the page talking about itself, not reporting.',
+    rejects: (a) => PAGE_CHROME.test(a.sentence.text),
+  },
   {
     name: 'name-not-in-article',
     reason: 'An article that never names someone or something the question is about cannot answer it ("How much did United Airlines lose?" is not answered by an article about Delta).',

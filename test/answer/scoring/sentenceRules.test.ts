@@ -27,6 +27,14 @@ describe('SENTENCE_RULES', () => {
     expect(await rejection('How many berths does the Eastport harbour have?', 'The Eastport harbour has 60 berths, officials say.')).toBeUndefined();
   });
 
+  it.each<[string, string, string | undefined]>([
+    ['On what day did Jane Roe give evidence to the Eastport inquiry?', "That's where we'll leave our live coverage of the Eastport inquiry for today.", 'is-page-chrome'],
+    ['When did Jane Roe resign from the Eastport council?', '- Jane Roe (@janeroe) April 3, 2031', 'is-page-chrome'],
+    ['When did Jane Roe resign from the Eastport council?', 'Jane Roe resigned from the Eastport council on April 3, 2031.', undefined],
+  ])('%s / %s -> %s', async (question, sentence, rule) => {
+    expect(await rejection(question, sentence)).toBe(rule);
+  });
+
   describe('says-withheld', () => {
     it.each<[string, string, string | undefined]>([
       ['What is the name of the ferry Sample Star\'s captain?', 'The operator has not disclosed the name of the captain of the Sample Star.', 'says-withheld'],
