@@ -1,11 +1,13 @@
+import { LruMap } from './LruMap.js';
+
 /**
  * Values computed from an object and a string key, remembered per object: weakly, so they go when
- * the object does (an article replaced by a reindex), and at most `perObject` keys each, past which
- * that object's memory starts over (a bot serves an open-ended stream of questions). Only for pure
+ * the object does (an article replaced by a reindex), and at most `perObject` keys each, the least
+ * recently used forgotten first (a bot serves an open-ended stream of questions). Only for pure
  * computations: forgetting a value must never change what `get` returns.
  */
 export class WeakKeyedMemo<O extends object, V> {
-  readonly #byObject = new WeakMap<O, Map<string, V>>();
+  readonly #byObject = new WeakMap<O, LruMap<string, V>>();
   readonly #perObject: number;
 
   constructor(perObject: number) {
@@ -17,13 +19,12 @@ export class WeakKeyedMemo<O extends object, V> {
   get(object: O, key: string, compute: () => V): V {
     let known = this.#byObject.get(object);
     if (!known) {
-      known = new Map();
+      known = new LruMap(this.#perObject);
       this.#byObject.set(object, known);
     }
     // `has` rather than an undefined check: `undefined` may be a computed value.
     if (known.has(key)) return known.get(key) as V;
     const value = compute();
-    if (known.size >= this.#perObject) known.clear();
     known.set(key, value);
     return value;
   }

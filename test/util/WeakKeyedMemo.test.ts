@@ -28,13 +28,13 @@ it('remembers undefined as a value', () => {
   expect(calls).toBe(1);
 });
 
-it('starts an object over past its bound, still answering right', () => {
+it('forgets an object\'s least recently used keys past its bound, still answering right', () => {
   const memo = new WeakKeyedMemo<object, string>(2);
   const o = {};
   let calls = 0;
   const get = (k: string) => memo.get(o, k, () => (calls++, k.toUpperCase()));
   expect([get('a'), get('b'), get('c'), get('a')]).toEqual(['A', 'B', 'C', 'A']);
-  // 'c' cleared the memory of 'a' and 'b', so 'a' was computed again.
+  // 'c' pushed out 'a', so 'a' was computed again (and pushed out 'b').
   expect(calls).toBe(4);
   expect(get('c')).toBe('C');
   expect(calls).toBe(4);
