@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { readFile, rm, writeFile, appendFile, readdir } from 'node:fs/promises';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createApp, type App } from '../../src/app.js';
 import { createLogger } from '../../src/logger.js';
 import { isDossierError } from '../../src/errors.js';
@@ -108,6 +108,23 @@ describe('DossierEngine over the real seeds (offline embeddings)', () => {
     const answer = await app.engine.ask('When did the United States establish diplomatic relations with Azerbaijan?');
     expect(answer.text.split('[1]')[0]).toMatch(/\b1992\b/);
     expect(answer.text).not.toMatch(/John Bass|August 7-8/);
+  });
+
+  it('searches a part about the first part\'s answer again with that answer\'s name', async () => {
+    const queries: string[] = [];
+    const retrieve = app.engine.retrieve.bind(app.engine);
+    const spy = vi.spyOn(app.engine, 'retrieve').mockImplementation(async (query, options) => {
+      queries.push(query);
+      return retrieve(query, options);
+    });
+    try {
+      const answer = await app.engine.ask('Who leads the working group on the Trump Route, and what is her title?');
+      expect(answer.kind, answer.text).toBe('answered');
+      expect(answer.text).toMatch(/Sonata Coulter/);
+      expect(queries).toContainEqual(expect.stringMatching(/^what is her title .*Coulter/));
+    } finally {
+      spy.mockRestore();
+    }
   });
 
   it('ignores instructions embedded in the question', async () => {
