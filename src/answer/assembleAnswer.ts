@@ -1,6 +1,6 @@
 import type { Answer, Citation } from './Answer.js';
 import { citationFor } from './citationFor.js';
-import { datelineGloss, displayDate, shortDate } from './displayDate.js';
+import { datelineGloss, displayDate, shortDate, WEEKDAY } from './displayDate.js';
 import type { AnswerDecision } from './ExtractiveAnswerer.js';
 import { noAnswer } from './noAnswer.js';
 import type { SentenceAssessment } from './scoring/SentenceAssessment.js';
@@ -40,6 +40,8 @@ function chooseSentences(decision: AnswerDecision): SentenceAssessment[] {
     const cause = causeForRestatement(p.ranked);
     if (cause && (top?.features['restatesEvent'] ?? 0) > 0) add(cause);
     else if (cause) causesAfter.push(cause);
+    const placed = answered.length === 1 ? placingSentence(p.ranked, params.joinShare) : undefined;
+    if (placed) add(placed);
     if (top) add(top);
   }
   for (const cause of causesAfter) add(cause);
@@ -115,7 +117,7 @@ export function assembleAnswer(question: string, decision: AnswerDecision): Answ
     const refs = [...new Set(answered.flatMap((p) => p.short.map((s) => marker(s.sentence))))].join('');
     parts.push(`${pieces.join('; ')} ${refs}.`);
   }
-  const gloss = parts.length === 0 ? placedDate(answered) : undefined;
+  const gloss = parts.length === 0 ? placedDate(answered, chosen[0]) : undefined;
   for (const s of chosen) parts.push(`${s === gloss?.sentence ? `${gloss.date}: ` : ''}${s.sentence.text} ${marker(s)}`);
   const missing = decision.parts.filter((p) => !p.answered);
   if (missing.length > 0 && answered.length > 0) {
@@ -130,17 +132,35 @@ export function assembleAnswer(question: string, decision: AnswerDecision): Answ
  * ("on Sunday" in an article of 10 February 2025 is 9 February 2025). A reader cannot place
  * "Sunday" from the quote alone; the full date leads the quote, which stays as written.
  */
-function placedDate(answered: AnswerDecision['parts']): { sentence: SentenceAssessment; date: string } | undefined {
-  if (answered.length !== 1) return undefined;
-  const part = answered[0];
-  const top = part?.ranked[0];
-  if (!part || part.part.type !== 'date' || !top) return undefined;
-  const best = [...top.candidates].sort((a, b) => b.p - a.p).find((c) => c.candidate.source === 'date');
+function placedDate(answered: AnswerDecision['parts'], lead: SentenceAssessment | undefined): { sentence: SentenceAssessment; date: string } | undefined {
+  if (answered.length !== 1 || answered[0]?.part.type !== 'date' || !lead || lead.part !== answered[0].part) return undefined;
+  const date = placed(lead);
+  return date ? { sentence: lead, date } : undefined;
+}
+
+/** The sentence's best date, placed: in full from its article's date, or by its dateline; undefined when it stays as written. */
+function placed(s: SentenceAssessment): string | undefined {
+  const best = bestDate(s);
   if (!best) return undefined;
-  const date = displayDate(best.candidate.text, top.article.date);
-  if (date !== best.candidate.text) return { sentence: top, date };
-  const dateline = datelineGloss(best.candidate.text, top.article);
-  return dateline ? { sentence: top, date: dateline } : undefined;
+  const date = displayDate(best, s.article.date);
+  return date !== best ? date : datelineGloss(best, s.article);
+}
+
+function bestDate(s: SentenceAssessment): string | undefined {
+  return [...s.candidates].sort((a, b) => b.p - a.p).find((c) => c.candidate.source === 'date')?.candidate.text;
+}
+
+/**
+ * For a when-question whose best sentence says only a weekday nothing places ("on Sunday", in an
+ * undated article): a sentence nearly as likely that says the same weekday in an article that
+ * places it ("On Sunday …" on a page stamped 9 February). It leads, with the full date; the best
+ * sentence follows, as written.
+ */
+function placingSentence(ranked: readonly SentenceAssessment[], share: number): SentenceAssessment | undefined {
+  const top = ranked[0];
+  const weekday = top && top.part.type === 'date' ? WEEKDAY.exec(bestDate(top) ?? '')?.[0]?.toLowerCase() : undefined;
+  if (!top || !weekday || /\d/.test(bestDate(top) ?? '') || placed(top)) return undefined;
+  return ranked.find((s) => s !== top && s.p >= share * top.p && bestDate(s)?.toLowerCase().includes(weekday) === true && placed(s) !== undefined);
 }
 
 function joinList(items: string[]): string {

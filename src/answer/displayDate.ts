@@ -29,7 +29,8 @@ export function displayDate(text: string, articleDate: string | null): string {
   return weekdayOnly ? `${full} (${text})` : full;
 }
 
-const WEEKDAY = /\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b/i;
+/** A weekday named in a date expression. */
+export const WEEKDAY = /\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b/i;
 
 /**
  * For a weekday ("on Monday") in an article with no date but a dateline that gives month and day

@@ -198,6 +198,17 @@ describe('ExtractiveAnswerer on articles written for the test', () => {
     expect(lead(await answerer.answer('On what date did divers board the ferry Sample Star?', [bare]))).toMatch(/^Divers boarded/);
   });
 
+  it('leads a when-answer with the article that places the weekday another article leaves bare', async () => {
+    const undated = article('t/undated.txt', 'The ferry Sample Star and the ferry North Light collided off Eastport on Sunday. The harbour cafe sells fish soup.', { date: null });
+    const dated = article('t/dated2.txt', 'The ferry Sample Star and the ferry North Light collided off Eastport early on Sunday. A choir sang in the town hall.', { date: '2031-03-10' });
+    const question = 'When did the ferry Sample Star and the ferry North Light collide?';
+    const decision = await answerer.decide(question, [undated, dated]);
+    expect(decision.parts[0]?.ranked[0]?.article.date).toBeNull();
+    // 10 March 2031 is a Monday: its article's "Sunday" is 9 March.
+    const answer = await answerer.answer(question, [undated, dated]);
+    expect(answer.text).toBe('9 March 2031 (Sunday): The ferry Sample Star and the ferry North Light collided off Eastport early on Sunday. [1] The ferry Sample Star and the ferry North Light collided off Eastport on Sunday. [2]');
+  });
+
   it('never leads with a bare weekday nothing places', async () => {
     const eager = await offlineAnswerer({ shortThreshold: 0.01 });
     const text = 'Divers boarded the ferry Sample Star on Monday, the harbour police said.';
