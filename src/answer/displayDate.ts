@@ -17,17 +17,22 @@ export function displayDate(text: string, articleDate: string | null): string {
   const parsed = chrono.parse(text, ref, { forwardDate: false })[0];
   if (!parsed) return text;
   const s = parsed.start;
-  if (s.isCertain('year')) return text;
+  // "today", "yesterday", "tonight": the article's own day, or the one before (chrono reads them off the reference date).
+  const relative = RELATIVE_DAY.test(parsed.text.trim());
+  if (s.isCertain('year') && !relative) return text;
   const weekdayOnly = s.isCertain('weekday') && !s.isCertain('day');
   const dayWithoutYear = s.isCertain('month') && s.isCertain('day');
-  if (!weekdayOnly && !dayWithoutYear) return text;
+  if (!weekdayOnly && !dayWithoutYear && !relative) return text;
   const [year, month, day] = [s.get('year') ?? 0, s.get('month') ?? 0, s.get('day') ?? 0];
   const time = Date.UTC(year, month - 1, day, 12);
   // A day after the article's date is an announced one; a year's wrap-around is too uncertain to fill in.
   if (time - ref.getTime() > 2 * 86_400_000 || ref.getTime() - time > 300 * 86_400_000) return text;
   const full = `${day} ${MONTHS[month - 1] ?? ''} ${year}`;
-  return weekdayOnly ? `${full} (${text})` : full;
+  return weekdayOnly || relative ? `${full} (${text})` : full;
 }
+
+/** Days named relative to the day of writing. */
+const RELATIVE_DAY = /^(?:today|tonight|yesterday|this (?:morning|afternoon|evening))$/i;
 
 /** A weekday named in a date expression. */
 export const WEEKDAY = /\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b/i;
