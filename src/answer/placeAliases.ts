@@ -1,4 +1,5 @@
 import { countries } from 'countries-list';
+import { escapeRegExp } from '../util/escapeRegExp.js';
 
 /**
  * Other names of a place that news writing uses for it: a capital for its country's government
@@ -51,7 +52,7 @@ function patternsFor(place: string): RegExp[] {
   let found = patterns.get(key);
   if (!found) {
     found = placeAliases(place).map((alias) => {
-      const escaped = alias.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+      const escaped = escapeRegExp(alias);
       const caseSensitive = alias.length <= 3 && alias === alias.toUpperCase();
       return new RegExp(`(?<![\\p{L}\\p{N}])${escaped}(?![\\p{L}\\p{N}])`, caseSensitive ? 'u' : 'iu');
     });

@@ -58,7 +58,10 @@ export function wordForms(text: string): WordForm[] {
     out.push(form);
     // "Nagorno-Karabakh", "Azerbaijan–Armenia": each part can be what a question names.
     const parts = written.split(/[-–—]/).filter((p) => p.length > 1);
-    if (parts.length > 1) for (const p of parts) out.push({ ...form, text: p, norm: foldLatin(p).toLowerCase(), stem: foldLatin(p).toLowerCase(), lemma: foldLatin(p).toLowerCase() });
+    for (const p of parts.length > 1 ? parts : []) {
+      const partNorm = foldLatin(p).toLowerCase();
+      out.push({ ...form, text: p, norm: partNorm, stem: partNorm, lemma: partNorm });
+    }
   });
   return out;
 }

@@ -4,6 +4,7 @@ import { normsMatch } from '../termsMatch.js';
 import { LruMap } from '../../util/LruMap.js';
 import { articleWordList, sameInitial } from './articleWords.js';
 import type { ArticleContext } from './EvidenceSentence.js';
+import { escapeRegExp } from '../../util/escapeRegExp.js';
 
 /** Last words that make a name an organisation, place or thing rather than a person ("Trump Corridor", "Key Bridge"). */
 export const THING_SUFFIX =
@@ -134,7 +135,6 @@ export function mentionsName(name: string, text: string): boolean {
 /** Verdicts per article and name: articles are fixed while an index is served, names recur. */
 const verdicts = new WeakMap<ArticleContext, Map<string, boolean>>();
 
-const escape = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** The article's spellings of a word: its words with the same initial that {@link same} accepts. */
 function spellings(words: readonly string[], word: string): string[] {
@@ -158,7 +158,7 @@ function articleHasRun(run: readonly string[], article: ArticleContext, lower: (
   for (const w of run) {
     const found = spellings(words, w);
     if (found.length === 0) return false;
-    alternatives.push(`(?:${found.map(escape).join('|')})`);
+    alternatives.push(`(?:${found.map(escapeRegExp).join('|')})`);
   }
   return new RegExp(`(?<![\\p{L}\\p{N}])${alternatives.join('[^\\p{L}\\p{N}]+')}(?![\\p{L}\\p{N}])`, 'u').test(lower());
 }
@@ -198,6 +198,6 @@ function checkArticle(name: string, article: ArticleContext): boolean {
   if (needle.length === 1) return false;
   if (isPersonName(name, needle)) return spellings(articleWordList(article), run.at(-1) ?? '').length > 0;
   const acronym = acronymOf(needle);
-  if (acronym && new RegExp(`(?<![\\p{L}\\p{N}])${escape(acronym)}(?![\\p{L}\\p{N}])`, 'u').test(text)) return true;
+  if (acronym && new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(acronym)}(?![\\p{L}\\p{N}])`, 'u').test(text)) return true;
   return needle.length >= 3 && articleHasRun(run.slice(-2), article, lower);
 }

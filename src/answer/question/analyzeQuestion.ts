@@ -1,5 +1,5 @@
-import { isDemonym } from '../isDemonym.js';
 import * as chrono from 'chrono-node';
+import { isDemonym } from '../isDemonym.js';
 import { focusClause } from '../focusClause.js';
 import type { Lexicon, WordClass } from '../lexicon/Lexicon.js';
 import { wordForms, type WordForm } from '../wordForms.js';
@@ -9,6 +9,7 @@ import type { AnswerType, AskedPart, Constraint, QuestionAnalysis, QuestionTerm 
 import { splitQuestion } from './splitParts.js';
 import { referenceSpans } from '../evidence/referenceSpans.js';
 import { THING_SUFFIX } from '../evidence/mentionsName.js';
+import { escapeRegExp } from '../../util/escapeRegExp.js';
 
 /** Words that frame a question rather than say what it is about ("according to the articles"). */
 const FRAMING = new Set(['according', 'article', 'articles', 'mention', 'mentioned', 'please', 'source', 'sources', 'text', 'exactly', 'actually', 'also']);
@@ -75,16 +76,12 @@ function allianceHead(name: string, text: string): string {
   return new RegExp(`\\b${escapeRegExp(words[0] ?? '')}\\s*/\\s*${escapeRegExp(words[1] ?? '')}\\b`, 'u').test(text) ? (words[0] ?? name) : name;
 }
 
-function escapeRegExp(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
 /**
- * A place or founder's name between an article, "which" or an owner ("the Coast Guard's") and a common noun
- * describes rather than names: "the Redmond software giant", "the Gates philanthropy", "the Santa
- * Clara lender", "which Gulf emirate", "the Coast Guard's New England district". Paraphrased questions refer to a company
- * or body this way; the answering article names it, not its town or founder. A two-word name that
- * is itself a body ("the United Airlines flight") still names.
+ * A place or founder's name between an article, "which" or an owner ("the Coast Guard's") and a
+ * common noun describes rather than names: "the Redmond software giant", "the Gates philanthropy",
+ * "the Santa Clara lender", "which Gulf emirate", "the Coast Guard's New England district".
+ * Paraphrased questions refer to a company or body this way; the answering article names it, not
+ * its town or founder. A two-word name that is itself a body ("the United Airlines flight") still names.
  */
 function isDescriptiveModifier(forms: WordForm[], start: number, end: number): boolean {
   const before = forms[start - 1];
@@ -208,10 +205,10 @@ const term = (f: WordForm, role: QuestionTerm['role']): QuestionTerm => ({ ...f,
 /** Broader words too common to mean anything as a match ("get", "take", "change"). */
 const VAGUE = new Set(['get', 'take', 'go', 'come', 'make', 'put', 'set', 'give', 'see', 'change', 'turn', 'move', 'run', 'work', 'act', 'pass', 'have', 'do', 'be', 'say', 'tell', 'hold', 'keep', 'let', 'bring', 'carry', 'feel', 'experience', 'travel', 'fall', 'happen', 'occur', 'place', 'reach', 'make it', 'use', 'find', 'show', 'state', 'stay', 'remain', 'call', 'name', 'know', 'think']);
 
-/** Whether a word at position `i` is a name: a proper noun, or capitalised mid-sentence and not an adjective. */
 /** Adverbs that open a question ("Roughly how many …", "Officially, who …"); a list, since names end in -ly too ("Kelly", "Italy"). */
 const OPENING_ADVERB = /^(?:roughly|approximately|exactly|precisely|nearly|almost|about|around|just|overall|altogether|originally|initially|finally|ultimately|eventually|officially|reportedly|allegedly|apparently|specifically|currently|recently|so|and|but|also|then|now)$/;
 
+/** Whether a word at position `i` is a name: a proper noun, or capitalised mid-sentence and not an adjective. */
 function isName(f: WordForm, i: number, next?: WordForm): boolean {
   if (!/\p{L}/u.test(f.text) || CALENDAR.test(f.norm)) return false;
   // "Central American", "South Korean": part of a demonym.

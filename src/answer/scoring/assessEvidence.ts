@@ -16,6 +16,7 @@ import type { CandidateAssessment, SentenceAssessment } from './SentenceAssessme
 import { sentenceFeatureValues } from './sentenceFeatures.js';
 import { articleWordList, hasPrefix } from '../evidence/articleWords.js';
 import { WeakKeyedMemo } from '../../util/WeakKeyedMemo.js';
+import { escapeRegExp } from '../../util/escapeRegExp.js';
 
 /** What assessing needs besides the evidence: word knowledge and the fitted model. */
 export interface AssessTools {
@@ -85,7 +86,7 @@ const subjectVerdicts = new WeakKeyedMemo<ArticleContext, boolean>(1024);
 /** Whether the article (its text or title) names the subject word, under any of its names. */
 function inArticle(t: QuestionTerm, article: ArticleContext): boolean {
   return subjectVerdicts.get(article, `${t.norm}\u0000${t.text}`, () => {
-    const re = new RegExp(`(?<![\\p{L}\\p{N}])${t.norm.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`, 'iu');
+    const re = new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(t.norm)}`, 'iu');
     return re.test(article.text) || (article.title !== null && re.test(article.title)) || mentionsAlias(article.text, t.text);
   });
 }
@@ -219,7 +220,7 @@ function namesNearby(part: AskedPart, s: EvidenceSentence, article: ArticleConte
 const mentionCounts = new WeakKeyedMemo<ArticleContext, number>(1024);
 
 function mentionCount(article: ArticleContext, word: string): number {
-  return mentionCounts.get(article, word, () => (article.text.match(new RegExp(`(?<![\\p{L}])${word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`, 'giu')) ?? []).length);
+  return mentionCounts.get(article, word, () => (article.text.match(new RegExp(`(?<![\\p{L}])${escapeRegExp(word)}`, 'giu')) ?? []).length);
 }
 
 /** A candidate's text, compared across articles. */

@@ -2,6 +2,7 @@ import * as chrono from 'chrono-node';
 import type { ArticleContext, EvidenceSentence } from '../evidence/EvidenceSentence.js';
 import type { Constraint } from '../question/QuestionAnalysis.js';
 import { withoutReferences } from '../evidence/referenceSpans.js';
+import { escapeRegExp } from '../../util/escapeRegExp.js';
 
 const ORDINAL_WORDS: Record<number, RegExp> = {
   1: /\b(?:first|1st|initial|opening|maiden)\b/i,
@@ -35,7 +36,7 @@ function statedDays(text: string, article: ArticleContext): Array<{ month: numbe
 
 /** Numbers written next to `label` in `text` ("magnitude 6.4", "6.4-magnitude", "206 seats"), commas dropped. */
 function labelledFigures(text: string, label: string): string[] {
-  const stem = label.replace(/(?:es|s)$/, '').replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const stem = escapeRegExp(label.replace(/(?:es|s)$/, ''));
   const word = `${stem}[a-z]*`;
   const num = '(\\d[\\d,]*(?:\\.\\d+)?)';
   const re = new RegExp(`\\b${word}\\s+(?:of\\s+)?${num}|${num}(?:\\s*-\\s*|\\s+)${word}\\b`, 'gi');

@@ -1,5 +1,7 @@
 import { INLINE_TEASER } from '../../ingest/cleanArticle.js';
 import type { SentenceAssessment } from './SentenceAssessment.js';
+import type { TermMatch } from '../evidence/matchTerms.js';
+import { escapeRegExp } from '../../util/escapeRegExp.js';
 
 /** A reason a sentence cannot answer a part of the question, whatever its other evidence. */
 export interface SentenceRule {
@@ -33,16 +35,21 @@ const UNREALISED = /^(?:not|n't|never|no|yet|intends?|intended|hopes?|wants?)$/;
 /** The question asks about an intention itself ("promise to deliver", "named to replace"): its action is to come there too. */
 function asksIntention(a: SentenceAssessment): boolean {
   const verb = a.part.predicate?.text;
-  return verb !== undefined && new RegExp(`\\bto\\s+${verb.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`, 'i').test(a.part.text);
+  return verb !== undefined && new RegExp(`\\bto\\s+${escapeRegExp(verb)}\\b`, 'i').test(a.part.text);
 }
 
 /** How many words before the asked action a negation or future may stand ("will formally assign a"). */
 const UNREALISED_WINDOW = 3;
 
+/** Whether a question word is found in the sentence as itself or a WordNet relative, not only by vector similarity. */
+function stated(m: TermMatch | undefined): m is TermMatch {
+  return m !== undefined && (m.level === 'exact' || m.level === 'related');
+}
+
 /** Whether the sentence's word for the asked action (or, without one, the asked thing) is negated or still to come. */
 function statesOnlyUnrealised(a: SentenceAssessment): boolean {
-  const strong = (m: SentenceAssessment['predicate']) => m && (m.level === 'exact' || m.level === 'related') ? m.token : undefined;
-  const anchor = strong(a.predicate) ?? (a.part.predicate ? undefined : a.head.map(strong).find((t) => t !== undefined));
+  const token = (m: TermMatch | undefined) => (stated(m) ? m.token : undefined);
+  const anchor = token(a.predicate) ?? (a.part.predicate ? undefined : a.head.map(token).find((t) => t !== undefined));
   if (!anchor) return false;
   const before = a.sentence.tokens.slice(Math.max(0, anchor.index - UNREALISED_WINDOW), anchor.index);
   return before.some((t) => UNREALISED.test(t.norm));
@@ -56,8 +63,7 @@ const WITHHELD = /\b(?:(?:has|have|had|did|does|do|was|were|is|are|been)\s+not\s
 
 /** Whether the sentence's words for the asked thing (its head, else its predicate) are found in it. */
 function mentionsAsked(a: SentenceAssessment): boolean {
-  const strong = (m: SentenceAssessment['predicate']) => m !== undefined && (m.level === 'exact' || m.level === 'related');
-  return a.head.some(strong) || strong(a.predicate) || a.relation.some(strong);
+  return a.head.some(stated) || stated(a.predicate) || a.relation.some(stated);
 }
 
 /**
@@ -100,7 +106,7 @@ export const SENTENCE_RULES: readonly SentenceRule[] = [
       (a.part.type === 'number' || a.part.type === 'date') &&
       a.part.predicate !== undefined &&
       !TELLING.has(a.part.predicate.lemma) &&
-      !a.inArticle.predicate && !(a.predicate && (a.predicate.level === 'exact' || a.predicate.level === 'related')),
+      !a.inArticle.predicate && !stated(a.predicate),
   },
   {
     name: 'says-withheld',

@@ -23,7 +23,7 @@ describe('mentionsName', () => {
 });
 
 describe('articleMentionsName (a whole article, from its word list)', () => {
-  const article = { title: 'Harbour talks', date: null, text: `${TEXT} The 737-9 jets stayed grounded. Hikmet Sample flew to the US on Tuesday.` };
+  const article = { title: 'Harbour talks', date: null, text: `${TEXT} The 737-9 jets stayed grounded. Hikmet Sample flew to the US on Tuesday. A curfew held in Viña del Mar and Quilpué.` };
 
   it.each<[string, boolean]>([
     ['Olaf Roe', true],
@@ -35,6 +35,8 @@ describe('articleMentionsName (a whole article, from its word list)', () => {
     ['737-9', true],
     ['Hikmat Sample', true], // a transliteration variant
     ['America', true],
+    ['Viña del Mar', true], // letters beyond ASCII in the article's own spelling
+    ['Quilpué', true],
     ['United Airlines', false],
     ['Harbour Trust', false],
     ['Westport', false],
