@@ -2,6 +2,7 @@ import type { AnswerType, AskedPart, QuestionAnalysis, QuestionTerm } from '../q
 import { termsMatch } from '../termsMatch.js';
 import type { Token } from './EvidenceSentence.js';
 import type { AnswerCandidate } from './extractCandidates.js';
+import { askedMeasure, candidateMeasure, measureFits } from './measureKind.js';
 
 /** What a rule sees: the candidate, its sentence and the part of the question it would answer. */
 export interface CandidateContext {
@@ -100,6 +101,12 @@ export const CANDIDATE_RULES: readonly CandidateRule[] = [
       const head = c.part.head.at(-1);
       return isPercent && head !== undefined && !COUNTING_HEADS.test(head.lemma) && !/^(?:much|many)$/.test(head.norm);
     },
+  },
+  {
+    name: 'other-measure',
+    reason: 'A figure answers only in the measure asked: "three months" is not how many containers, "55 workers" is not what a repair cost, a "1,312-foot" ship gives no speed, and a prison sentence is written in years or months.',
+    types: ['number'],
+    rejects: (c) => !measureFits(askedMeasure(c.part), candidateMeasure(c.candidate, c.text)),
   },
   {
     name: 'figure-in-question',
