@@ -142,7 +142,11 @@ export class WordNetLexicon implements Lexicon {
     if (!hit) {
       hit = this.#wordpos
         .lookupNoun(key)
-        .then((senses) => (senses[0] ? (LEX_CATEGORY[senses[0].lexName] ?? 'other') : undefined))
+        .then((senses) => {
+          // The first sense in which the word is a common noun: WordNet lists "Crane" the poet before the machine.
+          const sense = senses.find((s) => s.synonyms.includes(key)) ?? senses[0];
+          return sense ? (LEX_CATEGORY[sense.lexName] ?? 'other') : undefined;
+        })
         .catch(() => undefined);
       this.#categories.set(key, hit);
     }

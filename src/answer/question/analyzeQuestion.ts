@@ -88,7 +88,8 @@ function isDescriptiveModifier(forms: WordForm[], start: number, end: number): b
   const after = forms[end];
   const length = end - start;
   const last = forms[end - 1];
-  if (length > 2 || (length === 2 && THING_SUFFIX.test(last?.norm ?? ''))) return false;
+  // An owner ("the Dali's captain") is someone the article must name, not a description.
+  if (length > 2 || last?.possessive === true || (length === 2 && THING_SUFFIX.test(last?.norm ?? ''))) return false;
   const introduced = before !== undefined && (/^(?:the|a|an|which|what)$/.test(before.norm) || before.possessive === true);
   return introduced && after !== undefined && after.pos === 'NOUN' && /^\p{Ll}/u.test(after.text);
 }
@@ -235,19 +236,30 @@ function analysePart(text: string): PartDraft {
   while (forms[headStart] && WH_WORDS.has(forms[headStart]?.norm ?? '')) headStart++;
   if (rule?.name === 'what-copula-head') headStart += 2;
   if (rule?.name === 'imperative-head') headStart = 1;
+  if (rule?.name === 'name-of') {
+    // "the name of the suspect …": the category is what follows "of".
+    const of = forms.findIndex((f, i) => f.norm === 'of' && /^names?$/.test(forms[i - 1]?.norm ?? ''));
+    headStart = of + 1;
+    while (forms[headStart]?.pos === 'DET') headStart++;
+    // "the name of the Dali's captain": the owner is whom the question is about, the category follows it.
+    const owner = forms.slice(headStart, headStart + 4).findIndex((f) => f.possessive);
+    if (owner >= 0) headStart += owner + 1;
+  }
   const phrase = rule?.head ? headPhrase(forms, Math.max(0, headStart)) : { indices: [], head: undefined, expected: undefined };
   const headIdx = new Set(phrase.indices);
   const head: QuestionTerm[] = phrase.indices.flatMap((i) => (forms[i] ? [term(forms[i], 'head')] : []));
   // The head noun decides "which/what X" types; "how many/much" stay numbers whatever the noun.
   const headNoun = phrase.head !== undefined ? forms[phrase.head] : undefined;
-  const needsHeadType = rule?.name === 'which-what-head' || rule?.name === 'what-copula-head' || rule?.name === 'imperative-head';
+  const needsHeadType = rule?.name === 'which-what-head' || rule?.name === 'what-copula-head' || rule?.name === 'imperative-head' || rule?.name === 'name-of';
 
   const subject: QuestionTerm[] = [];
   const relation: QuestionTerm[] = [];
   const seen = new Set<string>();
   forms.forEach((f, i) => {
     if (i <= whEnd && WH_WORDS.has(f.norm)) return;
-    if (headIdx.has(i) || seen.has(f.stem) || FRAMING.has(f.norm) || f.norm.length < 2) return;
+    // "the name of the suspect": a sentence must still speak of the suspect, so the noun is asked about too.
+    const namedHead = rule?.name === 'name-of' && f.pos === 'NOUN';
+    if ((headIdx.has(i) && !namedHead) || seen.has(f.stem) || FRAMING.has(f.norm) || f.norm.length < 2) return;
     if (/^\d/.test(f.norm)) return; // numbers are constraints, not words to match
     if (isName(f, i, forms[i + 1])) {
       seen.add(f.stem);

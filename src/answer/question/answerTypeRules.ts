@@ -33,6 +33,13 @@ export const WH_RULES: readonly WhRule[] = [
   { name: 'whose', reason: '"Whose X" asks for the person X belongs to.', pattern: /^whose\b/, type: 'person', head: false },
   { name: 'who', reason: '"Who" and "whom" ask for a person.', pattern: /^(?:who|whom)\b/, type: 'person', head: false },
   {
+    name: 'name-of',
+    reason: '"What is the name of the X" asks for an X by name: a suspect\'s name is a person, a ship\'s name a named thing.',
+    pattern: /^what\s+(?:is|was|are|were)\s+the\s+names?\s+of\b/,
+    type: 'named',
+    head: true,
+  },
+  {
     name: 'what-copula-head',
     reason: '"What is the X of …" asks for the X ("What is the population of …" a number).',
     pattern: /^what\s+(?:is|was|are|were)\s+(?:the|a|an)\s+/,
@@ -61,7 +68,7 @@ const HEAD_TYPES: ReadonlyArray<[AnswerType, RegExp]> = [
   ['date', /^(?:date|day|year|month|time|period|week|decade|century|season|hour|deadline|weekend|night|morning|evening|afternoon|era)$/],
   [
     'number',
-    /^(?:number|amount|share|percentage|percent|proportion|total|figure|sum|price|cost|rate|margin|majority|count|toll|vote|score|tally|range|distance|length|size|height|population|value|loss|damage|revenue|profit|fine|compensation|salary|budget|turnout|age|speed|capacity|worth|tariff|debt|fee|payment|award|penalty|sentence|term|duration|ratio|level|estimate)$/,
+    /^(?:number|amount|share|percentage|percent|proportion|total|figure|sum|price|cost|rate|margin|majority|count|toll|vote|score|tally|range|distance|length|size|height|population|value|loss|damage|revenue|profit|fine|compensation|salary|budget|turnout|age|speed|depth|width|weight|altitude|temperature|magnitude|capacity|worth|tariff|debt|fee|payment|award|penalty|sentence|term|duration|ratio|level|estimate)$/,
   ],
   ['reason', /^(?:reason|condition|ground|cause|motive|purpose|justification|explanation|rationale|basis|excuse)$/],
   [
