@@ -4,6 +4,7 @@ import { datelineGloss, displayDate, shortDate, WEEKDAY } from './displayDate.js
 import type { AnswerDecision } from './ExtractiveAnswerer.js';
 import { noAnswer } from './noAnswer.js';
 import type { SentenceAssessment } from './scoring/SentenceAssessment.js';
+import { datePrecision } from './scoring/sentenceFeatures.js';
 import type { AskedPart } from './question/QuestionAnalysis.js';
 
 const sentenceKey = (s: SentenceAssessment) => `${s.sentence.passage.source}#${s.sentence.start}`;
@@ -153,14 +154,19 @@ function bestDate(s: SentenceAssessment): string | undefined {
 /**
  * For a when-question whose best sentence says only a weekday nothing places ("on Sunday", in an
  * undated article): a sentence nearly as likely that says the same weekday in an article that
- * places it ("On Sunday …" on a page stamped 9 February). It leads, with the full date; the best
- * sentence follows, as written.
+ * places it ("On Sunday …" on a page stamped 9 February), else one that writes the day out ("on
+ * December 16"). It leads, with the full date; the best sentence follows, as written.
  */
 function placingSentence(ranked: readonly SentenceAssessment[], share: number): SentenceAssessment | undefined {
   const top = ranked[0];
   const weekday = top && top.part.type === 'date' ? WEEKDAY.exec(bestDate(top) ?? '')?.[0]?.toLowerCase() : undefined;
   if (!top || !weekday || /\d/.test(bestDate(top) ?? '') || placed(top)) return undefined;
-  return ranked.find((s) => s !== top && s.p >= share * top.p && bestDate(s)?.toLowerCase().includes(weekday) === true && placed(s) !== undefined);
+  const near = ranked.filter((s) => s !== top && s.p >= share * top.p);
+  const sameDay = near.find((s) => bestDate(s)?.toLowerCase().includes(weekday) === true && placed(s) !== undefined);
+  // Else one that writes its day out ("on December 16"): a reader can place that, not "Monday";
+  // unless the best sentence writes a day out itself ("on Friday (24 May)").
+  const writesDay = (s: SentenceAssessment) => s.candidates.some((c) => c.candidate.source === 'date' && datePrecision(c.candidate.text) === 1);
+  return sameDay ?? (writesDay(top) ? undefined : near.find((s) => datePrecision(bestDate(s) ?? '') === 1));
 }
 
 function joinList(items: string[]): string {

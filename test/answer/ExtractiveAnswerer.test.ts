@@ -209,6 +209,15 @@ describe('ExtractiveAnswerer on articles written for the test', () => {
     expect(answer.text).toBe('9 March 2031 (Sunday): The ferry Sample Star and the ferry North Light collided off Eastport early on Sunday. [1] The ferry Sample Star and the ferry North Light collided off Eastport on Sunday. [2]');
   });
 
+  it('leads a when-answer with a sentence that writes the day out when the best one says only a weekday nothing places', async () => {
+    const undated = article('t/undated.txt', 'The ferry Sample Star and the ferry North Light collided off Eastport on Sunday. The harbour cafe sells fish soup.', { date: null });
+    const written = article('t/written.txt', 'The Sample Star and the North Light collided near Eastport on March 9, its owner said. A choir sang in the town hall.', { date: null });
+    const question = 'When did the ferry Sample Star and the ferry North Light collide off Eastport?';
+    const decision = await answerer.decide(question, [undated, written]);
+    expect(decision.parts[0]?.ranked[0]?.sentence.text).toMatch(/on Sunday/);
+    expect(lead(await answerer.answer(question, [undated, written]))).toMatch(/^The Sample Star and the North Light collided near Eastport on March 9/);
+  });
+
   it('never leads with a bare weekday nothing places', async () => {
     const eager = await offlineAnswerer({ shortThreshold: 0.01 });
     const text = 'Divers boarded the ferry Sample Star on Monday, the harbour police said.';
