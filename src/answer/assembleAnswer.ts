@@ -1,6 +1,6 @@
 import type { Answer, Citation } from './Answer.js';
 import { citationFor } from './citationFor.js';
-import { datelineGloss, displayDate, shortDate, WEEKDAY } from './displayDate.js';
+import { calendarDay, datelineGloss, displayDate, formatDay, shortDate, WEEKDAY } from './displayDate.js';
 import type { AnswerDecision } from './ExtractiveAnswerer.js';
 import { noAnswer } from './noAnswer.js';
 import type { SentenceAssessment } from './scoring/SentenceAssessment.js';
@@ -118,6 +118,8 @@ export function assembleAnswer(question: string, decision: AnswerDecision): Answ
     const refs = [...new Set(answered.flatMap((p) => p.short.map((s) => marker(s.sentence))))].join('');
     parts.push(`${pieces.join('; ')} ${refs}.`);
   }
+  const interval = parts.length === 0 ? intervalBetween(decision) : undefined;
+  if (interval && interval.sentences.every((s) => chosen.includes(s))) parts.push(`${interval.text} ${[...new Set(interval.sentences.map(marker))].join('')}.`);
   const gloss = parts.length === 0 ? placedDate(answered, chosen[0]) : undefined;
   for (const s of chosen) parts.push(`${s === gloss?.sentence ? `${gloss.date}: ` : ''}${s.sentence.text} ${marker(s)}`);
   const missing = decision.parts.filter((p) => !p.answered);
@@ -125,6 +127,28 @@ export function assembleAnswer(question: string, decision: AnswerDecision): Answ
     parts.push(`The articles don't say: ${missing.map((p) => `“${p.part.text.replace(/\?*$/, '?')}”`).join(' ')}`);
   }
   return { kind: 'answered', question, text: parts.join(' '), citations, mode: 'extractive' };
+}
+
+/**
+ * For "How much time passed between A and B?": the days between the two parts' dates ("72 days,
+ * from 23 February 2025 to 6 May 2025"), when each part's answer gives a calendar day, written
+ * out or placed by its article's date, and is likely enough (`intervalThreshold`). The reader
+ * checks each date against its own citation.
+ */
+function intervalBetween(decision: AnswerDecision): { text: string; sentences: SentenceAssessment[] } | undefined {
+  if (!decision.analysis.interval || decision.parts.length !== 2) return undefined;
+  const ends = decision.parts.map((p) => {
+    const sentence = p.short[0]?.sentence ?? p.ranked[0];
+    const date = sentence ? [...sentence.candidates].sort((x, y) => y.p - x.p).find((c) => c.candidate.source === 'date') : undefined;
+    if (!p.answered || !sentence || !date || date.p < decision.params.intervalThreshold) return undefined;
+    const day = calendarDay(date.candidate.text, sentence.article.date);
+    return day ? { time: day.time, sentence } : undefined;
+  });
+  const [a, b] = ends;
+  if (!a || !b) return undefined;
+  const [first, last] = a.time <= b.time ? [a, b] : [b, a];
+  const days = Math.round((last.time - first.time) / 86_400_000);
+  return { text: `${days} day${days === 1 ? '' : 's'}, from ${formatDay(first.time)} to ${formatDay(last.time)}`, sentences: [a.sentence, b.sentence] };
 }
 
 /**

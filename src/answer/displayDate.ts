@@ -4,6 +4,48 @@ import { articleDay } from './scoring/checkConstraints.js';
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
+/** A date expression read as one calendar day, and how: written out in full, or placed by the article's date. */
+export interface CalendarDay {
+  /** Noon UTC of the day. */
+  time: number;
+  /** `written`: the text gives day, month and year; `placed`: the article's date gave what it leaves out. */
+  how: 'written' | 'placed';
+  /** The text gave a weekday or "today" rather than a day of the month. */
+  relative: boolean;
+}
+
+/**
+ * The calendar day a date expression stands for: a day written in full, or a weekday, "yesterday"
+ * or a day without a year placed by the article's own date (within 300 days before it, two after:
+ * a year's wrap-around is too uncertain to fill in). Undefined for a month, a year or a day nothing
+ * places.
+ * @param articleDate - ISO date of the article, at any precision.
+ */
+export function calendarDay(text: string, articleDate: string | null): CalendarDay | undefined {
+  const ref = articleDay(articleDate);
+  const parsed = chrono.parse(text, ref ?? new Date(Date.UTC(2000, 0, 1)), { forwardDate: false })[0];
+  if (!parsed) return undefined;
+  const s = parsed.start;
+  // "today", "yesterday", "tonight": the article's own day, or the one before (chrono reads them off the reference date).
+  const relative = RELATIVE_DAY.test(parsed.text.trim());
+  const [year, month, day] = [s.get('year') ?? 0, s.get('month') ?? 0, s.get('day') ?? 0];
+  const time = Date.UTC(year, month - 1, day, 12);
+  if (s.isCertain('year') && s.isCertain('month') && s.isCertain('day') && !relative) return { time, how: 'written', relative: false };
+  if (!ref) return undefined;
+  const weekdayOnly = s.isCertain('weekday') && !s.isCertain('day');
+  const dayWithoutYear = s.isCertain('month') && s.isCertain('day') && !s.isCertain('year');
+  if (!weekdayOnly && !dayWithoutYear && !relative) return undefined;
+  // A day after the article's date is an announced one.
+  if (time - ref.getTime() > 2 * 86_400_000 || ref.getTime() - time > 300 * 86_400_000) return undefined;
+  return { time, how: 'placed', relative: weekdayOnly || relative };
+}
+
+/** "23 February 2025". */
+export function formatDay(time: number): string {
+  const d = new Date(time);
+  return `${d.getUTCDate()} ${MONTHS[d.getUTCMonth()] ?? ''} ${d.getUTCFullYear()}`;
+}
+
 /**
  * A date as a short answer: a weekday or a day without a year ("on Monday", "May 10") is given in
  * full when the article's own date places it ("12 May 2025 (Monday)"), since a reader cannot tell
@@ -12,23 +54,9 @@ const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 
  * @param articleDate - ISO date of the article, at any precision.
  */
 export function displayDate(text: string, articleDate: string | null): string {
-  const ref = articleDay(articleDate);
-  if (!ref) return text;
-  const parsed = chrono.parse(text, ref, { forwardDate: false })[0];
-  if (!parsed) return text;
-  const s = parsed.start;
-  // "today", "yesterday", "tonight": the article's own day, or the one before (chrono reads them off the reference date).
-  const relative = RELATIVE_DAY.test(parsed.text.trim());
-  if (s.isCertain('year') && !relative) return text;
-  const weekdayOnly = s.isCertain('weekday') && !s.isCertain('day');
-  const dayWithoutYear = s.isCertain('month') && s.isCertain('day');
-  if (!weekdayOnly && !dayWithoutYear && !relative) return text;
-  const [year, month, day] = [s.get('year') ?? 0, s.get('month') ?? 0, s.get('day') ?? 0];
-  const time = Date.UTC(year, month - 1, day, 12);
-  // A day after the article's date is an announced one; a year's wrap-around is too uncertain to fill in.
-  if (time - ref.getTime() > 2 * 86_400_000 || ref.getTime() - time > 300 * 86_400_000) return text;
-  const full = `${day} ${MONTHS[month - 1] ?? ''} ${year}`;
-  return weekdayOnly || relative ? `${full} (${text})` : full;
+  const day = calendarDay(text, articleDate);
+  if (!day || day.how === 'written') return text;
+  return day.relative ? `${formatDay(day.time)} (${text})` : formatDay(day.time);
 }
 
 /** Days named relative to the day of writing. */

@@ -218,6 +218,20 @@ describe('ExtractiveAnswerer on articles written for the test', () => {
     expect(lead(await answerer.answer(question, [undated, written]))).toMatch(/^The Sample Star and the North Light collided near Eastport on March 9/);
   });
 
+  it('gives the days between two dates for "how much time passed between" when both dates are likely enough, each from its own article', async () => {
+    const launch = article('t/launch.txt', 'The ferry Sample Star was launched at Eastport on 4 March 2031. Crowds cheered.', { date: '2031-03-05' });
+    const sinking = article('t/sinking.txt', 'The ferry Sample Star sank off Westport on Sunday, the coast guard said. Divers searched.', { date: '2031-04-15' });
+    const question = 'How much time passed between the launch of the ferry Sample Star and its sinking?';
+    // Both dates are candidates at about 0.5 here: a threshold below that lets the interval lead.
+    const sure = await offlineAnswerer({ intervalThreshold: 0.45 });
+    const answer = await sure.answer(question, [launch, sinking]);
+    // 15 April 2031 is a Tuesday: "Sunday" is 13 April, 40 days after 4 March.
+    expect(lead(answer)).toBe('40 days, from 4 March 2031 to 13 April 2031');
+    expect(answer.text).toMatch(/^40 days, from 4 March 2031 to 13 April 2031 \[\d\]\[\d\]\./);
+    // Below the shipped threshold, it gives the sentences alone.
+    expect(lead(await answerer.answer(question, [launch, sinking]))).toMatch(/^The ferry Sample Star was launched/);
+  });
+
   it('never leads with a bare weekday nothing places', async () => {
     const eager = await offlineAnswerer({ shortThreshold: 0.01 });
     const text = 'Divers boarded the ferry Sample Star on Monday, the harbour police said.';

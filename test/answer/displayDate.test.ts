@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { datelineGloss, displayDate, shortDate } from '../../src/answer/displayDate.js';
+import { calendarDay, datelineGloss, displayDate, formatDay, shortDate } from '../../src/answer/displayDate.js';
 
 describe('displayDate', () => {
   // 12 March 2031 is a Wednesday.
@@ -28,5 +28,22 @@ describe('datelineGloss and shortDate', () => {
     expect(shortDate('Monday', { date: null })).toBeUndefined();
     expect(shortDate('Monday', { date: null, datelineDay: '04-15' })).toBe('Monday (article dated April 15, year not given)');
     expect(shortDate('May 10, 2031', { date: null })).toBe('May 10, 2031');
+  });
+});
+
+describe('calendarDay', () => {
+  it.each<[string, string | null, string | undefined, 'written' | 'placed' | undefined]>([
+    ['May 10, 2029', null, '10 May 2029', 'written'],
+    ['on Tuesday', '2031-03-12', '11 March 2031', 'placed'],
+    ['March 10', '2031-03-12', '10 March 2031', 'placed'],
+    // A month, a year, or a weekday nothing places is no day.
+    ['in March 2031', '2031-03-12', undefined, undefined],
+    ['on Tuesday', null, undefined, undefined],
+    // A day just after the article's date is last year's, too far back to place safely.
+    ['March 20', '2031-03-12', undefined, undefined],
+  ])('%j in an article of %s is %s (%s)', (text, date, day, how) => {
+    const found = calendarDay(text, date);
+    expect(found && formatDay(found.time)).toBe(day);
+    expect(found?.how).toBe(how);
   });
 });

@@ -86,4 +86,9 @@ export interface QuestionAnalysis {
   context: QuestionTerm[];
   /** What is asked, in order: one part, or several for "…, and …?" questions. */
   parts: AskedPart[];
+  /**
+   * The two parts are the ends of an interval ("How much time passed between A and B?", "How long
+   * after A did B…?"): the answer gives the time between their dates.
+   */
+  interval?: boolean;
 }

@@ -416,7 +416,8 @@ export async function analyzeQuestion(question: string, lexicon?: Lexicon): Prom
     d.part.relation = [...d.part.relation, ...context.filter((t) => !own.has(t.stem) && own.add(t.stem))];
   }
   const parts = await Promise.all(drafts.map((d) => enrich(d, lexicon)));
-  return { question, focus, context, parts };
+  const interval = split.rule === 'time-between' || split.rule === 'time-after';
+  return { question, focus, context, parts, ...(interval ? { interval } : {}) };
 }
 
 /** All words of the analysis a passage should contain, for retrieval: names, relation, head and context. */

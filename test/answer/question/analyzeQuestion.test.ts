@@ -173,6 +173,17 @@ describe('analyzeQuestion: parts', () => {
   });
 });
 
+describe('analyzeQuestion: intervals', () => {
+  it.each<[string, boolean]>([
+    ['How much time passed between the launch and the sinking?', true],
+    ['How long after the storm did the ferry sink?', true],
+    ['How long did the storm last?', false],
+    ['When did the ferry sink, and who raised it?', false],
+  ])('%s -> interval %s', async (question, interval) => {
+    expect((await analyze(question)).interval === true).toBe(interval);
+  });
+});
+
 describe('analyzeQuestion: related words from WordNet', () => {
   it('expands the predicate with synonyms and derived forms, and broader words', async () => {
     const part = (await analyze('How many people died in the blaze?')).parts[0];
