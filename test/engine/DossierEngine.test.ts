@@ -265,7 +265,7 @@ describe('DossierEngine index lifecycle', () => {
     await restarted.close();
   });
 
-  it('returns at once from a reindex with nothing changed, keeping the live generation, but notices a sidecar edit', async ({ project: p }) => {
+  it('makes no new generation on a reindex with nothing changed (nothing embedded, CURRENT kept), but notices a sidecar edit', async ({ project: p }) => {
     await writeFile(path.join(p.seeds, 'empty.txt'), '');
     const a = await createApp(p.config(), { logger: createLogger('silent') });
     const before = await readFile(path.join(p.embeddings, 'CURRENT'), 'utf8');
