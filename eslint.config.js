@@ -13,6 +13,8 @@ export default tseslint.config(
       'no-console': 'off',
     },
   },
+  // Vitest fixtures take their dependencies by destructuring; a fixture with none is `({}, use) => …`.
+  { files: ['test/**/*.ts'], rules: { 'no-empty-pattern': ['error', { allowObjectPatternsAsParameters: true }] } },
   // The launcher (scripts/run.mjs) is the one plain-JavaScript module, run by Node directly.
   { files: ['**/*.mjs'], languageOptions: { globals: { process: 'readonly', console: 'readonly' } } },
 );

@@ -47,7 +47,9 @@ describe('createApp in OpenAI-compatible mode', () => {
       const chat = server.requests.filter((r) => r.path.endsWith('/chat/completions')).at(-1);
       expect(JSON.stringify(chat?.body)).toContain('Who leads the working group on the Trump Route?');
 
-      // A question the articles cannot answer costs no model call: it is declined before the model is asked.
+      // A question no passage matches costs no model call: with nothing retrieved, the model is not asked.
+      // (There is no gate for questions that match passages but are off-topic: those go to the model.)
+      expect(await app.engine.retrieve('What is the capital of France?')).toEqual([]);
       const calls = server.requests.filter((r) => r.path.endsWith('/chat/completions')).length;
       const offCorpus = await app.engine.ask('What is the capital of France?');
       expect(offCorpus).toMatchObject({ kind: 'no-answer', text: "The articles don't say." });

@@ -1,11 +1,12 @@
 import cliProgress from 'cli-progress';
 import type { IndexProgress } from '../engine/Engine.js';
+import type { CliIo } from './CliIo.js';
 
 /**
  * Index-build progress for a terminal: a bar with ETA when stderr is a TTY, otherwise nothing
  * (pipes and CI logs stay readable). Returns the callback and a `stop` to clear the bar.
  */
-export function progressReporter(stream: NodeJS.WriteStream = process.stderr): { onProgress: (p: IndexProgress) => void; stop: () => void } {
+export function progressReporter(stream: CliIo['stderr']): { onProgress: (p: IndexProgress) => void; stop: () => void } {
   if (!stream.isTTY) return { onProgress: () => undefined, stop: () => undefined };
   const bar = new cliProgress.SingleBar(
     { stream, format: '{phase} |{bar}| {value}/{total} {unit} | ETA {eta_formatted}', hideCursor: true, clearOnComplete: true, etaBuffer: 50 },

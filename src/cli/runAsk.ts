@@ -1,6 +1,8 @@
 import { readFile } from 'node:fs/promises';
+import path from 'node:path';
 import { parseCliArgs } from './parseCliArgs.js';
 import type { Config } from '../config.js';
+import type { CliIo } from './CliIo.js';
 import { createApp } from '../app.js';
 import { createLogger } from '../logger.js';
 import { DossierError, toDossierError } from '../errors.js';
@@ -14,7 +16,7 @@ import { sanitizeTerminal } from './sanitizeTerminal.js';
 const ASK_USAGE = 'Usage: npm run ask -- "your question" [--json] [--k N] [--source FILE] [--from DATE] [--to DATE]\n       npm run ask -- --batch questions.txt\n';
 
 /** `npm run ask`: one question (human or `--json` output), or `--batch FILE` for scripts. */
-export async function runAsk(config: Config, argv: string[]): Promise<number> {
+export async function runAsk(config: Config, argv: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseCliArgs({
     args: argv,
     allowPositionals: true,
@@ -29,42 +31,42 @@ export async function runAsk(config: Config, argv: string[]): Promise<number> {
   }, ASK_USAGE.trimEnd());
   const question = positionals.join(' ').trim();
   if (!values.batch && question === '') {
-    process.stderr.write(ASK_USAGE);
+    io.stderr.write(ASK_USAGE);
     return EXIT_USAGE;
   }
   const k = values.k === undefined ? undefined : Number(values.k);
   if (k !== undefined && (!Number.isInteger(k) || k < 1 || k > 20)) throw new DossierError('USAGE', '--k must be a whole number from 1 to 20.');
   const filter = parseFilter(values);
-  const batchLines = values.batch ? await readBatch(values.batch) : undefined;
+  const batchLines = values.batch ? await readBatch(values.batch, io.cwd) : undefined;
 
-  const progress = progressReporter();
-  const app = await createApp(config, { logger: createLogger(config.logLevel, 'pretty'), onProgress: progress.onProgress });
+  const progress = progressReporter(io.stderr);
+  const app = await createApp(config, { logger: createLogger(config.logLevel, 'pretty', (l) => io.stderr.write(l)), onProgress: progress.onProgress });
   progress.stop();
   try {
     const options = { ...(k ? { k } : {}), ...(filter ? { filter } : {}) };
     if (batchLines) {
       for (const line of batchLines) {
         try {
-          process.stdout.write(`${JSON.stringify(toAnswerJson(await app.engine.ask(line, options)))}\n`);
+          io.stdout.write(`${JSON.stringify(toAnswerJson(await app.engine.ask(line, options)))}\n`);
         } catch (error) {
           const e = toDossierError(error);
-          process.stdout.write(`${JSON.stringify({ question: line, error: { code: e.code, message: e.message } })}\n`);
+          io.stdout.write(`${JSON.stringify({ question: line, error: { code: e.code, message: e.message } })}\n`);
         }
       }
       return 0;
     }
     const answer = await app.engine.ask(question, options);
-    process.stdout.write(values.json ? `${JSON.stringify(toAnswerJson(answer), null, 2)}\n` : `${sanitizeTerminal(formatAnswer(answer))}\n`);
+    io.stdout.write(values.json ? `${JSON.stringify(toAnswerJson(answer), null, 2)}\n` : `${sanitizeTerminal(formatAnswer(answer))}\n`);
     return 0;
   } finally {
     await app.close();
   }
 }
 
-async function readBatch(file: string): Promise<string[]> {
+async function readBatch(file: string, cwd: string): Promise<string[]> {
   let text: string;
   try {
-    text = await readFile(file, 'utf8');
+    text = await readFile(path.resolve(cwd, file), 'utf8');
   } catch (error) {
     throw new DossierError('USAGE', `Cannot read the batch file ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`, { cause: error });
   }

@@ -1,6 +1,8 @@
 import { createInterface } from 'node:readline/promises';
 import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
 import type { Config } from '../config.js';
+import type { CliIo } from './CliIo.js';
 import type { Turn } from '../answer/Answer.js';
 import type { App } from '../app.js';
 import { createApp } from '../app.js';
@@ -32,14 +34,14 @@ const CHAT_HELP = `Type a question, or a command:
 const HISTORY_TURNS = 3;
 
 /** `npm run chat`: an interactive prompt over the same engine the bot uses. */
-export async function runChat(config: Config, _argv: string[], existing?: App): Promise<number> {
-  const progress = progressReporter();
-  const app = existing ?? (await createApp(config, { logger: createLogger(config.logLevel, 'pretty'), onProgress: progress.onProgress }));
+export async function runChat(config: Config, _argv: string[], io: CliIo, existing?: App): Promise<number> {
+  const progress = progressReporter(io.stderr);
+  const app = existing ?? (await createApp(config, { logger: createLogger(config.logLevel, 'pretty', (l) => io.stderr.write(l)), onProgress: progress.onProgress }));
   progress.stop();
   // Load the answering libraries while the person types their first question.
   app.warmUp().catch(() => undefined);
-  const rl = createInterface({ input: process.stdin, output: process.stdout, terminal: process.stdin.isTTY });
-  const out = (s: string) => process.stdout.write(`${sanitizeTerminal(s)}\n`);
+  const rl = createInterface({ input: io.stdin, output: io.stdout, terminal: io.stdin.isTTY === true });
+  const out = (s: string) => io.stdout.write(`${sanitizeTerminal(s)}\n`);
   const mode = config.answerer === 'openai' ? `model mode (${config.chat.provider}:${config.chat.model})` : 'offline mode';
   out(`Dossier chat — ${app.engine.sources().length} articles indexed, ${mode}. /help for commands, /quit to leave.`);
   let history: Turn[] = [];
@@ -49,7 +51,7 @@ export async function runChat(config: Config, _argv: string[], existing?: App): 
     // Both buffer lines, so input is never dropped while an answer is being computed; they end when
     // stdin closes (Ctrl+D). At a terminal a pasted block of lines is one question; piped input
     // (scripts, tests) is one question per line.
-    const inputs: AsyncIterable<string> = process.stdin.isTTY ? groupPastedLines(rl) : rl;
+    const inputs: AsyncIterable<string> = io.stdin.isTTY ? groupPastedLines(rl) : rl;
     for await (const input of inputs) {
       const line = input.trim();
       if (line === '') {
@@ -74,19 +76,19 @@ export async function runChat(config: Config, _argv: string[], existing?: App): 
             for (const s of app.engine.sources()) out(formatSourceLine(s));
             break;
           case '/add': {
-            const inputs = splitArgs(rest).map((arg) => parseAddInput(arg));
+            const inputs = splitArgs(rest).map((arg) => parseAddInput(arg, io.cwd));
             if (inputs.length === 0) {
               out('Usage: /add URL|FILE …');
               break;
             }
-            const bar = progressReporter();
+            const bar = progressReporter(io.stderr);
             const outcomes = await addArticles(inputs, { config, engine: app.engine, onProgress: bar.onProgress, onStep: (step) => out(`${step}…`) });
             bar.stop();
             for (const o of outcomes) out(formatAddOutcome(o));
             break;
           }
           case '/reindex': {
-            const bar = progressReporter();
+            const bar = progressReporter(io.stderr);
             const outcome = await app.engine.reindex(bar.onProgress);
             bar.stop();
             out(outcome.kind === 'busy' ? 'A rebuild is already running.' : formatIndexReport(outcome.report));
@@ -98,7 +100,7 @@ export async function runChat(config: Config, _argv: string[], existing?: App): 
             const shown = presentTimeline(timeline, { all, title: options.topic ? `Timeline: ${options.topic}` : 'Timeline', howToSeeAll: TO_SEE_ALL });
             out(shown.text);
             if (png) {
-              await writeFile(png, shown.png());
+              await writeFile(path.resolve(io.cwd, png), shown.png());
               out(`Wrote ${png}`);
             }
             break;

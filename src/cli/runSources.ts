@@ -1,4 +1,5 @@
 import type { Config } from '../config.js';
+import type { CliIo } from './CliIo.js';
 import type { SourceInfo } from '../engine/Engine.js';
 import { createApp } from '../app.js';
 import { createLogger } from '../logger.js';
@@ -20,18 +21,18 @@ export function formatSourceLine(s: SourceInfo): string {
  * inferred (or set by a sidecar), so a user can check and correct them. `--json` prints an array of
  * `{source, title, publisher, date, passages}`, `source` as in `ask --json`.
  */
-export async function runSources(config: Config, argv: string[]): Promise<number> {
+export async function runSources(config: Config, argv: string[], io: CliIo): Promise<number> {
   const { values } = parseCliArgs({ args: argv, allowPositionals: false, options: { json: { type: 'boolean', default: false } } }, SOURCES_USAGE);
-  const progress = progressReporter();
-  const app = await createApp(config, { logger: createLogger(config.logLevel, 'pretty'), onProgress: progress.onProgress });
+  const progress = progressReporter(io.stderr);
+  const app = await createApp(config, { logger: createLogger(config.logLevel, 'pretty', (l) => io.stderr.write(l)), onProgress: progress.onProgress });
   progress.stop();
   try {
     const sources = app.engine.sources();
     if (values.json) {
-      process.stdout.write(`${JSON.stringify(sources.map(({ source, title, publisher, date, passages }) => ({ source, title, publisher, date, passages })), null, 2)}\n`);
+      io.stdout.write(`${JSON.stringify(sources.map(({ source, title, publisher, date, passages }) => ({ source, title, publisher, date, passages })), null, 2)}\n`);
     } else {
       const dated = sources.filter((s) => s.date !== null).length;
-      process.stdout.write(`${sources.length} articles (${dated} dated)\n\n${sources.map(formatSourceLine).join('\n')}\n`);
+      io.stdout.write(`${sources.length} articles (${dated} dated)\n\n${sources.map(formatSourceLine).join('\n')}\n`);
     }
     return 0;
   } finally {

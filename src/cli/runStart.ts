@@ -1,4 +1,5 @@
 import type { Config } from '../config.js';
+import type { CliIo } from './CliIo.js';
 import { createApp } from '../app.js';
 import { createLogger } from '../logger.js';
 import { progressReporter } from './progressReporter.js';
@@ -11,13 +12,13 @@ See "Add Dossier to your server" in README.md.
 `;
 
 /** `npm start`: the Discord bot when a token is configured, otherwise the offline chat. */
-export async function runStart(config: Config, argv: string[]): Promise<number> {
+export async function runStart(config: Config, argv: string[], io: CliIo): Promise<number> {
   if (!config.discord.token) {
-    process.stdout.write(CONNECT_HELP);
-    return runChat(config, argv);
+    io.stdout.write(CONNECT_HELP);
+    return runChat(config, argv, io);
   }
-  const logger = createLogger(config.logLevel, process.stderr.isTTY ? 'pretty' : 'json');
-  const progress = progressReporter();
+  const logger = createLogger(config.logLevel, io.stderr.isTTY ? 'pretty' : 'json', (l) => io.stderr.write(l));
+  const progress = progressReporter(io.stderr);
   const app = await createApp(config, { logger, onProgress: progress.onProgress });
   progress.stop();
   // Load the answering libraries while the bot connects, so the first question is not the slow one.

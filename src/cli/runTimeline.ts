@@ -1,5 +1,7 @@
 import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
 import type { Config } from '../config.js';
+import type { CliIo } from './CliIo.js';
 import { DossierError } from '../errors.js';
 import type { TimelineOptions } from '../timeline/TimelineEvent.js';
 import { createApp } from '../app.js';
@@ -49,23 +51,23 @@ export function parseTimelineArgs(argv: string[]): { options: TimelineOptions; j
 export const TO_SEE_ALL = 'Narrow it with a topic, --from or --to, or add --all for every event (--json always lists every event).';
 
 /** `npm run timeline`: dated events, oldest first, as text, JSON, and optionally a PNG. */
-export async function runTimeline(config: Config, argv: string[]): Promise<number> {
+export async function runTimeline(config: Config, argv: string[], io: CliIo): Promise<number> {
   const { options, json, png, all } = parseTimelineArgs(argv);
-  const progress = progressReporter();
-  const app = await createApp(config, { logger: createLogger(config.logLevel, 'pretty'), onProgress: progress.onProgress });
+  const progress = progressReporter(io.stderr);
+  const app = await createApp(config, { logger: createLogger(config.logLevel, 'pretty', (l) => io.stderr.write(l)), onProgress: progress.onProgress });
   progress.stop();
   try {
     const timeline = await app.engine.timeline(options);
     const shown = presentTimeline(timeline, { all, title: options.topic ? `Timeline: ${options.topic}` : 'Timeline', howToSeeAll: TO_SEE_ALL });
     if (png) {
-      await writeFile(png, shown.png()).catch((error: unknown) => {
+      await writeFile(path.resolve(io.cwd, png), shown.png()).catch((error: unknown) => {
         const code = (error as NodeJS.ErrnoException).code;
         const why = code === 'ENOENT' ? 'its folder does not exist' : code === 'EACCES' || code === 'EPERM' || code === 'EROFS' ? 'it cannot be written here' : code === 'EISDIR' ? 'it is a folder' : String(code ?? error);
         throw new DossierError('USAGE', `Could not write the picture to ${png}: ${why}.`, { cause: error });
       });
-      process.stderr.write(`Wrote ${png}\n`);
+      io.stderr.write(`Wrote ${png}\n`);
     }
-    process.stdout.write(json ? `${JSON.stringify(toTimelineJson(timeline), null, 2)}\n` : `${sanitizeTerminal(shown.text)}\n`);
+    io.stdout.write(json ? `${JSON.stringify(toTimelineJson(timeline), null, 2)}\n` : `${sanitizeTerminal(shown.text)}\n`);
     return 0;
   } finally {
     await app.close();

@@ -2,8 +2,6 @@ import path from 'node:path';
 import { execFile, execFileSync, spawn } from 'node:child_process';
 import { chmod, readdir, stat, writeFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from '../../src/app.js';
-import { createLogger } from '../../src/logger.js';
 import { checkIndexWritable, LOCK_FILE } from '../../src/store/IndexLock.js';
 import { REPO_ROOT, tempProject, type TempProject } from '../support/tempProject.js';
 
@@ -39,9 +37,7 @@ describe.skipIf(runAs === undefined)('a read-only index folder', () => {
   let project: TempProject;
 
   beforeAll(async () => {
-    project = await tempProject('dossier-readonly-');
-    const app = await createApp(project.config(), { logger: createLogger('silent') });
-    await app.close();
+    project = await tempProject('dossier-readonly-', { indexed: true });
     // The corpus changed since the build, and the index folder cannot be written.
     await writeFile(path.join(project.seeds, 'new-article.txt'), 'Harbour news\n\nThe harbour committee met on March 3, 2031 to discuss the new pier.\n');
     await chmodTree(project.root, 0o755, 0o644);

@@ -7,20 +7,19 @@ import { parseAddInput } from '../../src/cli/runAdd.js';
 import { runCli, type CliRun } from '../support/runCli.js';
 import { REPO_ROOT, tempProject, type TempProject } from '../support/tempProject.js';
 
-/** `npm run add` end to end: the real CLI, a news page served on 127.0.0.1, a temp project. */
+/** `npm run add` end to end: the real CLI (in-process), a news page served on 127.0.0.1, a temp project with the seeds indexed. */
 let project: TempProject;
 let server: http.Server;
 let pageUrl: string;
 const cli = (args: string[], env: Record<string, string> = {}, input?: string): Promise<CliRun> => runCli(project.root, args, env, input);
 
 beforeAll(async () => {
-  project = await tempProject('dossier-add-cli-');
+  project = await tempProject('dossier-add-cli-', { indexed: true });
   const html = await readFile(path.join(REPO_ROOT, 'test/fixtures/add/newsPage.html'));
   server = http.createServer((_req, res) => res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(html));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   pageUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/news/harbour-ferry-link?utm_source=chat`;
-  expect((await cli(['index'])).code).toBe(0);
-}, 120_000);
+});
 afterAll(async () => {
   server?.closeAllConnections();
   await new Promise((resolve) => server?.close(resolve));

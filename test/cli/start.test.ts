@@ -8,7 +8,8 @@ let project: TempProject;
 let fake: FakeDiscord;
 
 beforeAll(async () => {
-  project = await tempProject('dossier-start-');
+  // Indexed already: start-up opens the index rather than building it (building is tested in-process).
+  project = await tempProject('dossier-start-', { indexed: true });
   fake = await FakeDiscord.start();
 });
 
@@ -18,7 +19,8 @@ afterAll(async () => {
 });
 
 it('npm start with DISCORD_TOKEN runs the bot, answers /ask, and shuts down cleanly on SIGTERM', async () => {
-  const child = spawn(path.join(REPO_ROOT, 'node_modules/.bin/tsx'), [path.join(REPO_ROOT, 'src/cli/main.ts'), 'start'], {
+  // What `npm start` runs: the launcher, in a process of its own (the signal is the process's).
+  const child = spawn(process.execPath, [path.join(REPO_ROOT, 'scripts/run.mjs'), path.join(REPO_ROOT, 'src/cli/main.ts'), 'start'], {
     cwd: project.root,
     env: {
       PATH: process.env['PATH'] ?? '',

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it, vi } from 'vitest';
 import type { IndexProgress, IndexReport, ReindexOutcome } from '../../src/engine/Engine.js';
 import { startHarness, type Harness } from '../support/fakeDiscord/botHarness.js';
 import type { RecordedRequest } from '../support/fakeDiscord/FakeDiscord.js';
@@ -44,25 +44,27 @@ it.each([
 });
 
 it('runs for a configured admin role, editing its private reply with throttled progress and a summary', async () => {
+  // The edits are throttled by the clock (Date): the scripted build moves it on 30 ms every 20 events instead of taking that long.
+  vi.useFakeTimers({ toFake: ['Date'] });
   engine.reindex = async (onProgress?: (p: IndexProgress) => void): Promise<ReindexOutcome> => {
     for (let i = 0; i <= 200; i++) {
       onProgress?.({ phase: 'embedding', done: i, total: 200 });
-      if (i % 20 === 0) await new Promise((r) => setTimeout(r, 30));
+      if (i % 20 === 0) vi.advanceTimersByTime(30);
     }
     onProgress?.({ phase: 'done', done: 200, total: 200 });
     return { kind: 'done', report };
   };
   const { token } = h.fake.slashCommand('reindex', {}, { user: user('200000000000000556', 'mod'), roles: [h.fake.adminRoleId] });
-  const done = await h.fake.waitForRequest((r) => r.method === 'PATCH' && r.path.includes(token) && contentOf(r).includes('Index rebuilt'));
+  const done = await h.fake.waitForRequest((r) => r.method === 'PATCH' && r.path.includes(token) && contentOf(r).includes('Index rebuilt')).finally(() => vi.useRealTimers());
   const defer = h.fake.requests.find((r) => r.path.includes(token) && r.path.endsWith('/callback'));
   expect(defer?.body).toMatchObject({ type: 5, data: { flags: EPHEMERAL } });
   expect(contentOf(done)).toBe(
     '✅ Index rebuilt in 1.3 s: 3 articles, 42 passages (7 embedded now).\nAdded 1, changed 0, removed 0, unchanged 2.\n⚠️ Skipped seeds/bad.txt: not UTF-8',
   );
   const progress = h.fake.requests.filter((r) => r.method === 'PATCH' && r.path.includes(token) && /Embedding passages… \d+\/200/.test(contentOf(r)));
-  // 202 progress events over ~300 ms with a 50 ms throttle: a handful of edits, not hundreds.
-  expect(progress.length).toBeGreaterThan(0);
-  expect(progress.length).toBeLessThan(15);
+  // 202 progress events over 330 ms of clock with a 50 ms throttle: the first event after 50 ms have passed since the
+  // last edit (the opening one at 0 ms) is shown, at 60, 120, 180, 240 and 300 ms: five edits, not hundreds.
+  expect(progress.map((r) => /\d+\/200/.exec(contentOf(r))?.[0])).toEqual(['21/200', '61/200', '101/200', '141/200', '181/200']);
 });
 
 it('refuses politely when the engine reports a reindex already running (e.g. from the CLI)', async () => {

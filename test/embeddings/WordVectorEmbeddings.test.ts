@@ -67,7 +67,7 @@ describe('WordVectorEmbeddings', () => {
     expect(v.every(Number.isFinite)).toBe(true);
   });
 
-  it('embeds a 1000-character passage quickly', () => {
+  it('embeds 1000-character passages at over 1000 a second (300 in a row)', () => {
     const passage = 'The foreign ministers of Armenia and Azerbaijan met in Washington to discuss the peace treaty. '.repeat(11).slice(0, 1000);
     const started = performance.now();
     for (let i = 0; i < 300; i++) model.embedSync(passage);

@@ -1,9 +1,11 @@
 import path from 'node:path';
 import { readFile, rm, writeFile, appendFile, readdir } from 'node:fs/promises';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, vi } from 'vitest';
+import { projectTest as it } from '../support/projectTest.js';
 import { createApp, type App } from '../../src/app.js';
 import { createLogger } from '../../src/logger.js';
 import { isDossierError } from '../../src/errors.js';
+import { RELOAD_CHECK_MS } from '../../src/engine/DossierEngine.js';
 import { tempProject, type TempProject } from '../support/tempProject.js';
 
 const S000 = 'seeds/000_84132c475ac0a92d.txt';
@@ -161,219 +163,173 @@ describe('DossierEngine over the real seeds (offline embeddings)', () => {
 });
 
 describe('DossierEngine index lifecycle', () => {
-  it('reindexes incrementally: one changed, one added, one removed, the rest reused', async () => {
-    const p = await tempProject('dossier-lifecycle-');
-    try {
-      const logger = createLogger('silent');
-      const first = await createApp(p.config(), { logger });
-      await first.close();
-      await appendFile(path.join(p.seeds, '003_771a817d65f74398.txt'), '\nThe ministers agreed to meet again in Baku in the spring.\n');
-      await writeFile(path.join(p.seeds, 'new-article.txt'), 'Baku talks continue\n\nThe foreign ministers of Armenia and Azerbaijan met in Almaty on May 10, 2024 to continue talks on a peace treaty.\n');
-      await rm(path.join(p.seeds, '000_84132c475ac0a92d.txt'));
-      await rm(path.join(p.seeds, '000_84132c475ac0a92d.txt.meta.json'));
-      await writeFile(path.join(p.seeds, 'empty.txt'), '');
-      await writeFile(path.join(p.seeds, 'binary.txt'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0x0d, 1, 2, 3, 0]));
+  it('reindexes incrementally: one changed, one added, one removed, the rest reused', async ({ indexedProject: p }) => {
+    const logger = createLogger('silent');
+    await appendFile(path.join(p.seeds, '003_771a817d65f74398.txt'), '\nThe ministers agreed to meet again in Baku in the spring.\n');
+    await writeFile(path.join(p.seeds, 'new-article.txt'), 'Baku talks continue\n\nThe foreign ministers of Armenia and Azerbaijan met in Almaty on May 10, 2024 to continue talks on a peace treaty.\n');
+    await rm(path.join(p.seeds, '000_84132c475ac0a92d.txt'));
+    await rm(path.join(p.seeds, '000_84132c475ac0a92d.txt.meta.json'));
+    await writeFile(path.join(p.seeds, 'empty.txt'), '');
+    await writeFile(path.join(p.seeds, 'binary.txt'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0x0d, 1, 2, 3, 0]));
 
-      const second = await createApp(p.config({ REBUILD_ON_START: 'false' }), { logger });
-      // Not rebuilt on start when told not to: the removed article is still served.
-      expect(second.engine.sources().map((s) => s.source)).toContain(S000);
-      const outcome = await second.engine.reindex();
-      expect(outcome.kind).toBe('done');
-      if (outcome.kind !== 'done') return;
-      expect(outcome.report.changed).toEqual([S003]);
-      expect(outcome.report.added).toEqual(['seeds/new-article.txt']);
-      expect(outcome.report.removed).toEqual([S000]);
-      expect(outcome.report.reused).toEqual([S001, S002, S004]);
-      expect(outcome.report.skipped.map((s) => s.source).sort()).toEqual(['seeds/binary.txt', 'seeds/empty.txt']);
-      expect(second.engine.sources().map((s) => s.source)).not.toContain(S000);
-      const answer = await second.engine.ask('Where did the foreign ministers meet on May 10, 2024?');
-      expect(answer.text).toMatch(/Almaty/);
-      await second.close();
-    } finally {
-      await p.cleanup();
-    }
+    const second = await createApp(p.config({ REBUILD_ON_START: 'false' }), { logger });
+    // Not rebuilt on start when told not to: the removed article is still served.
+    expect(second.engine.sources().map((s) => s.source)).toContain(S000);
+    const outcome = await second.engine.reindex();
+    expect(outcome.kind).toBe('done');
+    if (outcome.kind !== 'done') return;
+    expect(outcome.report.changed).toEqual([S003]);
+    expect(outcome.report.added).toEqual(['seeds/new-article.txt']);
+    expect(outcome.report.removed).toEqual([S000]);
+    expect(outcome.report.reused).toEqual([S001, S002, S004]);
+    expect(outcome.report.skipped.map((s) => s.source).sort()).toEqual(['seeds/binary.txt', 'seeds/empty.txt']);
+    expect(second.engine.sources().map((s) => s.source)).not.toContain(S000);
+    const answer = await second.engine.ask('Where did the foreign ministers meet on May 10, 2024?');
+    expect(answer.text).toMatch(/Almaty/);
+    await second.close();
   });
 
-  it('serves a restart’s timeline from the event cache, without reading the articles, and reads them when the cache is damaged', async () => {
-    const p = await tempProject('dossier-events-');
-    try {
-      const logger = createLogger('silent');
-      const first = await createApp(p.config(), { logger });
-      const before = await first.engine.timeline();
-      await first.close();
-      const cacheFile = path.join(p.config().paths.embeddings, 'timeline-events.json');
-      expect((await readFile(cacheFile, 'utf8')).length).toBeGreaterThan(1000);
-      // The files now say something else; the index (not rebuilt) and its cached events still serve the indexed text.
-      for (const f of (await readdir(p.seeds)).filter((n) => n.endsWith('.txt'))) {
-        await writeFile(path.join(p.seeds, f), 'Harbour news\n\nThe harbour committee met on March 3, 2031 to discuss the new pier.\n');
-      }
-      const second = await createApp(p.config({ REBUILD_ON_START: 'false' }), { logger });
-      expect(await second.engine.timeline()).toEqual(before);
-      await second.close();
-
-      await writeFile(cacheFile, '{"format":1,"entries":{"x":"not events"}}');
-      const third = await createApp(p.config({ REBUILD_ON_START: 'false' }), { logger });
-      const reread = await third.engine.timeline();
-      expect(reread.events.map((e) => e.date)).toContain('2031-03-03');
-      await third.close();
-    } finally {
-      await p.cleanup();
+  it('serves a restart’s timeline from the event cache, without reading the articles, and reads them when the cache is damaged', async ({ indexedProject: p }) => {
+    const logger = createLogger('silent');
+    const first = await createApp(p.config(), { logger });
+    const before = await first.engine.timeline();
+    await first.close();
+    const cacheFile = path.join(p.config().paths.embeddings, 'timeline-events.json');
+    expect((await readFile(cacheFile, 'utf8')).length).toBeGreaterThan(1000);
+    // The files now say something else; the index (not rebuilt) and its cached events still serve the indexed text.
+    for (const f of (await readdir(p.seeds)).filter((n) => n.endsWith('.txt'))) {
+      await writeFile(path.join(p.seeds, f), 'Harbour news\n\nThe harbour committee met on March 3, 2031 to discuss the new pier.\n');
     }
+    const second = await createApp(p.config({ REBUILD_ON_START: 'false' }), { logger });
+    expect(await second.engine.timeline()).toEqual(before);
+    await second.close();
+
+    await writeFile(cacheFile, '{"format":1,"entries":{"x":"not events"}}');
+    const third = await createApp(p.config({ REBUILD_ON_START: 'false' }), { logger });
+    const reread = await third.engine.timeline();
+    expect(reread.events.map((e) => e.date)).toContain('2031-03-03');
+    await third.close();
   });
 
-  it('a serving process notices that another process rebuilt the index, and swaps the new generation in', async () => {
-    const p = await tempProject('dossier-swap-');
+  it('a serving process notices that another process rebuilt the index, and swaps the new generation in', async ({ indexedProject: p }) => {
+    const logger = createLogger('silent');
+    const serving = await createApp(p.config(), { logger });
+    const builder = await createApp(p.config({ REBUILD_ON_START: 'false' }), { logger });
+    await writeFile(path.join(p.seeds, 'new-article.txt'), 'Almaty talks\n\nThe foreign ministers of Armenia and Azerbaijan met in Almaty on May 10, 2024 to continue talks on a peace treaty.\n');
+    expect((await builder.engine.reindex()).kind).toBe('done');
+    await builder.close();
+    // A request looks for a new generation at most every RELOAD_CHECK_MS: the clock is moved on rather than waited for.
+    vi.useFakeTimers({ toFake: ['Date'] });
     try {
-      const logger = createLogger('silent');
-      const serving = await createApp(p.config(), { logger });
-      const builder = await createApp(p.config({ REBUILD_ON_START: 'false' }), { logger });
-      await writeFile(path.join(p.seeds, 'new-article.txt'), 'Almaty talks\n\nThe foreign ministers of Armenia and Azerbaijan met in Almaty on May 10, 2024 to continue talks on a peace treaty.\n');
-      expect((await builder.engine.reindex()).kind).toBe('done');
-      await builder.close();
-      // Requests keep being answered meanwhile; within a few check intervals the new article is served.
-      const deadline = Date.now() + 15_000;
-      let answer = await serving.engine.ask('Where did the foreign ministers meet on May 10, 2024?');
-      while (!serving.engine.sources().some((s) => s.source === 'seeds/new-article.txt') && Date.now() < deadline) {
-        await new Promise((r) => setTimeout(r, 300));
-        answer = await serving.engine.ask('Where did the foreign ministers meet on May 10, 2024?');
-      }
-      expect(serving.engine.sources().map((s) => s.source)).toContain('seeds/new-article.txt');
-      answer = await serving.engine.ask('Where did the foreign ministers meet on May 10, 2024?');
-      expect(answer.text).toMatch(/Almaty/);
-      await serving.close();
+      // Requests keep being answered meanwhile; once a check interval has passed, a request looks and the new generation is swapped in.
+      expect((await serving.engine.ask('Who leads the joint working group?')).text).toMatch(/Sonata Coulter/);
+      await vi.waitFor(
+        () => {
+          vi.advanceTimersByTime(RELOAD_CHECK_MS);
+          expect(serving.engine.sources().map((s) => s.source)).toContain('seeds/new-article.txt');
+        },
+        { timeout: 15_000 },
+      );
     } finally {
-      await p.cleanup();
+      vi.useRealTimers();
     }
+    const answer = await serving.engine.ask('Where did the foreign ministers meet on May 10, 2024?');
+    expect(answer.text).toMatch(/Almaty/);
+    await serving.close();
   });
 
-  it('after an incremental reindex serves exactly what a restart serves, and a reverted edit leaves no trace', async () => {
-    const p = await tempProject('dossier-incremental-');
-    try {
-      const logger = createLogger('silent');
-      const a = await createApp(p.config(), { logger });
-      const file = path.join(p.seeds, '003_771a817d65f74398.txt');
-      const original = await readFile(file, 'utf8');
-      await appendFile(file, '\nThe delegations later toured a quokka sanctuary near Yerevan.\n');
-      const edited = await a.engine.reindex();
-      expect(edited.kind === 'done' && edited.report.changed).toEqual([S003]);
-      const quokka = await a.engine.retrieve('quokka sanctuary', { k: 1 });
-      expect(quokka[0]?.passage.text).toMatch(/quokka sanctuary near Yerevan/);
+  it('after an incremental reindex serves exactly what a restart serves, and a reverted edit leaves no trace', async ({ indexedProject: p }) => {
+    const logger = createLogger('silent');
+    const a = await createApp(p.config(), { logger });
+    const file = path.join(p.seeds, '003_771a817d65f74398.txt');
+    const original = await readFile(file, 'utf8');
+    await appendFile(file, '\nThe delegations later toured a quokka sanctuary near Yerevan.\n');
+    const edited = await a.engine.reindex();
+    expect(edited.kind === 'done' && edited.report.changed).toEqual([S003]);
+    const quokka = await a.engine.retrieve('quokka sanctuary', { k: 1 });
+    expect(quokka[0]?.passage.text).toMatch(/quokka sanctuary near Yerevan/);
 
-      const queries = ['Who leads the joint working group?', 'quokka sanctuary Yerevan', 'peace agreement signed in Washington'];
-      const view = async (app: App) =>
-        Promise.all(queries.map(async (q) => (await app.engine.retrieve(q, { k: 5 })).map((r) => [r.passage.id, r.passage.text, r.score.toFixed(6)])));
-      const inMemory = await view(a);
-      await a.close();
-      const restarted = await createApp(p.config(), { logger });
-      expect(restarted.startupReport).toBeUndefined();
-      expect(await view(restarted)).toEqual(inMemory);
+    const queries = ['Who leads the joint working group?', 'quokka sanctuary Yerevan', 'peace agreement signed in Washington'];
+    const view = async (app: App) =>
+      Promise.all(queries.map(async (q) => (await app.engine.retrieve(q, { k: 5 })).map((r) => [r.passage.id, r.passage.text, r.score.toFixed(6)])));
+    const inMemory = await view(a);
+    await a.close();
+    const restarted = await createApp(p.config(), { logger });
+    expect(restarted.startupReport).toBeUndefined();
+    expect(await view(restarted)).toEqual(inMemory);
 
-      await writeFile(file, original);
-      await restarted.engine.reindex();
-      const gone = await restarted.engine.retrieve('quokka sanctuary Yerevan', { k: 10 });
-      expect(gone.map((r) => r.passage.text).join(' ')).not.toMatch(/quokka/);
-      await restarted.close();
-    } finally {
-      await p.cleanup();
-    }
+    await writeFile(file, original);
+    await restarted.engine.reindex();
+    const gone = await restarted.engine.retrieve('quokka sanctuary Yerevan', { k: 10 });
+    expect(gone.map((r) => r.passage.text).join(' ')).not.toMatch(/quokka/);
+    await restarted.close();
   });
 
-  it('returns at once from a reindex with nothing changed, keeping the live generation, but notices a sidecar edit', async () => {
-    const p = await tempProject('dossier-noop-');
-    try {
-      await writeFile(path.join(p.seeds, 'empty.txt'), '');
-      const a = await createApp(p.config(), { logger: createLogger('silent') });
-      const before = await readFile(path.join(p.embeddings, 'CURRENT'), 'utf8');
-      const noop = await a.engine.reindex();
-      expect(noop.kind === 'done' && noop.report).toMatchObject({ reused: [S000, S001, S002, S003, S004], added: [], changed: [], removed: [], embedded: 0, skipped: [{ source: 'seeds/empty.txt' }] });
-      expect(await readFile(path.join(p.embeddings, 'CURRENT'), 'utf8')).toBe(before);
-      await writeFile(path.join(p.seeds, '001_85d2b148091b6640.txt.meta.json'), JSON.stringify({ publisher: 'Sidecar Press' }));
-      const edited = await a.engine.reindex();
-      expect(edited.kind === 'done' && edited.report.embedded).toBe(0);
-      expect(await readFile(path.join(p.embeddings, 'CURRENT'), 'utf8')).not.toBe(before);
-      expect(a.engine.sources().find((s) => s.source === S001)?.publisher).toBe('Sidecar Press');
-      expect((await a.engine.timeline()).events.length).toBeGreaterThanOrEqual(5);
-      await a.close();
-    } finally {
-      await p.cleanup();
-    }
+  it('makes no new generation on a reindex with nothing changed (nothing embedded, CURRENT kept), but notices a sidecar edit', async ({ project: p }) => {
+    await writeFile(path.join(p.seeds, 'empty.txt'), '');
+    const a = await createApp(p.config(), { logger: createLogger('silent') });
+    const before = await readFile(path.join(p.embeddings, 'CURRENT'), 'utf8');
+    const noop = await a.engine.reindex();
+    expect(noop.kind === 'done' && noop.report).toMatchObject({ reused: [S000, S001, S002, S003, S004], added: [], changed: [], removed: [], embedded: 0, skipped: [{ source: 'seeds/empty.txt' }] });
+    expect(await readFile(path.join(p.embeddings, 'CURRENT'), 'utf8')).toBe(before);
+    await writeFile(path.join(p.seeds, '001_85d2b148091b6640.txt.meta.json'), JSON.stringify({ publisher: 'Sidecar Press' }));
+    const edited = await a.engine.reindex();
+    expect(edited.kind === 'done' && edited.report.embedded).toBe(0);
+    expect(await readFile(path.join(p.embeddings, 'CURRENT'), 'utf8')).not.toBe(before);
+    expect(a.engine.sources().find((s) => s.source === S001)?.publisher).toBe('Sidecar Press');
+    expect((await a.engine.timeline()).events.length).toBeGreaterThanOrEqual(5);
+    await a.close();
   });
 
-  it('rebuilds a corrupt index on open with a clear message, never a stack trace', async () => {
-    const p = await tempProject('dossier-corrupt-');
-    try {
-      const first = await createApp(p.config(), { logger: createLogger('silent') });
-      await first.close();
-      const current = (await readFile(path.join(p.embeddings, 'CURRENT'), 'utf8')).trim();
-      const gen = path.join(p.embeddings, current);
-      for (const f of await readdir(gen)) if (f.startsWith('hnsw')) await writeFile(path.join(gen, f), 'garbage');
-      const lines: string[] = [];
-      const again = await createApp(p.config(), { logger: createLogger('info', 'pretty', (l) => lines.push(l)) });
-      expect(lines.join('')).toMatch(/unreadable.*building it/i);
-      expect(lines.join('')).not.toMatch(/\n\s+at /);
-      expect((await again.engine.ask('Who leads the joint working group?')).text).toMatch(/Sonata Coulter/);
-      await again.close();
-    } finally {
-      await p.cleanup();
-    }
+  it('rebuilds a corrupt index on open with a clear message, never a stack trace', async ({ indexedProject: p }) => {
+    const current = (await readFile(path.join(p.embeddings, 'CURRENT'), 'utf8')).trim();
+    const gen = path.join(p.embeddings, current);
+    for (const f of await readdir(gen)) if (f.startsWith('hnsw')) await writeFile(path.join(gen, f), 'garbage');
+    const lines: string[] = [];
+    const again = await createApp(p.config(), { logger: createLogger('info', 'pretty', (l) => lines.push(l)) });
+    expect(lines.join('')).toMatch(/unreadable.*building it/i);
+    expect(lines.join('')).not.toMatch(/\n\s+at /);
+    expect((await again.engine.ask('Who leads the joint working group?')).text).toMatch(/Sonata Coulter/);
+    await again.close();
   });
 
-  it('rebuilds a stale index on start and picks up a sidecar-only metadata change', async () => {
-    const p = await tempProject('dossier-stale-');
-    try {
-      const first = await createApp(p.config(), { logger: createLogger('silent') });
-      await first.close();
-      await writeFile(path.join(p.seeds, '003_771a817d65f74398.txt.meta.json'), JSON.stringify({ title: 'Security talks', publisher: 'Apa.az' }));
-      const again = await createApp(p.config(), { logger: createLogger('silent') });
-      expect(again.startupReport).toBeDefined();
-      expect(again.engine.sources().find((s) => s.source === S003)).toMatchObject({ title: 'Security talks', publisher: 'Apa.az' });
-      const answer = await again.engine.ask('What did the Minister discuss about cybersecurity threats?');
-      expect(answer.citations.find((c) => c.source === S003)?.publisher).toBe('Apa.az');
-      await again.close();
-    } finally {
-      await p.cleanup();
-    }
+  it('rebuilds a stale index on start and picks up a sidecar-only metadata change', async ({ indexedProject: p }) => {
+    await writeFile(path.join(p.seeds, '003_771a817d65f74398.txt.meta.json'), JSON.stringify({ title: 'Security talks', publisher: 'Apa.az' }));
+    const again = await createApp(p.config(), { logger: createLogger('silent') });
+    expect(again.startupReport).toBeDefined();
+    expect(again.engine.sources().find((s) => s.source === S003)).toMatchObject({ title: 'Security talks', publisher: 'Apa.az' });
+    const answer = await again.engine.ask('What did the Minister discuss about cybersecurity threats?');
+    expect(answer.citations.find((c) => c.source === S003)?.publisher).toBe('Apa.az');
+    await again.close();
   });
 
-  it('says when an index is stale because a newer version reads articles differently, and rebuilds it', async () => {
-    const p = await tempProject('dossier-rules-');
-    try {
-      const first = await createApp(p.config(), { logger: createLogger('silent') });
-      await first.close();
-      // An index as an older version of the ingestion rules left it.
-      const generation = (await readFile(path.join(p.config().paths.embeddings, 'CURRENT'), 'utf8')).trim();
-      const manifestFile = path.join(p.config().paths.embeddings, generation, 'manifest.json');
-      const manifest = JSON.parse(await readFile(manifestFile, 'utf8')) as { chunking: { cleanerVersion: string } };
-      manifest.chunking.cleanerVersion = '1';
-      await writeFile(manifestFile, JSON.stringify(manifest));
-      const lines: string[] = [];
-      const again = await createApp(p.config(), { logger: createLogger('info', 'pretty', (l) => lines.push(l)) });
-      expect(lines.join('\n')).toMatch(/The index is out of date \(this version of Dossier reads articles differently\); updating it\./);
-      expect(lines.join('\n')).not.toMatch(/passage settings changed/);
-      expect(again.startupReport).toBeDefined();
-      await again.close();
-    } finally {
-      await p.cleanup();
-    }
+  it('says when an index is stale because a newer version reads articles differently, and rebuilds it', async ({ indexedProject: p }) => {
+    // An index as an older version of the ingestion rules left it.
+    const generation = (await readFile(path.join(p.config().paths.embeddings, 'CURRENT'), 'utf8')).trim();
+    const manifestFile = path.join(p.config().paths.embeddings, generation, 'manifest.json');
+    const manifest = JSON.parse(await readFile(manifestFile, 'utf8')) as { chunking: { cleanerVersion: string } };
+    manifest.chunking.cleanerVersion = '1';
+    await writeFile(manifestFile, JSON.stringify(manifest));
+    const lines: string[] = [];
+    const again = await createApp(p.config(), { logger: createLogger('info', 'pretty', (l) => lines.push(l)) });
+    expect(lines.join('\n')).toMatch(/The index is out of date \(this version of Dossier reads articles differently\); updating it\./);
+    expect(lines.join('\n')).not.toMatch(/passage settings changed/);
+    expect(again.startupReport).toBeDefined();
+    await again.close();
   });
 
-  it('keeps answering from the old index during a reindex and refuses a second one', async () => {
-    const p = await tempProject('dossier-busy-');
-    try {
-      const a = await createApp(p.config(), { logger: createLogger('silent') });
-      await writeFile(path.join(p.seeds, 'extra.txt'), 'Extra\n\nThe envoys met in Tbilisi on March 3, 2025 to discuss transit routes.\n');
-      const running = a.engine.reindex();
-      expect(a.engine.reindexing).toBe(true);
-      expect(await a.engine.reindex()).toEqual({ kind: 'busy' });
-      const during = await a.engine.ask('Who leads the joint working group?');
-      expect(during.text).toMatch(/Sonata Coulter/);
-      const done = await running;
-      expect(done.kind === 'done' && done.report.added).toEqual(['seeds/extra.txt']);
-      expect(a.engine.reindexing).toBe(false);
-      expect((await a.engine.ask('Where did the envoys meet on March 3, 2025?')).text).toMatch(/Tbilisi/);
-      await a.close();
-    } finally {
-      await p.cleanup();
-    }
+  it('keeps answering from the old index during a reindex and refuses a second one', async ({ indexedProject: p }) => {
+    const a = await createApp(p.config(), { logger: createLogger('silent') });
+    await writeFile(path.join(p.seeds, 'extra.txt'), 'Extra\n\nThe envoys met in Tbilisi on March 3, 2025 to discuss transit routes.\n');
+    const running = a.engine.reindex();
+    expect(a.engine.reindexing).toBe(true);
+    expect(await a.engine.reindex()).toEqual({ kind: 'busy' });
+    const during = await a.engine.ask('Who leads the joint working group?');
+    expect(during.text).toMatch(/Sonata Coulter/);
+    const done = await running;
+    expect(done.kind === 'done' && done.report.added).toEqual(['seeds/extra.txt']);
+    expect(a.engine.reindexing).toBe(false);
+    expect((await a.engine.ask('Where did the envoys meet on March 3, 2025?')).text).toMatch(/Tbilisi/);
+    await a.close();
   });
 });

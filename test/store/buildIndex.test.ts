@@ -203,10 +203,18 @@ describe('buildIndex: concurrency and failures', () => {
   it('refuses a second concurrent build with INDEX_BUSY and keeps the first', async () => {
     const dir = await tmpDir();
     let release: () => void = () => undefined;
+    let reached: () => void = () => undefined;
     const gate = new Promise<void>((resolve) => (release = resolve));
-    const slow = countingModel(model, { beforeBatch: () => gate });
+    const atGate = new Promise<void>((resolve) => (reached = resolve));
+    const slow = countingModel(model, {
+      beforeBatch: () => {
+        reached();
+        return gate;
+      },
+    });
     const first = build(dir, [A, B], slow);
-    await new Promise((r) => setTimeout(r, 50));
+    // The first build holds the lock once it is embedding.
+    await atGate;
     const second: unknown = await build(dir, [C]).then(
       () => null,
       (e: unknown) => e,
