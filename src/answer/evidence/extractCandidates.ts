@@ -114,7 +114,7 @@ function numbers(text: string, tokens: readonly Token[]): AnswerCandidate[] {
     from = at.end;
     if (out.some((r) => r.start < at.end && at.start < r.end)) continue; // part of a range or span of time
     // The figure itself, without words a tagger takes along ("about 80", "since 2019").
-    const figure = /(?:[$€£¥]\s?)?(?:\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|thousand|half|dozen|dozens|hundreds|thousands|millions|a million|a billion)\b).*$/i.exec(value)?.[0];
+    const figure = /(?:[$€£¥]\s?)?(?:\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|half|dozen|dozens|hundreds|thousands|millions|a million|a billion)\b).*$/i.exec(value)?.[0];
     if (!figure) continue;
     out.push({ text: figure, start: at.end - figure.length, end: at.end, source: 'number', unit: unitAfter(tokens, at.end, text) });
   }
