@@ -1,7 +1,8 @@
 import { createRequire } from 'node:module';
 import { foldLatin } from '../util/foldLatin.js';
+import { STOP_WORDS } from './stopWords.js';
 
-/** wink-nlp-utils' Porter2 stemmer (the package ships no types). */
+/** A Porter2 stemmer (the package ships no types). */
 type Stem = (word: string) => string;
 
 function isStem(value: unknown): value is Stem {
@@ -9,14 +10,12 @@ function isStem(value: unknown): value is Stem {
 }
 
 const require = createRequire(import.meta.url);
-// The stemmer's own module, not the package index: the index loads every helper, and two of them
-// build a whole wink-nlp English model on load (about 0.27 s and 20 MB at every start-up).
-const stemModule: unknown = require('wink-nlp-utils/src/string-stem.js');
-if (!isStem(stemModule)) throw new Error('wink-nlp-utils/src/string-stem.js does not export the stemmer');
+// wink-porter2-stemmer's main export: the function wink-nlp-utils' `string.stem` calls, so stems
+// are those of indexes built before. Not wink-nlp-utils itself: its index loads every helper, and
+// two of them build a whole wink-nlp English model on load (over a second at every start-up).
+const stemModule: unknown = require('wink-porter2-stemmer');
+if (!isStem(stemModule)) throw new Error('wink-porter2-stemmer does not export a stemmer function');
 const stem = stemModule;
-const stopWordList: unknown = require('wink-nlp-utils/src/dictionaries/stop_words.json');
-/** wink-nlp-utils' English stop words (the same list `tokens.removeWords` uses). */
-const STOP_WORDS: ReadonlySet<string> = new Set(Array.isArray(stopWordList) ? stopWordList.filter((w): w is string => typeof w === 'string') : []);
 
 /**
  * Spellings of the United States that must meet as one term: "U.S." would otherwise tokenise into
