@@ -4,6 +4,7 @@ import { focusClause } from '../focusClause.js';
 import type { Lexicon, WordClass } from '../lexicon/Lexicon.js';
 import { wordForms, type WordForm } from '../wordForms.js';
 import { IDENTITY_QUESTION, typeFromHead, WH_RULES } from './answerTypeRules.js';
+import { newsRoleTitles } from '../lexicon/newsRoles.js';
 import { isTitleWord } from '../titles.js';
 import type { AnswerType, AskedPart, Constraint, QuestionAnalysis, QuestionTerm } from './QuestionAnalysis.js';
 import { splitQuestion } from './splitParts.js';
@@ -337,15 +338,22 @@ async function enrich(draft: PartDraft, lexicon: Lexicon | undefined): Promise<A
   let type = part.type;
   if (headNoun && part.type === 'named') type = typeFromHead(headNoun.lemma, lexicon ? await lexicon.nounCategory(headNoun.lemma) : undefined);
   if (!lexicon) return { ...part, type };
+  // "The top diplomat", "the stand-in chief executive": what articles write instead (NEWS_ROLES).
+  const roles = newsRoleTitles(part.text);
   const fill = async (t: QuestionTerm): Promise<QuestionTerm> => {
     if (t.role === 'subject') return t;
-    const [related, broader] = await Promise.all([lexicon.related(t.lemma, wordClassOf(t)), lexicon.broader(t.lemma, wordClassOf(t))]);
+    const [wordnet, broader] = await Promise.all([lexicon.related(t.lemma, wordClassOf(t)), lexicon.broader(t.lemma, wordClassOf(t))]);
+    const titles = roles.get(t.lemma) ?? [];
+    const related = titles.length > 0 ? new Set([...wordnet, ...titles]) : wordnet;
     return { ...t, related, broader: new Set([...broader].filter((w) => !VAGUE.has(w) && w.length >= 4)) };
   };
   const relation = await Promise.all(part.relation.map(fill));
   const head = await Promise.all(part.head.map(fill));
   const predicate = part.predicate ? relation.find((t) => t.stem === part.predicate?.stem) : undefined;
-  return { ...part, type, relation, head, predicate };
+  // Retrieval looks for the titles too: the description's own words may be in no article.
+  const titles = [...roles.values()].flat();
+  const query = titles.length > 0 ? `${part.query ?? part.text} ${titles.join(' ')}` : part.query;
+  return { ...part, type, relation, head, predicate, ...(query !== undefined ? { query } : {}) };
 }
 
 /** Split rules whose parts differ exactly in their setting ("in the first round and in the runoff"). */

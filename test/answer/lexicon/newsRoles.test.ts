@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { NEWS_ROLES, newsRoleTitles } from '../../../src/answer/lexicon/newsRoles.js';
+import { analyzeQuestion } from '../../../src/answer/question/analyzeQuestion.js';
+import { WordNetLexicon } from '../../../src/answer/lexicon/Lexicon.js';
+
+describe('newsRoleTitles', () => {
+  it.each<[string, string, string]>([
+    ['Who is the country\'s top diplomat?', 'diplomat', 'foreign minister'],
+    ['What did the head of state say?', 'head', 'president'],
+    ['Which head of the regional government resigned?', 'head', 'premier'],
+    ['Who was the stand-in chief executive?', 'stand', 'interim'],
+    ['Which utility boss testified?', 'boss', 'chief executive'],
+    ['Which former head of the Treasury joined the board?', 'head', 'secretary'],
+    ['Before which panel of the upper chamber did he speak?', 'chamber', 'senate'],
+    ['Which presiding officer announced the vote?', 'officer', 'speaker'],
+    ['What did the lender report?', 'lender', 'bank'],
+  ])('%s: %s may be written %j', (question, word, title) => {
+    expect(newsRoleTitles(question).get(word)).toContain(title);
+  });
+
+  it.each([
+    // "Head of state" and "head of … government" are their own roles, not any head.
+    ['What did the head of state say?', 'chief'],
+    ['Which head of the regional government resigned?', 'chief'],
+  ])('%s: head is not read as %s', (question, title) => {
+    expect(newsRoleTitles(question).get('head')).not.toContain(title);
+  });
+
+  it('finds nothing in a question that describes no role', () => {
+    expect(newsRoleTitles('How many ferries sank off Eastport?').size).toBe(0);
+  });
+
+  it('names every role', () => {
+    for (const r of NEWS_ROLES) expect(r.name).toMatch(/^[a-z-]+$/);
+  });
+});
+
+describe('analyzeQuestion with news roles', () => {
+  it('lets the question word match the titles articles write, and searches for them', async () => {
+    const part = (await analyzeQuestion('Who was the stand-in chief executive of the harbour board?', new WordNetLexicon())).parts[0];
+    expect(part?.relation.find((t) => t.lemma === 'stand')?.related.has('interim')).toBe(true);
+    expect(part?.query).toMatch(/\binterim\b/);
+  });
+});
