@@ -4,7 +4,7 @@ import { focusClause } from '../focusClause.js';
 import type { Lexicon, WordClass } from '../lexicon/Lexicon.js';
 import { wordForms, type WordForm } from '../wordForms.js';
 import { IDENTITY_QUESTION, typeFromHead, WH_RULES } from './answerTypeRules.js';
-import { newsRoleTitles } from '../lexicon/newsRoles.js';
+import { newsParaphrases } from '../lexicon/newsParaphrases.js';
 import { isTitleWord } from '../titles.js';
 import type { AnswerType, AskedPart, Constraint, QuestionAnalysis, QuestionTerm } from './QuestionAnalysis.js';
 import { splitQuestion } from './splitParts.js';
@@ -338,8 +338,8 @@ async function enrich(draft: PartDraft, lexicon: Lexicon | undefined): Promise<A
   let type = part.type;
   if (headNoun && part.type === 'named') type = typeFromHead(headNoun.lemma, lexicon ? await lexicon.nounCategory(headNoun.lemma) : undefined);
   if (!lexicon) return { ...part, type };
-  // "The top diplomat", "the stand-in chief executive": what articles write instead (NEWS_ROLES).
-  const roles = newsRoleTitles(part.text);
+  // "The top diplomat", "the stand-in chief executive": what articles write instead (NEWS_PARAPHRASES).
+  const roles = newsParaphrases(part.text);
   const fill = async (t: QuestionTerm): Promise<QuestionTerm> => {
     if (t.role === 'subject') return t;
     const [wordnet, broader] = await Promise.all([lexicon.related(t.lemma, wordClassOf(t)), lexicon.broader(t.lemma, wordClassOf(t))]);

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { NEWS_ROLES, newsRoleTitles } from '../../../src/answer/lexicon/newsRoles.js';
+import { NEWS_PARAPHRASES, newsParaphrases } from '../../../src/answer/lexicon/newsParaphrases.js';
 import { analyzeQuestion } from '../../../src/answer/question/analyzeQuestion.js';
 import { WordNetLexicon } from '../../../src/answer/lexicon/Lexicon.js';
 
-describe('newsRoleTitles', () => {
+describe('newsParaphrases', () => {
   it.each<[string, string, string]>([
     ['Who is the country\'s top diplomat?', 'diplomat', 'foreign minister'],
     ['What did the head of state say?', 'head', 'president'],
@@ -14,8 +14,10 @@ describe('newsRoleTitles', () => {
     ['Before which panel of the upper chamber did he speak?', 'chamber', 'senate'],
     ['Which presiding officer announced the vote?', 'officer', 'speaker'],
     ['What did the lender report?', 'lender', 'bank'],
+    ['In which city is the software company headquartered?', 'headquarter', 'based'],
+    ['Where is the ferry operator based?', 'base', 'headquartered'],
   ])('%s: %s may be written %j', (question, word, title) => {
-    expect(newsRoleTitles(question).get(word)).toContain(title);
+    expect(newsParaphrases(question).get(word)).toContain(title);
   });
 
   it.each([
@@ -23,15 +25,15 @@ describe('newsRoleTitles', () => {
     ['What did the head of state say?', 'chief'],
     ['Which head of the regional government resigned?', 'chief'],
   ])('%s: head is not read as %s', (question, title) => {
-    expect(newsRoleTitles(question).get('head')).not.toContain(title);
+    expect(newsParaphrases(question).get('head')).not.toContain(title);
   });
 
   it('finds nothing in a question that describes no role', () => {
-    expect(newsRoleTitles('How many ferries sank off Eastport?').size).toBe(0);
+    expect(newsParaphrases('How many ferries sank off Eastport?').size).toBe(0);
   });
 
   it('names every role', () => {
-    for (const r of NEWS_ROLES) expect(r.name).toMatch(/^[a-z-]+$/);
+    for (const r of NEWS_PARAPHRASES) expect(r.name).toMatch(/^[a-z-]+$/);
   });
 });
 

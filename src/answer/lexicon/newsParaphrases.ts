@@ -1,21 +1,22 @@
 /**
- * How news describes a role or body instead of naming its title ("the top diplomat" for a foreign
- * minister, "the stand-in chief executive" for the interim one, "the upper chamber" for the
- * Senate). WordNet knows few of these, and the word vectors place them loosely. General newsroom
- * English, not one story's words: each entry is a description any outlet uses, the word of the
- * question it hangs on, and the titles an article writes for it.
+ * How news says the same thing in other words: a role or body described instead of titled ("the top
+ * diplomat" for a foreign minister, "the stand-in chief executive" for the interim one, "the upper
+ * chamber" for the Senate), or a relation written two ways ("headquartered in" / "Austin-based").
+ * WordNet knows few of these, and the word vectors place them loosely. General newsroom English, not
+ * one story's words: each entry is a wording any outlet uses, the word of the question it hangs on,
+ * and what an article may write instead.
  */
-export interface NewsRole {
+export interface NewsParaphrase {
   name: string;
   /** Where the description is (the part's text, lower case). */
   when: RegExp;
   /** The question word (lemma) whose related words the titles join. */
   word: string;
-  /** What articles write instead (single words or phrases). */
+  /** What articles may write instead (single words or phrases). */
   titles: readonly string[];
 }
 
-export const NEWS_ROLES: readonly NewsRole[] = [
+export const NEWS_PARAPHRASES: readonly NewsParaphrase[] = [
   { name: 'top-diplomat', when: /\b(?:top|chief|senior(?:most)?) diplomat\b/, word: 'diplomat', titles: ['foreign minister', 'foreign secretary', 'secretary of state', 'foreign affairs'] },
   { name: 'head-of-state', when: /\bhead of state\b/, word: 'head', titles: ['president', 'king', 'queen', 'monarch'] },
   { name: 'head-of-government', when: /\bhead of (?:the )?(?:[\p{L}'’]+ )?government\b/u, word: 'head', titles: ['prime minister', 'premier', 'chancellor', 'chief minister', 'minister-president', 'first minister'] },
@@ -36,13 +37,15 @@ export const NEWS_ROLES: readonly NewsRole[] = [
   { name: 'carrier', when: /\b(?:air )?carrier\b/, word: 'carrier', titles: ['airline'] },
   { name: 'planemaker', when: /\b(?:planemaker|plane maker|jet ?maker|aircraft maker|aerospace company)\b/, word: 'planemaker', titles: ['aircraft manufacturer', 'manufacturer'] },
   { name: 'central-banker', when: /\bcentral bank (?:chief|head|boss)\b/, word: 'chief', titles: ['governor'] },
+  { name: 'headquartered', when: /\bheadquartered\b/, word: 'headquarter', titles: ['based', 'base', 'headquarters'] },
+  { name: 'based', when: /\bbased\b/, word: 'base', titles: ['headquartered', 'headquarter', 'headquarters'] },
   { name: 'regulator', when: /\bregulator\b/, word: 'regulator', titles: ['authority', 'commission', 'agency', 'administration', 'regulatory'] },
 ];
 
-/** The titles an article may write for what the part describes, by question word (lemma). */
-export function newsRoleTitles(partText: string): Map<string, string[]> {
+/** What an article may write for the part's wordings (NEWS_PARAPHRASES), by question word (lemma). */
+export function newsParaphrases(partText: string): Map<string, string[]> {
   const text = partText.toLowerCase();
   const out = new Map<string, string[]>();
-  for (const role of NEWS_ROLES) if (role.when.test(text)) out.set(role.word, [...(out.get(role.word) ?? []), ...role.titles]);
+  for (const role of NEWS_PARAPHRASES) if (role.when.test(text)) out.set(role.word, [...(out.get(role.word) ?? []), ...role.titles]);
   return out;
 }
