@@ -3,6 +3,7 @@ import { termsMatch } from '../termsMatch.js';
 import type { Token } from './EvidenceSentence.js';
 import type { AnswerCandidate } from './extractCandidates.js';
 import { askedMeasure, candidateMeasure, measureFits } from './measureKind.js';
+import { escapeRegExp } from '../../util/escapeRegExp.js';
 
 /** What a rule sees: the candidate, its sentence and the part of the question it would answer. */
 export interface CandidateContext {
@@ -127,6 +128,16 @@ export const CANDIDATE_RULES: readonly CandidateRule[] = [
       const asksDeaths = DEATH.test(asked) && !INJURY.test(asked);
       const asksInjuries = INJURY.test(asked) && !DEATH.test(asked);
       return (asksDeaths && INJURY.test(counted) && !DEATH.test(counted)) || (asksInjuries && DEATH.test(counted) && !INJURY.test(counted));
+    },
+  },
+  {
+    name: 'location-of-asked',
+    reason: 'A place written right after the asked thing and "in" or "at" locates it, it does not name it: "taken to hospital in Chiang Mai" does not say which hospital, "the court in Fulton County" not which court.',
+    types: ['place', 'named'],
+    rejects: (c) => {
+      const heads = c.part.head.filter((h) => h.pos === 'NOUN').map((h) => escapeRegExp(h.norm.replace(/s$/, '')));
+      if (heads.length === 0) return false;
+      return new RegExp(`\\b(?:${heads.join('|')})s?\\s+(?:in|at|near|outside)\\s+(?:the\\s+)?$`, 'i').test(before(c, 40));
     },
   },
   {

@@ -61,6 +61,12 @@ function statesOnlyUnrealised(a: SentenceAssessment): boolean {
  */
 const WITHHELD = /\b(?:(?:has|have|had|did|does|do|was|were|is|are|been)\s+not\s+(?:yet\s+)?(?:been\s+)?(?:disclosed?|released?|identified|named|made public|revealed|given|confirmed|known|determined|established)|(?:declined|refused|would not|wouldn't|did not|didn't)\s+(?:to\s+)?(?:name|identify|disclose|reveal|say|give|comment)|(?:not|never)\s+(?:been\s+)?(?:publicly\s+)?(?:disclosed|identified|named|released|revealed|made public)|(?:is|are|was|were|remains?|remained)\s+(?:still\s+)?(?:unknown|unclear|undisclosed|unnamed|not known))\b/i;
 
+/**
+ * A sentence that says the cause is not known or not given ("The cause of death has not been
+ * disclosed", "Investigators have not determined what caused the fire", "The motive remains unclear").
+ */
+const CAUSE_UNKNOWN = /\b(?:(?:cause|causes|reason|reasons|motive|motives)\b(?:\s+(?:of|for|behind)\s+[^,.;]{1,40}?)?\s+(?:(?:has|have|had|is|are|was|were)\s+(?:not\s+(?:yet\s+)?(?:been\s+)?(?:disclosed|released|determined|established|known|given|made public|revealed|confirmed)|(?:still\s+)?(?:unknown|unclear|undisclosed|under investigation))|remains?\s+(?:unknown|unclear|undisclosed|under investigation))|(?:not|never)\s+(?:yet\s+)?(?:been\s+)?(?:determined|established|disclosed|said|explained)\s+(?:what|why)\s+(?:caused|led|prompted))/i;
+
 /** Whether the sentence's words for the asked thing (its head, else its predicate) are found in it. */
 function mentionsAsked(a: SentenceAssessment): boolean {
   return a.head.some(stated) || stated(a.predicate) || a.relation.some(stated);
@@ -112,6 +118,11 @@ export const SENTENCE_RULES: readonly SentenceRule[] = [
     name: 'says-withheld',
     reason: 'A sentence saying the asked name, date, place or figure was not disclosed or is not known ("The company has not disclosed the name of the captain") tells the reader the articles do not give it; quoted as an answer it reads as one. Not for why or what-questions: there the withholding may be the answer ("the crew had not been given visas").',
     rejects: (a) => a.part.type !== 'reason' && a.part.type !== 'description' && WITHHELD.test(a.sentence.text) && mentionsAsked(a),
+  },
+  {
+    name: 'cause-unknown',
+    reason: 'A why- or what-caused question is not answered by a sentence that says the cause is not known or not given ("The cause of death has not been disclosed"): quoted as an answer it reads as one, and the articles do not say.',
+    rejects: (a) => (a.part.type === 'reason' || /\bcaus(?:e|ed|es)\b|\breason\b|\bmotive\b/i.test(a.part.text)) && CAUSE_UNKNOWN.test(a.sentence.text),
   },
   {
     name: 'is-a-question',

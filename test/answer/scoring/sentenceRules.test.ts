@@ -47,6 +47,19 @@ describe('SENTENCE_RULES', () => {
     });
   });
 
+  describe('cause-unknown', () => {
+    it.each<[string, string, string | undefined]>([
+      ['What caused the death of the ferry captain Jane Roe?', 'The cause of death of the ferry captain Jane Roe has not been disclosed.', 'cause-unknown'],
+      ['Why did the Eastport pier collapse?', 'The cause of the Eastport pier collapse remains under investigation.', 'cause-unknown'],
+      ['Why did the Eastport pier collapse?', 'Engineers have not determined what caused the Eastport pier to collapse.', 'cause-unknown'],
+      ['Why did the Eastport pier collapse?', 'The Eastport pier collapsed because its piles had rotted.', undefined],
+      // Not asked for a cause: that the cause is unknown may be what was said.
+      ['What did the mayor of Eastport say about the pier?', 'The mayor of Eastport said the cause of the pier collapse has not been determined.', undefined],
+    ])('%s / %s -> %s', async (question, sentence, rule) => {
+      expect(await rejection(question, sentence)).toBe(rule);
+    });
+  });
+
   describe('unrealised-event', () => {
     it.each<[string, string, string | undefined]>([
       ['What probable cause did the board\'s final report give for the sinking?', 'The preliminary report does not assign a probable cause.', 'unrealised-event'],
