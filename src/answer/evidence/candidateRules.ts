@@ -4,6 +4,7 @@ import type { Token } from './EvidenceSentence.js';
 import type { AnswerCandidate } from './extractCandidates.js';
 import { askedMeasure, candidateMeasure, measureFits } from './measureKind.js';
 import { escapeRegExp } from '../../util/escapeRegExp.js';
+import { isDemonym } from '../isDemonym.js';
 
 /** What a rule sees: the candidate, its sentence and the part of the question it would answer. */
 export interface CandidateContext {
@@ -129,6 +130,12 @@ export const CANDIDATE_RULES: readonly CandidateRule[] = [
       const asksInjuries = INJURY.test(asked) && !DEATH.test(asked);
       return (asksDeaths && INJURY.test(counted) && !DEATH.test(counted)) || (asksInjuries && DEATH.test(counted) && !INJURY.test(counted));
     },
+  },
+  {
+    name: 'nationality-word',
+    reason: 'A nationality on its own ("Thai", "British") describes a team, a person or a place; it names none of them. Unless a nationality or language is what is asked.',
+    types: ['person', 'named', 'place'],
+    rejects: (c) => isDemonym(c.candidate.text.trim()) && !c.part.head.some((h) => /^(?:nationality|citizenship|ethnicity|language|tongue|origin|descent|country)$/.test(h.lemma)),
   },
   {
     name: 'location-of-asked',

@@ -58,6 +58,8 @@ describe('CANDIDATE_RULES', () => {
     ['other-casualty-kind', 'How many people died in the crash?', 'At least 28 people were injured and two were killed in the crash.', [['28', 'other-casualty-kind'], ['two', 'kept']]],
     ['other-casualty-kind', 'How many people were wounded?', 'Six people were killed, while 40 were wounded.', [['Six', 'other-casualty-kind'], ['40', 'kept']]],
     ['other-casualty-kind', 'What was the death toll?', 'The toll rose to 12 dead and 30 injured.', [['12', 'kept'], ['30', 'other-casualty-kind']]],
+    ['nationality-word', 'Which team did the Eastport Rovers beat?', 'The Eastport Rovers beat the Thai side Tarrow United on Sunday.', [['Eastport Rovers', 'in-question'], ['Thai', 'nationality-word'], ['Tarrow United', 'kept']]],
+    ['nationality-word', 'What nationality was the diver who found the boys?', 'The diver who found the boys was British.', [['British', 'kept']]],
     ['location-of-asked', 'To which hospital were the divers taken?', 'The divers were taken to hospital in Tarrow, then to Eastport General Hospital.', [['Tarrow', 'location-of-asked'], ['Eastport General Hospital', 'kept']]],
     ['not-a-date', 'When did the port reopen?', 'The port reopened in five days, on May 10.', [['in five days', 'not-a-date'], ['May 10', 'kept']]],
   ])('%s', async (_rule, question, text, expected) => {
