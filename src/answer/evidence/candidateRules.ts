@@ -51,6 +51,8 @@ const before = (c: CandidateContext, n = 24) => c.text.slice(Math.max(0, c.candi
 const countedClause = (c: CandidateContext) => (after(c, 60).split(/\d|[,;:]|\band\b|\bwhile\b|\bbut\b/)[0] ?? '');
 const DEATH = /\b(?:die[ds]?|dying|dead|deaths?|killed|killing|fatalit(?:y|ies)|lives|lost their lives|bodies|toll)\b/i;
 const INJURY = /\b(?:injur(?:e|ed|ies|y)|wound(?:ed|s)?|hurt|hospitali[sz]ed|casualties)\b/i;
+/** A question asking someone's age ("how old was she", "at what age", "what was his age"). */
+const ASKS_AGE = /\bhow old\b|\bages?\b|\baged\b/i;
 const COUNTING_HEADS = /^(?:share|percentage|percent|proportion|rate|turnout|margin|majority|stake|vote share)$/;
 
 /** The rules, each with the reason a journalist would give. */
@@ -69,12 +71,13 @@ export const CANDIDATE_RULES: readonly CandidateRule[] = [
   },
   {
     name: 'age',
-    reason: 'An age ("Anutin, 58,", "a 28-year-old", "aged 41") counts years of a life, not what a question counts.',
+    reason: 'An age ("Anutin, 58,", "a 28-year-old", "aged 41") counts years of a life, not what a question counts, unless the question asks how old someone is.',
     types: ['number'],
     rejects: (c) =>
-      /^\s*-?\s*(?:year|yr)s?[- ]old\b|^\s*years?\s+old\b/i.test(after(c)) ||
+      !ASKS_AGE.test(c.part.text) &&
+      (/^\s*-?\s*(?:year|yr)s?[- ]old\b|^\s*years?\s+old\b/i.test(after(c)) ||
       /\baged\s+$/i.test(before(c)) ||
-      (/\p{Lu}\p{L}+,\s*$/u.test(before(c)) && /^\s*,/.test(after(c))),
+      (/\p{Lu}\p{L}+,\s*$/u.test(before(c)) && /^\s*,/.test(after(c)))),
   },
   {
     name: 'time-of-day',

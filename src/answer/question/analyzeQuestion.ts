@@ -258,6 +258,8 @@ function analysePart(text: string): PartDraft {
   const seen = new Set<string>();
   forms.forEach((f, i) => {
     if (i <= whEnd && WH_WORDS.has(f.norm)) return;
+    // "How old", "how long", "how far": the adjective is the question's own word; articles write the measure ("38", "six days").
+    if (rule?.name === 'how-measure' && i === whEnd + 1) return;
     // "the name of the suspect": a sentence must still speak of the suspect, so the noun is asked about too.
     const namedHead = rule?.name === 'name-of' && f.pos === 'NOUN';
     if ((headIdx.has(i) && !namedHead) || seen.has(f.stem) || FRAMING.has(f.norm) || f.norm.length < 2) return;

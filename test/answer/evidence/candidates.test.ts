@@ -46,6 +46,7 @@ describe('CANDIDATE_RULES', () => {
   it.each<[string, string, string, Array<[string, string]>]>([
     ['in-question', 'Who did Mayor Jane Roe dismiss?', 'Mayor Jane Roe dismissed Treasurer John Sample.', [['Jane Roe', 'in-question'], ['John Sample', 'kept']]],
     ['age', 'How many people were hurt?', 'Jane Roe, 58, said 28 people were hurt and a 41-year-old man died.', [['58', 'age'], ['28', 'kept'], ['41', 'age']]],
+    ['age', 'How old was the diver Jane Roe?', 'The diver Jane Roe, 38, died on Friday.', [['38', 'kept']]],
     ['time-of-day', 'How many boats were lost?', 'It was 2.30 pm when 12 boats were lost.', [['2.30', 'time-of-day'], ['12', 'kept']]],
     ['year-as-count', 'How many sites were hit?', 'Since 2019, nine sites were hit.', [['2019', 'year-as-count'], ['nine', 'kept']]],
     ['rank-or-label', 'How many claims were filed?', 'Case No. 24 lists 300 claims.', [['24', 'rank-or-label'], ['300', 'kept']]],

@@ -94,6 +94,14 @@ describe('analyzeQuestion: what the answer must state', () => {
     expect(part?.relation.map((t) => t.text)).toContain('suspect');
   });
 
+  it.each([
+    ['How old was the diver Jane Roe?', 'old'],
+    ['How long did the blockade last?', 'long'],
+  ])('takes no measure adjective of "%s" as a word to state', async (question, word) => {
+    const part = (await analyze(question)).parts[0];
+    expect(part?.relation.map((t) => t.norm)).not.toContain(word);
+  });
+
   it('takes no opening adverb for a name ("Roughly how many …")', async () => {
     const part = (await analyze('Roughly how many ferries did Eastport order?')).parts[0];
     expect(part?.subject.map((t) => t.text)).toEqual(['Eastport']);
