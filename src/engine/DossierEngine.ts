@@ -336,8 +336,10 @@ export class DossierEngine implements Engine {
       try {
         this.startupReport = await this.#rebuild(onProgress);
       } catch (error) {
-        // A read-only volume: the index that is there still answers, and the operator is told.
-        if (!isDossierError(error) || error.code !== 'INDEX_READ_ONLY') throw error;
+        // A read-only volume, or another process (a container sharing the volume) building: the
+        // index that is there still answers, and the operator is told. Another process's new
+        // generation is picked up when it switches (#noticeNewGeneration).
+        if (!isDossierError(error) || (error.code !== 'INDEX_READ_ONLY' && error.code !== 'INDEX_BUSY')) throw error;
         this.#logger.warn(`The index is out of date (${stale}) and cannot be updated here: ${error.message} Serving it as it is.`);
       }
       return;

@@ -1,12 +1,12 @@
-import { mkdir, open, readFile, readdir, rename, rm } from 'node:fs/promises';
+import { mkdir, open, readFile, readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
+import writeFileAtomic from 'write-file-atomic';
 import type { EmbeddingModel } from '../embeddings/EmbeddingModel.js';
 import type { IndexProgress, IndexReport } from '../engine/Engine.js';
 import { DossierError, isDossierError } from '../errors.js';
 import type { SkippedFile } from '../ingest/Article.js';
 import type { Passage } from '../ingest/Passage.js';
 import { HnswVectorStore } from './HnswVectorStore.js';
-import { writeFileDurable } from '../util/writeAtomically.js';
 import { GraphBuilder } from './GraphBuilder.js';
 import { acquireIndexLock } from './IndexLock.js';
 import { INDEX_FORMAT_VERSION, sameChunking } from './IndexManifest.js';
@@ -85,6 +85,7 @@ const DEFAULT_COMPACT_ABOVE = 0.2;
 const GRAPH_WORKER_MIN_PASSAGES = 4000;
 /** Where the graph thread writes its graph inside the new generation dir (removed before the switch). */
 const GRAPH_SCRATCH_FILE = 'hnsw.building.bin';
+const CURRENT_DEBRIS = new RegExp(`^${CURRENT_FILE}\\.(?:[0-9]+|tmp-.*)$`);
 
 
 async function fsyncDir(dir: string): Promise<void> {
@@ -125,7 +126,7 @@ export async function updateIndex(options: BuildIndexOptions): Promise<BuiltInde
   const { dir, model, chunking, onProgress } = options;
   const batchSize = Math.max(1, options.batchSize ?? 64);
   await mkdir(dir, { recursive: true });
-  const release = await acquireIndexLock(dir);
+  const lock = await acquireIndexLock(dir);
   let genDir: string | null = null;
   let graphBuilder: GraphBuilder | null = null;
   try {
@@ -274,7 +275,7 @@ export async function updateIndex(options: BuildIndexOptions): Promise<BuiltInde
     const writeAttachments = async () => {
       for (const [name, data] of Object.entries((await options.attachments?.(passages, change)) ?? {})) {
         if (!ATTACHMENT_NAME.test(name)) throw new DossierError('INTERNAL', `Attachment name ${JSON.stringify(name)} must be a plain file name.`);
-        await writeFileDurable(path.join(genDir as string, ATTACHMENTS_DIR, name), data);
+        await writeFileAtomic(path.join(genDir as string, ATTACHMENTS_DIR, name), typeof data === 'string' ? data : Buffer.from(data.buffer, data.byteOffset, data.byteLength));
       }
     };
     if (store) await writeAttachments();
@@ -310,24 +311,25 @@ export async function updateIndex(options: BuildIndexOptions): Promise<BuiltInde
       passageCount: passages.length,
       builtAt: new Date(stamp).toISOString(),
     };
-    await writeFileDurable(path.join(genDir, MANIFEST_FILE), JSON.stringify(manifest, null, 2));
+    await writeFileAtomic(path.join(genDir, MANIFEST_FILE), JSON.stringify(manifest, null, 2));
     await fsyncDir(path.join(genDir, ATTACHMENTS_DIR));
     await fsyncDir(genDir);
     written(2);
 
+    // A build that lost its lock (another took it over as stale) must not switch generations.
+    lock.assertHeld();
     // The switch: after this rename, readers open the new generation.
-    const tmp = path.join(dir, `${CURRENT_FILE}.tmp-${process.pid}`);
-    await writeFileDurable(tmp, `${path.basename(genDir)}\n`);
-    await rename(tmp, path.join(dir, CURRENT_FILE));
+    await writeFileAtomic(path.join(dir, CURRENT_FILE), `${path.basename(genDir)}\n`);
     await fsyncDir(dir);
     const live = genDir;
     genDir = null;
     written(3);
 
-    // Old generations, generations abandoned by killed builds and stray CURRENT temp files.
+    // Old generations, generations abandoned by killed builds and stray CURRENT temp files
+    // (write-file-atomic's `CURRENT.<number>`, and the `CURRENT.tmp-<pid>` of earlier versions).
     for (const entry of await readdir(dir)) {
       const full = path.join(dir, entry);
-      if ((GENERATION_NAME.test(entry) && full !== live) || entry.startsWith(`${CURRENT_FILE}.tmp-`)) await rm(full, { recursive: true, force: true });
+      if ((GENERATION_NAME.test(entry) && full !== live) || CURRENT_DEBRIS.test(entry)) await rm(full, { recursive: true, force: true });
     }
 
     onProgress?.({ phase: 'done', done: 1, total: 1 });
@@ -356,7 +358,7 @@ export async function updateIndex(options: BuildIndexOptions): Promise<BuiltInde
     await graphBuilder?.close();
     // A failed build leaves no trace; the live generation was never touched.
     if (genDir) await rm(genDir, { recursive: true, force: true }).catch(() => undefined);
-    await release();
+    await lock.release();
   }
 }
 

@@ -1,5 +1,4 @@
-import { spawnSync } from 'node:child_process';
-import { mkdtemp, readFile, readdir, rm, truncate, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, readdir, rm, truncate, utimes, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -11,6 +10,8 @@ import { buildIndex, updateIndex } from '../../src/store/buildIndex.js';
 import type { CorpusFile, IndexChange } from '../../src/store/buildIndex.js';
 import type { Chunking } from '../../src/store/IndexManifest.js';
 import { openIndex } from '../../src/store/openIndex.js';
+import { LOCK_FILE, LOCK_STALE_MS } from '../../src/store/IndexLock.js';
+import { holdIndexLock } from '../support/lockHolder.js';
 import type { LoadedIndex } from '../../src/store/openIndex.js';
 import { countingModel } from '../support/countingModel.js';
 import { syntheticFile } from '../support/syntheticPassages.js';
@@ -226,18 +227,26 @@ describe('buildIndex: concurrency and failures', () => {
     expect((await build(dir, [A, B])).reused).toEqual([A.source, B.source]);
   });
 
-  it('takes over a lock left by a process that no longer exists', async () => {
+  it('refuses to build while another process holds the lock, and leaves the live index serving', async () => {
     const dir = await tmpDir();
-    const dead = spawnSync(process.execPath, ['-e', '0']).pid;
-    await writeFile(path.join(dir, '.lock'), `${dead}\n`);
-    expect((await build(dir, [C])).passages).toBe(1);
-    expect(await readdir(dir)).not.toContain('.lock');
+    await build(dir, [A]);
+    const holder = await holdIndexLock(dir);
+    try {
+      await expect(build(dir, [A, B])).rejects.toMatchObject({ code: 'INDEX_BUSY', message: `Another index build is running in ${dir}. Wait for it to finish.` });
+    } finally {
+      await holder.release();
+    }
+    expect((await open(dir)).passages.map((p) => p.source)).toEqual([A.source, A.source]);
+    expect((await build(dir, [A, B])).reused).toEqual([A.source]);
   });
 
-  it('treats a lock naming our own pid that this process does not hold as stale (container restart)', async () => {
+  it('takes over a stale lock (its holder stopped refreshing it) and removes it afterwards', async () => {
     const dir = await tmpDir();
-    await writeFile(path.join(dir, '.lock'), `${process.pid}\n`);
+    await mkdir(path.join(dir, LOCK_FILE));
+    const past = new Date(Date.now() - LOCK_STALE_MS - 1_000);
+    await utimes(path.join(dir, LOCK_FILE), past, past);
     expect((await build(dir, [C])).passages).toBe(1);
+    expect(await readdir(dir)).not.toContain(LOCK_FILE);
   });
 
   it('leaves the live index untouched and no partial generation when embedding fails', async () => {
