@@ -249,17 +249,32 @@ describe('buildIndex: concurrency and failures', () => {
     expect(await readdir(dir)).not.toContain(LOCK_FILE);
   });
 
-  it('leaves the live index untouched and no partial generation when embedding fails', async () => {
+  /** Bytes that cannot be read: writing them fails part-way through a generation. */
+  const unreadable = () =>
+    Object.defineProperty(new Uint8Array(4), 'buffer', {
+      get: () => {
+        throw new Error('disk gone');
+      },
+    });
+  it.each<[string, () => Partial<Parameters<typeof buildIndex>[0]>, string]>([
+    ['embedding fails', () => ({ model: countingModel(model, { beforeBatch: () => Promise.reject(new Error('server exploded')) }) }), 'EMBEDDINGS_FAILED'],
+    ['the attachments cannot be made', () => ({ attachments: () => Promise.reject(new Error('out of memory')) }), 'out of memory'],
+    ['an attachment fails to write after another was written', () => ({ attachments: () => ({ 'first.json': '{}', 'second.bin': unreadable() }) }), 'disk gone'],
+    ['an attachment is named with a path', () => ({ attachments: () => ({ '../escape.json': '{}' }) }), 'INTERNAL'],
+  ])('leaves the live index serving and no partial generation when %s', async (_name, failing, failure) => {
     const dir = await tmpDir();
     await build(dir, [A]);
-    const failing = countingModel(model, { beforeBatch: () => Promise.reject(new Error('server exploded')) });
-    const error: unknown = await build(dir, [A, B], failing).then(
+    const current = await readFile(path.join(dir, 'CURRENT'), 'utf8');
+    const error: unknown = await buildIndex({ dir, files: [A, B, C], model, chunking, ...failing() }).then(
       () => null,
       (e: unknown) => e,
     );
-    expect(isDossierError(error) && error.code).toBe('EMBEDDINGS_FAILED');
+    expect(isDossierError(error) ? error.code : (error as Error).message).toBe(failure);
+    expect(await readFile(path.join(dir, 'CURRENT'), 'utf8')).toBe(current);
     expect((await readdir(dir)).filter((e) => e.startsWith('gen-'))).toHaveLength(1);
     expect((await open(dir)).passages.map((p) => p.source)).toEqual([A.source, A.source]);
+    // The lock was released: the next build runs.
+    expect((await build(dir, [A, B])).reused).toEqual([A.source]);
   });
 });
 
