@@ -6,7 +6,7 @@ import type { Config } from '../config.js';
 import type { Engine, IndexProgress, IndexReport } from '../engine/Engine.js';
 import { DossierError, toDossierError, type ErrorCode } from '../errors.js';
 import { corpusEntries, listCorpusFiles, toSource } from '../ingest/listCorpusFiles.js';
-import { writeAtomically } from '../util/writeAtomically.js';
+import writeFileAtomic from 'write-file-atomic';
 import { normalizeUrl } from './normalizeUrl.js';
 import { describeInput, prepareArticle, type AddInput, type PreparedArticle } from './prepareArticle.js';
 
@@ -169,8 +169,8 @@ async function writeArticle(dir: string, article: PreparedArticle, retrievedAt: 
     }
     try {
       // The sidecar first: an index build that sees the article then also sees its metadata.
-      await writeAtomically(`${file}.meta.json`, `${JSON.stringify(meta, null, 2)}\n`);
-      await writeAtomically(file, article.text);
+      await writeFileAtomic(`${file}.meta.json`, `${JSON.stringify(meta, null, 2)}\n`);
+      await writeFileAtomic(file, article.text);
     } catch (error) {
       await Promise.all([rm(file, { force: true }), rm(`${file}.meta.json`, { force: true })]);
       throw new DossierError('ADD_FAILED', `Could not write ${path.basename(file)} to the articles folder (${(error as NodeJS.ErrnoException).code ?? String(error)}).`, { cause: error });

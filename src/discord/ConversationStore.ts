@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { Turn } from '../answer/Answer.js';
 import type { Config } from '../config.js';
 import { LruMap } from '../util/LruMap.js';
-import { writeAtomically } from '../util/writeAtomically.js';
+import writeFileAtomic from 'write-file-atomic';
 
 const TurnSchema = z.object({ question: z.string(), answer: z.string() });
 const LineSchema = z.object({ key: z.string(), turns: z.array(TurnSchema), at: z.number() });
@@ -155,7 +155,7 @@ export class ConversationStore {
   async #compact(file: string): Promise<void> {
     const live: Line[] = [];
     for (const [key, { turns, at }] of this.#memory.entries()) if (!this.#expired(at)) live.push({ key, turns, at });
-    await writeAtomically(file, live.map((l) => `${JSON.stringify(l)}\n`).join(''));
+    await writeFileAtomic(file, live.map((l) => `${JSON.stringify(l)}\n`).join(''));
     this.#journalLines = live.length;
   }
 }

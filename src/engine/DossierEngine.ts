@@ -13,13 +13,14 @@ import { DossierError, isDossierError } from '../errors.js';
 import { fingerprintCorpus, type FileFingerprint } from '../ingest/fingerprintCorpus.js';
 import { WordVectorEmbeddings } from '../embeddings/WordVectorEmbeddings.js';
 import { CLEANER_VERSION } from '../ingest/cleanerVersion.js';
-import type { CorpusFile } from '../store/buildIndex.js';
-import { openIndex, isStale, CURRENT_FILE, type LoadedIndex } from '../store/openIndex.js';
+import type { CorpusFile, SkippedCorpusFile } from '../store/buildIndex.js';
+import { planBuild, describeStaleness, type BuildPlan, type BuildTarget } from '../store/BuildPlan.js';
+import { openIndex, CURRENT_FILE, type LoadedIndex } from '../store/openIndex.js';
 import { checkIndexWritable } from '../store/IndexLock.js';
 import { lexicalAttachments, loadLexical, settleLexical, type PendingLexical } from './lexicalAttachment.js';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { chunkingChanges, sameChunking, type IndexManifest } from '../store/IndexManifest.js';
+import type { Chunking, IndexManifest } from '../store/IndexManifest.js';
 import type { LexicalIndex } from '../retrieval/LexicalIndex.js';
 import { HybridRetriever } from '../retrieval/HybridRetriever.js';
 import { retrieveParts } from '../retrieval/retrieveParts.js';
@@ -329,15 +330,17 @@ export class DossierEngine implements Engine {
       return;
     }
     // Hashes only: reading and cleaning the corpus is needed just for files that changed.
-    const stale = describeStaleness(opened.index, await fingerprints, this.#chunking());
+    const stale = describeStaleness(planBuild({ kind: 'manifest', manifest: opened.index.manifest }, await fingerprints, this.#target()));
     this.#state = this.#serve(opened.index, [], await (lexical ?? loadLexical(opened.index, warn)));
     if (stale && this.#config.rebuildOnStart) {
       this.#logger.info(`The index is out of date (${stale}); updating it.`);
       try {
         this.startupReport = await this.#rebuild(onProgress);
       } catch (error) {
-        // A read-only volume: the index that is there still answers, and the operator is told.
-        if (!isDossierError(error) || error.code !== 'INDEX_READ_ONLY') throw error;
+        // A read-only volume, or another process (a container sharing the volume) building: the
+        // index that is there still answers, and the operator is told. Another process's new
+        // generation is picked up when it switches (#noticeNewGeneration).
+        if (!isDossierError(error) || (error.code !== 'INDEX_READ_ONLY' && error.code !== 'INDEX_BUSY')) throw error;
         this.#logger.warn(`The index is out of date (${stale}) and cannot be updated here: ${error.message} Serving it as it is.`);
       }
       return;
@@ -382,100 +385,99 @@ export class DossierEngine implements Engine {
 
   #rebuild(onProgress?: (p: IndexProgress) => void): Promise<IndexReport> {
     if (this.#building) return this.#building;
-    const run = (async () => {
-      const started = performance.now();
-      const chunking = this.#chunking();
-      const previous = this.#state?.index;
-      const fingerprints = await this.#fingerprint();
-      const byFingerprint = new Map(fingerprints.map((f) => [f.source, f] as const));
-      const unchanged = new Set<string>();
-      if (previous && sameChunking(previous.manifest.chunking, chunking)) {
-        const s = isStale(previous.manifest, fingerprints, chunking);
-        const touched = new Set([...s.added, ...s.changed, ...s.metaChanged]);
-        for (const f of fingerprints) if (!touched.has(f.source)) unchanged.add(f.source);
-        // Nothing changed: the served generation stays; no reading, cleaning or writing.
-        if (!s.stale && (await this.#servingIsLive(previous))) {
-          const m = previous.manifest;
-          return {
-            reused: Object.keys(m.files),
-            added: [],
-            changed: [],
-            removed: [],
-            skipped: Object.entries(m.skipped).map(([source, v]) => ({ source, reason: v.reason })),
-            passages: m.passageCount,
-            embedded: 0,
-            seconds: (performance.now() - started) / 1000,
-          } satisfies IndexReport;
-        }
-      }
-      // A build that cannot run (another holds the lock, a read-only folder) says so before reading the corpus.
-      await checkIndexWritable(this.#config.paths.embeddings);
-      const reusable = previous && unchanged.size > 0 ? groupBySource(previous.passages) : new Map<string, Passage[]>();
-      const keep = (source: string) => unchanged.has(source) && (reusable.has(source) || previous?.manifest.files[source]?.passages === 0);
-      const toRead = new Set(fingerprints.filter((f) => !keep(f.source) && !(unchanged.has(f.source) && previous?.manifest.skipped[f.source])).map((f) => f.source));
-      const embeddings = this.#model.embeddings;
-      // Reading, cleaning and sentence splitting are shared with a worker thread on big corpora.
-      const { prepareCorpus } = await prepareCorpusModule();
-      const { prepared, skipped } = await prepareCorpus(this.#config.paths.seeds, {
-        root: this.#config.root,
-        maxFileBytes: this.#config.ingest.maxFileBytes,
-        onWarning: (message) => this.#logger.warn(message),
-        only: toRead,
-        chunking,
-        onProgress: (done, total) => onProgress?.({ phase: 'reading', done, total }),
-        // The offline embedder is synchronous: embed while the worker thread is still reading.
-        ...(embeddings instanceof WordVectorEmbeddings ? { onPrepared: (_article: Article, passages: Passage[]) => passages.map((p) => embeddings.embedSync(p.text)) } : {}),
-      });
-      const articles = prepared.map((p) => p.article);
-      const readBySource = new Map(prepared.map((p) => [p.article.source, p] as const));
-      const files: CorpusFile[] = [];
-      const allSkipped = skipped.map((sk) => ({ ...sk, ...fingerprintOf(byFingerprint.get(sk.source)) }));
-      for (const f of fingerprints) {
-        const read = readBySource.get(f.source);
-        if (read) {
-          // Sentence splitting is the slow part of ingestion; only changed files are split again.
-          files.push({ source: f.source, sha256: read.article.sha256, metaSha256: f.metaSha256, passages: read.passages, ...(read.vectors ? { vectors: read.vectors } : {}) });
-        } else if (keep(f.source) && previous) {
-          files.push({ source: f.source, sha256: f.sha256, metaSha256: f.metaSha256, passages: reusable.get(f.source) ?? [] });
-        } else {
-          const was = previous?.manifest.skipped[f.source];
-          if (was && unchanged.has(f.source)) allSkipped.push({ source: f.source, reason: was.reason, sha256: f.sha256, metaSha256: f.metaSha256 });
-        }
-      }
-      const serving = this.#state;
-      const warn = (message: string) => this.#logger.warn(message);
-      let pending: PendingLexical | undefined;
-      const { updateIndex } = await buildIndexModule();
-      const { report, index } = await updateIndex({
-        dir: this.#config.paths.embeddings,
-        files,
-        skipped: allSkipped,
-        model: this.#model,
-        chunking,
-        ...(onProgress ? { onProgress } : {}),
-        // The serving generation is reused as the base of the update when it is still the live one.
-        ...(serving ? { previous: serving.index } : {}),
-        attachments: async (passages, change) => {
-          const out = await lexicalAttachments(passages, change, serving ? { index: serving.index, lexical: serving.lexical } : undefined, warn);
-          pending = out.pending;
-          return out.files;
-        },
-      });
-      if (!pending) throw new DossierError('INTERNAL', 'The index build did not produce a lexical index.');
-      const known = new Map<string, Article>();
-      const old = this.#state?.known;
-      for (const source of unchanged) {
-        const a = old?.get(source);
-        if (a) known.set(source, a);
-      }
-      for (const a of articles) known.set(a.source, a);
-      // No await from here to the assignment: the serving lexical index may be updated in place.
-      this.#state = this.#serve(index, [...known.values()], settleLexical(pending, index.passages, warn));
-      return report;
-    })();
+    const run = this.#runRebuild(onProgress);
     this.#building = run;
     return run.finally(() => {
       this.#building = null;
+    });
+  }
+
+  /** What a build would make now: this embedder's vectors, passages cut with the configured chunking. */
+  #target(): BuildTarget {
+    return { embedder: { id: this.#model.id, dimension: this.#model.dimension }, chunking: this.#chunking() };
+  }
+
+  async #runRebuild(onProgress?: (p: IndexProgress) => void): Promise<IndexReport> {
+    const started = performance.now();
+    const previous = this.#state?.index;
+    const fingerprints = await this.#fingerprint();
+    const plan = planBuild(previous ? { kind: 'manifest', manifest: previous.manifest } : { kind: 'none' }, fingerprints, this.#target());
+    // Nothing changed: the served generation stays; no reading, cleaning or writing.
+    if (previous && !plan.stale && (await this.#servingIsLive(previous))) return unchangedReport(previous.manifest, started);
+    // A build that cannot run (another holds the lock, a read-only folder) says so before reading the corpus.
+    await checkIndexWritable(this.#config.paths.embeddings);
+    const corpus = await this.#corpusFiles(plan, fingerprints, plan.incremental ? previous : undefined, onProgress);
+    const serving = this.#state;
+    const warn = (message: string) => this.#logger.warn(message);
+    let pending: PendingLexical | undefined;
+    const { updateIndex } = await buildIndexModule();
+    const { report, index } = await updateIndex({
+      dir: this.#config.paths.embeddings,
+      files: corpus.files,
+      skipped: corpus.skipped,
+      model: this.#model,
+      chunking: plan.target.chunking,
+      ...(onProgress ? { onProgress } : {}),
+      // The serving generation is reused as the base of the update when it is still the live one.
+      ...(serving ? { previous: serving.index } : {}),
+      attachments: async (passages, change) => {
+        const out = await lexicalAttachments(passages, change, serving ? { index: serving.index, lexical: serving.lexical } : undefined, warn);
+        pending = out.pending;
+        return out.files;
+      },
+    });
+    if (!pending) throw new DossierError('INTERNAL', 'The index build did not produce a lexical index.');
+    const known = new Map<string, Article>();
+    for (const source of corpus.unchanged) {
+      const a = this.#state?.known.get(source);
+      if (a) known.set(source, a);
+    }
+    for (const a of corpus.articles) known.set(a.source, a);
+    // No await from here to the assignment: the serving lexical index may be updated in place.
+    this.#state = this.#serve(index, [...known.values()], settleLexical(pending, index.passages, warn));
+    return report;
+  }
+
+  /**
+   * The corpus as the build gets it: files the plan finds unchanged keep the served passages, files
+   * skipped before and unchanged stay skipped unread, and the rest are read, cleaned and split.
+   * `previous`: the generation the plan was made over, when its passages can be reused.
+   */
+  async #corpusFiles(plan: BuildPlan, fingerprints: FileFingerprint[], previous: LoadedIndex | undefined, onProgress?: (p: IndexProgress) => void): Promise<CorpusFiles> {
+    const unchanged = new Set(previous ? [...plan.unchanged, ...plan.skippedUnchanged] : []);
+    const skippedBefore = new Set(previous ? plan.skippedUnchanged : []);
+    const reusable = previous && unchanged.size > 0 ? groupBySource(previous.passages) : new Map<string, Passage[]>();
+    const keep = (source: string) => unchanged.has(source) && (reusable.has(source) || previous?.manifest.files[source]?.passages === 0);
+    const toRead = new Set(fingerprints.filter((f) => !keep(f.source) && !skippedBefore.has(f.source)).map((f) => f.source));
+    const { prepared, skipped } = await this.#prepareCorpus(toRead, plan.target.chunking, onProgress);
+    const byFingerprint = new Map(fingerprints.map((f) => [f.source, f] as const));
+    const readBySource = new Map(prepared.map((p) => [p.article.source, p] as const));
+    const files: CorpusFile[] = [];
+    const allSkipped: SkippedCorpusFile[] = skipped.map((sk) => ({ ...sk, ...fingerprintOf(byFingerprint.get(sk.source)) }));
+    for (const f of fingerprints) {
+      const read = readBySource.get(f.source);
+      const was = previous?.manifest.skipped[f.source];
+      // Sentence splitting is the slow part of ingestion; only changed files are split again.
+      if (read) files.push({ source: f.source, sha256: read.article.sha256, metaSha256: f.metaSha256, passages: read.passages, ...(read.vectors ? { vectors: read.vectors } : {}) });
+      else if (keep(f.source)) files.push({ source: f.source, sha256: f.sha256, metaSha256: f.metaSha256, passages: reusable.get(f.source) ?? [] });
+      else if (was && skippedBefore.has(f.source)) allSkipped.push({ source: f.source, reason: was.reason, sha256: f.sha256, metaSha256: f.metaSha256 });
+    }
+    return { files, skipped: allSkipped, articles: prepared.map((p) => p.article), unchanged };
+  }
+
+  /** Reads, cleans and splits the files in `only` (shared with a worker thread on big corpora). */
+  async #prepareCorpus(only: ReadonlySet<string>, chunking: Chunking, onProgress?: (p: IndexProgress) => void) {
+    const embeddings = this.#model.embeddings;
+    const { prepareCorpus } = await prepareCorpusModule();
+    return prepareCorpus(this.#config.paths.seeds, {
+      root: this.#config.root,
+      maxFileBytes: this.#config.ingest.maxFileBytes,
+      onWarning: (message) => this.#logger.warn(message),
+      only,
+      chunking,
+      onProgress: (done, total) => onProgress?.({ phase: 'reading', done, total }),
+      // The offline embedder is synchronous: embed while the worker thread is still reading.
+      ...(embeddings instanceof WordVectorEmbeddings ? { onPrepared: (_article: Article, passages: Passage[]) => passages.map((p) => embeddings.embedSync(p.text)) } : {}),
     });
   }
 
@@ -487,18 +489,28 @@ export class DossierEngine implements Engine {
   }
 }
 
-/** Why the index no longer matches the corpus, or `undefined` when it does (sidecars included, by hash). */
-function describeStaleness(index: LoadedIndex, files: FileFingerprint[], chunking: IndexManifest['chunking']): string | undefined {
-  const s = isStale(index.manifest, files, chunking);
-  const parts: string[] = [];
-  if (s.added.length) parts.push(`${s.added.length} added`);
-  if (s.changed.length) parts.push(`${s.changed.length} changed`);
-  if (s.removed.length) parts.push(`${s.removed.length} removed`);
-  const { rules, settings } = chunkingChanges(index.manifest.chunking, chunking);
-  if (rules) parts.push('this version of Dossier reads articles differently');
-  if (settings) parts.push('passage settings changed');
-  if (s.metaChanged.length) parts.push(`${s.metaChanged.length} with new metadata`);
-  return parts.length ? parts.join(', ') : undefined;
+/** The corpus files a build is given, and what was read to make them. */
+interface CorpusFiles {
+  files: CorpusFile[];
+  skipped: SkippedCorpusFile[];
+  /** The articles read (new and changed files). */
+  articles: Article[];
+  /** Sources whose served passages (or skip) were kept unread. */
+  unchanged: ReadonlySet<string>;
+}
+
+/** The report of a rebuild that found nothing to do: the served generation stays. */
+function unchangedReport(m: IndexManifest, started: number): IndexReport {
+  return {
+    reused: Object.keys(m.files),
+    added: [],
+    changed: [],
+    removed: [],
+    skipped: Object.entries(m.skipped).map(([source, v]) => ({ source, reason: v.reason })),
+    passages: m.passageCount,
+    embedded: 0,
+    seconds: (performance.now() - started) / 1000,
+  };
 }
 
 function fingerprintOf(f: FileFingerprint | undefined): { sha256?: string; metaSha256?: string | null } {

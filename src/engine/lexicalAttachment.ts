@@ -4,7 +4,7 @@ import { LexicalIndex } from '../retrieval/LexicalIndex.js';
 import { asciiJson } from '../store/asciiJson.js';
 import type { IndexChange } from '../store/buildIndex.js';
 import { ATTACHMENTS_DIR, type IndexContents, type LoadedIndex } from '../store/openIndex.js';
-import { writeAtomically } from '../util/writeAtomically.js';
+import writeFileAtomic from 'write-file-atomic';
 import { mkdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 
@@ -174,7 +174,7 @@ async function rebuildAndSave(index: IndexContents, onWarning: (message: string)
   const dir = path.join(index.dir, ATTACHMENTS_DIR);
   try {
     await mkdir(dir, { recursive: true });
-    await writeAtomically(path.join(dir, LEXICAL_ATTACHMENT), text);
+    await writeFileAtomic(path.join(dir, LEXICAL_ATTACHMENT), text);
     await rm(path.join(dir, LEXICAL_DELTA_ATTACHMENT), { force: true });
   } catch (error) {
     onWarning(`The rebuilt lexical index could not be saved with the index (${(error as NodeJS.ErrnoException).code ?? String(error)}); it is kept in memory.`);

@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
 import type { TimelineEvent } from '../timeline/TimelineEvent.js';
 import type { ActorMemo } from '../timeline/nameActors.js';
-import { writeAtomically } from '../util/writeAtomically.js';
+import writeFileAtomic from 'write-file-atomic';
 
 /** The cache file, beside the index generations (it belongs to one corpus, as the index does). */
 export const EVENT_CACHE_FILE = 'timeline-events.json';
@@ -110,7 +110,7 @@ export class EventCache implements ActorMemo {
     const actors = [...this.#actors].filter(([key]) => quotes.has(key));
     if (!this.#changed && kept.length === this.#entries.size && actors.length === this.#actors.size) return;
     const file = { format: EVENT_CACHE_FORMAT, entries: Object.fromEntries(kept), actors: Object.fromEntries(actors) };
-    await writeAtomically(this.#file, JSON.stringify(file));
+    await writeFileAtomic(this.#file, JSON.stringify(file));
     this.#entries.clear();
     for (const [key, events] of kept) this.#entries.set(key, events);
     this.#actors.clear();

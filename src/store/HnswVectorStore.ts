@@ -5,7 +5,7 @@ import type { DocumentInterface } from '@langchain/core/documents';
 import type { EmbeddingsInterface } from '@langchain/core/embeddings';
 import { SaveableVectorStore } from '@langchain/core/vectorstores';
 import { DossierError } from '../errors.js';
-import { writeFileDurable } from '../util/writeAtomically.js';
+import writeFileAtomic from 'write-file-atomic';
 import type { Passage } from '../ingest/Passage.js';
 import { encodePassages } from './passageCodec.js';
 import { EF_SEARCH, emptyGraph, newGraph } from './hnswGraph.js';
@@ -269,10 +269,10 @@ export class HnswVectorStore extends SaveableVectorStore {
     this.vectors.forEach((v, i) => {
       if (v) flat.set(v, i * this.dimension);
     });
-    const vectorBytes = new Uint8Array(flat.buffer);
+    const vectorBytes = Buffer.from(flat.buffer, flat.byteOffset, flat.byteLength);
     const passageBytes = Buffer.from(encodePassages(this.docs.map((d) => d?.metadata ?? null)), 'utf8');
-    await writeFileDurable(path.join(dir, STORE_FILES.passages), passageBytes);
-    await writeFileDurable(path.join(dir, STORE_FILES.vectors), vectorBytes);
+    await writeFileAtomic(path.join(dir, STORE_FILES.passages), passageBytes);
+    await writeFileAtomic(path.join(dir, STORE_FILES.vectors), vectorBytes);
     const hnswFile = path.join(dir, STORE_FILES.hnsw);
     // hnswlib refuses to write an empty, uninitialised index; an empty graph still needs a file.
     const index = this.ensureCapacity(0);
@@ -295,7 +295,7 @@ export class HnswVectorStore extends SaveableVectorStore {
       vectorsSha256: sha256(vectorBytes),
       passagesSha256: sha256(passageBytes),
     };
-    await writeFileDurable(path.join(dir, STORE_FILES.info), JSON.stringify(info));
+    await writeFileAtomic(path.join(dir, STORE_FILES.info), JSON.stringify(info));
     this.graphSha256 = hnswSha256;
   }
 

@@ -1,25 +1,28 @@
 import { constants } from 'node:fs';
-import { access, mkdir, open, readFile, rm, stat } from 'node:fs/promises';
+import { access, mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { DossierError } from '../errors.js';
 
-/** The lock file inside an index directory. */
-export const LOCK_FILE = '.lock';
+/**
+ * The lock inside an index directory: a directory made by proper-lockfile (mkdir is atomic on local
+ * and network file systems) whose modification time the holder refreshes every
+ * {@link LOCK_UPDATE_MS}. It works across processes and containers sharing a volume, where process
+ * ids mean nothing: a lock not refreshed for {@link LOCK_STALE_MS} (its holder crashed or was killed)
+ * is stale and taken over.
+ */
+export const LOCK_FILE = 'build.lock';
+/**
+ * A lock older than this is stale. Generous: a holder whose event loop is blocked (a large graph or
+ * lexical index built synchronously) cannot refresh it, and must not lose it meanwhile.
+ */
+export const LOCK_STALE_MS = 30_000;
+const LOCK_UPDATE_MS = 5_000;
 
-/** Lock files this process holds, so our own pid in a lock file is told apart from a previous run's. */
+/** The lock library, imported on first use: serving an index never takes the lock. */
+const lockfile = () => import('proper-lockfile');
+
+/** Lock files this process holds: a second build in the same process is told apart from another process's. */
 const held = new Set<string>();
-
-function isAlive(pid: number): boolean {
-  // A container restart reuses small pids: a lock naming our own pid that we do not hold is stale.
-  if (pid === process.pid) return false;
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    // EPERM: the process exists but belongs to someone else.
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
 
 /** Errors that mean this process may not write the index folder (a read-only volume, another user's files). */
 const CANNOT_WRITE = new Set(['EROFS', 'EACCES', 'EPERM']);
@@ -29,10 +32,20 @@ function readOnly(dir: string, cause: unknown): DossierError {
   return new DossierError('INDEX_READ_ONLY', `The index folder ${dir} cannot be written here (${code}).`, { cause });
 }
 
-/** The pid in a lock file that a live process other than this one holds, if any. */
-async function liveOwner(file: string): Promise<number | undefined> {
-  const owner = Number.parseInt(await readFile(file, 'utf8').catch(() => ''), 10);
-  return Number.isInteger(owner) && owner > 0 && isAlive(owner) ? owner : undefined;
+function busy(dir: string, file: string, cause?: unknown): DossierError {
+  if (held.has(file)) return new DossierError('INDEX_BUSY', `An index build is already running in ${dir}.`, { cause });
+  return new DossierError('INDEX_BUSY', `Another index build is running in ${dir}. Wait for it to finish.`, { cause });
+}
+
+/** A held index lock. */
+export interface IndexLock {
+  /**
+   * @throws DossierError `INDEX_BUSY` when the lock was lost (not refreshed in time, so another build
+   *   took it over): the build must not switch generations.
+   */
+  assertHeld(): void;
+  /** Releases the lock (once; a lost lock is left to its new holder). */
+  release(): Promise<void>;
 }
 
 /**
@@ -49,51 +62,47 @@ export async function checkIndexWritable(dir: string): Promise<void> {
     if (CANNOT_WRITE.has((error as NodeJS.ErrnoException).code ?? '')) throw readOnly(dir, error);
     throw error;
   }
-  if (held.has(file)) throw new DossierError('INDEX_BUSY', `An index build is already running in ${dir}.`);
-  const owner = await liveOwner(file);
-  if (owner !== undefined) throw new DossierError('INDEX_BUSY', `Another index build (pid ${owner}) is running in ${dir}. Wait for it to finish.`);
+  if (held.has(file)) throw busy(dir, file);
+  const { check } = await lockfile();
+  if (await check(dir, { lockfilePath: file, realpath: false, stale: LOCK_STALE_MS })) throw busy(dir, file);
 }
 
 /**
- * A process-level lock: `<dir>/.lock` created exclusively and holding the owner's pid.
- * A lock whose pid is no longer running (a crashed or killed build) is stale and taken over.
- * @returns a release function.
- * @throws DossierError `INDEX_BUSY` when a live process (including this one) holds the lock;
+ * Takes the build lock of the index directory `dir` (which must exist).
+ * @throws DossierError `INDEX_BUSY` when a build (in this process or another) holds it;
  *   `INDEX_READ_ONLY` when the folder cannot be written.
  */
-export async function acquireIndexLock(dir: string): Promise<() => Promise<void>> {
+export async function acquireIndexLock(dir: string): Promise<IndexLock> {
   const file = path.resolve(dir, LOCK_FILE);
-  for (let attempt = 0; attempt < 2; attempt++) {
-    try {
-      const fh = await open(file, 'wx');
-      held.add(file);
-      try {
-        await fh.writeFile(`${process.pid}\n`);
-      } finally {
-        await fh.close();
-      }
-      return async () => {
-        held.delete(file);
-        // Only remove the lock if it is still ours.
-        const owner = await readFile(file, 'utf8').catch(() => '');
-        if (Number.parseInt(owner, 10) === process.pid) await rm(file, { force: true });
-      };
-    } catch (error) {
-      if (CANNOT_WRITE.has((error as NodeJS.ErrnoException).code ?? '')) throw readOnly(dir, error);
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-    }
-    if (held.has(file)) throw new DossierError('INDEX_BUSY', `An index build is already running in ${dir}.`);
-    const owner = Number.parseInt(await readFile(file, 'utf8').catch(() => ''), 10);
-    if (Number.isInteger(owner) && owner > 0 && isAlive(owner)) {
-      throw new DossierError('INDEX_BUSY', `Another index build (pid ${owner}) is running in ${dir}. Wait for it to finish.`);
-    }
-    if (!Number.isInteger(owner)) {
-      // An empty file may be a lock another process created a moment ago and has not written yet.
-      const age = await stat(file).then((s) => Date.now() - s.mtimeMs, () => Infinity);
-      if (age < 5_000) throw new DossierError('INDEX_BUSY', `Another index build is starting in ${dir}.`);
-    }
-    // Stale (dead owner, or an empty/garbled file left by a crash between create and write).
-    await rm(file, { force: true });
+  if (held.has(file)) throw busy(dir, file);
+  const { lock } = await lockfile();
+  let lost: Error | undefined;
+  let unlock: () => Promise<void>;
+  try {
+    unlock = await lock(dir, {
+      lockfilePath: file,
+      realpath: false,
+      stale: LOCK_STALE_MS,
+      update: LOCK_UPDATE_MS,
+      // The library's default throws from a timer (an uncaught exception): the build checks instead.
+      onCompromised: (error) => {
+        lost = error;
+      },
+    });
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? '';
+    if (code === 'ELOCKED') throw busy(dir, file, error);
+    if (CANNOT_WRITE.has(code)) throw readOnly(dir, error);
+    throw error;
   }
-  throw new DossierError('INDEX_BUSY', `Another index build just started in ${dir}.`);
+  held.add(file);
+  return {
+    assertHeld() {
+      if (lost) throw new DossierError('INDEX_BUSY', `The index lock in ${dir} was lost (${lost.message}); this build was abandoned.`, { cause: lost });
+    },
+    async release() {
+      if (!held.delete(file) || lost) return;
+      await unlock();
+    },
+  };
 }

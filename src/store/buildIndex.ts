@@ -1,17 +1,19 @@
-import { mkdir, open, readFile, readdir, rename, rm } from 'node:fs/promises';
+import { mkdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
+import writeFileAtomic from 'write-file-atomic';
 import type { EmbeddingModel } from '../embeddings/EmbeddingModel.js';
 import type { IndexProgress, IndexReport } from '../engine/Engine.js';
 import { DossierError, isDossierError } from '../errors.js';
 import type { SkippedFile } from '../ingest/Article.js';
 import type { Passage } from '../ingest/Passage.js';
-import { HnswVectorStore } from './HnswVectorStore.js';
-import { writeFileDurable } from '../util/writeAtomically.js';
+import { planBuild, type BuildPlan, type PlanBase } from './BuildPlan.js';
+import { collectGenerations, commitGeneration, createGeneration, type NewGeneration } from './generations.js';
 import { GraphBuilder } from './GraphBuilder.js';
+import { HnswVectorStore } from './HnswVectorStore.js';
 import { acquireIndexLock } from './IndexLock.js';
-import { INDEX_FORMAT_VERSION, sameChunking } from './IndexManifest.js';
+import { INDEX_FORMAT_VERSION } from './IndexManifest.js';
 import type { Chunking, IndexManifest } from './IndexManifest.js';
-import { ATTACHMENTS_DIR, ATTACHMENT_NAME, CURRENT_FILE, GENERATION_NAME, MANIFEST_FILE, openIndex, orderPassages } from './openIndex.js';
+import { ATTACHMENTS_DIR, ATTACHMENT_NAME, CURRENT_FILE, MANIFEST_FILE, openIndex, orderPassages } from './openIndex.js';
 import type { LoadedIndex, OpenIndexResult } from './openIndex.js';
 
 /** One article's passages, ready to index. */
@@ -86,14 +88,32 @@ const GRAPH_WORKER_MIN_PASSAGES = 4000;
 /** Where the graph thread writes its graph inside the new generation dir (removed before the switch). */
 const GRAPH_SCRATCH_FILE = 'hnsw.building.bin';
 
+/** What an update does, passage by passage: the {@link BuildPlan}'s file lists applied to the given passages and the live store. */
+interface UpdatePlan {
+  plan: BuildPlan;
+  /** The files indexed (duplicates dropped), in corpus order, and their passages. */
+  files: CorpusFile[];
+  passages: Passage[];
+  /** Every skipped file, for the report (the caller's and the duplicates). */
+  skipped: SkippedFile[];
+  /** The live generation this update builds on (its graph is forked); null when everything is indexed afresh. */
+  live: LoadedIndex | null;
+  report: Pick<IndexReport, 'reused' | 'added' | 'changed' | 'removed'>;
+  /** Passages to embed (new, and those of changed files), and the vectors known so far by passage id. */
+  toEmbed: Passage[];
+  vectors: Map<string, Float32Array>;
+  /** Passages of `live` that go (including the old passages of changed files). */
+  removed: Passage[];
+  /** Reused passages with new metadata (a sidecar edit): same text and vector, new Passage. */
+  restamped: Array<{ old: Passage; now: Passage }>;
+  /** Whether the vector graph is built afresh: no compatible live graph, or too many deleted labels in it. */
+  freshGraph: boolean;
+}
 
-async function fsyncDir(dir: string): Promise<void> {
-  const fh = await open(dir, 'r');
-  try {
-    await fh.sync();
-  } finally {
-    await fh.close();
-  }
+/** What a build holds while it runs, released (or removed) whatever happens. */
+interface BuildWork {
+  generation: NewGeneration | null;
+  graph: GraphBuilder | null;
 }
 
 /**
@@ -104,7 +124,7 @@ async function fsyncDir(dir: string): Promise<void> {
  * unreadable current index means a full rebuild, explained in `fullRebuildReason`.
  *
  * The new generation is written completely (and fsynced) into `gen-<time>-<pid>/` beside the live
- * one, then `CURRENT` is replaced by rename, so readers see either the old or the new index, never
+ * one, then `CURRENT` is replaced atomically, so readers see either the old or the new index, never
  * a mix, even if this process is killed. Older and abandoned generations are deleted afterwards.
  * @throws DossierError `INDEX_BUSY` if another build holds the lock; `EMBEDDINGS_FAILED` if embedding fails
  *   (the live index is then untouched).
@@ -119,245 +139,281 @@ export async function buildIndex(options: BuildIndexOptions): Promise<IndexRepor
  * of changed and removed files are marked deleted and the new ones added, so a one-file change
  * costs milliseconds of graph work instead of rebuilding the graph; past `compactAbove` deleted
  * labels the graph is rebuilt compactly from the stored vectors.
+ *
+ * The steps: plan (under the lock, against the live generation), prepare (a fresh generation
+ * directory, the graph thread), embed, write (store, attachments, manifest), commit (`CURRENT`),
+ * collect (old generations). Nothing before the commit touches the live generation.
  */
 export async function updateIndex(options: BuildIndexOptions): Promise<BuiltIndex> {
   const started = performance.now();
-  const { dir, model, chunking, onProgress } = options;
-  const batchSize = Math.max(1, options.batchSize ?? 64);
-  await mkdir(dir, { recursive: true });
-  const release = await acquireIndexLock(dir);
-  let genDir: string | null = null;
-  let graphBuilder: GraphBuilder | null = null;
+  await mkdir(options.dir, { recursive: true });
+  const lock = await acquireIndexLock(options.dir);
+  const work: BuildWork = { generation: null, graph: null };
   try {
     // The files were read and cleaned before this point (their passages are given).
-    onProgress?.({ phase: 'reading', done: options.files.length, total: options.files.length });
-    const skipped: SkippedFile[] = (options.skipped ?? []).map((s) => ({ source: s.source, reason: s.reason }));
-    const files: CorpusFile[] = [];
-    const seenSources = new Set<string>();
-    const seenIds = new Set<string>();
-    // The same bytes under two names would quote the same sentence twice as two sources.
-    const firstWithText = new Map<string, string>();
-    for (const f of options.files) {
-      if (seenSources.has(f.source)) {
-        skipped.push({ source: f.source, reason: 'listed twice; the first copy was indexed' });
-        continue;
-      }
-      const same = f.passages.length > 0 ? firstWithText.get(f.sha256) : undefined;
-      if (same !== undefined) {
-        skipped.push({ source: f.source, reason: `the same text as ${same}, which is indexed` });
-        continue;
-      }
-      const clash = f.passages.find((p) => seenIds.has(p.id) || p.source !== f.source);
-      if (clash) {
-        skipped.push({ source: f.source, reason: `passage ${clash.id} has a duplicate id or belongs to another source` });
-        continue;
-      }
+    options.onProgress?.({ phase: 'reading', done: options.files.length, total: options.files.length });
+    const update = await plan(options);
+    const generation = await prepare(options.dir, update, work);
+    await embed(update, options);
+    const written = await write(update, options, generation, work.graph);
+    // A build that lost its lock (another took it over as stale) must not switch generations.
+    lock.assertHeld();
+    await commitGeneration(options.dir, generation.dir);
+    work.generation = null;
+    options.onProgress?.({ phase: 'writing', done: 3, total: 3 });
+    await collectGenerations(options.dir, generation.dir);
+    options.onProgress?.({ phase: 'done', done: 1, total: 1 });
+    return finish(update, { ...written, dir: generation.dir }, started);
+  } finally {
+    await work.graph?.close();
+    // A failed build leaves no trace; the live generation was never touched.
+    if (work.generation) await rm(work.generation.dir, { recursive: true, force: true }).catch(() => undefined);
+    await lock.release();
+  }
+}
+
+/** Plan: what to reuse, embed and drop, decided against the live generation once the lock is held. */
+async function plan(options: BuildIndexOptions): Promise<UpdatePlan> {
+  const { files, skipped } = dedupeFiles(options.files, options.skipped ?? []);
+  const current = await openLive(options.dir, options.model, options.previous);
+  const target = { embedder: { id: options.model.id, dimension: options.model.dimension }, chunking: options.chunking };
+  const buildPlan = planBuild(planBase(current), files, target);
+  const live = buildPlan.incremental && current.kind === 'ok' ? current.index : null;
+  const sorted = sortFiles(files, buildPlan, live, options.model);
+  // Reused passages keep their label; everything else the live generation held goes.
+  const kept = new Set(sorted.reused.flatMap((f) => f.passages.map((p) => p.id)));
+  const removed = live ? live.passages.filter((p) => !kept.has(p.id)) : [];
+  const store = live?.store;
+  const deletedShare = store ? (store.labelCount - store.size + removed.length) / Math.max(1, store.labelCount + sorted.toEmbed.length) : 1;
+  return {
+    plan: buildPlan,
+    files,
+    passages: files.flatMap((f) => f.passages),
+    skipped,
+    live,
+    report: { ...sorted.report, removed: buildPlan.removed },
+    toEmbed: sorted.toEmbed,
+    vectors: sorted.vectors,
+    removed,
+    restamped: restampedOf(sorted.reused, live),
+    freshGraph: !store || deletedShare > (options.compactAbove ?? DEFAULT_COMPACT_ABOVE),
+  };
+}
+
+/** The files worth indexing: the first of two copies under one name, of the same bytes under two names, and files whose passage ids clash are skipped. */
+function dedupeFiles(given: readonly CorpusFile[], skippedGiven: readonly SkippedCorpusFile[]): { files: CorpusFile[]; skipped: SkippedFile[] } {
+  const skipped: SkippedFile[] = skippedGiven.map((s) => ({ source: s.source, reason: s.reason }));
+  const files: CorpusFile[] = [];
+  const seenSources = new Set<string>();
+  const seenIds = new Set<string>();
+  // The same bytes under two names would quote the same sentence twice as two sources.
+  const firstWithText = new Map<string, string>();
+  for (const f of given) {
+    const same = f.passages.length > 0 ? firstWithText.get(f.sha256) : undefined;
+    const clash = f.passages.find((p) => seenIds.has(p.id) || p.source !== f.source);
+    if (seenSources.has(f.source)) skipped.push({ source: f.source, reason: 'listed twice; the first copy was indexed' });
+    else if (same !== undefined) skipped.push({ source: f.source, reason: `the same text as ${same}, which is indexed` });
+    else if (clash) skipped.push({ source: f.source, reason: `passage ${clash.id} has a duplicate id or belongs to another source` });
+    else {
       seenSources.add(f.source);
       if (!firstWithText.has(f.sha256)) firstWithText.set(f.sha256, f.source);
       f.passages.forEach((p) => seenIds.add(p.id));
       files.push(f);
     }
-
-    const current = await openLive(dir, model, options.previous);
-    let fullRebuildReason: string | undefined;
-    let previous: IndexManifest | undefined;
-    if (current.kind === 'ok') {
-      previous = current.index.manifest;
-      if (!sameChunking(previous.chunking, chunking)) {
-        const a = previous.chunking;
-        fullRebuildReason = `chunking changed (maxChars ${a.maxChars}→${chunking.maxChars}, overlap ${a.overlapSentences}→${chunking.overlapSentences}, cleaner ${a.cleanerVersion}→${chunking.cleanerVersion})`;
-      }
-    } else if (current.kind === 'incompatible') {
-      previous = current.manifest;
-      fullRebuildReason = `embedder changed: ${current.reason}`;
-    } else if (current.kind === 'corrupt') {
-      fullRebuildReason = `the current index is unreadable: ${current.reason}`;
-    }
-    const reusable = current.kind === 'ok' && !fullRebuildReason ? current.index.store : null;
-
-    const report: Pick<IndexReport, 'reused' | 'added' | 'changed' | 'removed'> = { reused: [], added: [], changed: [], removed: [] };
-    const vectors = new Map<string, Float32Array | number[]>();
-    const toEmbed: Passage[] = [];
-    const reusedFiles: CorpusFile[] = [];
-    for (const f of files) {
-      const old = previous?.files[f.source];
-      if (reusable && old && old.sha256 === f.sha256 && old.passages === f.passages.length) {
-        // Same bytes and chunking should give the same passages; checking the text as well guards
-        // against a cleaner change that forgot to bump cleanerVersion.
-        if (f.passages.every((p) => reusable.getPassage(p.id)?.text === p.text)) {
-          report.reused.push(f.source);
-          reusedFiles.push(f);
-          continue;
-        }
-      }
-      (old ? report.changed : report.added).push(f.source);
-      toEmbed.push(...f.passages);
-      const given = f.vectors;
-      if (given && given.length === f.passages.length && given.every((v) => v.length === model.dimension)) {
-        f.passages.forEach((p, i) => {
-          const v = given[i] ?? [];
-          vectors.set(p.id, v instanceof Float32Array ? v : Float32Array.from(v));
-        });
-      }
-    }
-    if (previous) report.removed = Object.keys(previous.files).filter((s) => !seenSources.has(s));
-    const liveBefore = reusable && current.kind === 'ok' ? current.index : null;
-    // Reused passages keep their label; everything else the live generation held goes.
-    const kept = new Set(reusedFiles.flatMap((f) => f.passages.map((p) => p.id)));
-    const removedPassages = liveBefore ? liveBefore.passages.filter((p) => !kept.has(p.id)) : [];
-    // A reused passage may carry new metadata (sidecar edit): same text and vector, new Passage.
-    const restamped: Array<{ old: Passage; now: Passage }> = [];
-    for (const f of reusedFiles) {
-      for (const p of f.passages) {
-        const old = reusable?.getPassage(p.id);
-        if (old && old !== p && JSON.stringify(old) !== JSON.stringify(p)) restamped.push({ old, now: p });
-      }
-    }
-
-    // A fresh graph is needed without a compatible live one, or when too many labels would be deleted.
-    const freshGraph =
-      !reusable || !liveBefore || (reusable.labelCount - reusable.size + removedPassages.length) / Math.max(1, reusable.labelCount + toEmbed.length) > (options.compactAbove ?? DEFAULT_COMPACT_ABOVE);
-    // Its thread starts now so that loading it overlaps embedding.
-    const totalPassages = files.reduce((n, f) => n + f.passages.length, 0);
-    graphBuilder = freshGraph && totalPassages >= GRAPH_WORKER_MIN_PASSAGES ? GraphBuilder.start() : null;
-
-    // A fresh directory, never the live one: two builds within one millisecond must not share a name.
-    let stamp = Date.now();
-    for (;;) {
-      const candidate = path.join(dir, `gen-${stamp}-${process.pid}`);
-      try {
-        await mkdir(candidate);
-        genDir = candidate;
-        break;
-      } catch (error) {
-        if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-        stamp++;
-      }
-    }
-    await mkdir(path.join(genDir, ATTACHMENTS_DIR));
-
-    onProgress?.({ phase: 'embedding', done: 0, total: toEmbed.length });
-    const unembedded = toEmbed.filter((p) => !vectors.has(p.id));
-    const already = toEmbed.length - unembedded.length;
-    for (let i = 0; i < unembedded.length; i += batchSize) {
-      const batch = unembedded.slice(i, i + batchSize);
-      let out: number[][];
-      try {
-        out = await model.embeddings.embedDocuments(batch.map((p) => p.text));
-      } catch (error) {
-        throw isDossierError(error) ? error : new DossierError('EMBEDDINGS_FAILED', `Embedding failed: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
-      }
-      if (out.length !== batch.length) throw new DossierError('EMBEDDINGS_FAILED', `The embedder returned ${out.length} vectors for ${batch.length} passages.`);
-      out.forEach((v, j) => {
-        if (v.length !== model.dimension) throw new DossierError('EMBEDDINGS_FAILED', `The embedder returned a ${v.length}-dim vector; ${model.id} should give ${model.dimension}.`);
-        // Float32 here already: the store keeps Float32 anyway, at half the memory of number[].
-        vectors.set((batch[j] as Passage).id, Float32Array.from(v));
-      });
-      onProgress?.({ phase: 'embedding', done: already + Math.min(i + batch.length, unembedded.length), total: toEmbed.length });
-    }
-
-    const passages = files.flatMap((f) => f.passages);
-    const change: IndexChange = liveBefore
-      ? { previous: liveBefore, removed: [...removedPassages, ...restamped.map((r) => r.old)], added: [...restamped.map((r) => r.now), ...toEmbed] }
-      : { previous: null, removed: [], added: passages };
-    let store: HnswVectorStore | null = null;
-    if (reusable && liveBefore && !freshGraph) {
-      store = await reusable.fork(liveBefore.dir);
-      if (store) {
-        store.remove(removedPassages.map((p) => p.id));
-        store.restamp(restamped.map((r) => r.now));
-        await store.addPassages(toEmbed, toEmbed.map((p) => vectors.get(p.id) ?? []));
-      }
-    }
-    // Attachments are written as soon as they exist, so their (large) serialised form is not held
-    // while the store serialises its own files: that is what sets a cold build's peak memory.
-    const writeAttachments = async () => {
-      for (const [name, data] of Object.entries((await options.attachments?.(passages, change)) ?? {})) {
-        if (!ATTACHMENT_NAME.test(name)) throw new DossierError('INTERNAL', `Attachment name ${JSON.stringify(name)} must be a plain file name.`);
-        await writeFileDurable(path.join(genDir as string, ATTACHMENTS_DIR, name), data);
-      }
-    };
-    if (store) await writeAttachments();
-    else {
-      // A fresh, compact graph: no live generation to update, or too many deleted labels. Built on
-      // a worker thread when one is running, while the attachments are made here.
-      const passageVectors = passages.map((p) => vectors.get(p.id) ?? reusable?.getVector(p.id) ?? []);
-      const flat = new Float32Array(passages.length * model.dimension);
-      passageVectors.forEach((v, i) => flat.set(v.length === model.dimension ? v : new Float32Array(model.dimension).fill(Number.NaN), i * model.dimension));
-      const linked = (done: number, total: number) => onProgress?.({ phase: 'graph', done, total });
-      const graph = graphBuilder?.build(flat, model.dimension, path.join(genDir, GRAPH_SCRATCH_FILE), linked) ?? Promise.resolve(null);
-      try {
-        await writeAttachments();
-      } finally {
-        // Wait for the thread even when the attachments failed: it writes into the generation dir.
-        store = await HnswVectorStore.fromGraph(model.embeddings, { dimension: model.dimension }, passages, passageVectors, await graph);
-      }
-      await rm(path.join(genDir, GRAPH_SCRATCH_FILE), { force: true });
-    }
-    // Writing: the store's files, the manifest, then the switch to the new generation.
-    const written = (done: number) => onProgress?.({ phase: 'writing', done, total: 3 });
-    written(0);
-    await store.save(genDir);
-    written(1);
-    const manifest: IndexManifest = {
-      formatVersion: INDEX_FORMAT_VERSION,
-      embedder: { id: model.id, dimension: model.dimension },
-      chunking,
-      files: Object.fromEntries(files.map((f) => [f.source, { sha256: f.sha256, metaSha256: f.metaSha256 ?? null, passages: f.passages.length }])),
-      skipped: Object.fromEntries(
-        (options.skipped ?? []).flatMap((s) => (s.sha256 === undefined ? [] : [[s.source, { sha256: s.sha256, metaSha256: s.metaSha256 ?? null, reason: s.reason }]])),
-      ),
-      passageCount: passages.length,
-      builtAt: new Date(stamp).toISOString(),
-    };
-    await writeFileDurable(path.join(genDir, MANIFEST_FILE), JSON.stringify(manifest, null, 2));
-    await fsyncDir(path.join(genDir, ATTACHMENTS_DIR));
-    await fsyncDir(genDir);
-    written(2);
-
-    // The switch: after this rename, readers open the new generation.
-    const tmp = path.join(dir, `${CURRENT_FILE}.tmp-${process.pid}`);
-    await writeFileDurable(tmp, `${path.basename(genDir)}\n`);
-    await rename(tmp, path.join(dir, CURRENT_FILE));
-    await fsyncDir(dir);
-    const live = genDir;
-    genDir = null;
-    written(3);
-
-    // Old generations, generations abandoned by killed builds and stray CURRENT temp files.
-    for (const entry of await readdir(dir)) {
-      const full = path.join(dir, entry);
-      if ((GENERATION_NAME.test(entry) && full !== live) || entry.startsWith(`${CURRENT_FILE}.tmp-`)) await rm(full, { recursive: true, force: true });
-    }
-
-    onProgress?.({ phase: 'done', done: 1, total: 1 });
-    const index: LoadedIndex = {
-      dir: live,
-      manifest,
-      passages: orderPassages(store.passages(), manifest),
-      store,
-      async attachment(name: string): Promise<Buffer | null> {
-        if (!ATTACHMENT_NAME.test(name)) return null;
-        return readFile(path.join(live, ATTACHMENTS_DIR, name)).catch(() => null);
-      },
-    };
-    return {
-      report: {
-        ...report,
-        skipped,
-        passages: passages.length,
-        embedded: toEmbed.length,
-        seconds: (performance.now() - started) / 1000,
-        ...(fullRebuildReason ? { fullRebuildReason } : {}),
-      },
-      index,
-    };
-  } finally {
-    await graphBuilder?.close();
-    // A failed build leaves no trace; the live generation was never touched.
-    if (genDir) await rm(genDir, { recursive: true, force: true }).catch(() => undefined);
-    await release();
   }
+  return { files, skipped };
+}
+
+/** The live generation as a plan's base: another embedder's manifest still tells what changed. */
+function planBase(current: OpenIndexResult): PlanBase {
+  switch (current.kind) {
+    case 'ok':
+      return { kind: 'manifest', manifest: current.index.manifest };
+    case 'incompatible':
+      return current.manifest ? { kind: 'manifest', manifest: current.manifest } : { kind: 'unreadable', reason: current.reason };
+    case 'corrupt':
+      return { kind: 'unreadable', reason: current.reason };
+    case 'missing':
+      return { kind: 'none' };
+  }
+}
+
+/** Each file reused (same bytes, same passages as the live store holds) or to embed, with the vectors the caller already made. */
+function sortFiles(files: readonly CorpusFile[], plan: BuildPlan, live: LoadedIndex | null, model: EmbeddingModel) {
+  const report: Pick<IndexReport, 'reused' | 'added' | 'changed'> = { reused: [], added: [], changed: [] };
+  const reused: CorpusFile[] = [];
+  const toEmbed: Passage[] = [];
+  const vectors = new Map<string, Float32Array>();
+  const sameBytes = new Set([...plan.unchanged, ...plan.metaChanged]);
+  for (const f of files) {
+    // Same bytes and chunking should give the same passages; checking the text as well guards
+    // against a cleaner change that forgot to bump cleanerVersion.
+    const store = live?.store;
+    if (store && sameBytes.has(f.source) && plan.previous?.files[f.source]?.passages === f.passages.length && f.passages.every((p) => store.getPassage(p.id)?.text === p.text)) {
+      report.reused.push(f.source);
+      reused.push(f);
+      continue;
+    }
+    (plan.previous?.files[f.source] ? report.changed : report.added).push(f.source);
+    toEmbed.push(...f.passages);
+    const given = f.vectors;
+    if (given && given.length === f.passages.length && given.every((v) => v.length === model.dimension)) {
+      f.passages.forEach((p, i) => {
+        const v = given[i] ?? [];
+        vectors.set(p.id, v instanceof Float32Array ? v : Float32Array.from(v));
+      });
+    }
+  }
+  return { report, reused, toEmbed, vectors };
+}
+
+/** Reused passages that carry new metadata (a sidecar edit) next to the live store's copy. */
+function restampedOf(reused: readonly CorpusFile[], live: LoadedIndex | null): Array<{ old: Passage; now: Passage }> {
+  const restamped: Array<{ old: Passage; now: Passage }> = [];
+  for (const p of reused.flatMap((f) => f.passages)) {
+    const old = live?.store.getPassage(p.id);
+    if (old && old !== p && JSON.stringify(old) !== JSON.stringify(p)) restamped.push({ old, now: p });
+  }
+  return restamped;
+}
+
+/** Prepare: a fresh generation directory and, for a large fresh graph, its thread (started now so that loading it overlaps embedding). */
+async function prepare(dir: string, update: UpdatePlan, work: BuildWork): Promise<NewGeneration> {
+  work.graph = update.freshGraph && update.passages.length >= GRAPH_WORKER_MIN_PASSAGES ? GraphBuilder.start() : null;
+  work.generation = await createGeneration(dir);
+  return work.generation;
+}
+
+/** Embed: the passages to embed that have no vector yet, in batches. */
+async function embed(update: UpdatePlan, options: BuildIndexOptions): Promise<void> {
+  const { model, onProgress } = options;
+  const { toEmbed, vectors } = update;
+  const batchSize = Math.max(1, options.batchSize ?? 64);
+  onProgress?.({ phase: 'embedding', done: 0, total: toEmbed.length });
+  const unembedded = toEmbed.filter((p) => !vectors.has(p.id));
+  const already = toEmbed.length - unembedded.length;
+  for (let i = 0; i < unembedded.length; i += batchSize) {
+    const batch = unembedded.slice(i, i + batchSize);
+    let out: number[][];
+    try {
+      out = await model.embeddings.embedDocuments(batch.map((p) => p.text));
+    } catch (error) {
+      throw isDossierError(error) ? error : new DossierError('EMBEDDINGS_FAILED', `Embedding failed: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+    }
+    if (out.length !== batch.length) throw new DossierError('EMBEDDINGS_FAILED', `The embedder returned ${out.length} vectors for ${batch.length} passages.`);
+    out.forEach((v, j) => {
+      if (v.length !== model.dimension) throw new DossierError('EMBEDDINGS_FAILED', `The embedder returned a ${v.length}-dim vector; ${model.id} should give ${model.dimension}.`);
+      // Float32 here already: the store keeps Float32 anyway, at half the memory of number[].
+      vectors.set((batch[j] as Passage).id, Float32Array.from(v));
+    });
+    onProgress?.({ phase: 'embedding', done: already + Math.min(i + batch.length, unembedded.length), total: toEmbed.length });
+  }
+}
+
+/** Write: the store's files, the attachments and the manifest, all into the new generation (fsynced). */
+async function write(update: UpdatePlan, options: BuildIndexOptions, generation: NewGeneration, graph: GraphBuilder | null): Promise<{ store: HnswVectorStore; manifest: IndexManifest }> {
+  // Attachments are written as soon as they exist, so their (large) serialised form is not held
+  // while the store serialises its own files: that is what sets a cold build's peak memory.
+  const attach = async () => writeAttachments(generation.dir, (await options.attachments?.(update.passages, changeOf(update))) ?? {});
+  const forked = update.freshGraph ? null : await forkLive(update);
+  if (forked) await attach();
+  const store = forked ?? (await freshStore(update, options, generation.dir, graph, attach));
+  const written = (done: number) => options.onProgress?.({ phase: 'writing', done, total: 3 });
+  written(0);
+  await store.save(generation.dir);
+  written(1);
+  const manifest = manifestOf(update, options, generation.stamp);
+  await writeFileAtomic(path.join(generation.dir, MANIFEST_FILE), JSON.stringify(manifest, null, 2));
+  written(2);
+  return { store, manifest };
+}
+
+/** How the passages differ from the live generation, for attachments that are updated rather than rebuilt. */
+function changeOf(update: UpdatePlan): IndexChange {
+  const { live, removed, restamped, toEmbed } = update;
+  if (!live) return { previous: null, removed: [], added: update.passages };
+  return { previous: live, removed: [...removed, ...restamped.map((r) => r.old)], added: [...restamped.map((r) => r.now), ...toEmbed] };
+}
+
+async function writeAttachments(dir: string, files: Record<string, string | Uint8Array>): Promise<void> {
+  for (const [name, data] of Object.entries(files)) {
+    if (!ATTACHMENT_NAME.test(name)) throw new DossierError('INTERNAL', `Attachment name ${JSON.stringify(name)} must be a plain file name.`);
+    await writeFileAtomic(path.join(dir, ATTACHMENTS_DIR, name), typeof data === 'string' ? data : Buffer.from(data.buffer, data.byteOffset, data.byteLength));
+  }
+}
+
+/** The live graph copied from disk, with the removed passages marked deleted and the new ones added; null when it cannot be copied. */
+async function forkLive(update: UpdatePlan): Promise<HnswVectorStore | null> {
+  const { live, toEmbed, vectors } = update;
+  const store = live ? await live.store.fork(live.dir) : null;
+  if (!store) return null;
+  store.remove(update.removed.map((p) => p.id));
+  store.restamp(update.restamped.map((r) => r.now));
+  await store.addPassages(toEmbed, toEmbed.map((p) => vectors.get(p.id) ?? []));
+  return store;
+}
+
+/**
+ * A fresh, compact graph: no live generation to update, or too many deleted labels. Built on the
+ * graph thread when one runs, while the attachments are made here.
+ */
+async function freshStore(update: UpdatePlan, options: BuildIndexOptions, dir: string, graph: GraphBuilder | null, attach: () => Promise<void>): Promise<HnswVectorStore> {
+  const { dimension, embeddings } = options.model;
+  const { passages, vectors } = update;
+  const passageVectors = passages.map((p) => vectors.get(p.id) ?? update.live?.store.getVector(p.id) ?? []);
+  const flat = new Float32Array(passages.length * dimension);
+  passageVectors.forEach((v, i) => flat.set(v.length === dimension ? v : new Float32Array(dimension).fill(Number.NaN), i * dimension));
+  const linked = (done: number, total: number) => options.onProgress?.({ phase: 'graph', done, total });
+  const built = graph?.build(flat, dimension, path.join(dir, GRAPH_SCRATCH_FILE), linked) ?? Promise.resolve(null);
+  let store: HnswVectorStore;
+  try {
+    await attach();
+  } finally {
+    // Wait for the thread even when the attachments failed: it writes into the generation dir.
+    store = await HnswVectorStore.fromGraph(embeddings, { dimension }, passages, passageVectors, await built);
+  }
+  await rm(path.join(dir, GRAPH_SCRATCH_FILE), { force: true });
+  return store;
+}
+
+function manifestOf(update: UpdatePlan, options: BuildIndexOptions, stamp: number): IndexManifest {
+  const { model, chunking } = options;
+  return {
+    formatVersion: INDEX_FORMAT_VERSION,
+    embedder: { id: model.id, dimension: model.dimension },
+    chunking,
+    files: Object.fromEntries(update.files.map((f) => [f.source, { sha256: f.sha256, metaSha256: f.metaSha256 ?? null, passages: f.passages.length }])),
+    skipped: Object.fromEntries(
+      (options.skipped ?? []).flatMap((s) => (s.sha256 === undefined ? [] : [[s.source, { sha256: s.sha256, metaSha256: s.metaSha256 ?? null, reason: s.reason }]])),
+    ),
+    passageCount: update.passages.length,
+    builtAt: new Date(stamp).toISOString(),
+  };
+}
+
+/** The committed generation, loaded (no second read from disk), and the build's report. */
+function finish(update: UpdatePlan, written: { dir: string; store: HnswVectorStore; manifest: IndexManifest }, started: number): BuiltIndex {
+  const { dir, store, manifest } = written;
+  const index: LoadedIndex = {
+    dir,
+    manifest,
+    passages: orderPassages(store.passages(), manifest),
+    store,
+    async attachment(name: string): Promise<Buffer | null> {
+      if (!ATTACHMENT_NAME.test(name)) return null;
+      return readFile(path.join(dir, ATTACHMENTS_DIR, name)).catch(() => null);
+    },
+  };
+  const { fullReason } = update.plan;
+  const report: IndexReport = {
+    ...update.report,
+    skipped: update.skipped,
+    passages: update.passages.length,
+    embedded: update.toEmbed.length,
+    seconds: (performance.now() - started) / 1000,
+    ...(fullReason ? { fullRebuildReason: fullReason } : {}),
+  };
+  return { report, index };
 }
 
 /** The live generation: the caller's loaded copy when `CURRENT` still names it, else read from disk. */

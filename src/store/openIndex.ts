@@ -5,8 +5,8 @@ import { isDossierError } from '../errors.js';
 import type { Passage } from '../ingest/Passage.js';
 import type { HnswVectorStore } from './HnswVectorStore.js';
 import { readStoreFiles, type StoreFiles } from './storeFiles.js';
-import { parseIndexManifest, sameChunking } from './IndexManifest.js';
-import type { Chunking, IndexManifest } from './IndexManifest.js';
+import { parseIndexManifest } from './IndexManifest.js';
+import type { IndexManifest } from './IndexManifest.js';
 
 /** Name of the pointer file naming the live generation directory. */
 export const CURRENT_FILE = 'CURRENT';
@@ -61,10 +61,6 @@ export type OpenIndexResult =
   | { kind: 'corrupt'; reason: string };
 
 /**
- * Opens the live generation of the index in `dir` for `model`. Never throws for bad files:
- * damage is `corrupt` with a reason, another embedder is `incompatible`, no index yet is `missing`.
- */
-/**
  * The embedder the live generation in `dir` was built with, read from its manifest without opening
  * the index; undefined when there is no readable index.
  */
@@ -79,6 +75,11 @@ export async function servedEmbedder(dir: string): Promise<IndexManifest['embedd
   }
 }
 
+/**
+ * Opens the live generation of the index in `dir` for `model`. Never throws for bad files:
+ * damage is `corrupt` with a reason, another embedder is `incompatible`, no index yet is `missing`.
+ * Whether it is stale against the corpus is `planBuild` (BuildPlan.ts) over its manifest.
+ */
 export async function openIndex(dir: string, model: EmbeddingModel, options: OpenIndexOptions = {}): Promise<OpenIndexResult> {
   let current: string;
   try {
@@ -174,52 +175,4 @@ export function orderPassages(passages: Passage[], manifest: IndexManifest): Pas
     .map((p, i) => ({ p, r: rank.get(p.source) ?? Number.MAX_SAFE_INTEGER, i }))
     .sort((a, b) => a.r - b.r || a.p.index - b.p.index || a.i - b.i)
     .map((x) => x.p);
-}
-
-/** What differs between an index's manifest and the files on disk now. */
-export interface Staleness {
-  stale: boolean;
-  added: string[];
-  /** Files whose bytes changed. */
-  changed: string[];
-  /** Files whose bytes are the same but whose sidecar changed (new metadata, same passages). */
-  metaChanged: string[];
-  removed: string[];
-  chunkingChanged: boolean;
-}
-
-/** A file on disk as far as staleness goes; without `metaSha256` sidecars are not compared. */
-export interface FileState {
-  source: string;
-  sha256: string;
-  metaSha256?: string | null;
-}
-
-/**
- * Compares a manifest with the current files and chunking (for "rebuild on start when seeds
- * changed" and the no-op short-cut of a rebuild). A file the last build skipped counts as
- * unchanged while its fingerprint is the same, so an empty file in the folder does not make
- * every start a rebuild.
- */
-export function isStale(manifest: IndexManifest, files: readonly FileState[], chunking: Chunking): Staleness {
-  const added: string[] = [];
-  const changed: string[] = [];
-  const metaChanged: string[] = [];
-  const seen = new Set<string>();
-  const sameMeta = (f: FileState, old: { metaSha256: string | null }) => f.metaSha256 === undefined || f.metaSha256 === old.metaSha256;
-  for (const f of files) {
-    seen.add(f.source);
-    const old = manifest.files[f.source];
-    if (old) {
-      if (old.sha256 !== f.sha256) changed.push(f.source);
-      else if (!sameMeta(f, old)) metaChanged.push(f.source);
-      continue;
-    }
-    const skipped = manifest.skipped[f.source];
-    if (!skipped || skipped.sha256 !== f.sha256 || !sameMeta(f, skipped)) added.push(f.source);
-  }
-  const removed = Object.keys(manifest.files).filter((s) => !seen.has(s));
-  const chunkingChanged = !sameChunking(manifest.chunking, chunking);
-  const stale = chunkingChanged || added.length + changed.length + metaChanged.length + removed.length > 0;
-  return { stale, added, changed, metaChanged, removed, chunkingChanged };
 }

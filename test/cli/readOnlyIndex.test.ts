@@ -1,8 +1,7 @@
 import path from 'node:path';
-import { execFile, execFileSync, spawn } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
 import { chmod, readdir, stat, writeFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkIndexWritable, LOCK_FILE } from '../../src/store/IndexLock.js';
 import { REPO_ROOT, tempProject, type TempProject } from '../support/tempProject.js';
 
 const TSX = path.join(REPO_ROOT, 'node_modules/.bin/tsx');
@@ -65,30 +64,5 @@ describe.skipIf(runAs === undefined)('a read-only index folder', () => {
     expect(run.code, run.stderr).toBe(0);
     expect(run.stderr).toMatch(/out of date \(1 added\) and cannot be updated here: The index folder .* cannot be written here \(E(?:ACCES|ROFS|PERM)\)\. Serving it as it is\./);
     expect((JSON.parse(run.stdout) as { answer: string }).answer).toMatch(/Sonata Coulter/);
-  });
-});
-
-describe('checkIndexWritable', () => {
-  it('says at once that another live build holds the lock, without reading anything', async () => {
-    const project = await tempProject('dossier-busy-check-');
-    const sleeper = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 30000)'], { stdio: 'ignore' });
-    try {
-      await writeFile(path.join(project.root, LOCK_FILE), `${sleeper.pid}\n`);
-      await expect(checkIndexWritable(project.root)).rejects.toMatchObject({ code: 'INDEX_BUSY', message: expect.stringContaining(`pid ${sleeper.pid}`) });
-    } finally {
-      sleeper.kill();
-      await project.cleanup();
-    }
-  });
-
-  it('passes for a writable folder with no lock, or a stale lock of a finished process', async () => {
-    const project = await tempProject('dossier-free-check-');
-    try {
-      await expect(checkIndexWritable(project.embeddings)).resolves.toBeUndefined();
-      await writeFile(path.join(project.embeddings, LOCK_FILE), '999999999\n');
-      await expect(checkIndexWritable(project.embeddings)).resolves.toBeUndefined();
-    } finally {
-      await project.cleanup();
-    }
   });
 });

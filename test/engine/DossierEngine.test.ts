@@ -7,6 +7,7 @@ import { createLogger } from '../../src/logger.js';
 import { isDossierError } from '../../src/errors.js';
 import { RELOAD_CHECK_MS } from '../../src/engine/DossierEngine.js';
 import { tempProject, type TempProject } from '../support/tempProject.js';
+import { holdIndexLock } from '../support/lockHolder.js';
 
 const S000 = 'seeds/000_84132c475ac0a92d.txt';
 const S001 = 'seeds/001_85d2b148091b6640.txt';
@@ -330,6 +331,25 @@ describe('DossierEngine index lifecycle', () => {
     expect(done.kind === 'done' && done.report.added).toEqual(['seeds/extra.txt']);
     expect(a.engine.reindexing).toBe(false);
     expect((await a.engine.ask('Where did the envoys meet on March 3, 2025?')).text).toMatch(/Tbilisi/);
+    await a.close();
+  });
+
+  it('serves the index it has while another process holds the build lock, says busy, and updates once it is free', async ({ indexedProject: p }) => {
+    await writeFile(path.join(p.seeds, 'extra.txt'), 'Extra\n\nThe envoys met in Tbilisi on March 3, 2025 to discuss transit routes.\n');
+    const holder = await holdIndexLock(p.config().paths.embeddings);
+    let a: App | undefined;
+    try {
+      const lines: string[] = [];
+      a = await createApp(p.config(), { logger: createLogger('warn', 'pretty', (l) => lines.push(l)) });
+      expect(a.startupReport).toBeUndefined();
+      expect(lines.join('\n')).toMatch(/out of date \(1 added\) and cannot be updated here: Another index build is running in .*\. Wait for it to finish\. Serving it as it is\./);
+      expect((await a.engine.ask('Who leads the joint working group?')).text).toMatch(/Sonata Coulter/);
+      expect(await a.engine.reindex()).toEqual({ kind: 'busy' });
+    } finally {
+      await holder.release();
+    }
+    const done = await a.engine.reindex();
+    expect(done.kind === 'done' && done.report.added).toEqual(['seeds/extra.txt']);
     await a.close();
   });
 });

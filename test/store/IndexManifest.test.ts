@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseIndexManifest } from '../../src/store/IndexManifest.js';
 import type { IndexManifest } from '../../src/store/IndexManifest.js';
-import { isStale, type FileState } from '../../src/store/openIndex.js';
 
 const sha = (c: string) => c.repeat(64);
 const valid: IndexManifest = {
@@ -33,27 +32,5 @@ describe('parseIndexManifest', () => {
     const result = parseIndexManifest(value);
     expect(result.kind).toBe('invalid');
     expect(result.kind === 'invalid' && result.reason).toMatch(reason);
-  });
-});
-
-describe('isStale', () => {
-  const files: FileState[] = [
-    { source: 'seeds/a.txt', sha256: sha('a'), metaSha256: null },
-    { source: 'seeds/b.txt', sha256: sha('b'), metaSha256: sha('e') },
-  ];
-  const empty: FileState = { source: 'seeds/empty.txt', sha256: sha('f'), metaSha256: null };
-  it.each<[string, FileState[], IndexManifest['chunking'], Partial<ReturnType<typeof isStale>>]>([
-    ['nothing changed', files, valid.chunking, { stale: false, added: [], changed: [], metaChanged: [], removed: [], chunkingChanged: false }],
-    ['nothing changed, and a skipped file is still the same', [...files, empty], valid.chunking, { stale: false, added: [] }],
-    ['a skipped file now has content', [...files, { ...empty, sha256: sha('9') }], valid.chunking, { stale: true, added: ['seeds/empty.txt'] }],
-    ['a sidecar added', [{ ...files[0]!, metaSha256: sha('d') }, files[1]!], valid.chunking, { stale: true, changed: [], metaChanged: ['seeds/a.txt'] }],
-    ['a sidecar removed', [files[0]!, { ...files[1]!, metaSha256: null }], valid.chunking, { stale: true, metaChanged: ['seeds/b.txt'] }],
-    ['sidecars not compared when not given', [{ source: 'seeds/a.txt', sha256: sha('a') }, { source: 'seeds/b.txt', sha256: sha('b') }], valid.chunking, { stale: false }],
-    ['a file edited', [files[0]!, { source: 'seeds/b.txt', sha256: sha('c') }], valid.chunking, { stale: true, changed: ['seeds/b.txt'] }],
-    ['a file added', [...files, { source: 'seeds/c.txt', sha256: sha('c') }], valid.chunking, { stale: true, added: ['seeds/c.txt'] }],
-    ['a file removed', [files[0]!], valid.chunking, { stale: true, removed: ['seeds/b.txt'] }],
-    ['chunking changed', files, { ...valid.chunking, maxChars: 500 }, { stale: true, chunkingChanged: true, added: [], changed: [] }],
-  ])('%s', (_name, current, chunking, expected) => {
-    expect(isStale(valid, current, chunking)).toMatchObject(expected);
   });
 });

@@ -1,5 +1,4 @@
-import { spawnSync } from 'node:child_process';
-import { mkdtemp, readFile, readdir, rm, truncate, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, readdir, rm, truncate, utimes, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -11,6 +10,8 @@ import { buildIndex, updateIndex } from '../../src/store/buildIndex.js';
 import type { CorpusFile, IndexChange } from '../../src/store/buildIndex.js';
 import type { Chunking } from '../../src/store/IndexManifest.js';
 import { openIndex } from '../../src/store/openIndex.js';
+import { LOCK_FILE, LOCK_STALE_MS } from '../../src/store/IndexLock.js';
+import { holdIndexLock } from '../support/lockHolder.js';
 import type { LoadedIndex } from '../../src/store/openIndex.js';
 import { countingModel } from '../support/countingModel.js';
 import { syntheticFile } from '../support/syntheticPassages.js';
@@ -226,31 +227,54 @@ describe('buildIndex: concurrency and failures', () => {
     expect((await build(dir, [A, B])).reused).toEqual([A.source, B.source]);
   });
 
-  it('takes over a lock left by a process that no longer exists', async () => {
-    const dir = await tmpDir();
-    const dead = spawnSync(process.execPath, ['-e', '0']).pid;
-    await writeFile(path.join(dir, '.lock'), `${dead}\n`);
-    expect((await build(dir, [C])).passages).toBe(1);
-    expect(await readdir(dir)).not.toContain('.lock');
-  });
-
-  it('treats a lock naming our own pid that this process does not hold as stale (container restart)', async () => {
-    const dir = await tmpDir();
-    await writeFile(path.join(dir, '.lock'), `${process.pid}\n`);
-    expect((await build(dir, [C])).passages).toBe(1);
-  });
-
-  it('leaves the live index untouched and no partial generation when embedding fails', async () => {
+  it('refuses to build while another process holds the lock, and leaves the live index serving', async () => {
     const dir = await tmpDir();
     await build(dir, [A]);
-    const failing = countingModel(model, { beforeBatch: () => Promise.reject(new Error('server exploded')) });
-    const error: unknown = await build(dir, [A, B], failing).then(
+    const holder = await holdIndexLock(dir);
+    try {
+      await expect(build(dir, [A, B])).rejects.toMatchObject({ code: 'INDEX_BUSY', message: `Another index build is running in ${dir}. Wait for it to finish.` });
+    } finally {
+      await holder.release();
+    }
+    expect((await open(dir)).passages.map((p) => p.source)).toEqual([A.source, A.source]);
+    expect((await build(dir, [A, B])).reused).toEqual([A.source]);
+  });
+
+  it('takes over a stale lock (its holder stopped refreshing it) and removes it afterwards', async () => {
+    const dir = await tmpDir();
+    await mkdir(path.join(dir, LOCK_FILE));
+    const past = new Date(Date.now() - LOCK_STALE_MS - 1_000);
+    await utimes(path.join(dir, LOCK_FILE), past, past);
+    expect((await build(dir, [C])).passages).toBe(1);
+    expect(await readdir(dir)).not.toContain(LOCK_FILE);
+  });
+
+  /** Bytes that cannot be read: writing them fails part-way through a generation. */
+  const unreadable = () =>
+    Object.defineProperty(new Uint8Array(4), 'buffer', {
+      get: () => {
+        throw new Error('disk gone');
+      },
+    });
+  it.each<[string, () => Partial<Parameters<typeof buildIndex>[0]>, string]>([
+    ['embedding fails', () => ({ model: countingModel(model, { beforeBatch: () => Promise.reject(new Error('server exploded')) }) }), 'EMBEDDINGS_FAILED'],
+    ['the attachments cannot be made', () => ({ attachments: () => Promise.reject(new Error('out of memory')) }), 'out of memory'],
+    ['an attachment fails to write after another was written', () => ({ attachments: () => ({ 'first.json': '{}', 'second.bin': unreadable() }) }), 'disk gone'],
+    ['an attachment is named with a path', () => ({ attachments: () => ({ '../escape.json': '{}' }) }), 'INTERNAL'],
+  ])('leaves the live index serving and no partial generation when %s', async (_name, failing, failure) => {
+    const dir = await tmpDir();
+    await build(dir, [A]);
+    const current = await readFile(path.join(dir, 'CURRENT'), 'utf8');
+    const error: unknown = await buildIndex({ dir, files: [A, B, C], model, chunking, ...failing() }).then(
       () => null,
       (e: unknown) => e,
     );
-    expect(isDossierError(error) && error.code).toBe('EMBEDDINGS_FAILED');
+    expect(isDossierError(error) ? error.code : (error as Error).message).toBe(failure);
+    expect(await readFile(path.join(dir, 'CURRENT'), 'utf8')).toBe(current);
     expect((await readdir(dir)).filter((e) => e.startsWith('gen-'))).toHaveLength(1);
     expect((await open(dir)).passages.map((p) => p.source)).toEqual([A.source, A.source]);
+    // The lock was released: the next build runs.
+    expect((await build(dir, [A, B])).reused).toEqual([A.source]);
   });
 });
 
