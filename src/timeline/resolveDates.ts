@@ -179,6 +179,15 @@ const TIME_UNIT = /\b(?:seconds?|minutes?|hours?|days?|weeks?|fortnights?|months
 /** chrono also reads "in 1990s" as "in 1990 seconds". */
 const TIME_UNIT_ABBREVIATION = /\d\s*(?:s|secs?|m|mins?|h|hrs?|d|w|wks?|mos?|y|yrs?)\b/i;
 
+/** "A year ago", "five years ago" right before "today": an anniversary. */
+const ANNIVERSARY = /\b(a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,3})\s+years?\s+ago\s+$/i;
+const COUNT_WORDS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten'];
+
+function countWord(word: string): number {
+  const w = word.toLowerCase();
+  return /^\d+$/.test(w) ? Number(w) : w === 'a' || w === 'an' ? 1 : Math.max(0, COUNT_WORDS.indexOf(w));
+}
+
 function toMention(result: ParsedResult, ref: Reference | undefined, sentence: string): DateMention | undefined {
   if (TIME_UNIT.test(result.text) || TIME_UNIT_ABBREVIATION.test(result.text)) return undefined;
   const start = result.start;
@@ -189,6 +198,8 @@ function toMention(result: ParsedResult, ref: Reference | undefined, sentence: s
     if (!ref || ref.day === undefined) return undefined;
     // "in the afternoon", "at night": a time of day names no day.
     if (!DAY_WORD.test(result.text)) return undefined;
+    // "(Chiangrai Today)", "USA Today": a title, not a day.
+    if (/^Today$/.test(result.text.trim()) && /\p{Lu}[\p{L}.’'-]*\s+$/u.test(sentence.slice(Math.max(0, result.index - 30), result.index))) return undefined;
     precision = 'day';
   }
   if (!precision) return undefined; // a time alone ("at 5 pm")
@@ -210,6 +221,9 @@ function toMention(result: ParsedResult, ref: Reference | undefined, sentence: s
       [year, month, day] = [back.getUTCFullYear(), back.getUTCMonth() + 1, back.getUTCDate()];
     }
   }
+  // "A year ago today", "five years ago today": the anniversary's day, that many years back.
+  const back = relative ? ANNIVERSARY.exec(sentence.slice(Math.max(0, result.index - 30), result.index)) : null;
+  if (back && year !== undefined) year -= countWord(back[1] ?? '');
   const endC = result.end;
   // "March to May 2023": the start's year comes from the end.
   if (year === undefined && endC?.isCertain('year')) year = endC.get('year') ?? undefined;

@@ -32,6 +32,8 @@ describe('resolveDates', () => {
     ['year alone with since', 'The office has existed since 2008.', null, [{ date: '2008', precision: 'year' }]],
     ['month and year', 'The treaty was drafted in June 2024 in Yerevan.', null, [{ date: '2024-06', precision: 'month' }]],
     ['today with a day-precise article', '"Welcomed today Assistant to the President," Bass said.', '2024-05-17', [{ date: '2024-05-17', precision: 'day' }]],
+    ['an anniversary: "a year ago today"', 'A year ago today, the last of the divers came out of the cave.', '2031-07-10', [{ date: '2030-07-10', precision: 'day' }]],
+    ['an anniversary: "five years ago today"', 'Five years ago today, the ferry sank off Eastport.', '2031-07-10', [{ date: '2026-07-10', precision: 'day' }]],
     ['dateline is flagged', 'Washington, 17 May 2024(TDI): The presidential Assistant holds talks.', '2024-05-17', [{ date: '2024-05-17', precision: 'day', dateline: true }]],
     ['a day in brackets after a name is prose, not a dateline', 'Mayor Jane Sample on Monday (12 May) opened the bridge.', null, [{ date: '--05-12', precision: 'day', yearless: true }]],
     // A weekday in news copy is the latest such day on or before the article's date.
@@ -67,6 +69,8 @@ describe('resolveDates', () => {
     ['count with a comma', 'Türkiye seizes 1,564 firearms in nationwide crackdown on illegal weapons', '2024-07-13'],
     ['name with digits', 'They discussed the upcoming COP29 summit in Baku.', '2024-05-17'],
     ['target year without a preposition', 'PM Kobakhidze sets 2030 goal for EU integration', null],
+    ['a title ending in Today', 'The report appeared in (Eastport Today) and was shared widely.', '2024-06-18'],
+    ['a paper called Today', 'USA Today ran the story first.', '2024-06-18'],
     ['time alone', 'The briefing starts at 5 pm.', '2024-06-18'],
     ['relative word without a known day', 'The minister recently met officials today.', '2024-06'],
     ['today without any article date', 'Welcomed today Assistant to the President.', null],
