@@ -1,17 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { describeStaleness, planBuild, type BuildPlan, type BuildTarget, type FileState, type PlanBase } from '../../src/store/BuildPlan.js';
 import type { IndexManifest } from '../../src/store/IndexManifest.js';
+import { SAMPLE_MANIFEST, sha } from '../fixtures/store/sampleManifest.js';
 
-const sha = (c: string) => c.repeat(64);
-const manifest: IndexManifest = {
-  formatVersion: 2,
-  embedder: { id: 'local:wink-sg-100d:sif:v1', dimension: 100 },
-  chunking: { maxChars: 1000, overlapSentences: 1, cleanerVersion: 'c1' },
-  files: { 'seeds/a.txt': { sha256: sha('a'), metaSha256: null, passages: 3 }, 'seeds/b.txt': { sha256: sha('b'), metaSha256: sha('e'), passages: 2 } },
-  skipped: { 'seeds/empty.txt': { sha256: sha('f'), metaSha256: null, reason: 'empty file' } },
-  passageCount: 5,
-  builtAt: '2026-01-01T00:00:00.000Z',
-};
+const manifest: IndexManifest = SAMPLE_MANIFEST;
 const base: PlanBase = { kind: 'manifest', manifest };
 const target: BuildTarget = { embedder: manifest.embedder, chunking: manifest.chunking };
 const A: FileState = { source: 'seeds/a.txt', sha256: sha('a'), metaSha256: null };
