@@ -1,3 +1,5 @@
+import { LruMap } from '../util/LruMap.js';
+
 /** What one query term finds: items (passages) with a score each, in the order they were found. */
 export interface TermHits<T> {
   items: readonly T[];
@@ -24,23 +26,21 @@ export function hitScore<T>(hits: TermHits<T>, item: T): number | undefined {
 /**
  * Per-term search results, remembered until the index changes: questions about one corpus keep
  * using the same words, and searching a word anew (expanding it by prefix and edit distance, then
- * scoring its postings) was most of a lexical query. Bounded by the number of hits held, not of
- * terms, since a common word holds thousands; past the bound the oldest terms are forgotten.
+ * scoring its postings) was most of a lexical query. An {@link LruMap} weighed by the number of
+ * hits, not of terms, since a common word holds thousands; past the bound the least recently used
+ * terms are forgotten, and a term with more hits than the bound is never kept.
  */
 export class TermHitCache<T> {
-  readonly #entries = new Map<string, TermHits<T>>();
-  readonly #limit: number;
-  #held = 0;
+  readonly #entries: LruMap<string, TermHits<T>>;
 
-  /** @param limit - most hits held over all terms (a term with more is never kept). */
+  /** @param limit - most hits held over all terms. */
   constructor(limit: number) {
-    if (!Number.isInteger(limit) || limit < 1) throw new RangeError('limit must be a positive integer');
-    this.#limit = limit;
+    this.#entries = new LruMap(limit, (hits) => hits.items.length);
   }
 
   /** Hits held over all terms. */
   get held(): number {
-    return this.#held;
+    return this.#entries.weight;
   }
 
   /** The hits under `key`, computed by `search` when not held. */
@@ -48,22 +48,12 @@ export class TermHitCache<T> {
     const known = this.#entries.get(key);
     if (known) return known;
     const hits = search();
-    const size = hits.items.length;
-    if (size > this.#limit) return hits;
-    // Map keeps insertion order: the first entries are the oldest.
-    for (const [oldKey, old] of this.#entries) {
-      if (this.#held + size <= this.#limit) break;
-      this.#entries.delete(oldKey);
-      this.#held -= old.items.length;
-    }
     this.#entries.set(key, hits);
-    this.#held += size;
     return hits;
   }
 
   /** Forgets every term (the index changed). */
   clear(): void {
     this.#entries.clear();
-    this.#held = 0;
   }
 }
