@@ -5,6 +5,7 @@ import type { Passage } from '../ingest/Passage.js';
 import { processTerm, termSet, tokenize } from './searchTerms.js';
 import { hitScore, TermHitCache, type TermHits } from './TermHitCache.js';
 import { buildCompactMiniSearch, compactMiniSearch, loadCompactMiniSearch, type CompactTerm, type IndexingOptions } from './miniSearchCodec.js';
+import { LruMap } from '../util/LruMap.js';
 
 /** A passage that matched a lexical query. */
 export interface LexicalHit {
@@ -227,7 +228,7 @@ function isLexicalIndexJSON(value: unknown): value is LexicalIndexJSON {
 export class LexicalIndex {
   private readonly byId: Map<string, Passage>;
   /** See {@link LexicalIndex.reachOf}; emptied when the index changes. */
-  private readonly reachCache = new Map<string, number>();
+  private readonly reachCache = new LruMap<string, number>(REACH_CACHE_LIMIT);
   /** See {@link LexicalIndex.unreached}; emptied when the index changes. */
   private readonly unreachedCache = new Map<string, ReadonlySet<string>>();
   /** See {@link LexicalIndex.termHits}; emptied when the index changes. */
@@ -550,8 +551,7 @@ export class LexicalIndex {
         },
       });
       reach = reached.size;
-      // Bounded like the term memo: a long-running process sees an open-ended vocabulary of queries.
-      if (this.reachCache.size >= REACH_CACHE_LIMIT) this.reachCache.clear();
+      // Bounded (LruMap): a long-running process sees an open-ended vocabulary of queries.
       this.reachCache.set(term, reach);
     }
     return reach;

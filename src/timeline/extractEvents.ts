@@ -9,6 +9,7 @@ import { resolveDates } from './resolveDates.js';
 import type { DateMention } from './resolveDates.js';
 import { shortenAround } from './shortenAround.js';
 import { mentionKind, statesPlan } from './eventKind.js';
+import { LruMap } from '../util/LruMap.js';
 
 /**
  * Cheap test for anything chrono could read as a date: a month name, a plausible year, a weekday
@@ -291,14 +292,12 @@ export function extractEvents(articles: readonly Article[], options: ExtractEven
 }
 
 /** Entity tagging is the slowest step; a quote's actors never change, so they are remembered. */
-const actorCache = new Map<string, string[]>();
-const ACTOR_CACHE_LIMIT = 20_000;
+const actorCache = new LruMap<string, string[]>(20_000);
 
 /** The names in a sentence (dateline removed), remembered within the process: a quote's actors never change. */
 export function actorsOfQuote(quote: string): string[] {
   let actors = actorCache.get(quote);
   if (!actors) {
-    if (actorCache.size >= ACTOR_CACHE_LIMIT) actorCache.clear();
     actors = extractActors(withoutDateline(quote).text);
     actorCache.set(quote, actors);
   }
