@@ -98,6 +98,12 @@ export const CANDIDATE_RULES: readonly CandidateRule[] = [
     rejects: (c) => /^\s*(?:st|nd|rd|th)\b/.test(after(c, 3)) || /(?:\bNo\.?|#|\bNumber)\s*$/i.test(before(c, 8)),
   },
   {
+    name: 'one-of-many',
+    reason: '"One of the workers", "one of Germany\'s largest unions": one of a group is a member of it, not a count of anything.',
+    types: ['number'],
+    rejects: (c) => /^one$/i.test(c.candidate.text.trim()) && /^\s+of\b/i.test(after(c, 6)),
+  },
+  {
     name: 'percent-for-count',
     reason: 'A percentage does not answer "how many votes / seats / people": those ask for a count, not a share.',
     types: ['number'],
