@@ -5,6 +5,7 @@ import type { AnswerCandidate } from './extractCandidates.js';
 import { askedMeasure, candidateMeasure, measureFits } from './measureKind.js';
 import { escapeRegExp } from '../../util/escapeRegExp.js';
 import { isDemonym } from '../isDemonym.js';
+import { clauseOf, clauseStarts } from './clauses.js';
 
 /** What a rule sees: the candidate, its sentence and the part of the question it would answer. */
 export interface CandidateContext {
@@ -154,6 +155,21 @@ export const CANDIDATE_RULES: readonly CandidateRule[] = [
       const heads = c.part.head.filter((h) => h.pos === 'NOUN').map((h) => escapeRegExp(h.norm.replace(/s$/, '')));
       if (heads.length === 0) return false;
       return new RegExp(`\\b(?:${heads.join('|')})s?\\s+(?:in|at|near|outside)\\s+(?:the\\s+)?$`, 'i').test(before(c, 40));
+    },
+  },
+  {
+    name: 'date-of-another-event',
+    reason: 'A date in a clause that tells an earlier or later event ("dissolved parliament after the chancellor lost a vote on 16 December") is that event\'s date, when the asked action is told in another clause.',
+    types: ['date'],
+    rejects: (c) => {
+      const asked = c.part.predicate;
+      if (!asked) return false;
+      const verb = c.tokens.find((t) => termsMatch(t, asked) || asked.related.has(t.lemma));
+      if (!verb) return false;
+      const starts = clauseStarts(c.text);
+      const own = clauseOf(starts, c.candidate.start);
+      if (own === clauseOf(starts, verb.start)) return false;
+      return /^(?:after|before|since|following|when|until)\b/i.test(c.text.slice(starts[own - 1] ?? 0));
     },
   },
   {

@@ -63,6 +63,7 @@ describe('CANDIDATE_RULES', () => {
     ['nationality-word', 'Which team did the Eastport Rovers beat?', 'The Eastport Rovers beat the Thai side Tarrow United on Sunday.', [['Eastport Rovers', 'in-question'], ['Thai', 'nationality-word'], ['Tarrow United', 'kept']]],
     ['nationality-word', 'What nationality was the diver who found the boys?', 'The diver who found the boys was British.', [['British', 'kept']]],
     ['location-of-asked', 'To which hospital were the divers taken?', 'The divers were taken to hospital in Tarrow, then to Eastport General Hospital.', [['Tarrow', 'location-of-asked'], ['Eastport General Hospital', 'kept']]],
+    ['date-of-another-event', 'On what date did the mayor dissolve the council?', 'The mayor dissolved the council on March 3, after the treasurer resigned on February 20.', [['March 3', 'kept'], ['February 20', 'date-of-another-event']]],
     ['not-a-date', 'When did the port reopen?', 'The port reopened in five days, on May 10.', [['in five days', 'not-a-date'], ['May 10', 'kept']]],
   ])('%s', async (_rule, question, text, expected) => {
     expect(await judged(question, text)).toEqual(expected);
