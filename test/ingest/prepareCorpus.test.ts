@@ -34,14 +34,24 @@ afterAll(async () => {
 });
 
 describe('prepareCorpus', () => {
+  // One call per path checks both its output and its progress: each worker-thread run loads the
+  // ingest code afresh in the worker (through tsx, in tests), which is most of this file's time.
   it.each([
     ['on this thread only', 0],
     ['shared with a worker thread', 1],
-  ])('gives exactly readCorpus + splitPassages, with the same warnings in the same order, %s', async (_name, workers) => {
+  ])('gives exactly readCorpus + splitPassages, with the same warnings in the same order, and progress from 0 to every file, never backwards, %s', async (_name, workers) => {
     const expectedWarnings: string[] = [];
     const { articles, skipped } = await readCorpus(dir, { root: ROOT, maxFileBytes: 1_000_000, onWarning: (m) => expectedWarnings.push(m) });
     const warnings: string[] = [];
-    const result = await prepareCorpus(dir, { root: ROOT, maxFileBytes: 1_000_000, chunking, workers, onWarning: (m) => warnings.push(m) });
+    const seen: Array<[number, number]> = [];
+    const result = await prepareCorpus(dir, {
+      root: ROOT,
+      maxFileBytes: 1_000_000,
+      chunking,
+      workers,
+      onWarning: (m) => warnings.push(m),
+      onProgress: (done, total) => seen.push([done, total]),
+    });
     expect(result.prepared.map((p) => p.article)).toEqual(articles);
     expect(result.prepared.map((p) => p.passages)).toEqual(articles.map((a) => splitPassages(a, chunking)));
     expect(result.skipped).toEqual(skipped);
@@ -50,11 +60,7 @@ describe('prepareCorpus', () => {
     expect(warnings.join('\n')).toMatch(/bad-sidecar\.txt\.meta\.json: sidecar ignored[\s\S]*orphan\.txt\.meta\.json: sidecar ignored/);
     if (workers === 0) expect(result.byWorkers).toBe(0);
     else expect(result.byWorkers).toBeGreaterThan(0);
-  });
 
-  it.each([0, 1])('reports progress from 0 to every file, never backwards (%i workers)', async (workers) => {
-    const seen: Array<[number, number]> = [];
-    const result = await prepareCorpus(dir, { root: ROOT, maxFileBytes: 1_000_000, chunking, workers, onProgress: (done, total) => seen.push([done, total]) });
     const total = result.prepared.length + result.skipped.length;
     expect(seen[0]).toEqual([0, total]);
     expect(seen.at(-1)).toEqual([total, total]);
