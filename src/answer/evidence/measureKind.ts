@@ -61,6 +61,11 @@ const KIND_HEADS: ReadonlyArray<readonly [Exclude<MeasureKind, 'count'>, RegExp]
 /** Verbs and nouns of paying, in a "how much" question that names no thing: it asks for money. */
 const MONEY_WORDS = /\b(?:pay|pays|paid|paying|cost|costs|costing|spend|spends|spent|fined?|award(?:ed)?|charged?|earn(?:ed|s)?|invest(?:ed|s)?|pledged?|donated?|contributed?|owed?|borrowed|lent|money|price|revenue|budget|salary|compensation|worth)\b/i;
 
+/** Whether the part names a duration by a noun ("what prison sentence", "how many years"): its answer is written with a unit. */
+export function namesDuration(part: AskedPart): boolean {
+  return part.head.some((h) => h.pos === 'NOUN') && askedMeasure(part) === 'duration';
+}
+
 /**
  * What kind of figure a how-many / how-much part asks for: the kind of its head noun or unit
  * ("how many hours", "what prison sentence"), a count for "how many" things, money for "how much"
@@ -88,12 +93,13 @@ export function askedMeasure(part: AskedPart): MeasureKind | undefined {
  * Whether a figure of kind `found` can answer a question asking for `asked`. A count never answers
  * with a measure ("three months" is not how many containers), a measure never with another or
  * with a count of things ("55 workers" is not a cost); a share of an amount can answer "how much"
- * of money, and a count can give a share ("700 of 770"). A duration must be written with its
- * unit: a bare "two" is no prison sentence.
+ * of money, and a count can give a share ("700 of 770"). With `unitRequired` (a duration the
+ * question names by a noun, "what prison sentence"), a figure must be written with its unit: a bare
+ * "two" is no prison sentence, while "how long did the visit last" may be answered by "August 7-8".
  */
-export function measureFits(asked: MeasureKind | undefined, found: MeasureKind | undefined): boolean {
+export function measureFits(asked: MeasureKind | undefined, found: MeasureKind | undefined, unitRequired = false): boolean {
   if (asked === undefined || asked === found) return true;
-  if (found === undefined) return asked !== 'duration';
+  if (found === undefined) return !unitRequired;
   if (asked === 'count') return false;
   if (asked === 'money') return found === 'percent';
   if (asked === 'percent') return found === 'count';

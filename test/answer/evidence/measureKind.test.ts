@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeQuestion } from '../../../src/answer/question/analyzeQuestion.js';
-import { askedMeasure, candidateMeasure, measureFits, type MeasureKind } from '../../../src/answer/evidence/measureKind.js';
+import { askedMeasure, candidateMeasure, measureFits, namesDuration, type MeasureKind } from '../../../src/answer/evidence/measureKind.js';
 import { extractCandidates } from '../../../src/answer/evidence/extractCandidates.js';
 import { tokenize } from '../../../src/answer/evidence/tokenize.js';
 
@@ -60,10 +60,27 @@ describe('measureFits', () => {
     ['percent', 'count', true],
     ['percent', 'money', false],
     ['duration', 'duration', true],
-    ['duration', undefined, false],
+    ['duration', undefined, true],
     ['duration', 'count', false],
     [undefined, 'money', true],
   ])('asked %s, found %s → %s', (asked, found, fits) => {
     expect(measureFits(asked, found)).toBe(fits);
+  });
+
+  it('wants a unit when the question names the duration by a noun', () => {
+    expect(measureFits('duration', undefined, true)).toBe(false);
+    expect(measureFits('duration', 'duration', true)).toBe(true);
+  });
+});
+
+describe('namesDuration', () => {
+  it.each<[string, boolean]>([
+    ['What prison sentence did the treasurer receive?', true],
+    ['How many years did the treasurer serve?', true],
+    ['How long did the visit last?', false],
+    ['How many ferries sank?', false],
+  ])('%s → %s', async (question, names) => {
+    const part = (await analyzeQuestion(question)).parts[0];
+    expect(part && namesDuration(part)).toBe(names);
   });
 });
