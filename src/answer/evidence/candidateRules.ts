@@ -159,7 +159,7 @@ export const CANDIDATE_RULES: readonly CandidateRule[] = [
   },
   {
     name: 'date-of-another-event',
-    reason: 'A date in a clause that tells an earlier or later event ("dissolved parliament after the chancellor lost a vote on 16 December") is that event\'s date, when the asked action is told in another clause.',
+    reason: 'A date in a clause that tells an earlier or later event ("dissolved parliament after the chancellor lost a vote on 16 December"), or after another verb joined by "and" ("dissolved parliament and called an election on February 23"), is that event\'s date, not the asked action\'s.',
     types: ['date'],
     rejects: (c) => {
       const asked = c.part.predicate;
@@ -168,8 +168,12 @@ export const CANDIDATE_RULES: readonly CandidateRule[] = [
       if (!verb) return false;
       const starts = clauseStarts(c.text);
       const own = clauseOf(starts, c.candidate.start);
-      if (own === clauseOf(starts, verb.start)) return false;
-      return /^(?:after|before|since|following|when|until)\b/i.test(c.text.slice(starts[own - 1] ?? 0));
+      if (own !== clauseOf(starts, verb.start) && /^(?:after|before|since|following|when|until)\b/i.test(c.text.slice(starts[own - 1] ?? 0))) return true;
+      // "dissolved parliament and called an election on February 23rd": the date goes with the nearer, coordinated verb,
+      // unless the question asks that verb too ("refloated and towed away").
+      const asks = (t: Token) => [asked, ...c.part.relation].some((q) => termsMatch(t, q) || q.related.has(t.lemma));
+      const between = c.tokens.filter((t) => t.start > verb.start && t.start < c.candidate.start);
+      return between.some((t, i) => t.pos === 'VERB' && between[i - 1]?.norm === 'and' && !asks(t));
     },
   },
   {

@@ -64,6 +64,8 @@ describe('CANDIDATE_RULES', () => {
     ['nationality-word', 'What nationality was the diver who found the boys?', 'The diver who found the boys was British.', [['British', 'kept']]],
     ['location-of-asked', 'To which hospital were the divers taken?', 'The divers were taken to hospital in Tarrow, then to Eastport General Hospital.', [['Tarrow', 'location-of-asked'], ['Eastport General Hospital', 'kept']]],
     ['date-of-another-event', 'On what date did the mayor dissolve the council?', 'The mayor dissolved the council on March 3, after the treasurer resigned on February 20.', [['March 3', 'kept'], ['February 20', 'date-of-another-event']]],
+    ['date-of-another-event', 'On what date did the mayor dissolve the council?', 'The mayor dissolved the council and called an election on March 30.', [['March 30', 'date-of-another-event']]],
+    ['date-of-another-event', 'When was the ferry refloated and towed to port?', 'The ferry was refloated and towed to port on March 30.', [['March 30', 'kept']]],
     ['not-a-date', 'When did the port reopen?', 'The port reopened in five days, on May 10.', [['in five days', 'not-a-date'], ['May 10', 'kept']]],
   ])('%s', async (_rule, question, text, expected) => {
     expect(await judged(question, text)).toEqual(expected);
