@@ -3,7 +3,7 @@ import { citationFor } from './citationFor.js';
 import { calendarDay, datelineGloss, displayDate, formatDay, shortDate, WEEKDAY } from './displayDate.js';
 import type { AnswerDecision } from './ExtractiveAnswerer.js';
 import { noAnswer } from './noAnswer.js';
-import type { SentenceAssessment } from './scoring/SentenceAssessment.js';
+import type { CandidateAssessment, SentenceAssessment } from './scoring/SentenceAssessment.js';
 import { datePrecision } from './scoring/sentenceFeatures.js';
 import type { AskedPart } from './question/QuestionAnalysis.js';
 
@@ -139,7 +139,7 @@ function intervalBetween(decision: AnswerDecision): { text: string; sentences: S
   if (!decision.analysis.interval || decision.parts.length !== 2) return undefined;
   const ends = decision.parts.map((p) => {
     const sentence = p.short[0]?.sentence ?? p.ranked[0];
-    const date = sentence ? [...sentence.candidates].sort((x, y) => y.p - x.p).find((c) => c.candidate.source === 'date') : undefined;
+    const date = sentence ? bestDateCandidate(sentence) : undefined;
     if (!p.answered || !sentence || !date || date.p < decision.params.intervalThreshold) return undefined;
     const day = calendarDay(date.candidate.text, sentence.article.date);
     return day ? { time: day.time, sentence } : undefined;
@@ -171,8 +171,13 @@ function placed(s: SentenceAssessment): string | undefined {
   return date !== best ? date : datelineGloss(best, s.article);
 }
 
+/** The sentence's most likely date candidate. */
+function bestDateCandidate(s: SentenceAssessment): CandidateAssessment | undefined {
+  return [...s.candidates].sort((a, b) => b.p - a.p).find((c) => c.candidate.source === 'date');
+}
+
 function bestDate(s: SentenceAssessment): string | undefined {
-  return [...s.candidates].sort((a, b) => b.p - a.p).find((c) => c.candidate.source === 'date')?.candidate.text;
+  return bestDateCandidate(s)?.candidate.text;
 }
 
 /**
