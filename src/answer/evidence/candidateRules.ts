@@ -2,7 +2,7 @@ import type { AnswerType, AskedPart, QuestionAnalysis, QuestionTerm } from '../q
 import { termsMatch } from '../termsMatch.js';
 import type { Token } from './EvidenceSentence.js';
 import type { AnswerCandidate } from './extractCandidates.js';
-import { askedMeasure, candidateMeasure, measureFits, namesDuration } from './measureKind.js';
+import { candidateMeasure, measureFits, partMeasure } from './measureKind.js';
 import { escapeRegExp } from '../../util/escapeRegExp.js';
 import { isDemonym } from '../isDemonym.js';
 import { clauseOf, clauseStarts } from './clauses.js';
@@ -118,7 +118,10 @@ export const CANDIDATE_RULES: readonly CandidateRule[] = [
     name: 'other-measure',
     reason: 'A figure answers only in the measure asked: "three months" is not how many containers, "55 workers" is not what a repair cost, a "1,312-foot" ship gives no speed, and a prison sentence is written in years or months.',
     types: ['number'],
-    rejects: (c) => !measureFits(askedMeasure(c.part), candidateMeasure(c.candidate, c.text), namesDuration(c.part)),
+    rejects: (c) => {
+      const { asked, unitRequired } = partMeasure(c.part);
+      return !measureFits(asked, candidateMeasure(c.candidate, c.text), unitRequired);
+    },
   },
   {
     name: 'figure-in-question',

@@ -63,7 +63,21 @@ const MONEY_WORDS = /\b(?:pay|pays|paid|paying|cost|costs|costing|spend|spends|s
 
 /** Whether the part names a duration by a noun ("what prison sentence", "how many years"): its answer is written with a unit. */
 export function namesDuration(part: AskedPart): boolean {
-  return part.head.some((h) => h.pos === 'NOUN') && askedMeasure(part) === 'duration';
+  return partMeasure(part).unitRequired;
+}
+
+/** Per part, once: the rule reads it for every figure of every retrieved sentence. */
+const measures = new WeakMap<AskedPart, { asked: MeasureKind | undefined; unitRequired: boolean }>();
+
+/** What the part asks for ({@link askedMeasure}) and whether a figure must carry its unit ({@link namesDuration}). */
+export function partMeasure(part: AskedPart): { asked: MeasureKind | undefined; unitRequired: boolean } {
+  let known = measures.get(part);
+  if (!known) {
+    const asked = askedMeasure(part);
+    known = { asked, unitRequired: asked === 'duration' && part.head.some((h) => h.pos === 'NOUN') };
+    measures.set(part, known);
+  }
+  return known;
 }
 
 /**
