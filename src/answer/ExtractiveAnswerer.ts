@@ -60,6 +60,7 @@ function retrievedArticles(retrieved: readonly RetrievedPassage[]): (source: str
       title: r.passage.meta.title,
       date: r.passage.meta.date,
       datelineDay: r.passage.meta.datelineDay,
+      datelinePlace: r.passage.meta.datelinePlace,
     });
   }
   return (source) => bySource.get(source) ?? { text: '', title: null, date: null };

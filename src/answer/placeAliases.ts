@@ -30,6 +30,18 @@ function build(): Map<string, string[]> {
   return map;
 }
 
+/** Capitals by lower-case name ("washington"), for {@link isCapital}. */
+let capitals: Set<string> | undefined;
+
+/**
+ * Whether `place` is a country's capital. A capital stands for its country's government
+ * ("Washington said"), but a country is no sign of an event in its capital.
+ */
+export function isCapital(place: string): boolean {
+  capitals ??= new Set(Object.values(countries).map((c) => c.capital.replace(/\s+D\.?C\.?$/, '').trim().toLowerCase()).filter((c) => c !== ''));
+  return capitals.has(place.trim().toLowerCase());
+}
+
 /** The other names of `place` (any case), or an empty list when it is no country or capital. */
 export function placeAliases(place: string): readonly string[] {
   table ??= build();

@@ -533,7 +533,7 @@ function articleContextOf(state: ServingState): Map<string, ArticleContext> {
   const map = new Map<string, ArticleContext>();
   const seen = new Set<string>();
   for (const p of state.index.passages) {
-    const entry = map.get(p.source) ?? { text: '', title: p.meta.title, date: p.meta.date, datelineDay: p.meta.datelineDay };
+    const entry = map.get(p.source) ?? { text: '', title: p.meta.title, date: p.meta.date, datelineDay: p.meta.datelineDay, datelinePlace: p.meta.datelinePlace };
     for (const sentence of p.sentences) {
       const key = `${p.source}#${sentence.start}`;
       if (seen.has(key)) continue;

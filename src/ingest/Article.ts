@@ -20,6 +20,11 @@ export interface ArticleMeta {
    * is unknown: a reader can still place the story's "on Monday" near it.
    */
   datelineDay?: string | null;
+  /**
+   * The place a dateline names ("WASHINGTON, May 17 -" gives "Washington"): where the story was
+   * filed, and so where what it tells without naming a place happened.
+   */
+  datelinePlace?: string | null;
 }
 
 /** One article file after reading and cleaning. */

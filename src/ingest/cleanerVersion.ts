@@ -18,5 +18,6 @@
  *     accents ("Erdoğan" is indexed as "erdogan"), so the lexical index of older builds is stale too.
  * 14: an undated article's dateline without a year ("April 15 (Reuters) -") is kept as `datelineDay`.
  * 15: teaser headlines dated without a year ("… (March 10)") and "Next gallery:" links are page furniture.
+ * 16: the place a dateline opens with ("ANKARA, Feb 7 (Reuters) -") is kept as `datelinePlace`.
  */
-export const CLEANER_VERSION = 15;
+export const CLEANER_VERSION = 16;

@@ -20,6 +20,7 @@ export function inferMetadata(raw: string, cleaned: Pick<CleanedArticle, 'body' 
   const bio = authorBio(raw);
   const date = firstFound(DATE_RULES, view)?.value ?? null;
   const datelineDay = date === null && view.lead ? yearlessDay(view.lead) : null;
+  const datelinePlace = view.lead ? datelinePlaceOf(view.lead) : null;
   return {
     title: inferTitle(view.lines),
     publisher: firstFound(PUBLISHER_RULES, view)?.value ?? inferPublisherFromText(view.lead, raw, body),
@@ -27,7 +28,29 @@ export function inferMetadata(raw: string, cleaned: Pick<CleanedArticle, 'body' 
     url: inferUrl(raw),
     author: inferAuthor(view.lines, bio),
     ...(datelineDay ? { datelineDay } : {}),
+    ...(datelinePlace ? { datelinePlace } : {}),
   };
+}
+
+/** Words that open a dateline without being its place: dates, bylines, labels. */
+const NOT_A_PLACE = /^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|august|september|october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday|by|updated|published|posted|date|breaking|exclusive|news|photo|video|live|watch|opinion|analysis)$/i;
+
+/**
+ * The place a dateline opens with: one to four capitalised words before a comma, colon, dash or
+ * parenthesis ("ANKARA, Feb 7 (Reuters) -", "Islamabad, April 24:", "NEW DELHI (AP) —"), in the
+ * case news writes it in running text ("Ankara", "New Delhi"). `null` for a dateline that opens
+ * with its date or an agency ("Jan. 23 (UPI) --").
+ */
+export function datelinePlaceOf(lead: string): string | null {
+  // A parenthesis after the place holds an agency ("(Reuters)", "(AP)"), not a ticker or a subtitle.
+  const m = /^\s*(\p{Lu}[\p{L}\p{M}'’.-]*(?:\s+\p{Lu}[\p{L}\p{M}'’.-]*){0,3})\s*(?:,|:|[-–—]\s|\(\s*(?:\p{Lu}{2,6}|\p{Lu}\p{Ll}+)\s*\))/u.exec(lead);
+  const words = m?.[1]?.split(/\s+/) ?? [];
+  if (words.length === 0 || words.some((w) => NOT_A_PLACE.test(w.replace(/\.$/, '')))) return null;
+  // "The President:" opens a transcript; of places, only "The Hague" is written with its article.
+  if (words[0] === 'The' && words[1] !== 'Hague') return null;
+  // A bare agency or outlet acronym ("AP —", "TDI:") is no place; a spelled-out capital is.
+  if (words.length === 1 && /^\p{Lu}{2,5}$/u.test(words[0] ?? '') && !/^(?:LA|NYC)$/.test(words[0] ?? '')) return null;
+  return words.map((w) => (w === w.toUpperCase() ? w.charAt(0) + w.slice(1).toLowerCase() : w)).join(' ');
 }
 
 /** Month and day (`MM-DD`) of a dateline that writes no year ("April 15 (Reuters) -", "ANKARA, Feb 7 (Reuters) -"). */

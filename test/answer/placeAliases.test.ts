@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mentionsAlias, placeAliases } from '../../src/answer/placeAliases.js';
+import { isCapital, mentionsAlias, placeAliases } from '../../src/answer/placeAliases.js';
 
 describe('placeAliases', () => {
   it.each([
@@ -30,5 +30,16 @@ describe('mentionsAlias', () => {
     ['Talks were held in Paris.', 'Washington', false],
   ])('%j mentions %s under another name: %s', (text, place, expected) => {
     expect(mentionsAlias(text, place)).toBe(expected);
+  });
+});
+
+describe('isCapital', () => {
+  it.each<[string, boolean]>([
+    ['Washington', true],
+    ['paris', true],
+    ['France', false],
+    ['Eastport', false],
+  ])('%s -> %s', (place, capital) => {
+    expect(isCapital(place)).toBe(capital);
   });
 });

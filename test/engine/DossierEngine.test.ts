@@ -49,7 +49,8 @@ describe('DossierEngine over the real seeds (offline embeddings)', () => {
   // Who, when, what, paraphrases and multi-article questions across all five articles.
   it.each([
     ['Who leads the joint working group on the Trump Corridor?', [/Sonata Coulter/], [S001]],
-    ['Who did Allison Hooker meet in Baku?', [/Bayramov/], [S001]],
+    // Not "… meet in Baku?": the article never says where that meeting was (setting-not-stated).
+    ['Which foreign minister did Allison Hooker meet?', [/Bayramov/], [S001]],
     ['When did Mirzoyan meet Richard Verma?', [/June 17/], [S002]],
     ['When did the United States establish diplomatic relations with Azerbaijan?', [/1992/], [S000]],
     ['When did Aliyev visit the United States?', [/August 7-8, 2025/], [S004]],

@@ -79,6 +79,7 @@ describe('inferMetadata reads the header, not the story', () => {
     ],
     ['a stamp sharing the headline line', ` date 2031-04-22 Ferry runs aground off Eastport\n\n${PARAGRAPH}`, { title: 'Ferry runs aground off Eastport', date: '2031-04-22' }],
     ['a wire dateline without a year', `Ferry runs aground\n\nMarch 25 (Reuters) - ${PARAGRAPH}`, { publisher: 'Reuters', date: null, datelineDay: '03-25' }],
+    ['a dateline place', `Ferry runs aground\n\nEASTPORT, March 25, 2031 (Reuters) - ${PARAGRAPH}`, { datelinePlace: 'Eastport', date: '2031-03-25' }],
     ['a date in a later list is not the page date', `${PARAGRAPH}\n\nRead also\nPort reopens (Jan 10, 2031)\n`, { date: null }],
   ])('%s', (_name, raw, expected) => {
     expect(inferMetadata(raw, cleanArticle(raw))).toMatchObject(expected);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ArticleMeta } from '../../src/ingest/Article.js';
 import { cleanArticle } from '../../src/ingest/cleanArticle.js';
-import { datelineLead, inferMetadata, toIsoDate } from '../../src/ingest/inferMetadata.js';
+import { datelineLead, datelinePlaceOf, inferMetadata, toIsoDate } from '../../src/ingest/inferMetadata.js';
 import { readText } from './seedFixtures.js';
 
 function infer(raw: string): ArticleMeta {
@@ -45,6 +45,24 @@ describe('datelineLead', () => {
   });
 });
 
+describe('datelinePlaceOf', () => {
+  it.each<[string, string | null]>([
+    ['EASTPORT, Feb 7 (Reuters) -', 'Eastport'],
+    ['Northtown, April 24:', 'Northtown'],
+    ['NEW EASTPORT (AP) — ', 'New Eastport'],
+    ['ST. EASTPORT, Mo. — ', 'St. Eastport'],
+    ['THE HAGUE, May 1 -', 'The Hague'],
+    // A date, an agency, a byline, a company with its ticker, a transcript's speaker.
+    ['Jan. 23 (UPI) --', null],
+    ['AP — ', null],
+    ['By Jane Roe, ', null],
+    ['Eastport Freight (NYSE: EFR) shares', null],
+    ['The Chair: ', null],
+  ])('%s -> %s', (lead, place) => {
+    expect(datelinePlaceOf(lead)).toBe(place);
+  });
+});
+
 describe('inferMetadata on datelines and attributions', () => {
   it.each<[string, string, Partial<ArticleMeta>]>([
     ['acronym expanded from the bio', `Washington, 17 May 2024(TDI): ${PARAGRAPH}\n\nThe author writes for The Diplomatic Insight Magazine and others.`, { publisher: 'The Diplomatic Insight', date: '2024-05-17' }],
@@ -69,7 +87,7 @@ describe('inferMetadata on datelines and attributions', () => {
 
 describe('inferMetadata on the seeds', () => {
   it.each<[string, ArticleMeta]>([
-    ['seeds/000_84132c475ac0a92d.txt', { title: 'Presidential Assistant of Azerbaijan holds talks in USA', publisher: 'The Diplomatic Insight', date: '2024-05-17', url: null, author: 'Muhammad Zubair' }],
+    ['seeds/000_84132c475ac0a92d.txt', { title: 'Presidential Assistant of Azerbaijan holds talks in USA', publisher: 'The Diplomatic Insight', date: '2024-05-17', url: null, author: 'Muhammad Zubair', datelinePlace: 'Washington' }],
     ['seeds/001_85d2b148091b6640.txt', { title: null, publisher: null, date: null, url: null, author: null }],
     ['seeds/002_5592039cb36a44e3.txt', { title: 'Armenian, US officials discuss expanding strategic partnership', publisher: 'Caliber.Az', date: '2024-06-18', url: null, author: null }],
     ['seeds/003_771a817d65f74398.txt', { title: null, publisher: null, date: null, url: null, author: null }],

@@ -39,4 +39,6 @@ export interface ArticleContext {
   date: string | null;
   /** Month and day (`MM-DD`) of a dateline without a year, when `date` is unknown. */
   datelineDay?: string | null | undefined;
+  /** The place its dateline names ("Washington"), where what it tells happened unless it says otherwise. */
+  datelinePlace?: string | null | undefined;
 }

@@ -41,6 +41,11 @@ export type Constraint = (
    * answering article must state; `labels` are the words next to it that say what it measures.
    */
   | { kind: 'figure'; text: string; labels: string[] }
+  /**
+   * "met in Washington", "the fire in Kula", "at the Munich Security Conference": the named place
+   * (or setting) where the asked event happened. An article may name it for another event.
+   */
+  | { kind: 'place'; text: string }
 ) & {
   /** The question itself asks about a point of comparison ("since 2019"), so a sentence's may meet it. */
   reference?: boolean;

@@ -167,7 +167,36 @@ function withoutAskedLabels(constraints: Constraint[], head: readonly QuestionTe
   return constraints.map((c) => (c.kind === 'figure' ? { ...c, labels: c.labels.filter((l) => !asked.has(l) && !asked.has(stem(l)) && ![...asked].some((a) => stem(a) === stem(l))) } : c));
 }
 
-/** The question's constraints: years, days, ordinals and quoted figures. */
+/**
+ * A name closing a locative phrase: "in Kula?", "in China for …", "at Signature Bank?", "near
+ * Pahalgam,". Capitalised words joined by the particles place names use ("Viña del Mar", "House of
+ * Commons").
+ */
+const SETTING = /\b(?:in|at|near|outside|inside)\s+(?:the\s+)?(\p{Lu}[\p{L}\p{M}'’.-]*(?:\s+(?:(?:of|de|del|la|le|du|da|do|dos|al|el)\s+)?\p{Lu}[\p{L}\p{M}'’.-]*)*)/gu;
+
+/**
+ * What may follow a name that closes the phrase: the question's end, punctuation, or a function
+ * word. A noun after it means the name only modifies it ("in the Pahalgam attack", "at the Boeing
+ * factory"): the setting is the attack or the factory, not the place.
+ */
+const AFTER_SETTING = /^\s*(?:$|[?,.;:!)]|(?:for|and|or|but|after|before|during|when|while|since|on|in|at|by|with|from|to|under|over|near|that|which|who|whose|where|as|according|is|was|were|are|did|does|do|has|had|have|will|would|could|can)\b)/i;
+
+/** A month or day written out ("in May 2024", "at Easter"); not CALENDAR's abbreviations, which are also place words ("Viña del Mar"). */
+const MONTH_OR_DAY = /^(?:january|february|march|april|may|june|july|august|september|october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday|christmas|easter)$/i;
+
+/** Places the question sets its event in ("met in Washington"): not months, possessives or name-modifiers. */
+function settingsOf(text: string): Constraint[] {
+  const out: Constraint[] = [];
+  for (const m of text.matchAll(SETTING)) {
+    const name = (m[1] ?? '').replace(/[.]+$/, '');
+    if (/['’]s$/u.test(name) || name.split(/\s+/).some((w) => MONTH_OR_DAY.test(w))) continue;
+    if (!AFTER_SETTING.test(text.slice((m.index ?? 0) + m[0].length))) continue;
+    out.push({ kind: 'place', text: name });
+  }
+  return out;
+}
+
+/** The question's constraints: years, days, ordinals, quoted figures and the places it sets the event in. */
 function constraintsOf(text: string): Constraint[] {
   const out: Constraint[] = [];
   const references = referenceSpans(text);
@@ -194,7 +223,7 @@ function constraintsOf(text: string): Constraint[] {
     if (/^\d{1,2}$/.test(t) && /^\s*(?:st|nd|rd|th)\b/.test(text.slice(m.index + t.length))) continue;
     out.push(mark({ kind: 'figure', text: t, labels: figureLabels(text, m.index, m.index + t.length) }, m.index));
   }
-  return out;
+  return [...out, ...settingsOf(text)];
 }
 
 interface PartDraft {

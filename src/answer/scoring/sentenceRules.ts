@@ -106,6 +106,11 @@ export const SENTENCE_RULES: readonly SentenceRule[] = [
     rejects: (a) => a.constraints.unmet.some((c) => (c.kind === 'ordinal' && c.value >= 2) || c.kind === 'year'),
   },
   {
+    name: 'setting-not-stated',
+    reason: 'A place the question sets the event in ("met in Washington", "destroyed in Limache") must be stated by the sentence, the sentences around it or the article\'s title. Articles name places for other events too, and a near miss swaps the place: a toll for one town is not the toll for another.',
+    rejects: (a) => a.constraints.unmet.some((c) => c.kind === 'place'),
+  },
+  {
     name: 'predicate-not-in-article',
     reason: 'A when / how-many question about an action ("how many died", "when was he arrested") is not answered by an article that never states that action, in any form WordNet relates to it. Who-questions are left out: they are asked with any verb ("who runs the company") and answered with a title.',
     rejects: (a) =>

@@ -121,6 +121,13 @@ describe('analyzeQuestion: constraints', () => {
     ['When did the port reopen for the first time?', []],
     ['In which city is First Harbour Bank based?', []],
     ['Which insurer covers the owner against claims brought by third parties?', []],
+    ['How many homes did the fire destroy in Eastport?', [{ kind: 'place', text: 'Eastport' }]],
+    ['When did the ferry arrive at the yard in Northland for repairs?', [{ kind: 'place', text: 'Northland' }]],
+    ['Which square in Villa del Mar was closed?', [{ kind: 'place', text: 'Villa del Mar' }]],
+    // A name that modifies a noun ("the Eastport fire"), an owner ("Roe's cabinet") and a month set no place.
+    ['How many people died in the Eastport fire?', []],
+    ['Which ministry did Jane Roe take over in John Doe’s cabinet?', []],
+    ['What did the council decide in March?', []],
   ])('%s', async (question, expected) => {
     const constraints = (await analyze(question)).parts[0]?.constraints ?? [];
     expect(constraints.map((c) => ({ kind: c.kind, text: c.text }))).toEqual(expected);

@@ -47,6 +47,34 @@ describe('checkConstraints', () => {
     expect(r.met).toBe(met);
   });
 
+  describe('a place the question sets its event in', () => {
+    it.each<[string, string, string, Partial<ArticleContext>, number]>([
+      ['stated by the sentence', 'The fire destroyed 40 homes in Eastport.', '', {}, 1],
+      ['stated by the sentence before or after', 'The fire destroyed 40 homes.', 'Crews were still working in Eastport on Monday.', {}, 0.6],
+      ["stated by the article's title", 'The fire destroyed 40 homes.', '', { title: 'Fire sweeps through Eastport' }, 0.6],
+      ["stated by the article's dateline", 'The fire destroyed 40 homes.', '', { datelinePlace: 'Eastport' }, 0.6],
+      ['named elsewhere in the article only', 'The fire destroyed 40 homes.', '', { text: 'The fire destroyed 40 homes. Eastport was spared last year.' }, 0],
+      ['named only as an owner', 'The fire destroyed 40 homes.', "Eastport's mayor praised the crews.", {}, 0],
+    ])('%s', async (_name, text, neighbour, article, met) => {
+      const analysis = await analyzeQuestion('How many homes did the fire destroy in Eastport?');
+      const constraints = analysis.parts[0]?.constraints ?? [];
+      const s = { ...sentence(text), previous: neighbour ? sentence(neighbour) : undefined };
+      const context: ArticleContext = { text: article.text ?? text, title: article.title ?? null, date: '2031-05-04', datelinePlace: article.datelinePlace ?? null };
+      const r = checkConstraints(constraints, s, context);
+      expect(r.unmet.length === 0 ? 'met' : 'unmet').toBe(met > 0 ? 'met' : 'unmet');
+      // A place gates only: the share met that the answer model reads counts times and figures.
+      expect(r.met).toBe(1);
+    });
+
+    it('takes a country for no sign of an event in its capital, but a capital for one in its country', async () => {
+      const inCapital = (await analyzeQuestion('Whom did the envoy meet in Paris?')).parts[0]?.constraints ?? [];
+      const inCountry = (await analyzeQuestion('Whom did the envoy meet in France?')).parts[0]?.constraints ?? [];
+      const ctx: ArticleContext = { text: '', title: null, date: null };
+      expect(checkConstraints(inCapital, sentence('The envoy met Jane Roe in France.'), ctx).unmet).toHaveLength(1);
+      expect(checkConstraints(inCountry, sentence('The envoy met Jane Roe in Paris.'), ctx).unmet).toHaveLength(0);
+    });
+  });
+
   it('reads a figure with a thousands separator as the same figure', async () => {
     expect((await verdict('Which firm built the 2500 homes?', 'Larch Ltd built 2,500 homes.')).met).toBe(1);
   });

@@ -47,6 +47,20 @@ describe('SENTENCE_RULES', () => {
     });
   });
 
+  describe('setting-not-stated', () => {
+    // The article names both towns, so only where the sentence sets the fire can decide.
+    const later = ' Crews rested on Monday. Rain fell on Tuesday. Northland was spared last year.';
+    it.each<[string, string, string | undefined]>([
+      ['How many homes did the fire destroy in Northland?', 'The fire destroyed 40 homes, officials in Eastport said.', 'setting-not-stated'],
+      ['How many homes did the fire destroy in Eastport?', 'The fire destroyed 40 homes in Eastport, officials said.', undefined],
+    ])('%s / %s -> %s', async (question, sentence, rule) => {
+      const decision = await answerer.decide(question, [article('t/rule.txt', `${sentence}${later}`)]);
+      const verdict = decision.parts[0]?.ranked.find((s) => s.sentence.text === sentence);
+      expect(verdict).toBeDefined();
+      expect(verdict?.rejectedBy).toBe(rule);
+    });
+  });
+
   describe('cause-unknown', () => {
     it.each<[string, string, string | undefined]>([
       ['What caused the death of the ferry captain Jane Roe?', 'The cause of death of the ferry captain Jane Roe has not been disclosed.', 'cause-unknown'],
