@@ -388,7 +388,7 @@ async function enrich(draft: PartDraft, lexicon: Lexicon | undefined): Promise<A
 }
 
 /** Split rules whose parts differ exactly in their setting ("in the first round and in the runoff"). */
-const SETTING_RULES = new Set(['repeated-preposition', 'colon-enumeration', 'time-between', 'time-after']);
+const SETTING_RULES = new Set(['repeated-preposition', 'colon-enumeration', 'time-between', 'time-after', 'each-of-two', 'paired-ordinals']);
 
 /** A clause that places a part in time of its own ("when she was elected", "after the visit"). */
 const OWN_TIME = /\b(?:when|after|before|during|since|until|while)\b/i;

@@ -47,10 +47,30 @@ export const PART_RULES: readonly PartRule[] = [
   },
   {
     name: 'repeated-preposition',
-    reason: '"…win in the first round and in the runoff", "the deposits of one bank and of the other": the same question asked of two settings, each answered on its own. Repeating the preposition is what marks two settings ("of A and B" may be one).',
+    reason: '"…win in the first round and in the runoff", "the deposits of one bank and of the other", "according to the first report and according to the later one": the same question asked of two settings or sources, each answered on its own. Repeating the preposition is what marks two settings ("of A and B" may be one).',
     split: (t) => {
-      const m = /^(.*\S)\s+(in|on|at|by|for|from|to|with|during|under|of)\s+([^,]+?),?\s+and\s+\2\s+([^,]+)$/i.exec(t);
+      const m = /^(.*\S)\s+(according to|in|on|at|by|for|from|to|with|during|under|of)\s+([^,]+?),?\s+and\s+\2\s+([^,]+)$/i.exec(t);
       return m ? [`${m[1] ?? ''} ${m[2] ?? ''} ${m[3] ?? ''}`, `${m[1] ?? ''} ${m[2] ?? ''} ${m[4] ?? ''}`] : null;
+    },
+  },
+  {
+    name: 'each-of-two',
+    reason: '"On what dates did A and B each testify?": "each" asks the question of every one of them, and each is answered on its own (A testified on one day, B on another).',
+    split: (t) => {
+      const m = /^(.*?\b(?:did|do|does|was|were|is|are|has|have|had|will|would)\s+)(.+?)\s+and\s+(.+?)\s+each\s+(?!other\b)(.+)$/i.exec(t);
+      return m ? [`${m[1] ?? ''}${m[2] ?? ''} ${m[4] ?? ''}`, `${m[1] ?? ''}${m[3] ?? ''} ${m[4] ?? ''}`] : null;
+    },
+  },
+  {
+    name: 'paired-ordinals',
+    reason: '"the first and second states of emergency", "the youngest and the oldest of the crew": two ordinals or superlatives on one noun name two things, each with its own answer.',
+    split: (t) => {
+      const rank = '(?:first|second|third|fourth|fifth|last|final|latest|earliest|youngest|oldest|largest|biggest|smallest|highest|lowest|longest|shortest|deadliest|best|worst)';
+      const m = new RegExp(`^(.*?\\b)(${rank})\\s+and\\s+(?:the\\s+)?(${rank})\\s+(.+)$`, 'iu').exec(t);
+      if (!m) return null;
+      // "states of emergency" after two ordinals is one state each.
+      const one = (m[4] ?? '').replace(/^(\p{L}+?)s\b/u, '$1');
+      return [`${m[1] ?? ''}${m[2] ?? ''} ${one}`, `${m[1] ?? ''}${m[3] ?? ''} ${one}`];
     },
   },
   {

@@ -21,6 +21,12 @@ describe('splitParts', () => {
     ['What were the results of the two votes: the motion on Monday and the bill on Friday?', ['What were the results of the votes: the motion on Monday', 'What were the results of the votes: the bill on Friday']],
     ['Which two wardens spoke: the one who found the boat, and the one who rang the bell?', ['Which wardens spoke: the one who found the boat', 'Which wardens spoke: the one who rang the bell']],
     ['Who won the vote: the mayor or her rival?', ['Who won the vote: the mayor or her rival?']],
+    ['How deep was the well according to the first survey and according to the second?', ['How deep was the well according to the first survey', 'How deep was the well according to the second']],
+    ['On what dates did the mayor and the harbour master each resign?', ['On what dates did the mayor resign', 'On what dates did the harbour master resign']],
+    ['When did the mayor and her rival face each other in a debate?', ['When did the mayor and her rival face each other in a debate?']],
+    ['On what dates were the first and second curfews of the winter declared?', ['On what dates were the first curfew of the winter declared', 'On what dates were the second curfew of the winter declared']],
+    ['How old were the youngest and the oldest of the rescued miners?', ['How old were the youngest of the rescued miners', 'How old were the oldest of the rescued miners']],
+    ['Which interest and protest groups met the mayor?', ['Which interest and protest groups met the mayor?']],
   ])('%s', (question, parts) => {
     expect(splitParts(question)).toEqual(parts);
   });
@@ -31,6 +37,8 @@ describe('splitParts', () => {
     ['Who won?', undefined],
     ['How much did the appeals seek: the one for the north and the one for the south?', 'colon-enumeration'],
     ['What did the levy raise in the first year and in the second?', 'repeated-preposition'],
+    ['When did the mayor and the warden each resign?', 'each-of-two'],
+    ['How old were the youngest and the oldest miners?', 'paired-ordinals'],
   ])('names the rule that split %j', (question, rule) => {
     expect(splitQuestion(question).rule).toBe(rule);
   });
