@@ -52,7 +52,8 @@ export function candidateMeasure(candidate: AnswerCandidate, text: string): Meas
 /** Nouns that name what kind of figure is asked ("what was the revenue", "what prison sentence"). */
 const KIND_HEADS: ReadonlyArray<readonly [Exclude<MeasureKind, 'count'>, RegExp]> = [
   ['money', /^(?:money|cost|price|fine|compensation|revenue|budget|salary|fee|payment|payout|bail|bonus|worth|value|loss|profit|fund|funding|damages|award)$/],
-  ['percent', /^(?:share|percentage|percent|proportion|turnout)$/],
+  // A rate or inflation is given in percent or basis points ("an annual rate of 13.4 basis points"), never in dollars.
+  ['percent', /^(?:share|percentage|percent|proportion|turnout|rate|inflation)$/],
   ['duration', /^(?:sentence|duration)$/],
   ['length', /^(?:depth|height|length|distance|width)$/],
   ['speed', /^speed$/],

@@ -46,6 +46,8 @@ export type Constraint = (
    * (or setting) where the asked event happened. An article may name it for another event.
    */
   | { kind: 'place'; text: string }
+  /** "in July 2022", "since May": the month (1–12) of the event, and its year when given. */
+  | { kind: 'month'; month: number; year?: number; text: string }
 ) & {
   /** The question itself asks about a point of comparison ("since 2019"), so a sentence's may meet it. */
   reference?: boolean;

@@ -223,7 +223,25 @@ function constraintsOf(text: string): Constraint[] {
     if (/^\d{1,2}$/.test(t) && /^\s*(?:st|nd|rd|th)\b/.test(text.slice(m.index + t.length))) continue;
     out.push(mark({ kind: 'figure', text: t, labels: figureLabels(text, m.index, m.index + t.length) }, m.index));
   }
-  return [...out, ...settingsOf(text)];
+  return [...out, ...monthsOf(text, mark), ...settingsOf(text)];
+}
+
+const MONTH_NAMES = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+
+/**
+ * A month the question dates its event by: "in July 2022", "by late May". After a preposition of
+ * time, so the verb "may" is none, and "the May 2024 arrests" (a month that only names another
+ * event the question refers to) is none either; not "9 May" or "May 9", which are days.
+ */
+const MONTH = /(?<!\d(?:st|nd|rd|th)?\s)\b(?:in|during|by|since|until|from|before|after)\s+(?:(?:early|late|mid)[\s-]+)?(January|February|March|April|May|June|July|August|September|October|November|December)(?:\s+(\d{4}))?\b(?!\s+\d{1,2}\b)/g;
+
+function monthsOf(text: string, mark: <C extends Constraint>(c: C, at: number) => C): Constraint[] {
+  const out: Constraint[] = [];
+  for (const m of text.matchAll(MONTH)) {
+    const month = MONTH_NAMES.indexOf((m[1] ?? '').toLowerCase()) + 1;
+    out.push(mark({ kind: 'month', month, ...(m[2] ? { year: Number(m[2]) } : {}), text: m[0].trim() }, m.index));
+  }
+  return out;
 }
 
 interface PartDraft {

@@ -73,6 +73,40 @@ function checkPlace(c: Extract<Constraint, { kind: 'place' }>, s: EvidenceSenten
   return { met: 0, conflict: false };
 }
 
+/** Month names and their abbreviations as news writes them ("Sept.", "Aug"); not the "Mar" of "Viña del Mar". */
+const MONTH_WORDS = /(?<!\bdel\s)\b(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\b\.?/g;
+const MONTH_PREFIXES = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+
+/** The months (1–12) a text names; capitalised only, so "may" the verb and "march" the walk are none. */
+function monthsNamed(text: string): Set<number> {
+  return new Set([...text.matchAll(MONTH_WORDS)].map((m) => MONTH_PREFIXES.indexOf((m[1] ?? '').slice(0, 3).toLowerCase()) + 1));
+}
+
+/**
+ * How many days after the end of the asked month an article may still report it without naming
+ * it: a story filed on 3 August tells of late July with "last week" or "on Friday".
+ */
+const MONTH_GRACE_DAYS = 10;
+
+/**
+ * A month the question names: stated by the sentence (another month instead means another time),
+ * by the sentences around it, or by the article's date (its weekdays and "yesterday" are that
+ * month). An undated article neither meets it nor contradicts it.
+ */
+function checkMonth(c: Extract<Constraint, { kind: 'month' }>, text: string, article: ArticleContext, around: string): { met: number; conflict: boolean } {
+  const own = monthsNamed(text);
+  if (own.has(c.month)) return { met: 1, conflict: false };
+  if (monthsNamed(around).has(c.month)) return { met: 0.6, conflict: false };
+  const day = articleDay(article.date);
+  if (!day) return { met: article.date === null && own.size === 0 ? 0.2 : 0, conflict: false };
+  const year = c.year ?? day.getUTCFullYear();
+  const start = Date.UTC(year, c.month - 1, 1);
+  const end = Date.UTC(year, c.month, 1) + MONTH_GRACE_DAYS * 86_400_000;
+  if (day.getTime() < start || day.getTime() >= end) return { met: 0, conflict: false };
+  // Another month in a sentence of that month's article is a date in passing ("the team, set up in July 2023, …").
+  return { met: own.size === 0 ? 0.7 : 0.5, conflict: false };
+}
+
 /** A name with a possessive: "Washington's support", "Hawaii's history" (a government or owner, not where something happened). */
 const POSSESSIVE_NAME = /\p{Lu}[\p{L}\p{M}.-]*['’]s(?![\p{L}\p{N}])/gu;
 
@@ -134,6 +168,8 @@ function check(c: Constraint, s: EvidenceSentence, article: ArticleContext, arou
       return checkFigure(c, text, article, around);
     case 'place':
       return checkPlace(c, s, article, around);
+    case 'month':
+      return checkMonth(c, text, article, around);
   }
 }
 
@@ -146,9 +182,9 @@ export function checkConstraints(constraints: readonly Constraint[], s: Evidence
   if (constraints.length === 0) return { met: 1, conflict: false, unmet: [] };
   const around = `${s.previous?.text ?? ''} ${s.next?.text ?? ''}`;
   const results = constraints.map((c) => ({ c, ...check(c, s, article, around) }));
-  // A place only gates (`setting-not-stated`): the answer model was fitted on the share of times
-  // and figures met, and a place named a sentence away is as good as one in the sentence.
-  const scored = results.filter((r) => r.c.kind !== 'place');
+  // A place or a month only gates (`setting-not-stated`, `constraint-not-stated`): the answer model
+  // was fitted on the share of years, days, rounds and figures met.
+  const scored = results.filter((r) => r.c.kind !== 'place' && r.c.kind !== 'month');
   return {
     met: scored.length === 0 ? 1 : scored.reduce((sum, r) => sum + r.met, 0) / scored.length,
     conflict: results.some((r) => r.conflict),

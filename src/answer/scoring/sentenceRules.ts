@@ -102,8 +102,8 @@ export const SENTENCE_RULES: readonly SentenceRule[] = [
   },
   {
     name: 'constraint-not-stated',
-    reason: 'A later round ("the third round") or a year the question names must be stated by the sentence or the sentences around it, or be its article\'s year; otherwise nothing says the figure belongs to it. A first occurrence is often left implicit.',
-    rejects: (a) => a.constraints.unmet.some((c) => (c.kind === 'ordinal' && c.value >= 2) || c.kind === 'year'),
+    reason: 'A later round ("the third round"), a year or a month the question names must be stated by the sentence or the sentences around it, or be its article\'s year or month; otherwise nothing says the figure belongs to it ("inflation in December" is not the September peak). A first occurrence is often left implicit.',
+    rejects: (a) => a.constraints.unmet.some((c) => (c.kind === 'ordinal' && c.value >= 2) || c.kind === 'year' || c.kind === 'month'),
   },
   {
     name: 'setting-not-stated',

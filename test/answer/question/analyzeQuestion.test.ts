@@ -127,7 +127,12 @@ describe('analyzeQuestion: constraints', () => {
     // A name that modifies a noun ("the Eastport fire"), an owner ("Roe's cabinet") and a month set no place.
     ['How many people died in the Eastport fire?', []],
     ['Which ministry did Jane Roe take over in John Doe’s cabinet?', []],
-    ['What did the council decide in March?', []],
+    ['What did the council decide in March?', [{ kind: 'month', text: 'in March' }]],
+    ['What was the inflation rate in December 2030?', [{ kind: 'year', text: '2030' }, { kind: 'month', text: 'in December 2030' }]],
+    // The verb "may", a month that names another event ("the May 2030 arrests") and a day set no month.
+    ['What may the council decide?', []],
+    ['What toll did reports on the May 2030 arrests give?', [{ kind: 'year', text: '2030' }]],
+    ['Who was arrested on 9 May?', [{ kind: 'day', text: 'on 9 May' }]],
   ])('%s', async (question, expected) => {
     const constraints = (await analyze(question)).parts[0]?.constraints ?? [];
     expect(constraints.map((c) => ({ kind: c.kind, text: c.text }))).toEqual(expected);

@@ -75,6 +75,26 @@ describe('checkConstraints', () => {
     });
   });
 
+  describe('a month the question dates its event by', () => {
+    it.each<[string, string, string, string | null, boolean]>([
+      ['stated by the sentence', 'Inflation reached 40% in December.', '', '2031-01-20', true],
+      ['stated by the sentence before', 'Inflation reached 40%.', 'The December figures were published on Monday.', '2031-01-20', true],
+      ["the article's month, told by a weekday", 'Inflation reached 40% on Monday, the bank said.', '', '2030-12-16', true],
+      ['an article filed a few days after the month', 'Inflation reached 40% last week, the bank said.', '', '2031-01-05', true],
+      ['another month in the sentence of another month\'s article', 'Inflation peaked at 70% in September.', '', '2030-10-03', false],
+      ['no month in the sentence of another month\'s article', 'Inflation reached 40%, the bank said.', '', '2030-10-03', false],
+      ['another month in passing, in an article of that month', 'Inflation, which peaked in September, fell to 40%.', '', '2030-12-20', true],
+    ])('%s', async (_name, text, neighbour, date, met) => {
+      const analysis = await analyzeQuestion('What was the inflation rate in December 2030?');
+      const constraints = (analysis.parts[0]?.constraints ?? []).filter((c) => c.kind === 'month');
+      const s = { ...sentence(text), previous: neighbour ? sentence(neighbour) : undefined };
+      const r = checkConstraints(constraints, s, { text, title: null, date });
+      expect(r.unmet.length === 0).toBe(met);
+      // A month only gates: the share the answer model reads is of years, days, rounds and figures.
+      expect(r.met).toBe(1);
+    });
+  });
+
   it('reads a figure with a thousands separator as the same figure', async () => {
     expect((await verdict('Which firm built the 2500 homes?', 'Larch Ltd built 2,500 homes.')).met).toBe(1);
   });

@@ -61,6 +61,16 @@ describe('SENTENCE_RULES', () => {
     });
   });
 
+  describe('constraint-not-stated: a month', () => {
+    it.each<[string, string | undefined]>([
+      ['Eastport inflation peaked at 70% in September, the bank said.', 'constraint-not-stated'],
+      ['Eastport inflation reached 40% in December, the bank said.', undefined],
+    ])('What was the Eastport inflation rate in December 2030? / %s -> %s', async (sentence, rule) => {
+      const decision = await answerer.decide('What was the Eastport inflation rate in December 2030?', [article('t/rule.txt', sentence, { date: '2030-10-03' })]);
+      expect(decision.parts[0]?.ranked[0]?.rejectedBy).toBe(rule);
+    });
+  });
+
   describe('cause-unknown', () => {
     it.each<[string, string, string | undefined]>([
       ['What caused the death of the ferry captain Jane Roe?', 'The cause of death of the ferry captain Jane Roe has not been disclosed.', 'cause-unknown'],
