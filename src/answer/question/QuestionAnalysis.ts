@@ -81,6 +81,11 @@ export interface AskedPart {
   /** The main verb (or, without one, the first relation noun): what must be stated. */
   predicate: QuestionTerm | undefined;
   constraints: Constraint[];
+  /**
+   * "What is the name of the X", "What name was given to the X": the answer is the X's name, so a
+   * sentence must give a name to the X itself, not merely mention the X beside other names.
+   */
+  asksName?: boolean;
 }
 
 /** A question, analysed once and shared by retrieval and answering. */

@@ -284,9 +284,9 @@ function analysePart(text: string): PartDraft {
   while (forms[headStart] && WH_WORDS.has(forms[headStart]?.norm ?? '')) headStart++;
   if (rule?.name === 'what-copula-head') headStart += 2;
   if (rule?.name === 'imperative-head') headStart = 1;
-  if (rule?.name === 'name-of') {
-    // "the name of the suspect …": the category is what follows "of".
-    const of = forms.findIndex((f, i) => f.norm === 'of' && /^names?$/.test(forms[i - 1]?.norm ?? ''));
+  if (rule?.name === 'name-of' || rule?.name === 'name-given') {
+    // "the name of the suspect …", "name was given to the baby": the category is what follows "of" or "to".
+    const of = forms.findIndex((f, i) => (f.norm === 'of' || f.norm === 'to') && /^(?:nick)?names?$|^given$/.test(forms[i - 1]?.norm ?? ''));
     headStart = of + 1;
     while (forms[headStart]?.pos === 'DET') headStart++;
     // "the name of the Dali's captain": the owner is whom the question is about, the category follows it.
@@ -298,7 +298,8 @@ function analysePart(text: string): PartDraft {
   const head: QuestionTerm[] = phrase.indices.flatMap((i) => (forms[i] ? [term(forms[i], 'head')] : []));
   // The head noun decides "which/what X" types; "how many/much" stay numbers whatever the noun.
   const headNoun = phrase.head !== undefined ? forms[phrase.head] : undefined;
-  const needsHeadType = rule?.name === 'which-what-head' || rule?.name === 'what-copula-head' || rule?.name === 'imperative-head' || rule?.name === 'name-of';
+  const asksName = rule?.name === 'name-of' || rule?.name === 'name-given';
+  const needsHeadType = rule?.name === 'which-what-head' || rule?.name === 'what-copula-head' || rule?.name === 'imperative-head' || asksName;
 
   const subject: QuestionTerm[] = [];
   const relation: QuestionTerm[] = [];
@@ -308,7 +309,7 @@ function analysePart(text: string): PartDraft {
     // "How old", "how long", "how far": the adjective is the question's own word; articles write the measure ("38", "six days").
     if (rule?.name === 'how-measure' && i === whEnd + 1) return;
     // "the name of the suspect": a sentence must still speak of the suspect, so the noun is asked about too.
-    const namedHead = rule?.name === 'name-of' && f.pos === 'NOUN';
+    const namedHead = asksName && f.pos === 'NOUN';
     if ((headIdx.has(i) && !namedHead) || seen.has(f.stem) || FRAMING.has(f.norm) || f.norm.length < 2) return;
     if (/^\d/.test(f.norm)) return; // numbers are constraints, not words to match
     if (isName(f, i, forms[i + 1])) {
@@ -340,6 +341,7 @@ function analysePart(text: string): PartDraft {
       relation: [...relation, ...preambleTerms.filter((t) => t.role === 'context' && !relation.some((r) => r.stem === t.stem))],
       predicate,
       constraints: withoutAskedLabels(constraintsOf(text), head),
+      ...(asksName ? { asksName } : {}),
     },
     forms: headNoun ? [headNoun] : [],
   };

@@ -40,6 +40,13 @@ export const WH_RULES: readonly WhRule[] = [
     head: true,
   },
   {
+    name: 'name-given',
+    reason: '"What name was given to the X" asks for the X by name, like "What is the name of the X".',
+    pattern: /^what\s+(?:nick)?name\s+(?:was|were|is|has\s+been|had\s+been)\s+given\s+to\b/,
+    type: 'named',
+    head: true,
+  },
+  {
     name: 'what-copula-head',
     reason: '"What is the X of …" asks for the X ("What is the population of …" a number).',
     pattern: /^what\s+(?:is|was|are|were)\s+(?:the|a|an)\s+/,

@@ -2,6 +2,7 @@ import { INLINE_TEASER } from '../../ingest/cleanArticle.js';
 import type { SentenceAssessment } from './SentenceAssessment.js';
 import type { TermMatch } from '../evidence/matchTerms.js';
 import { escapeRegExp } from '../../util/escapeRegExp.js';
+import { namesTheHead } from '../evidence/namesTheHead.js';
 
 /** A reason a sentence cannot answer a part of the question, whatever its other evidence. */
 export interface SentenceRule {
@@ -143,6 +144,17 @@ export const SENTENCE_RULES: readonly SentenceRule[] = [
     name: 'is-a-teaser',
     reason: 'A link to another story ("Also Read | Election results live", "Read more: …") that a scrape glued into a paragraph is page furniture, not the article\'s reporting.',
     rejects: (a) => INLINE_TEASER.test(a.sentence.text),
+  },
+  {
+    name: 'name-not-given',
+    reason: 'Asked for the name of an X ("the name of Saman\'s widow"), a sentence that mentions the X but gives no name to it ("Saman\'s widow and the army doctor Pak Loharnchun") answers with someone else\'s name. The name must be set beside the X ("his widow, Jane Roe", "the ferry Finkenwerder", "a girl named Aya").',
+    rejects: (a) => {
+      if (a.part.asksName !== true) return false;
+      // Any mention of the X puts the rule to work; only the X itself ("protester", not the related "protest") can be named.
+      const mentioned = a.head.some((m) => m.token && m.level !== 'none');
+      const heads = a.head.flatMap((m) => (m.token && m.level === 'exact' ? [m.token] : []));
+      return mentioned && !namesTheHead(a.sentence.text, a.sentence.tokens, heads, a.candidates.map((c) => c.candidate));
+    },
   },
   {
     name: 'no-answer-of-asked-type',

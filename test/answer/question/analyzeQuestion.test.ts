@@ -33,6 +33,7 @@ describe('analyzeQuestion: the kind of answer', () => {
     ['What is the name of the suspect arrested after the fire?', 'person'],
     ['What was the name of the ferry\'s captain?', 'person'],
     ['What is the name of the crane that lifted the span?', 'named'],
+    ['What name was given to the newborn girl?', 'person'],
     ['At what depth did the ferry sink?', 'number'],
     ['What was the magnitude of the second tremor?', 'number'],
   ])('%s -> %s', async (question, type) => {
@@ -211,5 +212,17 @@ describe('analyzeQuestion: related words from WordNet', () => {
     expect(part?.predicate?.related.has('death')).toBe(true);
     const kill = (await analyze('How many people were killed in the blaze?')).parts[0]?.predicate;
     expect(kill?.broader.has('massacre')).toBe(true);
+  });
+});
+
+describe('analyzeQuestion: asking for a name', () => {
+  it.each<[string, boolean, string]>([
+    ['What is the name of the suspect arrested after the fire?', true, 'suspect'],
+    ['What name was given to the newborn girl?', true, 'newborn girl'],
+    ['Who was arrested after the fire?', false, ''],
+  ])('%s', async (question, asksName, head) => {
+    const part = (await analyzeQuestion(question)).parts[0];
+    expect(part?.asksName === true).toBe(asksName);
+    expect(part?.head.map((t) => t.text).join(' ') ?? '').toBe(head);
   });
 });

@@ -71,6 +71,17 @@ describe('SENTENCE_RULES', () => {
     });
   });
 
+  describe('name-not-given', () => {
+    it.each<[string, string, string | undefined]>([
+      ["What is the name of Jane Roe's widower?", "Among the guests were Jane Roe's widower and the harbour doctor Pak Lee.", 'name-not-given'],
+      ["What is the name of Jane Roe's widower?", "Among the guests was Jane Roe's widower, Tom Lee.", undefined],
+      ['What name was given to the baby girl born in Eastport?', 'The baby girl born in Eastport was taken to hospital by Dr Tom Lee.', 'name-not-given'],
+      ['What name was given to the baby girl born in Eastport?', 'The baby girl born in Eastport, named Aya Roe by her aunt, was taken to hospital.', undefined],
+    ])('%s / %s -> %s', async (question, sentence, rule) => {
+      expect(await rejection(question, sentence)).toBe(rule);
+    });
+  });
+
   describe('cause-unknown', () => {
     it.each<[string, string, string | undefined]>([
       ['What caused the death of the ferry captain Jane Roe?', 'The cause of death of the ferry captain Jane Roe has not been disclosed.', 'cause-unknown'],
