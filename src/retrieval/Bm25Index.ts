@@ -158,6 +158,7 @@ export class Bm25Index<T extends { id: string }> {
     return this.#live;
   }
 
+  /** Whether a live document has this id. */
   has(id: string): boolean {
     return this.#numbers.has(id);
   }
@@ -165,12 +166,6 @@ export class Bm25Index<T extends { id: string }> {
   /** The live document with this number, or null. */
   document(n: number): T | null {
     return this.#documents[n] ?? null;
-  }
-
-  /** The live document with this id. */
-  get(id: string): T | undefined {
-    const n = this.#numbers.get(id);
-    return n === undefined ? undefined : (this.#documents[n] ?? undefined);
   }
 
   /** Numbers of the live documents, ascending. */
