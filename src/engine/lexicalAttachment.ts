@@ -1,27 +1,26 @@
 import { DossierError } from '../errors.js';
 import type { Passage } from '../ingest/Passage.js';
 import { LexicalIndex } from '../retrieval/LexicalIndex.js';
-import { asciiJson } from '../store/asciiJson.js';
 import type { IndexChange } from '../store/buildIndex.js';
+import {
+  extendLexicalChanges,
+  LEGACY_LEXICAL_FILES,
+  LEXICAL_CHANGES_FILE,
+  LEXICAL_INDEX_FILE,
+  noLexicalChanges,
+  parseLexicalChanges,
+  type LexicalChanges,
+} from '../store/lexicalFiles.js';
 import { ATTACHMENTS_DIR, type IndexContents, type LoadedIndex } from '../store/openIndex.js';
 import writeFileAtomic from 'write-file-atomic';
 import { mkdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 
 /**
- * How the BM25 index is stored with a generation: a full serialised index (`lexical.json`, the
- * "base") plus `lexical-delta.json`, the passages changed since that base. Serialising the index
- * takes about a second on the 15.6k-passage bench corpus (loading it about 0.2 s), so an incremental
- * rebuild carries the base over byte for byte and writes only the delta; the delta is folded into
- * a new base once it grows past {@link COMPACT_SHARE} of the corpus.
+ * Changes (discarded + added passages) as a share of the corpus above which the index is saved whole
+ * again instead of extending the changes file: loading indexes the added passages, so they must
+ * stay few.
  */
-export const LEXICAL_ATTACHMENT = 'lexical.json';
-export const LEXICAL_DELTA_ATTACHMENT = 'lexical-delta.json';
-
-/** How a base written in the lexical index's first format begins (`JSON.stringify` keeps `version` first). */
-const LEGACY_BASE_PREFIX = '{"version":1,';
-
-/** Delta size (removed + added passages) as a share of the corpus above which a new base is written. */
 export const COMPACT_SHARE = 0.1;
 
 /**
@@ -32,27 +31,10 @@ export const COMPACT_SHARE = 0.1;
  */
 export const FRESH_SHARE = 0.5;
 
-/** The delta file: what turns the base into the generation's index. */
-interface LexicalDelta {
-  version: 1;
-  /** Size of the base file it applies to (guards against a base and delta from different builds). */
-  baseBytes: number;
-  /** Base versions of passages taken out since the base (un-indexing needs the indexed text). */
-  removed: Passage[];
-  /** Ids of the generation's passages that are not in the base as they are now. */
-  added: string[];
-}
-
-function isLexicalDelta(v: unknown): v is LexicalDelta {
-  if (typeof v !== 'object' || v === null) return false;
-  const o = v as Record<string, unknown>;
-  return o['version'] === 1 && typeof o['baseBytes'] === 'number' && Array.isArray(o['removed']) && Array.isArray(o['added']) && o['added'].every((a) => typeof a === 'string');
-}
-
 /**
  * The lexical index for the serving state of a new generation, once it is live.
  * `apply`: the serving index is brought up to date in place at the moment the new state replaces
- * it (see {@link lexicalFor}); `ready`: a private index already up to date.
+ * it (see {@link settleLexical}); `ready`: a private index already up to date.
  */
 export type PendingLexical = { kind: 'apply'; lexical: LexicalIndex; change: IndexChange } | { kind: 'ready'; lexical: LexicalIndex };
 
@@ -63,19 +45,19 @@ export interface ServingLexical {
 }
 
 /**
- * A lexical index of `passages` and its saved form (a base). Indexing straight into the saved form,
- * then loading it, is far quicker than serialising a built index.
+ * A lexical index of `passages` and its saved form. The index served is the one loaded from the
+ * saved form, which keeps postings encoded until a query reads them (the built one holds them all).
  */
-function freshLexical(passages: Passage[]): { text: string; lexical: LexicalIndex } {
-  const json = LexicalIndex.buildJSON(passages);
-  return { text: asciiJson(json), lexical: LexicalIndex.fromJSON(json, passages) };
+function freshLexical(passages: readonly Passage[]): { bytes: Uint8Array; lexical: LexicalIndex } {
+  const bytes = LexicalIndex.build(passages).save();
+  return { bytes, lexical: LexicalIndex.load(bytes, passages) };
 }
 
 /**
  * The attachment files of a new generation with `passages`, and how to get its lexical index.
- * A full build (no `change.previous`) indexes everything; an update carries the previous base over
- * and extends its delta, or writes a new base when the delta got large or the previous files are
- * unusable.
+ * A full build (no `change.previous`) indexes everything; an update carries the previous index file
+ * over and extends its changes file, or saves the index whole when the changes got large or the
+ * previous files are unusable.
  */
 export async function lexicalAttachments(
   passages: Passage[],
@@ -83,59 +65,47 @@ export async function lexicalAttachments(
   serving: ServingLexical | undefined,
   onWarning: (message: string) => void,
 ): Promise<{ files: Record<string, string | Uint8Array>; pending: PendingLexical }> {
-  const full = (lexical: LexicalIndex) => ({ files: { [LEXICAL_ATTACHMENT]: asciiJson(lexical.toJSON()) }, pending: { kind: 'ready', lexical } as const });
   const fresh = () => {
-    const { text, lexical } = freshLexical(passages);
-    return { files: { [LEXICAL_ATTACHMENT]: text }, pending: { kind: 'ready', lexical } as const };
+    const { bytes, lexical } = freshLexical(passages);
+    return { files: { [LEXICAL_INDEX_FILE]: bytes }, pending: { kind: 'ready', lexical } as const };
   };
   const previous = change.previous;
   if (!previous || change.added.length > FRESH_SHARE * passages.length) return fresh();
   const stored = await readStored(previous, onWarning);
   if (!stored) return fresh();
 
-  // R' = R ∪ (X − A) (base versions only), A' = (A − X) ∪ Y; see LexicalDelta.
-  const added = new Set(stored.delta.added);
-  const removed = [...stored.delta.removed];
-  for (const p of change.removed) {
-    if (added.has(p.id)) added.delete(p.id);
-    else removed.push(p);
-  }
-  for (const p of change.added) added.add(p.id);
-
-  const isServing = serving !== undefined && serving.index === previous;
-  // A base in the first format (MiniSearch's own postings, about twice as slow to load) is rewritten on the next update.
-  const legacyBase = stored.base.subarray(0, LEGACY_BASE_PREFIX.length).toString('latin1') === LEGACY_BASE_PREFIX;
-  if (legacyBase || removed.length + added.size > COMPACT_SHARE * Math.max(1, passages.length)) {
-    // Fold the delta into a new base, from a private copy (never the serving index).
-    let lexical: LexicalIndex;
+  const changes = extendLexicalChanges(
+    stored.changes,
+    change.removed.map((p) => p.id),
+    change.added.map((p) => p.id),
+  );
+  // A private copy of the previous generation's index, brought up to date (never the serving index).
+  const updatedCopy = (): LexicalIndex | null => {
     try {
-      lexical = stored.lexical();
+      const lexical = stored.lexical();
       lexical.update({ remove: change.removed, add: change.added });
+      return lexical;
     } catch (error) {
       onWarning(`The stored lexical index could not be updated (${String(error)}); rebuilding it.`);
-      return fresh();
+      return null;
     }
-    return full(lexical);
+  };
+  if (changes.discarded.length + changes.added.length > COMPACT_SHARE * Math.max(1, passages.length)) {
+    const lexical = updatedCopy();
+    return lexical ? { files: { [LEXICAL_INDEX_FILE]: lexical.save() }, pending: { kind: 'ready', lexical } } : fresh();
   }
-  const delta: LexicalDelta = { version: 1, baseBytes: stored.base.length, removed, added: [...added] };
-  const files = { [LEXICAL_ATTACHMENT]: stored.base, [LEXICAL_DELTA_ATTACHMENT]: JSON.stringify(delta) };
-  if (isServing) return { files, pending: { kind: 'apply', lexical: serving.lexical, change } };
+  const files = { [LEXICAL_INDEX_FILE]: stored.index, [LEXICAL_CHANGES_FILE]: JSON.stringify(changes) };
+  if (serving !== undefined && serving.index === previous) return { files, pending: { kind: 'apply', lexical: serving.lexical, change } };
   // Another process built the live generation: bring a private copy of it up to date.
-  try {
-    const lexical = stored.lexical();
-    lexical.update({ remove: change.removed, add: change.added });
-    return { files, pending: { kind: 'ready', lexical } };
-  } catch (error) {
-    onWarning(`The stored lexical index could not be updated (${String(error)}); rebuilding it.`);
-    return fresh();
-  }
+  const lexical = updatedCopy();
+  return lexical ? { files, pending: { kind: 'ready', lexical } } : fresh();
 }
 
 /**
  * The lexical index for a new serving state, called synchronously right before the state replaces
  * the old one. For `apply` this updates the serving index in place: no query can observe it half
  * way (JavaScript runs it to completion, and the retriever reads the lexical index synchronously at
- * the start of a query), and copying a 15.6k-passage index first would cost over a second. A
+ * the start of a query), and loading a private copy first would cost more than the update. A
  * failure part-way rebuilds the index from the passages.
  */
 export function settleLexical(pending: PendingLexical, passages: readonly Passage[], onWarning: (message: string) => void): LexicalIndex {
@@ -150,8 +120,8 @@ export function settleLexical(pending: PendingLexical, passages: readonly Passag
 }
 
 /**
- * Loads a generation's lexical index (base plus delta); rebuilds it from the passages, with a
- * warning, when the files are missing or do not match.
+ * Loads a generation's lexical index (the saved index plus its changes); rebuilds it from the
+ * passages, with a warning, when the files are missing, of an earlier format or do not match.
  */
 export async function loadLexical(index: IndexContents, onWarning: (message: string) => void): Promise<LexicalIndex> {
   const stored = await readStored(index, onWarning);
@@ -165,17 +135,17 @@ export async function loadLexical(index: IndexContents, onWarning: (message: str
 }
 
 /**
- * Rebuilds a generation's lexical index from its passages and saves it back as the generation's
- * base (the stale delta removed), so the next start loads it instead of rebuilding again. A
- * generation that cannot be written (a read-only volume) keeps working from memory.
+ * Rebuilds a generation's lexical index from its passages and saves it into the generation (stale
+ * changes and files of the earlier format removed), so the next start loads it instead of rebuilding
+ * again. A generation that cannot be written (a read-only volume) keeps working from memory.
  */
 async function rebuildAndSave(index: IndexContents, onWarning: (message: string) => void): Promise<LexicalIndex> {
-  const { text, lexical } = freshLexical(index.passages);
+  const { bytes, lexical } = freshLexical(index.passages);
   const dir = path.join(index.dir, ATTACHMENTS_DIR);
   try {
     await mkdir(dir, { recursive: true });
-    await writeFileAtomic(path.join(dir, LEXICAL_ATTACHMENT), text);
-    await rm(path.join(dir, LEXICAL_DELTA_ATTACHMENT), { force: true });
+    await writeFileAtomic(path.join(dir, LEXICAL_INDEX_FILE), Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+    for (const name of [LEXICAL_CHANGES_FILE, ...LEGACY_LEXICAL_FILES]) await rm(path.join(dir, name), { force: true });
   } catch (error) {
     onWarning(`The rebuilt lexical index could not be saved with the index (${(error as NodeJS.ErrnoException).code ?? String(error)}); it is kept in memory.`);
   }
@@ -183,44 +153,42 @@ async function rebuildAndSave(index: IndexContents, onWarning: (message: string)
 }
 
 interface StoredLexical {
-  base: Buffer;
-  delta: LexicalDelta;
-  /** A fresh (private) index for the generation: the base with the delta applied. Throws when they do not match. */
+  /** The saved index file, as read. */
+  index: Buffer;
+  changes: LexicalChanges;
+  /** A fresh (private) index for the generation: the saved index with the changes applied. Throws when they do not match. */
   lexical(): LexicalIndex;
 }
 
 async function readStored(index: IndexContents, onWarning: (message: string) => void): Promise<StoredLexical | null> {
-  const base = await index.attachment(LEXICAL_ATTACHMENT);
-  if (!base) {
-    onWarning(`The index has no stored lexical index; rebuilding it.`);
+  const saved = await index.attachment(LEXICAL_INDEX_FILE);
+  if (!saved) {
+    const legacy = (await Promise.all(LEGACY_LEXICAL_FILES.map((name) => index.attachment(name)))).some((bytes) => bytes !== null);
+    onWarning(
+      legacy
+        ? 'The index stores its lexical index in an earlier format; rebuilding the lexical index (once, a few seconds).'
+        : 'The index has no stored lexical index; rebuilding it.',
+    );
     return null;
   }
-  const deltaBytes = await index.attachment(LEXICAL_DELTA_ATTACHMENT);
-  let delta: LexicalDelta = { version: 1, baseBytes: base.length, removed: [], added: [] };
-  if (deltaBytes) {
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(deltaBytes.toString('utf8'));
-    } catch {
-      parsed = undefined;
-    }
-    if (!isLexicalDelta(parsed) || parsed.baseBytes !== base.length) {
-      onWarning(`The stored lexical index changes (${LEXICAL_DELTA_ATTACHMENT}) are unreadable or do not match; rebuilding the lexical index.`);
+  const changeBytes = await index.attachment(LEXICAL_CHANGES_FILE);
+  let changes = noLexicalChanges(saved.length);
+  if (changeBytes) {
+    const parsed = parseLexicalChanges(changeBytes, saved.length);
+    if (!parsed) {
+      onWarning(`The stored lexical index changes (${LEXICAL_CHANGES_FILE}) are unreadable or do not match; rebuilding the lexical index.`);
       return null;
     }
-    delta = parsed;
+    changes = parsed;
   }
   return {
-    base,
-    delta,
+    index: saved,
+    changes,
     lexical() {
-      const added = new Set(delta.added);
+      const added = new Set(changes.added);
       const current = index.passages.filter((p) => added.has(p.id));
       if (current.length !== added.size) throw new DossierError('INDEX_CORRUPT', 'The lexical index changes name passages the index does not hold.');
-      const basePassages = [...index.passages.filter((p) => !added.has(p.id)), ...delta.removed];
-      const lexical = LexicalIndex.fromJSON(base.toString('utf8'), basePassages);
-      if (delta.removed.length + current.length > 0) lexical.update({ remove: delta.removed, add: current });
-      return lexical;
+      return LexicalIndex.load(saved, index.passages, { discard: changes.discarded, add: current });
     },
   };
 }

@@ -1,19 +1,18 @@
-import MiniSearch from 'minisearch';
-import type { AsPlainObject, Options, SearchOptions } from 'minisearch';
 import { DossierError } from '../errors.js';
 import type { Passage } from '../ingest/Passage.js';
+import { Bm25Index, type Bm25Indexing, type Bm25Params, type TermQuery } from './Bm25Index.js';
 import { processTerm, termSet, tokenize } from './searchTerms.js';
 import { hitScore, TermHitCache, type TermHits } from './TermHitCache.js';
-import { buildCompactMiniSearch, compactMiniSearch, loadCompactMiniSearch, type CompactTerm, type IndexingOptions } from './miniSearchCodec.js';
 import { LruMap } from '../util/LruMap.js';
 
 /** A passage that matched a lexical query. */
 export interface LexicalHit {
   passage: Passage;
   /**
-   * BM25+ summed over the query terms the passage matches (MiniSearch's per-term scores, with its
-   * exact > prefix > fuzzy weights and the title boost); unbounded, comparable only within one query.
-   * Unlike MiniSearch's own score it is not multiplied by the number of terms matched: `coverage`
+   * BM25+ summed over the query terms the passage matches (per term the score MiniSearch would give,
+   * with its exact > prefix > fuzzy weights and the title boost; see `Bm25Index`); unbounded,
+   * comparable only within one query. Unlike MiniSearch's own score it is not multiplied by the
+   * number of terms matched: `coverage`
    * rewards matching more of the query, weighted by how informative each term is.
    */
   score: number;
@@ -36,19 +35,21 @@ export interface LexicalSearchOptions {
 
 /** Passages to take out of and put into an index, see {@link LexicalIndex.update}. */
 export interface LexicalIndexChange {
-  /** Passages to remove, by id (the index removes the version it was built with). */
+  /** Passages to remove, by id (their text is not read: the index drops what it holds under that id). */
   remove: readonly Passage[];
   /** Passages to add; their ids must not be in the index after `remove`. */
   add: readonly Passage[];
 }
 
-/** The serialised form, stored beside the vectors. */
-export interface LexicalIndexJSON {
-  version: number;
-  /** MiniSearch's plain object; from format 2 on its `index` is empty and the postings are in `terms`. */
-  miniSearch: AsPlainObject;
-  /** The postings in the form that loads quickly (format 2 on); see {@link CompactTerm}. */
-  terms?: CompactTerm[];
+/**
+ * What happened since a saved index was written, applied when it is loaded (see {@link LexicalIndex.load}):
+ * passages taken out by id (their text is not needed) and passages to index.
+ */
+export interface SavedIndexChanges {
+  /** Ids of passages the saved index holds that are to be left out (removed, or changed since). */
+  discard: readonly string[];
+  /** Passages to index on top (their ids must not be live in the saved index after `discard`). */
+  add: readonly Passage[];
 }
 
 /**
@@ -67,8 +68,8 @@ const MIN_PREFIX_LENGTH = 4;
  * The rarest query terms choose the candidates while, together, they are found (exactly) in at most
  * this share of the passages; the other, common terms only add their score and coverage to those
  * candidates. Searched like the rest, "us" (39 % of the 15.6k benchmark passages), "congress" (31 %)
- * or the title words "state", "union", "address" (99.9 %) make MiniSearch build, score and sort a
- * result for thousands of passages per query, which was most of the retrieval time; so does a long
+ * or the title words "state", "union", "address" (99.9 %) make a search build and score a result
+ * for thousands of passages per query, which was most of the retrieval time; so does a long
  * question whose many middling words (each in 2-5 %) add up. A term at 5 % has a BM25 IDF below 3 (a
  * name's is about 8). 3 % was faster still but lost a seed passage on the benchmark (docs/retrieval.md).
  */
@@ -87,41 +88,25 @@ const BOILERPLATE_SHARE = 0.95;
 
 const FIELDS = ['title', 'text'] as const;
 type SearchableField = (typeof FIELDS)[number];
+/** A field's number in the BM25 index. */
+const FIELD_NUMBER: Record<SearchableField, number> = { title: 0, text: 1 };
 
-/** How passages are turned into index terms: shared by MiniSearch and `buildCompactMiniSearch`. */
-function indexingOptions(): IndexingOptions<Passage> {
-  return {
-    idField: 'id',
-    fields: [...FIELDS],
-    extractField: (doc, field) => (field === 'title' ? (doc.meta.title ?? '') : field === 'id' ? doc.id : doc.text),
-    tokenize,
-    processTerm,
-  };
-}
+/** How passages are turned into index terms (the same at build and load time). */
+const INDEXING: Bm25Indexing<Passage> = {
+  fields: FIELDS,
+  text: (passage, field) => (field === FIELD_NUMBER.title ? (passage.meta.title ?? '') : passage.text),
+  tokenize,
+  processTerm,
+};
 
-/** Identical at build and load time (MiniSearch requires it), so it is a function of nothing. */
-function miniSearchOptions(): Options<Passage> {
-  const searchOptions: SearchOptions = {
-    boost: { title: TITLE_BOOST },
-    fuzzy: (term) => (term.length >= MIN_FUZZY_LENGTH ? FUZZY : false),
-    prefix: (term) => term.length >= MIN_PREFIX_LENGTH,
-    // Exact matches count fully; the library's defaults already keep fuzzy below prefix below exact.
-    weights: { fuzzy: 0.45, prefix: 0.375 },
-    combineWith: 'OR',
-  };
-  return {
-    ...indexingOptions(),
-    storeFields: [],
-    searchOptions,
-    logger: (_level, message, code) => {
-      // Raised when a removed passage no longer matches what was indexed: going on would corrupt the index.
-      if (code === 'version_conflict') throw new DossierError('INDEX_CORRUPT', message);
-    },
-  };
-}
+/**
+ * MiniSearch's default BM25+ parameters and prefix/fuzzy weights (the library's documented defaults,
+ * which the index used when it was MiniSearch's), and the title boost.
+ */
+const PARAMS: Bm25Params = { k: 1.2, b: 0.7, d: 0.5, prefixWeight: 0.375, fuzzyWeight: 0.45, fieldBoosts: [TITLE_BOOST, 1] };
 
-/** Searches already-processed terms (joined by spaces), without re-tokenising or re-stemming them. */
-const RAW_TERM: SearchOptions = { tokenize: (s) => s.split(' ').filter(Boolean), processTerm: (t) => t };
+/** Largest edit distance of a fuzzy match, whatever the term's length (MiniSearch's default `maxFuzzy`). */
+const MAX_FUZZY_DISTANCE = 6;
 
 /**
  * A term found exactly in more than this share of the passages, and in more than
@@ -134,10 +119,6 @@ const RAW_TERM: SearchOptions = { tokenize: (s) => s.split(' ').filter(Boolean),
 const FUZZY_MAX_SHARE = 0.01;
 const FUZZY_MIN_PASSAGES = 20;
 
-/** 2: postings in `terms` (see miniSearchCodec.ts). Format 1 files (postings in `miniSearch.index`) are still read. */
-const FORMAT_VERSION = 2;
-const LEGACY_FORMAT_VERSION = 1;
-
 /** Most terms whose reach is remembered (see `LexicalIndex.reachOf`). */
 const REACH_CACHE_LIMIT = 50_000;
 
@@ -146,36 +127,6 @@ const REACH_CACHE_LIMIT = 50_000;
  * 240 benchmark questions' terms hold about 193,000 (3 MB).
  */
 const TERM_HITS_LIMIT = 1_000_000;
-
-function fieldValue(passage: Passage, field: SearchableField): string {
-  return field === 'title' ? (passage.meta.title ?? '') : passage.text;
-}
-
-/** Per field, how many passages contain each index term (exactly). */
-type FieldFrequencies = Record<SearchableField, Map<string, number>>;
-
-function countTerms(frequencies: FieldFrequencies, passage: Passage, delta: 1 | -1): void {
-  for (const field of FIELDS) {
-    const counts = frequencies[field];
-    for (const t of termSet(fieldValue(passage, field))) {
-      const n = (counts.get(t) ?? 0) + delta;
-      if (n > 0) counts.set(t, n);
-      else counts.delete(t);
-    }
-  }
-}
-
-/** Field frequencies from the serialised postings (term -> field id -> doc id -> freq), without re-tokenising. */
-function fieldFrequenciesOf(plain: AsPlainObject): FieldFrequencies {
-  const frequencies: FieldFrequencies = { title: new Map(), text: new Map() };
-  const byId = new Map<string, Map<string, number>>(FIELDS.map((f) => [String(plain.fieldIds[f]), frequencies[f]]));
-  for (const [term, fields] of plain.index) {
-    for (const [fieldId, postings] of Object.entries(fields)) {
-      byId.get(fieldId)?.set(term, Object.keys(postings).length);
-    }
-  }
-  return frequencies;
-}
 
 /** A passage the driving terms found, while the common terms are added. */
 interface Candidate {
@@ -215,18 +166,12 @@ function topHits<H extends Scored>(hits: H[], limit: number): H[] {
   return hits;
 }
 
-function isLexicalIndexJSON(value: unknown): value is LexicalIndexJSON {
-  if (typeof value !== 'object' || value === null) return false;
-  const v = value as Record<string, unknown>;
-  return typeof v['version'] === 'number' && typeof v['miniSearch'] === 'object' && v['miniSearch'] !== null;
-}
-
 /**
- * BM25+ search over passages (MiniSearch), tolerant of name variants and typos through
- * length-relative fuzzy and prefix matching, with exact matches weighted above both.
+ * BM25+ search over passages (our own {@link Bm25Index}, scored as MiniSearch scores), tolerant of
+ * name variants and typos through length-relative fuzzy and prefix matching, with exact matches
+ * weighted above both.
  */
 export class LexicalIndex {
-  private readonly byId: Map<string, Passage>;
   /** See {@link LexicalIndex.reachOf}; emptied when the index changes. */
   private readonly reachCache = new LruMap<string, number>(REACH_CACHE_LIMIT);
   /** See {@link LexicalIndex.unreached}; emptied when the index changes. */
@@ -234,108 +179,71 @@ export class LexicalIndex {
   /** See {@link LexicalIndex.termHits}; emptied when the index changes. */
   private readonly hitCache = new TermHitCache<Passage>(TERM_HITS_LIMIT);
 
-  private constructor(
-    private readonly miniSearch: MiniSearch<Passage>,
-    passages: readonly Passage[],
-    /** Tells a search which query terms are common without asking MiniSearch; kept up to date by `update`. */
-    private readonly fieldFrequencies: FieldFrequencies,
-  ) {
-    this.byId = new Map(passages.map((p) => [p.id, p]));
-  }
-
-  /** Indexes the passages (ids must be unique). */
-  static build(passages: readonly Passage[]): LexicalIndex {
-    return LexicalIndex.fromJSON(LexicalIndex.buildJSON(passages), passages);
-  }
+  private constructor(private readonly bm25: Bm25Index<Passage>) {}
 
   /**
-   * What `LexicalIndex.build(passages).toJSON()` returns, computed without building the index: a cold
-   * build saves the index and then serves from it, and indexing straight into the saved form (see
-   * `buildCompactMiniSearch`) then loading that is several times faster than MiniSearch's own
-   * indexing followed by its serialisation.
-   * @throws DossierError `INTERNAL` when two passages share an id.
+   * Indexes the passages (ids must be unique). The index holds every posting as built; to serve a
+   * large corpus, save it and {@link LexicalIndex.load} the saved form, which decodes only what
+   * queries read.
+   * @throws DossierError `USAGE` when two passages share an id.
    */
-  static buildJSON(passages: readonly Passage[]): LexicalIndexJSON {
-    try {
-      const { plain, terms } = buildCompactMiniSearch(passages, indexingOptions());
-      return { version: FORMAT_VERSION, miniSearch: plain, terms };
-    } catch (error) {
-      throw new DossierError('INTERNAL', `Could not build the lexical index: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
-    }
+  static build(passages: readonly Passage[]): LexicalIndex {
+    return new LexicalIndex(Bm25Index.build(passages, INDEXING, PARAMS));
   }
 
   /**
-   * Restores an index saved with {@link LexicalIndex.toJSON} (the object, or its JSON text). `passages` must be the passages it was
-   * built from; a mismatch means the stored index is stale or damaged.
+   * Restores an index saved with {@link LexicalIndex.save}, with the changes since applied.
+   * `passages` must be the generation's passages: the saved ones (less `changes.discard`) in the
+   * versions that were indexed, plus `changes.add`; a mismatch means the stored index is stale or
+   * damaged.
    * @throws DossierError `INDEX_INCOMPATIBLE` for another format version, `INDEX_CORRUPT` otherwise.
    */
-  static fromJSON(json: unknown, passages: readonly Passage[]): LexicalIndex {
-    let parsed: unknown;
+  static load(bytes: Uint8Array, passages: readonly Passage[], changes: SavedIndexChanges = { discard: [], add: [] }): LexicalIndex {
+    const adding = new Set(changes.add.map((p) => p.id));
+    const saved = new Map<string, Passage>();
+    for (const p of passages) if (!adding.has(p.id)) saved.set(p.id, p);
+    const bm25 = Bm25Index.load(bytes, saved, new Set(changes.discard), INDEXING, PARAMS);
     try {
-      parsed = typeof json === 'string' ? JSON.parse(json) : json;
+      bm25.add(changes.add);
     } catch (error) {
-      throw new DossierError('INDEX_CORRUPT', 'The stored lexical index is not valid JSON.', { cause: error });
+      throw new DossierError('INDEX_CORRUPT', 'The stored lexical index changes add a passage it already holds.', { cause: error });
     }
-    if (!isLexicalIndexJSON(parsed)) throw new DossierError('INDEX_CORRUPT', 'The stored lexical index has an unexpected shape.');
-    if (parsed.version !== FORMAT_VERSION && parsed.version !== LEGACY_FORMAT_VERSION) {
-      throw new DossierError('INDEX_INCOMPATIBLE', `The stored lexical index has format ${parsed.version}; this version reads format ${FORMAT_VERSION}.`);
-    }
-    let miniSearch: MiniSearch<Passage>;
-    let frequencies: FieldFrequencies;
-    try {
-      if (parsed.version === LEGACY_FORMAT_VERSION) {
-        miniSearch = MiniSearch.loadJS(parsed.miniSearch, miniSearchOptions());
-        frequencies = fieldFrequenciesOf(parsed.miniSearch);
-      } else {
-        if (!Array.isArray(parsed.terms)) throw new Error('no postings');
-        const loaded = loadCompactMiniSearch({ plain: parsed.miniSearch, terms: parsed.terms }, miniSearchOptions());
-        miniSearch = loaded.miniSearch;
-        const fieldIds = parsed.miniSearch.fieldIds;
-        frequencies = { title: loaded.counts.get(fieldIds['title'] ?? -1) ?? new Map(), text: loaded.counts.get(fieldIds['text'] ?? -1) ?? new Map() };
-      }
-    } catch (error) {
-      throw new DossierError('INDEX_CORRUPT', 'The stored lexical index could not be loaded.', { cause: error });
-    }
-    const missing = passages.find((p) => !miniSearch.has(p.id));
-    if (miniSearch.documentCount !== passages.length || missing) {
+    const missing = passages.find((p) => !bm25.has(p.id));
+    if (bm25.size !== passages.length || missing) {
       throw new DossierError(
         'INDEX_CORRUPT',
-        `The stored lexical index (${miniSearch.documentCount} passages) does not match the stored passages (${passages.length})${missing ? `; ${missing.id} is missing` : ''}.`,
+        `The stored lexical index (${bm25.size} passages) does not match the stored passages (${passages.length})${missing ? `; ${missing.id} is missing` : ''}.`,
       );
     }
-    return new LexicalIndex(miniSearch, passages, frequencies);
+    return new LexicalIndex(bm25);
   }
 
-  /** A plain object for `JSON.stringify`, restorable with {@link LexicalIndex.fromJSON}. */
-  toJSON(): LexicalIndexJSON {
-    const { plain, terms } = compactMiniSearch(this.miniSearch.toJSON());
-    return { version: FORMAT_VERSION, miniSearch: plain, terms };
+  /** The saved form (see `Bm25File`), restorable with {@link LexicalIndex.load}. */
+  save(): Uint8Array {
+    return this.bm25.save();
   }
 
   /**
    * Turns this index into the index of the next generation without re-indexing the unchanged
-   * passages: removes `change.remove` (by id: the index un-indexes the version it holds, deleting its
-   * postings at once, so a serialised index stays as compact as a fresh build), then indexes
-   * `change.add`. Afterwards it ranks exactly like `LexicalIndex.build(newPassages)`, and its
-   * `toJSON()` restores with `LexicalIndex.fromJSON(json, newPassages)`.
+   * passages: takes `change.remove` out by id (their text is not read), then indexes `change.add`.
+   * Afterwards it scores exactly like `LexicalIndex.build(newPassages)`, and its `save()` restores
+   * with `LexicalIndex.load(bytes, newPassages)`.
    *
-   * Precondition: call it on a private copy (e.g. one just made with {@link LexicalIndex.fromJSON}),
+   * Precondition: call it on a private copy (e.g. one just made with {@link LexicalIndex.load}),
    * or on the serving index only in the same synchronous step that swaps in the generation it
-   * describes (as `settleLexical` does): it mutates in place, and a failure part-way leaves it
-   * half-updated, to be thrown away.
+   * describes (as `settleLexical` does): it mutates in place.
    * @throws DossierError `USAGE` when a removed id is not indexed or an added id is indexed (checked
-   *   before anything changes); `INDEX_CORRUPT` when a passage differs from what the index holds.
+   *   before anything changes).
    */
   update(change: LexicalIndexChange): void {
-    const removed = new Map<string, Passage>();
+    const removed = new Set<string>();
     for (const p of change.remove) {
-      const held = this.byId.get(p.id);
-      if (!held) throw new DossierError('USAGE', `Cannot remove passage ${p.id} from the lexical index: it is not indexed.`);
-      removed.set(p.id, held);
+      if (!this.bm25.has(p.id) || removed.has(p.id)) throw new DossierError('USAGE', `Cannot remove passage ${p.id} from the lexical index: it is not indexed.`);
+      removed.add(p.id);
     }
     const added = new Set<string>();
     for (const p of change.add) {
-      if ((this.byId.has(p.id) && !removed.has(p.id)) || added.has(p.id)) {
+      if ((this.bm25.has(p.id) && !removed.has(p.id)) || added.has(p.id)) {
         throw new DossierError('USAGE', `Cannot add passage ${p.id} to the lexical index: the id is already indexed.`);
       }
       added.add(p.id);
@@ -343,25 +251,13 @@ export class LexicalIndex {
     this.reachCache.clear();
     this.unreachedCache.clear();
     this.hitCache.clear();
-    for (const p of removed.values()) {
-      this.miniSearch.remove(p);
-      this.byId.delete(p.id);
-      countTerms(this.fieldFrequencies, p, -1);
-    }
-    try {
-      this.miniSearch.addAll(change.add);
-    } catch (error) {
-      throw new DossierError('INTERNAL', `Could not update the lexical index: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
-    }
-    for (const p of change.add) {
-      this.byId.set(p.id, p);
-      countTerms(this.fieldFrequencies, p, 1);
-    }
+    this.bm25.remove([...removed]);
+    this.bm25.add(change.add);
   }
 
   /** Number of indexed passages. */
   get size(): number {
-    return this.miniSearch.documentCount;
+    return this.bm25.size;
   }
 
   /** The query's index terms (after tokenising, stop words and stemming). */
@@ -400,11 +296,11 @@ export class LexicalIndex {
   }
 
   /**
-   * Passages (kept by `filter`) that the driving terms match, with the BM25+ of those terms: what
-   * MiniSearch's search for all of them (`combineWith: 'OR'`) gives, assembled from each term's own
-   * hits. Its OR adds a passage's per-term scores in query order, as here, so the sums are bit for
-   * bit its own; the order of the passages differs, which nothing downstream depends on (hits are
-   * sorted by score, then document order).
+   * Passages (kept by `filter`) that the driving terms match, with the BM25+ of those terms,
+   * assembled from each term's own hits: a passage's per-term scores are added in query order (as
+   * MiniSearch's `OR` adds them, which this search was first built on). The order of the passages
+   * is the order they were found in, which nothing downstream depends on (hits are sorted by score,
+   * then document order).
    */
   private candidates(driving: string[], filter: LexicalSearchOptions['filter']): Map<Passage, Candidate> {
     // Keyed by the passage object: identity hashing, where an id string would be hashed anew.
@@ -428,8 +324,8 @@ export class LexicalIndex {
         found.delete(c.passage);
         continue;
       }
-      // MiniSearch multiplies the summed BM25+ by the number of query terms matched and the old
-      // search divided it back (see `LexicalHit.score`); both steps are kept, for the same rounding.
+      // The MiniSearch-based search multiplied the summed BM25+ by the number of query terms matched
+      // and divided it back (see `LexicalHit.score`); both steps are kept, so scores round as before.
       const matched = c.matched.length;
       c.score = (c.score * matched) / matched;
     }
@@ -437,29 +333,22 @@ export class LexicalIndex {
   }
 
   /**
-   * One processed term's hits in `fields` (exactly, by prefix or fuzzily, see {@link termOptions}):
-   * MiniSearch's search for the term alone, remembered until the index changes. Each hit's score is
-   * that search's, which is what the term adds to a passage in a search for several terms.
+   * One processed term's hits in `fields` (exactly, by prefix or fuzzily, see {@link termQuery}):
+   * the BM25+ of the term alone, remembered until the index changes, which is what the term adds
+   * to a passage in a search for several terms.
    */
   private termHits(term: string, fields: readonly SearchableField[]): TermHits<Passage> {
     return this.hitCache.get(`${fields.join(',')}:${term}`, () => {
-      const items: Passage[] = [];
-      const scores: number[] = [];
-      for (const r of this.miniSearch.search(term, { ...this.termOptions(), fields: [...fields] })) {
-        const passage = this.byId.get(String(r.id));
-        if (!passage) continue;
-        items.push(passage);
-        scores.push(r.score);
-      }
-      return { items, scores: Float64Array.from(scores) };
+      const { documents, scores } = this.bm25.score(term, this.termQuery(term, fields));
+      return { items: documents.map((n) => this.bm25.document(n) as Passage), scores };
     });
   }
 
   /** Adds the common terms to the candidates, then keeps the `limit` best with coverage and normalised scores. */
   private rank(terms: string[], found: Map<Passage, Candidate>, common: string[], limit: number): LexicalHit[] {
+    const documentCount = this.bm25.size;
     for (const term of common) {
-      const frequencies = this.fieldFrequencies;
-      const skipped = FIELDS.filter((f) => (frequencies[f].get(term) ?? 0) > BOILERPLATE_SHARE * this.miniSearch.documentCount);
+      const skipped = FIELDS.filter((f) => this.bm25.documentFrequency(term, FIELD_NUMBER[f]) > BOILERPLATE_SHARE * documentCount);
       const searched = FIELDS.filter((f) => !skipped.includes(f));
       if (searched.length > 0) {
         // The term's hits everywhere, remembered, of which the candidates take theirs: each
@@ -481,7 +370,6 @@ export class LexicalIndex {
     // IDF of each query term from the passages it reaches exactly, by prefix or fuzzily, so a misspelt
     // term is weighted like the word it finds. A term found nowhere gets the maximum IDF (an unmatched
     // rare word should lower coverage a lot).
-    const documentCount = this.miniSearch.documentCount;
     const idf = new Map<string, number>();
     let totalIdf = 0;
     for (const t of terms) {
@@ -504,18 +392,24 @@ export class LexicalIndex {
 
   /** Share of the passages containing the term exactly, in the field where it is most common. */
   private share(term: string): number {
-    const frequencies = this.fieldFrequencies;
-    const documentCount = this.miniSearch.documentCount;
+    const documentCount = this.bm25.size;
     if (documentCount === 0) return 0;
-    return Math.max(...FIELDS.map((f) => frequencies[f].get(term) ?? 0)) / documentCount;
+    return Math.max(...FIELDS.map((f) => this.bm25.documentFrequency(term, FIELD_NUMBER[f]))) / documentCount;
   }
 
-  /** Options for searching processed terms: {@link RAW_TERM}, with fuzzy matching only for rare words (see `FUZZY_MAX_SHARE`). */
-  private termOptions(): SearchOptions {
-    const ordinary = Math.max(FUZZY_MAX_SHARE * this.miniSearch.documentCount, FUZZY_MIN_PASSAGES);
+  /**
+   * How a processed term is matched in `fields`: by prefix from `MIN_PREFIX_LENGTH` letters, and
+   * fuzzily (up to `FUZZY` × its length edits) from `MIN_FUZZY_LENGTH` letters when it is a rare
+   * word (see `FUZZY_MAX_SHARE`).
+   */
+  private termQuery(term: string, fields: readonly SearchableField[]): TermQuery {
+    const documentCount = this.bm25.size;
+    const ordinary = Math.max(FUZZY_MAX_SHARE * documentCount, FUZZY_MIN_PASSAGES);
+    const fuzzy = term.length >= MIN_FUZZY_LENGTH && this.share(term) * documentCount <= ordinary;
     return {
-      ...RAW_TERM,
-      fuzzy: (term) => (term.length >= MIN_FUZZY_LENGTH && this.share(term) * this.miniSearch.documentCount <= ordinary ? FUZZY : false),
+      fields: fields.map((f) => FIELD_NUMBER[f]),
+      prefix: term.length >= MIN_PREFIX_LENGTH,
+      maxDistance: fuzzy ? Math.min(MAX_FUZZY_DISTANCE, Math.round(term.length * FUZZY)) : 0,
     };
   }
 
@@ -527,9 +421,10 @@ export class LexicalIndex {
     const key = `${fields.join(',')}:${term}`;
     let ids = this.unreachedCache.get(key);
     if (!ids) {
-      const reached = new Set(this.miniSearch.search(term, { ...this.termOptions(), fields }).map((r) => String(r.id)));
-      ids = new Set([...this.byId.keys()].filter((id) => !reached.has(id)));
-      this.unreachedCache.set(key, ids);
+      const reached = this.bm25.reach(term, this.termQuery(term, fields));
+      const missed = new Set<string>();
+      for (const n of this.bm25.liveNumbers()) if (reached[n] === 0) missed.add((this.bm25.document(n) as Passage).id);
+      this.unreachedCache.set(key, (ids = missed));
     }
     return ids;
   }
@@ -541,16 +436,8 @@ export class LexicalIndex {
   private reachOf(term: string): number {
     let reach = this.reachCache.get(term);
     if (reach === undefined) {
-      const reached = new Set<string>();
-      // Counts postings without building results (see `rank`).
-      this.miniSearch.search(term, {
-        ...this.termOptions(),
-        boostDocument: (id) => {
-          reached.add(String(id));
-          return 0;
-        },
-      });
-      reach = reached.size;
+      reach = 0;
+      for (const r of this.bm25.reach(term, this.termQuery(term, FIELDS))) reach += r;
       // Bounded (LruMap): a long-running process sees an open-ended vocabulary of queries.
       this.reachCache.set(term, reach);
     }

@@ -28,7 +28,7 @@ const UNITED_STATES = /\b(?:U\.S\.A\.?|U\.S\.?(?![a-z])|USA\b|United States(?: o
 const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}\p{N}]+)*/gu;
 
 /**
- * Splits text into raw tokens for MiniSearch. Runs before lowercasing so the case-sensitive
+ * Splits text into raw tokens for the lexical index. Runs before lowercasing so the case-sensitive
  * "U.S."/"US" spellings can be recognised.
  */
 export function tokenize(text: string): string[] {

@@ -5,11 +5,10 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
 import type { EmbeddingModel } from '../../src/embeddings/EmbeddingModel.js';
 import { WordVectorEmbeddings } from '../../src/embeddings/WordVectorEmbeddings.js';
-import { LEXICAL_ATTACHMENT, LEXICAL_DELTA_ATTACHMENT, lexicalAttachments, loadLexical, settleLexical } from '../../src/engine/lexicalAttachment.js';
+import { lexicalAttachments, loadLexical, settleLexical } from '../../src/engine/lexicalAttachment.js';
 import type { PendingLexical } from '../../src/engine/lexicalAttachment.js';
 import { LexicalIndex } from '../../src/retrieval/LexicalIndex.js';
-import { loadCompactMiniSearch } from '../../src/retrieval/miniSearchCodec.js';
-import { asciiJson } from '../../src/store/asciiJson.js';
+import { LEGACY_LEXICAL_FILES, LEXICAL_CHANGES_FILE, LEXICAL_INDEX_FILE } from '../../src/store/lexicalFiles.js';
 import { updateIndex } from '../../src/store/buildIndex.js';
 import type { BuiltIndex, CorpusFile } from '../../src/store/buildIndex.js';
 import type { Chunking } from '../../src/store/IndexManifest.js';
@@ -73,14 +72,14 @@ async function reopen(dir: string, warnings: string[] = []): Promise<Served> {
   return { index: opened.index, lexical: await loadLexical(opened.index, (m) => warnings.push(m)) };
 }
 
-describe('lexical index stored as base plus delta', () => {
-  it('carries the base over, writes only the change, and loads exactly what a fresh build would search', async () => {
+describe('lexical index stored as a saved index plus changes', () => {
+  it('carries the saved index over, writes only the changes, and loads exactly what a fresh build would search', async () => {
     const dir = await mkdtemp(path.join(os.tmpdir(), 'dossier-lexical-'));
     dirs.push(dir);
     const files = corpus();
     const first = await build(dir, files, undefined);
-    const base = await first.index.attachment(LEXICAL_ATTACHMENT);
-    expect(await first.index.attachment(LEXICAL_DELTA_ATTACHMENT)).toBeNull();
+    const base = await first.index.attachment(LEXICAL_INDEX_FILE);
+    expect(await first.index.attachment(LEXICAL_CHANGES_FILE)).toBeNull();
 
     // Change one file, remove another, add a third.
     const changed = syntheticFile('seeds/f03.txt', ['The zanzibar marmalade cooperative opened a depot.', 'Bulletin 3 was withdrawn.']);
@@ -90,9 +89,10 @@ describe('lexical index stored as base plus delta', () => {
     expect(second.pending.kind).toBe('apply');
     // The serving lexical index was brought up to date in place, at the swap.
     expect(second.lexical).toBe(first.lexical);
-    expect((await second.index.attachment(LEXICAL_ATTACHMENT))?.equals(base ?? Buffer.alloc(0))).toBe(true);
-    const delta = JSON.parse((await second.index.attachment(LEXICAL_DELTA_ATTACHMENT))?.toString() ?? '{}') as { removed: Array<{ id: string }>; added: string[] };
-    expect(delta.removed.map((p) => p.id).sort()).toEqual(['seeds/f03.txt#0', 'seeds/f03.txt#1', 'seeds/f20.txt#0', 'seeds/f20.txt#1']);
+    expect((await second.index.attachment(LEXICAL_INDEX_FILE))?.equals(base ?? Buffer.alloc(0))).toBe(true);
+    // Removed passages are named by id only: loading discards them without their text.
+    const delta = JSON.parse((await second.index.attachment(LEXICAL_CHANGES_FILE))?.toString() ?? '{}') as { discarded: string[]; added: string[] };
+    expect(delta.discarded.sort()).toEqual(['seeds/f03.txt#0', 'seeds/f03.txt#1', 'seeds/f20.txt#0', 'seeds/f20.txt#1']);
     expect(delta.added.sort()).toEqual(['seeds/f03.txt#0', 'seeds/f03.txt#1', 'seeds/new.txt#0']);
 
     const fresh = LexicalIndex.build(second.index.passages);
@@ -109,29 +109,27 @@ describe('lexical index stored as base plus delta', () => {
     const again = await reopen(dir);
     expect(again.lexical.search('pelican lighthouse')).toEqual([]);
     expect(ids(again.lexical, 'zanzibar marmalade')).toEqual(ids(LexicalIndex.build(third.index.passages), 'zanzibar marmalade'));
-    const delta3 = JSON.parse((await third.index.attachment(LEXICAL_DELTA_ATTACHMENT))?.toString() ?? '{}') as { added: string[] };
+    const delta3 = JSON.parse((await third.index.attachment(LEXICAL_CHANGES_FILE))?.toString() ?? '{}') as { added: string[] };
     expect(delta3.added.sort()).toEqual(['seeds/f03.txt#0', 'seeds/f03.txt#1']);
   });
 
-  it('loads a base in the first format and replaces it by a current one on the next update', async () => {
+  it('indexes afresh, with a warning, a generation whose lexical index is in an earlier format, and saves it in the current one', async () => {
     const dir = await mkdtemp(path.join(os.tmpdir(), 'dossier-lexical-'));
     dirs.push(dir);
     const files = corpus();
     const first = await build(dir, files, undefined);
-    // Rewrite the base as the first format stored it: MiniSearch's own JSON of the same index.
-    const current = LexicalIndex.fromJSON((await first.index.attachment(LEXICAL_ATTACHMENT))?.toString() ?? '', first.index.passages).toJSON();
-    const plain = loadCompactMiniSearch({ plain: current.miniSearch, terms: current.terms ?? [] }, { fields: ['title', 'text'] }).miniSearch.toJSON();
-    await writeFile(path.join(first.index.dir, 'attachments', LEXICAL_ATTACHMENT), JSON.stringify({ version: 1, miniSearch: plain }));
-    const legacy = await reopen(dir);
+    // What the earlier code left in a generation: its own files, none of the current ones.
+    const attachments = path.join(first.index.dir, 'attachments');
+    await rm(path.join(attachments, LEXICAL_INDEX_FILE));
+    for (const name of LEGACY_LEXICAL_FILES) await writeFile(path.join(attachments, name), '{"version":2,"miniSearch":{}}');
+    const warnings: string[] = [];
+    const legacy = await reopen(dir, warnings);
+    expect(warnings.join('\n')).toMatch(/earlier format; rebuilding the lexical index/);
     for (const q of QUERIES) expect(ids(legacy.lexical, q)).toEqual(ids(first.lexical, q));
-
-    const changed = syntheticFile('seeds/f05.txt', ['The zanzibar marmalade cooperative opened a depot.']);
-    const second = await build(dir, files.map((f) => (f.source === changed.source ? changed : f)), legacy);
-    const base = (await second.index.attachment(LEXICAL_ATTACHMENT))?.toString() ?? '';
-    expect(base.startsWith('{"version":2,')).toBe(true);
-    expect(await second.index.attachment(LEXICAL_DELTA_ATTACHMENT)).toBeNull();
-    const reopened = await reopen(dir);
-    for (const q of QUERIES) expect(ids(reopened.lexical, q)).toEqual(ids(LexicalIndex.build(second.index.passages), q));
+    expect((await readdir(attachments)).sort()).toEqual([LEXICAL_INDEX_FILE]);
+    const again: string[] = [];
+    await reopen(dir, again);
+    expect(again).toEqual([]);
   });
 
   it('leaves the serving lexical index untouched until the new state is settled', async () => {
@@ -157,7 +155,7 @@ describe('lexical index stored as base plus delta', () => {
     expect(first.lexical.search('zanzibar marmalade')).toEqual([]);
   });
 
-  it('writes a new base once the change is large, and rebuilds with a warning when the delta does not match', async () => {
+  it('saves the index whole once the changes are large, and rebuilds with a warning when the changes do not match', async () => {
     const dir = await mkdtemp(path.join(os.tmpdir(), 'dossier-lexical-'));
     dirs.push(dir);
     const files = corpus();
@@ -166,16 +164,16 @@ describe('lexical index stored as base plus delta', () => {
     const second = await build(dir, [...half, syntheticFile('seeds/new.txt', ['A pelican nested on the lighthouse keeper roof.'])], first);
     expect(second.pending.kind).toBe('ready');
     expect(second.lexical).not.toBe(first.lexical);
-    expect(await second.index.attachment(LEXICAL_DELTA_ATTACHMENT)).toBeNull();
+    expect(await second.index.attachment(LEXICAL_CHANGES_FILE)).toBeNull();
     expect(first.lexical.size).toBe(120); // the private copy was updated, not the serving index
     expect((await reopen(dir)).lexical.search('pelican lighthouse')[0]?.passage.id).toBe('seeds/new.txt#0');
 
     // A small change gives a delta; damage it and the index is rebuilt from the passages.
     const third = await build(dir, [...half.slice(1), syntheticFile('seeds/new.txt', ['A pelican nested on the lighthouse keeper roof.'])], second);
     const gen = third.index.dir;
-    expect((await readdir(path.join(gen, 'attachments'))).sort()).toEqual([LEXICAL_ATTACHMENT, LEXICAL_DELTA_ATTACHMENT].sort());
-    const deltaFile = path.join(gen, 'attachments', LEXICAL_DELTA_ATTACHMENT);
-    await writeFile(deltaFile, (await readFile(deltaFile, 'utf8')).replace(/"baseBytes":\d+/, '"baseBytes":1'));
+    expect((await readdir(path.join(gen, 'attachments'))).sort()).toEqual([LEXICAL_INDEX_FILE, LEXICAL_CHANGES_FILE].sort());
+    const deltaFile = path.join(gen, 'attachments', LEXICAL_CHANGES_FILE);
+    await writeFile(deltaFile, (await readFile(deltaFile, 'utf8')).replace(/"indexBytes":\d+/, '"indexBytes":1'));
     const warnings: string[] = [];
     const damaged = await reopen(dir, warnings);
     expect(warnings.join('\n')).toMatch(/do not match; rebuilding/);
@@ -200,17 +198,32 @@ describe('lexical index stored as base plus delta', () => {
     expect(second.pending.kind).toBe('ready');
     expect(warnings).toEqual([]);
     // Byte for byte what a cold build of the same passages writes, and no delta.
-    const stored = await second.index.attachment(LEXICAL_ATTACHMENT);
-    expect(Buffer.from(stored ?? '').toString()).toBe(asciiJson(LexicalIndex.buildJSON(second.index.passages)));
-    expect(await second.index.attachment(LEXICAL_DELTA_ATTACHMENT)).toBeNull();
+    const stored = await second.index.attachment(LEXICAL_INDEX_FILE);
+    expect(stored?.equals(LexicalIndex.build(second.index.passages).save())).toBe(true);
+    expect(await second.index.attachment(LEXICAL_CHANGES_FILE)).toBeNull();
     expect(second.lexical.search('pelican lighthouse')[0]?.passage.text).toMatch(/^Revised bulletin/);
+  });
+
+  it('rebuilds, with a warning, a saved index that does not load, and saves the rebuilt one back', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'dossier-lexical-damaged-'));
+    dirs.push(dir);
+    const built = await build(dir, corpus(), undefined);
+    const file = path.join(built.index.dir, 'attachments', LEXICAL_INDEX_FILE);
+    await writeFile(file, (await readFile(file)).subarray(0, 1000));
+    const first: string[] = [];
+    const reopened = await reopen(dir, first);
+    expect(first.join('\n')).toMatch(/unreadable .*damaged.*; rebuilding it/);
+    for (const q of QUERIES) expect(ids(reopened.lexical, q)).toEqual(ids(built.lexical, q));
+    const second: string[] = [];
+    expect((await reopen(dir, second)).lexical.size).toBe(120);
+    expect(second).toEqual([]);
   });
 
   it('saves back a lost lexical file, so it is rebuilt once, not on every start', async () => {
     const dir = await mkdtemp(path.join(os.tmpdir(), 'dossier-lexical-lost-'));
     dirs.push(dir);
     const built = await build(dir, corpus(), undefined);
-    await rm(path.join(built.index.dir, 'attachments', LEXICAL_ATTACHMENT));
+    await rm(path.join(built.index.dir, 'attachments', LEXICAL_INDEX_FILE));
     const first: string[] = [];
     expect((await reopen(dir, first)).lexical.size).toBe(120);
     expect(first.join('\n')).toMatch(/no stored lexical index; rebuilding it/);
