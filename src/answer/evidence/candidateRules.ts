@@ -56,6 +56,15 @@ const INJURY = /\b(?:injur(?:e|ed|ies|y)|wound(?:ed|s)?|hurt|hospitali[sz]ed|cas
 const ASKS_AGE = /\bhow old\b|\bages?\b|\baged\b/i;
 const COUNTING_HEADS = /^(?:share|percentage|percent|proportion|rate|turnout|margin|majority|stake|vote share)$/;
 
+/**
+ * Whether the question asks who underwent `verb`: it is written in the passive ("was sworn in",
+ * "were arrested") and does not name the doer itself ("was arrested by whom" asks the agent).
+ */
+function asksPassive(text: string, verb: string): boolean {
+  const passive = new RegExp(`\\b(?:was|were|is|are|been|being|be)\\s+(?:[\\p{L}]+ly\\s+)?${escapeRegExp(verb)}\\b`, 'iu');
+  return passive.test(text) && !/\bby\s+(?:whom|which|what)\b|\bby\s*\??$/i.test(text);
+}
+
 /** The rules, each with the reason a journalist would give. */
 export const CANDIDATE_RULES: readonly CandidateRule[] = [
   {
@@ -177,6 +186,17 @@ export const CANDIDATE_RULES: readonly CandidateRule[] = [
       const asks = (t: Token) => [asked, ...c.part.relation].some((q) => termsMatch(t, q) || q.related.has(t.lemma));
       const between = c.tokens.filter((t) => t.start > verb.start && t.start < c.candidate.start);
       return between.some((t, i) => t.pos === 'VERB' && between[i - 1]?.norm === 'and' && !asks(t));
+    },
+  },
+  {
+    name: 'agent-of-passive',
+    reason: 'Asked who underwent an action ("Who was sworn in as prime minister?", "Who was arrested?"), a name after the verb and "by" did it ("was sworn in by President Rajapaksa"): that is another person than the one asked.',
+    types: ['person', 'named'],
+    rejects: (c) => {
+      const asked = c.part.predicate;
+      if (!asked || !asksPassive(c.part.text, asked.text)) return false;
+      const verb = c.tokens.findLast((t) => t.start < c.candidate.start && termsMatch(t, asked));
+      return verb !== undefined && /^(?:\s+[\p{Ll}-]+){0,2}\s+by\s+(?:[\p{L}.'’-]+\s+){0,3}$/u.test(c.text.slice(verb.start + verb.text.length, c.candidate.start));
     },
   },
   {

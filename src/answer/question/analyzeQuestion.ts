@@ -204,7 +204,8 @@ function constraintsOf(text: string): Constraint[] {
   const mark = <C extends Constraint>(c: C, at: number): C => (inReference(at) ? { ...c, reference: true } : c);
   for (const m of text.matchAll(/\b(1[5-9]\d\d|20\d\d)\b(?![,.]?\d)/g)) out.push(mark({ kind: 'year', year: Number(m[1]), text: m[0] }, m.index));
   for (const r of chrono.parse(text, new Date(Date.UTC(2000, 0, 1)))) {
-    if (r.start.isCertain('month') && r.start.isCertain('day')) {
+    // A written day ("May 7", "17 June"), not a relative one: "the day after" is no calendar day.
+    if (r.start.isCertain('month') && r.start.isCertain('day') && /\d/.test(r.text)) {
       out.push(mark({ kind: 'day', month: r.start.get('month') ?? 0, day: r.start.get('day') ?? 0, text: r.text }, r.index));
     }
   }

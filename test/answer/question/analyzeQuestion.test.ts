@@ -134,6 +134,8 @@ describe('analyzeQuestion: constraints', () => {
     ['What may the council decide?', []],
     ['What toll did reports on the May 2030 arrests give?', [{ kind: 'year', text: '2030' }]],
     ['Who was arrested on 9 May?', [{ kind: 'day', text: 'on 9 May' }]],
+    // A relative day is no calendar day.
+    ['Who was sworn in the day after the vote?', []],
   ])('%s', async (question, expected) => {
     const constraints = (await analyze(question)).parts[0]?.constraints ?? [];
     expect(constraints.map((c) => ({ kind: c.kind, text: c.text }))).toEqual(expected);
