@@ -200,11 +200,24 @@ export const CANDIDATE_RULES: readonly CandidateRule[] = [
     },
   },
   {
-    name: 'not-a-date',
-    reason: 'A duration or vague phrase ("in five days", "following weeks", "year") does not say when.',
+    name: 'name-not-month',
+    reason: 'A month word that is part of a name is no date: "Jan Leike" and "May Roe" are people, "Viña del Mar" a city. News writes a month alone in full ("in March"); an abbreviation comes with its day ("Mar. 5").',
     types: ['date'],
     rejects: (c) => {
-      const t = c.candidate.text;
+      const t = c.candidate.text.trim().replace(/[,.]$/, '');
+      if (!/^(?:jan|feb|mar|apr|may|jun|june|jul|july|aug|april|august|sep|sept|oct|nov|dec)$/i.test(t)) return false;
+      const abbreviated = /^(?:jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)$/i.test(t) && !/^\./.test(c.text.slice(c.candidate.end));
+      return abbreviated || /^\s+\p{Lu}\p{Ll}/u.test(after(c, 12)) || /\b(?:del|de|la|el)\s+$/i.test(before(c, 6));
+    },
+  },
+  {
+    name: 'not-a-date',
+    reason: 'A duration or vague phrase ("in five days", "following weeks", "year") does not say when, nor does a time of day alone ("7:40 a.m.", "01:17 GMT") unless the question asks the time.',
+    types: ['date'],
+    rejects: (c) => {
+      // A clock time is no day of the month, unless the question asks the time ("at what time", "what hour").
+      const asksTime = /\bwhat (?:time|hour)\b/i.test(c.part.text);
+      const t = asksTime ? c.candidate.text : c.candidate.text.replace(/\b\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?|\b\d{1,2}\s*[ap]\.?m\.?/gi, ' ');
       const hasDay = /\b(?:\d{1,2}|monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tonight)\b/i.test(t);
       const hasMonthOrYear = /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\b|\b(?:1[5-9]\d\d|20\d\d)\b/i.test(t);
       return !(hasDay || hasMonthOrYear) || /^in\s+\w+\s+(?:days?|weeks?|months?|years?)$/i.test(t) || /\bago\b/i.test(t);

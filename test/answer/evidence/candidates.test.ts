@@ -70,6 +70,10 @@ describe('CANDIDATE_RULES', () => {
     ['agent-of-passive', 'By whom was the mayor sworn in?', 'Jane Roe was sworn in by Judge John Sample on Monday.', [['Jane Roe', 'kept'], ['John Sample', 'kept']]],
     ['date-of-another-event', 'When was the ferry refloated and towed to port?', 'The ferry was refloated and towed to port on March 30.', [['March 30', 'kept']]],
     ['not-a-date', 'When did the port reopen?', 'The port reopened in five days, on May 10.', [['in five days', 'not-a-date'], ['May 10', 'kept']]],
+    ['not-a-date', 'On what date did the ferry run aground?', 'The ferry ran aground at 7:40 a.m. local time on Tuesday, March 23.', [['7:40 a.m. local time', 'not-a-date'], ['on Tuesday, March 23', 'kept']]],
+    ['not-a-date', 'At what time did the ferry run aground?', 'The ferry ran aground at 7:40 a.m. local time.', [['7:40 a.m. local time', 'kept']]],
+    ['name-not-month', 'On what day did the engineer resign?', 'Hours later, Jan Roe, who led the team, said he had resigned on Friday.', [['Jan', 'name-not-month'], ['Friday', 'kept']]],
+    ['name-not-month', 'When was the fire in Villa del Mar put out?', 'Crews in Villa del Mar put out the fire on Friday.', [['Mar', 'name-not-month'], ['Friday', 'kept']]],
   ])('%s', async (_rule, question, text, expected) => {
     expect(await judged(question, text)).toEqual(expected);
   });
