@@ -465,7 +465,9 @@ export async function analyzeQuestion(question: string, lexicon?: Lexicon): Prom
     if (d.part.type === 'number' && d.part.head.length === 0) d.part.head = first.head;
     const carried = first.relation.filter((t) => !d.part.relation.some((r) => r.stem === t.stem)).map((t) => ({ ...t, role: 'context' as const }));
     d.part.relation = [...d.part.relation, ...carried];
-    if (d.part.constraints.length === 0 && carriesSetting(split.rule, d.part.text)) d.part.constraints = first.constraints.filter((c) => c.kind !== 'figure');
+    // A place is not carried: in "Which airbase near Rawalpindi did India strike, and what did Pakistan call
+    // its reply?" it places the first part's answer, not the second part's event, and places gate.
+    if (d.part.constraints.length === 0 && carriesSetting(split.rule, d.part.text)) d.part.constraints = first.constraints.filter((c) => c.kind !== 'figure' && c.kind !== 'place');
   }
   const context = wordForms(before)
     .filter((f) => !f.stop && /\p{L}/u.test(f.text) && !['PUNCT', 'AUX', 'DET', 'ADP', 'PRON'].includes(f.pos))

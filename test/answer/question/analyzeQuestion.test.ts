@@ -163,6 +163,7 @@ describe('analyzeQuestion: parts', () => {
     ['How many votes did the mayor get in the second round, and how many did she need?', ['second round']],
     ['What share of the vote did the mayor win in the first round and in the runoff?', []],
     ['How many votes did the mayor get in the first round, and how many had she got when she was elected chair?', []],
+    ['Which pier in Eastport did the storm hit in 2031, and what did the council call its repair plan?', ['2031']],
   ])('%s: the later part keeps %j of the first part\'s setting', async (question, carried) => {
     const a = await analyze(question);
     expect(a.parts).toHaveLength(2);
