@@ -45,7 +45,8 @@ export function namesTheHead(text: string, tokens: readonly Token[], heads: read
     if (/^['’]s\b/u.test(text.slice(end))) return false;
     return candidates.some((c) => {
       if (c.start >= end) return NAME_AFTER.test(text.slice(end, c.start)) || NAMED_LATER.test(text.slice(end, c.start));
-      if (c.end > h.start) return false;
+      // A name that holds the noun names one of its kind ("Operation Sindoor", "Hurricane Dora").
+      if (c.end > h.start) return c.start <= h.start && c.end >= end;
       return NAME_SET_OFF.test(text.slice(c.end, h.start)) || modifies(tokens, c, h);
     });
   });

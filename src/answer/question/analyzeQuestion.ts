@@ -286,8 +286,8 @@ function analysePart(text: string): PartDraft {
   if (rule?.name === 'what-copula-head') headStart += 2;
   if (rule?.name === 'imperative-head') headStart = 1;
   if (rule?.name === 'name-of' || rule?.name === 'name-given') {
-    // "the name of the suspect …", "name was given to the baby": the category is what follows "of" or "to".
-    const of = forms.findIndex((f, i) => (f.norm === 'of' || f.norm === 'to') && /^(?:nick)?names?$|^given$/.test(forms[i - 1]?.norm ?? ''));
+    // "the name of the suspect …", "name was given to the baby": the category is what follows "of" or "given to".
+    const of = forms.findIndex((f, i) => (f.norm === 'of' && /^(?:nick)?names?$/.test(forms[i - 1]?.norm ?? '')) || (f.norm === 'to' && forms[i - 1]?.norm === 'given'));
     headStart = of + 1;
     while (forms[headStart]?.pos === 'DET') headStart++;
     // "the name of the Dali's captain": the owner is whom the question is about, the category follows it.

@@ -17,6 +17,7 @@ describe('namesTheHead', () => {
     ['a name right after the noun', 'The harbour ferry Sea Lark was damaged in the storm.', 'ferry', 'named', true],
     ['a name after a comma and "the"', 'The ship struck a small ferry, the Sea Lark, near the pier.', 'ferry', 'named', true],
     ['a name after an of-phrase', 'The captain of the Sea Lark, Jane Roe, was praised.', 'captain', 'person', true],
+    ['a name that holds the noun', 'Operation Sea Shield began on Monday.', 'Operation', 'named', true],
     ['a verb of naming', 'Rescuers pulled out a baby girl named Aya Roe on Monday.', 'girl', 'person', true],
     ['a name set off before the noun, the rest of the name included', 'The Harbour 1000, the largest crane in the port, lifted the span.', 'crane', 'named', true],
     ['a name modifying the noun', 'The families of the Sea Lions football team waited at the entrance.', 'team', 'named', true],
