@@ -22,6 +22,12 @@ const TYPED = new Set(['person', 'date', 'number']);
  */
 const TELLING = new Set(['announce', 'say', 'tell', 'report', 'disclose', 'confirm', 'reveal', 'state', 'declare', 'publish', 'release', 'unveil', 'present', 'issue', 'project', 'estimate', 'predict', 'forecast', 'expect', 'schedule', 'plan', 'set', 'seek', 'request', 'ask', 'demand']);
 
+/**
+ * An exception and what it excepts, up to the next comma, dash or sentence end ("apart from the
+ * mayor,"), with a name set off after it ("apart from the president's brother, Prime Minister Jane Roe,").
+ */
+const EXCEPTION = /\b(?:apart from|except(?: for)?|other than|excluding|with the exception of|save for|but not)\s+[^,;:—–()]+(?:,\s+(?:\p{Lu}[\p{L}.'’-]*\s*)+(?=,))?/gu;
+
 /** A question about what has happened ("what did the report conclude", "when was it published"), not what will. */
 const ASKS_PAST = /\b(?:did|was|were|had)\b/i;
 const ASKS_FUTURE = /\b(?:will|would|shall|is (?:expected|due|set|planned|scheduled)|are (?:expected|due|set|planned|scheduled))\b/i;
@@ -144,6 +150,17 @@ export const SENTENCE_RULES: readonly SentenceRule[] = [
     name: 'is-a-teaser',
     reason: 'A link to another story ("Also Read | Election results live", "Read more: …") that a scrape glued into a paragraph is page furniture, not the article\'s reporting.',
     rejects: (a) => INLINE_TEASER.test(a.sentence.text),
+  },
+  {
+    name: 'subject-excepted',
+    reason: 'A sentence that names whom the question is about only as an exception ("the entire cabinet, apart from Prime Minister Mahinda Rajapaksa, resigned") says the opposite of it.',
+    rejects: (a) => {
+      const spans = [...a.sentence.text.matchAll(EXCEPTION)].map((m) => [m.index, m.index + m[0].length] as const);
+      if (spans.length === 0) return false;
+      const excepted = (t: { start: number }) => spans.some(([s, e]) => t.start >= s && t.start < e);
+      // A name of the question written in the sentence only inside an exception.
+      return a.subject.some((m) => m.token !== undefined && m.level !== 'none' && a.sentence.tokens.filter((t) => t.norm === m.token?.norm).every(excepted));
+    },
   },
   {
     name: 'name-not-given',

@@ -71,6 +71,16 @@ describe('SENTENCE_RULES', () => {
     });
   });
 
+  describe('subject-excepted', () => {
+    it.each<[string, string, string | undefined]>([
+      ['On what date did Jane Roe resign from the Eastport council?', 'The whole Eastport council, apart from its chair, Mayor Jane Roe, resigned on Sunday.', 'subject-excepted'],
+      ['On what date did Jane Roe resign from the Eastport council?', 'The whole Eastport council except Jane Roe resigned on Sunday.', 'subject-excepted'],
+      ['On what date did Jane Roe resign from the Eastport council?', 'Jane Roe resigned from the Eastport council on Sunday, apart from her seat on the harbour board.', undefined],
+    ])('%s / %s -> %s', async (question, sentence, rule) => {
+      expect(await rejection(question, sentence)).toBe(rule);
+    });
+  });
+
   describe('name-not-given', () => {
     it.each<[string, string, string | undefined]>([
       ["What is the name of Jane Roe's widower?", "Among the guests were Jane Roe's widower and the harbour doctor Pak Lee.", 'name-not-given'],
