@@ -200,6 +200,21 @@ export const CANDIDATE_RULES: readonly CandidateRule[] = [
     },
   },
   {
+    name: 'asked-verb-as-modifier',
+    reason: 'When the asked action is written only as a description before a noun ("the sacked chairman", "the ousted chief executive"), the sentence tells something else about that person, and its date is of that ("… told MPs on Monday"), not of the sacking.',
+    types: ['date'],
+    rejects: (c) => {
+      const asked = c.part.predicate;
+      if (!asked) return false;
+      const uses = c.tokens.filter((t) => termsMatch(t, asked));
+      return uses.length > 0 && uses.every((t) => {
+        const prev = c.tokens[t.index - 1];
+        const next = c.tokens[t.index + 1];
+        return prev !== undefined && next !== undefined && (/^(?:the|a|an|his|her|its|their|our)$/i.test(prev.norm) || prev.possessive) && ['NOUN', 'PROPN', 'ADJ'].includes(next.pos);
+      });
+    },
+  },
+  {
     name: 'name-not-month',
     reason: 'A month word that is part of a name is no date: "Jan Leike" and "May Roe" are people, "Viña del Mar" a city. News writes a month alone in full ("in March"); an abbreviation comes with its day ("Mar. 5").',
     types: ['date'],

@@ -72,6 +72,8 @@ describe('CANDIDATE_RULES', () => {
     ['not-a-date', 'When did the port reopen?', 'The port reopened in five days, on May 10.', [['in five days', 'not-a-date'], ['May 10', 'kept']]],
     ['not-a-date', 'On what date did the ferry run aground?', 'The ferry ran aground at 7:40 a.m. local time on Tuesday, March 23.', [['7:40 a.m. local time', 'not-a-date'], ['on Tuesday, March 23', 'kept']]],
     ['not-a-date', 'At what time did the ferry run aground?', 'The ferry ran aground at 7:40 a.m. local time.', [['7:40 a.m. local time', 'kept']]],
+    ['asked-verb-as-modifier', 'On what date was the harbour master sacked?', 'The sacked harbour master told the council on Monday that he had done nothing wrong.', [['Monday', 'asked-verb-as-modifier']]],
+    ['asked-verb-as-modifier', 'On what date was the harbour master sacked?', 'The harbour master was sacked on Monday.', [['Monday', 'kept']]],
     ['name-not-month', 'On what day did the engineer resign?', 'Hours later, Jan Roe, who led the team, said he had resigned on Friday.', [['Jan', 'name-not-month'], ['Friday', 'kept']]],
     ['name-not-month', 'When was the fire in Villa del Mar put out?', 'Crews in Villa del Mar put out the fire on Friday.', [['Mar', 'name-not-month'], ['Friday', 'kept']]],
   ])('%s', async (_rule, question, text, expected) => {
