@@ -133,6 +133,20 @@ export const CANDIDATE_RULES: readonly CandidateRule[] = [
     },
   },
   {
+    name: 'total-not-each',
+    reason: 'A figure written as a total ("deposit a combined $30 billion", "80 killed in all") does not say how much each one did, and a figure written for each one ("$5 billion each") is not the total: the question says which it asks.',
+    types: ['number'],
+    rejects: (c) => {
+      const asksEach = /\beach\b(?!\s+other\b)|\bapiece\b|\bper\s+(?:person|bank|head|family|household|victim|member|day)\b/i.test(c.part.text);
+      const asksTotal = /\bin total\b|\bcombined\b|\baltogether\b|\ball told\b|\btotal\b/i.test(c.part.text);
+      if (asksEach === asksTotal) return false;
+      const near = `${before(c, 16)} ${after(c, 16)}`;
+      const total = /\b(?:combined|total|in all|altogether|together|all told)\b/i.test(near);
+      const each = /^\s*(?:each|apiece)\b/i.test(after(c, 10)) || /\beach\s+(?:\p{L}+\s+){0,2}$/iu.test(before(c, 20));
+      return asksEach ? total && !each : each && !total;
+    },
+  },
+  {
     name: 'figure-in-question',
     reason: 'A figure the question states ("in the 630-seat chamber", "closed at $343.05") is what it gives, not what it asks.',
     types: ['number'],
