@@ -2,9 +2,11 @@ import path from 'node:path';
 import { execFile, execFileSync } from 'node:child_process';
 import { chmod, readdir, stat, writeFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ensureBuilt } from '../../scripts/run.mjs';
 import { REPO_ROOT, tempProject, type TempProject } from '../support/tempProject.js';
 
-const TSX = path.join(REPO_ROOT, 'node_modules/.bin/tsx');
+/** What `npm run ask` runs. */
+const LAUNCHER = path.join(REPO_ROOT, 'scripts/run.mjs');
 const MAIN = path.join(REPO_ROOT, 'src/cli/main.ts');
 const NOBODY = 65534;
 
@@ -15,7 +17,7 @@ const NOBODY = 65534;
 function asUnprivileged(): { uid?: number; gid?: number } | undefined {
   if (process.getuid?.() !== 0) return {};
   try {
-    execFileSync(process.execPath, ['-e', `require('node:fs').accessSync(${JSON.stringify(TSX)})`], { uid: NOBODY, gid: NOBODY, stdio: 'ignore' });
+    execFileSync(process.execPath, ['-e', `require('node:fs').accessSync(${JSON.stringify(LAUNCHER)})`], { uid: NOBODY, gid: NOBODY, stdio: 'ignore' });
     return { uid: NOBODY, gid: NOBODY };
   } catch {
     return undefined;
@@ -36,6 +38,8 @@ describe.skipIf(runAs === undefined)('a read-only index folder', () => {
   let project: TempProject;
 
   beforeAll(async () => {
+    // The launcher's compiled code, brought up to date by this (privileged) process: the unprivileged one only reads it.
+    await ensureBuilt(REPO_ROOT);
     project = await tempProject('dossier-readonly-', { indexed: true });
     // The corpus changed since the build, and the index folder cannot be written.
     await writeFile(path.join(project.seeds, 'new-article.txt'), 'Harbour news\n\nThe harbour committee met on March 3, 2031 to discuss the new pier.\n');
@@ -50,11 +54,11 @@ describe.skipIf(runAs === undefined)('a read-only index folder', () => {
   it('still answers from the index it has, warning that it is out of date and cannot be updated', async () => {
     const run = await new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
       execFile(
-        TSX,
-        [MAIN, 'ask', 'Who leads the joint working group?', '--json'],
+        process.execPath,
+        [LAUNCHER, MAIN, 'ask', 'Who leads the joint working group?', '--json'],
         {
           cwd: project.root,
-          env: { PATH: process.env['PATH'] ?? '', HOME: project.root, CACHE_DIR: path.join(REPO_ROOT, '.cache'), LOG_LEVEL: 'warn', TSX_TSCONFIG_PATH: path.join(REPO_ROOT, 'tsconfig.json') },
+          env: { PATH: process.env['PATH'] ?? '', HOME: project.root, CACHE_DIR: path.join(REPO_ROOT, '.cache'), LOG_LEVEL: 'warn' },
           timeout: 120_000,
           ...runAs,
         },
@@ -62,6 +66,8 @@ describe.skipIf(runAs === undefined)('a read-only index folder', () => {
       );
     });
     expect(run.code, run.stderr).toBe(0);
+    // The compiled code ran (tsx is the launcher's fallback, tested in test/scripts/run.test.ts).
+    expect(run.stderr).not.toMatch(/Could not compile/);
     expect(run.stderr).toMatch(/out of date \(1 added\) and cannot be updated here: The index folder .* cannot be written here \(E(?:ACCES|ROFS|PERM)\)\. Serving it as it is\./);
     expect((JSON.parse(run.stdout) as { answer: string }).answer).toMatch(/Sonata Coulter/);
   });
