@@ -133,7 +133,7 @@ describe('mentions and follow-ups', () => {
 
     // ...as a reply to the working-group answer it is resolved against that conversation.
     const answerId = [...h.fake.messages.values()].filter((m) => String(m.content).includes('Sonata Coulter')).at(-1)?.id ?? '';
-    await vi.waitFor(() => expect(h.bot.context.conversations.has(answerId)).toBe(true));
+    await vi.waitFor(() => expect(h.bot.context.conversations.has(answerId)).toBe(true), { timeout: 15_000 });
     const followUp = h.fake.postMessage('When was that?', { replyTo: answerId });
     const second = await h.fake.waitForRequest(replyTo(followUp), { timeoutMs: 20_000 });
     expectWithinLimits(second);
@@ -151,7 +151,7 @@ describe('mentions and follow-ups', () => {
     const button = JSON.stringify(answer?.components).match(/"custom_id":"(th:[^"]+)"/)?.[1] ?? '';
     h.fake.clickButton(answer?.id ?? '', button);
     const threadId = answer?.id ?? '';
-    await vi.waitFor(() => expect(h.bot.context.conversations.has(threadId)).toBe(true));
+    await vi.waitFor(() => expect(h.bot.context.conversations.has(threadId)).toBe(true), { timeout: 15_000 });
     // The same bare follow-up that finds nothing on its own (previous test) is resolved in the thread.
     const q = h.fake.postMessage(mention('When was that?'), { channelId: threadId });
     const reply = await h.fake.waitForRequest(replyTo(q), { timeoutMs: 20_000 });

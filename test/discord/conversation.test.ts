@@ -50,7 +50,7 @@ it('treats a reply to its answer as a follow-up and passes the conversation so f
   await h.fake.waitForRequest(replyTo(first));
   const answerId = [...h.fake.messages.values()].filter((m) => String(m.content).includes('who leads the working group?')).at(-1)?.id ?? '';
   // A person replies after reading the answer, i.e. after the bot has finished sending it.
-  await vi.waitFor(() => expect(h.bot.context.conversations.has(answerId)).toBe(true));
+  await vi.waitFor(() => expect(h.bot.context.conversations.has(answerId)).toBe(true), { timeout: 15_000 });
   const followUp = h.fake.postMessage('when was that?', { replyTo: answerId });
   await h.fake.waitForRequest(replyTo(followUp));
   expect(engine.asked.at(-1)).toEqual({
@@ -59,7 +59,7 @@ it('treats a reply to its answer as a follow-up and passes the conversation so f
   });
   // And the chain continues: a reply to the follow-up's answer carries both turns.
   const secondAnswer = [...h.fake.messages.values()].filter((m) => String(m.content).includes('when was that?')).at(-1)?.id ?? '';
-  await vi.waitFor(() => expect(h.bot.context.conversations.has(secondAnswer)).toBe(true));
+  await vi.waitFor(() => expect(h.bot.context.conversations.has(secondAnswer)).toBe(true), { timeout: 15_000 });
   const third = h.fake.postMessage('and where?', { replyTo: secondAnswer });
   await h.fake.waitForRequest(replyTo(third));
   expect(engine.asked.at(-1)?.options?.history?.map((t) => t.question)).toEqual(['who leads the working group?', 'when was that?']);
@@ -69,7 +69,7 @@ it('a reply with the ping switched off arrives blank; the bot asks for a mention
   const first = h.fake.postMessage(mention('who leads the working group?'), { channelId: h.fake.channelId });
   await h.fake.waitForRequest(replyTo(first));
   const answerId = [...h.fake.messages.values()].filter((m) => String(m.content).includes('who leads the working group?')).at(-1)?.id ?? '';
-  await vi.waitFor(() => expect(h.bot.context.conversations.has(answerId)).toBe(true));
+  await vi.waitFor(() => expect(h.bot.context.conversations.has(answerId)).toBe(true), { timeout: 15_000 });
   const asked = engine.asked.length;
   const silent = h.fake.postMessage('when was that?', { replyTo: answerId, pingReply: false });
   const hint = await h.fake.waitForRequest(replyTo(silent));
@@ -128,7 +128,7 @@ it('remembers conversations across a restart: a reply to an answer given before 
   const first = h.fake.postMessage(mention('who leads the working group?'));
   await h.fake.waitForRequest(replyTo(first));
   const answerId = [...h.fake.messages.values()].filter((m) => String(m.content).includes('who leads the working group?')).at(-1)?.id ?? '';
-  await vi.waitFor(() => expect(h.bot.context.conversations.has(answerId)).toBe(true));
+  await vi.waitFor(() => expect(h.bot.context.conversations.has(answerId)).toBe(true), { timeout: 15_000 });
 
   // The bot process goes away (stop() also waits for the journal) and a new one connects with the same data directory.
   await h.bot.stop();

@@ -164,7 +164,7 @@ describe('network trouble', () => {
     try {
       h.fake.gateway.drop({ code: 4009 });
       await vi.waitFor(() => expect(h.fake.gateway.stats.identifies).toBe(identifies + 1), { timeout: 15_000, interval: 100 });
-      await vi.waitFor(() => expect(h.bot.client.isReady()).toBe(true));
+      await vi.waitFor(() => expect(h.bot.client.isReady()).toBe(true), { timeout: 15_000 });
       const { edit } = await askAndWait('New session?');
       expect(edit.body?.content).toContain('New session?');
     } finally {
