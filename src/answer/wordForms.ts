@@ -1,6 +1,6 @@
 import type { ItsFunction } from 'wink-nlp';
 import { getIts, getNlp } from '../ingest/nlp.js';
-import { foldLatin } from '../util/foldLatin.js';
+import { foldLatin } from '../text/foldLatin.js';
 import { LruMap } from '../util/LruMap.js';
 
 /** One word of a text, with the forms used for matching. */

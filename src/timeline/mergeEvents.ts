@@ -1,4 +1,4 @@
-import { processTerm, tokenize } from '../retrieval/searchTerms.js';
+import { processTerm, tokenize } from '../text/searchTerms.js';
 import type { DatePrecision, TimelineEvent } from './TimelineEvent.js';
 
 /**
