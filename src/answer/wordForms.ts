@@ -58,11 +58,12 @@ export function wordForms(text: string): WordForm[] {
     const written = at >= 0 ? text.slice(at, at + value.length) : value;
     const form = { text: written, norm, stem: stemWord(norm), lemma: (lemmas[i] ?? norm).toLowerCase(), pos: pos[i] ?? 'X', stop: Boolean(stop[i]) };
     out.push(form);
-    // "Nagorno-Karabakh", "Azerbaijan–Armenia": each part can be what a question names.
+    // "Nagorno-Karabakh", "Azerbaijan–Armenia": each part can be what a question names. Parts are
+    // stemmed like any word, as the index (which splits at hyphens) stems them: "peace-talks" has "talk".
     const parts = written.split(/[-–—]/).filter((p) => p.length > 1);
     for (const p of parts.length > 1 ? parts : []) {
       const partNorm = normalizeWord(p);
-      out.push({ ...form, text: p, norm: partNorm, stem: partNorm, lemma: partNorm });
+      out.push({ ...form, text: p, norm: partNorm, stem: stemWord(partNorm), lemma: partNorm });
     }
   });
   return out;
