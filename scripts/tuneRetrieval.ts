@@ -22,7 +22,7 @@ import { FUSION_PARAMS } from '../src/retrieval/FusionParams.js';
 import type { FusionParams } from '../src/retrieval/FusionParams.js';
 import { HybridRetriever } from '../src/retrieval/HybridRetriever.js';
 import { LexicalIndex } from '../src/retrieval/LexicalIndex.js';
-import { termSet } from '../src/retrieval/searchTerms.js';
+import { termSet } from '../src/text/searchTerms.js';
 import { jaccard } from '../src/retrieval/selectDiverse.js';
 import { projectRoot } from './lib/projectRoot.js';
 

@@ -1,6 +1,6 @@
 import { endsWithAbbreviation } from '../ingest/abbreviations.js';
 import type { RetrievedPassage } from '../retrieval/RetrievedPassage.js';
-import { processTerm, tokenize } from '../retrieval/searchTerms.js';
+import { processTerm, tokenize } from '../text/searchTerms.js';
 import type { Citation } from './Answer.js';
 import { citationFor } from './citationFor.js';
 import { NO_ANSWER_SENTENCE } from './noAnswer.js';

@@ -1,3 +1,5 @@
+import { sameWord } from '../text/normalizeWord.js';
+
 /**
  * One DP row, reused across calls: `termsMatch` runs for every token × question word of every
  * retrieved sentence, and a fresh array per row was most of its cost. Grown on demand, never shrunk.
@@ -42,14 +44,15 @@ function hasDigit(s: string): boolean {
 }
 
 /**
- * Whether two normalised word forms refer to the same thing: equal stems, or — for longer words —
- * a small edit distance with the same first letter. Transliterated names vary by a letter or two
- * between outlets (Hikmet/Hikmat, Nakhichevan/Nakhchivan, Azerbaijani/Azerbaijan), and a question
- * must still find them.
- * @param a - `{ norm, stem, lemma }` of the first word (lower case).
+ * Whether two normalised word forms refer to the same thing: the same word up to inflection (text/'s
+ * `sameWord`: equal normal forms or stems, what an index term match means), the same dictionary
+ * form, or — for longer words — a small edit distance with the same first letter. Transliterated
+ * names vary by a letter or two between outlets (Hikmet/Hikmat, Nakhichevan/Nakhchivan,
+ * Azerbaijani/Azerbaijan), and a question must still find them.
+ * @param a - `{ norm, stem, lemma }` of the first word (`normalizeWord` / `stemWord` forms).
  */
 export function termsMatch(a: { norm: string; stem: string; lemma?: string }, b: { norm: string; stem: string; lemma?: string }): boolean {
-  return a.norm === b.norm || a.stem === b.stem || (a.lemma !== undefined && a.lemma === b.lemma) || closeSpellings(a.norm, b.norm);
+  return sameWord(a, b) || (a.lemma !== undefined && a.lemma === b.lemma) || closeSpellings(a.norm, b.norm);
 }
 
 /**

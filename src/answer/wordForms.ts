@@ -1,15 +1,16 @@
 import type { ItsFunction } from 'wink-nlp';
 import { getIts, getNlp } from '../ingest/nlp.js';
-import { foldLatin } from '../util/foldLatin.js';
+import { foldLatin } from '../text/foldLatin.js';
+import { normalizeWord, stemWord } from '../text/normalizeWord.js';
 import { LruMap } from '../util/LruMap.js';
 
 /** One word of a text, with the forms used for matching. */
 export interface WordForm {
   /** As written. */
   text: string;
-  /** Lower case, with typographic apostrophes and dots removed ("U.S." -> "us"). */
+  /** `normalizeWord` (text/): folded, lower case, possessive, apostrophes and dots removed ("U.S." -> "us"). */
   norm: string;
-  /** Porter2 stem of `norm`. */
+  /** `stemWord(norm)` (text/): the Porter2 stem, as the lexical index stems. */
   stem: string;
   /** Dictionary form ("led" -> "lead"), so irregular forms still match. */
   lemma: string;
@@ -23,7 +24,9 @@ export interface WordForm {
 
 /**
  * Words of a text with their match forms, via the shared wink-nlp instance (tokenisation, POS,
- * stop words and stems all come from one pass).
+ * stop words and dictionary forms come from one pass). `norm` and `stem` come from text/'s
+ * `normalizeWord` and `stemWord`, the functions index terms are made with, so the answerer and the
+ * search agree on whether two words are one ("Erdoğan"/"Erdogan", "U.S."/"USA", "OpenAI's"/"OpenAI").
  */
 export function wordForms(text: string): WordForm[] {
   const nlp = getNlp();
@@ -38,7 +41,6 @@ export function wordForms(text: string): WordForm[] {
   const pos = doc.tokens().out(its.pos);
   // wink's typings declare stopWordFlag with the raw-document signature; at runtime it is a token its-function.
   const stop = doc.tokens().out(its.stopWordFlag as unknown as ItsFunction<boolean>);
-  const stems = doc.tokens().out(its.stem as unknown as ItsFunction<string>);
   const lemmas = doc.tokens().out(its.lemma as unknown as ItsFunction<string>);
   const out: WordForm[] = [];
   let cursor = 0;
@@ -47,20 +49,21 @@ export function wordForms(text: string): WordForm[] {
     if (at >= 0) cursor = at + value.length;
     const type = types[i];
     if (type !== 'word' && type !== 'number') return;
-    const norm = value.toLowerCase().replace(/[.’']/g, '');
-    if (norm === 's' && /^['’]s$/i.test(value)) {
+    const norm = normalizeWord(value);
+    if (/^['’]s$/i.test(value)) {
       const owner = out.findLast((f) => !f.text.includes('-') || f.norm.includes('-'));
       if (owner) owner.possessive = true;
     }
     if (norm === '' || norm === 's') return;
     const written = at >= 0 ? text.slice(at, at + value.length) : value;
-    const form = { text: written, norm, stem: (stems[i] ?? norm).toLowerCase(), lemma: (lemmas[i] ?? norm).toLowerCase(), pos: pos[i] ?? 'X', stop: Boolean(stop[i]) };
+    const form = { text: written, norm, stem: stemWord(norm), lemma: (lemmas[i] ?? norm).toLowerCase(), pos: pos[i] ?? 'X', stop: Boolean(stop[i]) };
     out.push(form);
-    // "Nagorno-Karabakh", "Azerbaijan–Armenia": each part can be what a question names.
+    // "Nagorno-Karabakh", "Azerbaijan–Armenia": each part can be what a question names. Parts are
+    // stemmed like any word, as the index (which splits at hyphens) stems them: "peace-talks" has "talk".
     const parts = written.split(/[-–—]/).filter((p) => p.length > 1);
     for (const p of parts.length > 1 ? parts : []) {
-      const partNorm = foldLatin(p).toLowerCase();
-      out.push({ ...form, text: p, norm: partNorm, stem: partNorm, lemma: partNorm });
+      const partNorm = normalizeWord(p);
+      out.push({ ...form, text: p, norm: partNorm, stem: stemWord(partNorm), lemma: partNorm });
     }
   });
   return out;

@@ -7,7 +7,7 @@ import type { FusionParams } from './FusionParams.js';
 import { LexicalIndex } from './LexicalIndex.js';
 import { passageFilter } from './passageFilter.js';
 import type { RetrievalFilter, RetrievedPassage } from './RetrievedPassage.js';
-import { termSet } from './searchTerms.js';
+import { termSet } from '../text/searchTerms.js';
 import { selectDiverse } from './selectDiverse.js';
 import { TermIds } from './TermIds.js';
 import { LruMap } from '../util/LruMap.js';

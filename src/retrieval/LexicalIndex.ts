@@ -1,7 +1,7 @@
 import { DossierError } from '../errors.js';
 import type { Passage } from '../ingest/Passage.js';
 import { Bm25Index, type Bm25Indexing, type Bm25Params, type TermQuery } from './Bm25Index.js';
-import { processTerm, termSet, tokenize } from './searchTerms.js';
+import { processTerm, termSet, tokenize } from '../text/searchTerms.js';
 import { hitScore, TermHitCache, type TermHits } from './TermHitCache.js';
 import { LruMap } from '../util/LruMap.js';
 

@@ -1,4 +1,5 @@
-import { processTerm, tokenize } from '../retrieval/searchTerms.js';
+import { foldLatin } from '../text/foldLatin.js';
+import { processTerm, tokenize } from '../text/searchTerms.js';
 import type { DatePrecision, TimelineEvent } from './TimelineEvent.js';
 
 /**
@@ -37,7 +38,8 @@ function overlap(a: Set<string>, b: Set<string>): number {
   return shared < MIN_SHARED_STEMS ? 0 : shared / small.size;
 }
 
-const normalizeActor = (a: string): string => a.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+/** An actor's name as one key: accents folded as index terms fold them, so outlets' "Erdoğan" and "Erdogan" are one actor. */
+const normalizeActor = (a: string): string => foldLatin(a).toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
 
 function sharedActors(a: TimelineEvent, b: TimelineEvent): number {
   const names = new Set(a.actors.map(normalizeActor));

@@ -1,7 +1,7 @@
 import MiniSearch from 'minisearch';
 import { describe, expect, it } from 'vitest';
 import { Bm25Index, type Bm25Indexing, type Bm25Params, type TermQuery } from '../../src/retrieval/Bm25Index.js';
-import { processTerm, tokenize } from '../../src/retrieval/searchTerms.js';
+import { processTerm, tokenize } from '../../src/text/searchTerms.js';
 
 interface Doc {
   id: string;

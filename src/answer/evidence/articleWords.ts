@@ -1,19 +1,21 @@
+import { foldLatin } from '../../text/foldLatin.js';
 import type { ArticleContext } from './EvidenceSentence.js';
 
 /**
- * An article's distinct words (title included), lower case and sorted, so that a word, a word
- * beginning (a stem) or a word's close spellings can be looked up without reading the article.
+ * An article's distinct words (title included), accents folded as text/'s `normalizeWord` folds them,
+ * lower case and sorted, so that a word, a word beginning (a stem) or a word's close spellings can be
+ * looked up without reading the article.
  * Kept per article while its index is served; words are interned, so a large corpus costs one
  * pointer per distinct word of each article.
  */
 const lists = new WeakMap<ArticleContext, string[]>();
 const interned = new Map<string, string>();
 
-/** The article's distinct lower-case words, sorted (split at anything not a letter or digit). */
+/** The article's distinct folded lower-case words, sorted (split at anything not a letter or digit). */
 export function articleWordList(article: ArticleContext): string[] {
   let words = lists.get(article);
   if (!words) {
-    const text = `${article.title ?? ''}\n${article.text}`.toLowerCase();
+    const text = foldLatin(`${article.title ?? ''}\n${article.text}`).toLowerCase();
     words = [...new Set(text.match(/[\p{L}\p{N}]+/gu) ?? [])].sort().map(intern);
     lists.set(article, words);
   }

@@ -1,5 +1,6 @@
 import type { AnswerType, AskedPart, QuestionAnalysis, QuestionTerm } from '../question/QuestionAnalysis.js';
 import { termsMatch } from '../termsMatch.js';
+import { normalizeWord } from '../../text/normalizeWord.js';
 import type { Token } from './EvidenceSentence.js';
 import type { AnswerCandidate } from './extractCandidates.js';
 import { candidateMeasure, measureFits, partMeasure } from './measureKind.js';
@@ -74,7 +75,11 @@ export const CANDIDATE_RULES: readonly CandidateRule[] = [
     rejects: (c) => {
       const own = words(c.candidate.text).filter((w) => /^\p{Lu}/u.test(w) || c.candidate.source !== 'run');
       if (own.length === 0) return false;
-      const inQuestion = (w: string) => c.given.words.some((q) => q.role !== 'context' && termsMatch({ norm: w.toLowerCase().replace(/[.’']/g, ''), stem: w.toLowerCase() }, q));
+      // A name's words are compared unstemmed ("Titanic" is not the question's "Titan"), each its own stem.
+      const inQuestion = (w: string) => {
+        const norm = normalizeWord(w);
+        return c.given.words.some((q) => q.role !== 'context' && termsMatch({ norm, stem: norm }, q));
+      };
       // A person is the question's subject when their surname is; other names when every word is.
       return c.part.type === 'person' ? inQuestion(own.at(-1) ?? '') : own.every(inQuestion);
     },

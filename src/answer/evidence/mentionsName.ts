@@ -5,6 +5,8 @@ import { LruMap } from '../../util/LruMap.js';
 import { articleWordList, sameInitial } from './articleWords.js';
 import type { ArticleContext } from './EvidenceSentence.js';
 import { escapeRegExp } from '../../util/escapeRegExp.js';
+import { foldLatin } from '../../text/foldLatin.js';
+import { normalizeWord } from '../../text/normalizeWord.js';
 
 /** Last words that make a name an organisation, place or thing rather than a person ("Trump Corridor", "Key Bridge"). */
 export const THING_SUFFIX =
@@ -33,8 +35,8 @@ function wordsOf(text: string): Word[] {
   const out: Word[] = [];
   for (const w of text.match(/[\p{L}\p{N}][\p{L}\p{N}'’.-]*/gu) ?? []) {
     const clean = w.replace(/['’]s$/u, '').replace(/[.'’-]+$/u, '');
-    out.push({ text: clean, norm: clean.toLowerCase().replace(/[.’']/g, '') });
-    if (clean.includes('-')) for (const part of clean.split('-')) if (part.length > 1) out.push({ text: part, norm: part.toLowerCase().replace(/[.’']/g, '') });
+    out.push({ text: clean, norm: normalizeWord(clean) });
+    if (clean.includes('-')) for (const part of clean.split('-')) if (part.length > 1) out.push({ text: part, norm: normalizeWord(part) });
   }
   wordsCache.set(text, out);
   return out;
@@ -141,9 +143,9 @@ function spellings(words: readonly string[], word: string): string[] {
   return sameInitial(words, word).filter((w) => normsMatch(w, word));
 }
 
-/** A name's words as the article's word list splits them: at anything not a letter or digit ("U.S." → u, s). */
+/** A name's words as the article's word list splits them: folded, at anything not a letter or digit ("U.S." → u, s). */
 function pieces(name: string): string[] {
-  return name.toLowerCase().replace(/['’]s\b/gu, '').split(/[^\p{L}\p{N}]+/u).filter((w) => w !== '');
+  return foldLatin(name).toLowerCase().replace(/['’]s\b/gu, '').split(/[^\p{L}\p{N}]+/u).filter((w) => w !== '');
 }
 
 /**
@@ -189,7 +191,8 @@ function checkArticle(name: string, article: ArticleContext): boolean {
   const text = `${article.title ?? ''}\n${article.text}`;
   if (needle.length === 1 && /^\p{Lu}{2,6}$/u.test(needle[0]?.text ?? '')) return mentionsName(name, text);
   let lowered: string | undefined;
-  const lower = () => (lowered ??= text.toLowerCase());
+  // Folded like the article's word list, one letter for one: "Erdogan" is found in "Erdoğan".
+  const lower = () => (lowered ??= foldLatin(text).toLowerCase());
   const run = pieces(name);
   // "U.S." is also written "US", which the word list keeps as one word.
   const undotted = pieces(name.replace(/(?<=\p{Lu})\.(?=\p{Lu}|$|\s)/gu, ''));

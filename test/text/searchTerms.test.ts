@@ -2,9 +2,9 @@ import { readdir, readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { processTerm, termSet, tokenize } from '../../src/retrieval/searchTerms.js';
-import { STOP_WORDS } from '../../src/retrieval/stopWords.js';
-import { foldLatin } from '../../src/util/foldLatin.js';
+import { processTerm, termSet, tokenize } from '../../src/text/searchTerms.js';
+import { STOP_WORDS } from '../../src/text/stopWords.js';
+import { foldLatin } from '../../src/text/foldLatin.js';
 
 /** The parts of wink-nlp-utils' public API (its package index) that index terms were first made with. */
 interface WinkUtils {

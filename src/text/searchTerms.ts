@@ -1,21 +1,6 @@
-import { createRequire } from 'node:module';
-import { foldLatin } from '../util/foldLatin.js';
+import { foldLatin } from './foldLatin.js';
+import { normalizeWord, stemWord } from './normalizeWord.js';
 import { STOP_WORDS } from './stopWords.js';
-
-/** A Porter2 stemmer (the package ships no types). */
-type Stem = (word: string) => string;
-
-function isStem(value: unknown): value is Stem {
-  return typeof value === 'function';
-}
-
-const require = createRequire(import.meta.url);
-// wink-porter2-stemmer's main export: the function wink-nlp-utils' `string.stem` calls, so stems
-// are those of indexes built before. Not wink-nlp-utils itself: its index loads every helper, and
-// two of them build a whole wink-nlp English model on load (over a second at every start-up).
-const stemModule: unknown = require('wink-porter2-stemmer');
-if (!isStem(stemModule)) throw new Error('wink-porter2-stemmer does not export a stemmer function');
-const stem = stemModule;
 
 /**
  * Spellings of the United States that must meet as one term: "U.S." would otherwise tokenise into
@@ -38,9 +23,10 @@ export function tokenize(text: string): string[] {
 }
 
 /**
- * Normalises one token into an index term, or `null` to drop it: accents folded, lowercase, strip a possessive
- * 's, drop stop words and single letters, then Porter2-stem so "negotiations" meets "negotiated".
- * Applied identically at index and query time, so names stem consistently on both sides.
+ * Normalises one token into an index term, or `null` to drop it: stop words and single letters are
+ * dropped, the rest is `stemWord(normalizeWord(token))` (accents folded, lower case, possessive 's and
+ * apostrophes dropped, Porter2 stem, so "negotiations" meets "negotiated"). Applied identically at
+ * index and query time, so names stem consistently on both sides.
  */
 export function processTerm(token: string): string | null {
   const known = memo.get(token);
@@ -52,18 +38,21 @@ export function processTerm(token: string): string | null {
   return term;
 }
 
-/** Stemming dominates index build time and a corpus repeats its words, so results are memoised. */
+/** A corpus repeats its words and a term is looked up per token, so whole results are memoised too. */
 const memo = new Map<string, string | null>();
 const MEMO_LIMIT = 200_000;
 
 function computeTerm(token: string): string | null {
-  // Outlets spell the same name with and without its accents ("Erdoğan", "Erdogan").
+  // Stop words are checked as written first ("let's", "i'm" are on the list with their apostrophe),
+  // then as normalised: the index was built in this order, and queries must drop the same words.
   const lower = foldLatin(token).toLowerCase().replace(/’/g, "'");
   if (STOP_WORDS.has(lower)) return null;
-  const bare = lower.replace(/'s$/, '').replace(/'/g, '');
+  // `tokenize` leaves no dots in a token and has already made "USA" "US", so this is `lower`
+  // without a possessive 's and apostrophes: the answerer's normal form of the word, by construction.
+  const bare = normalizeWord(token);
   if (bare.length < 2 && !/\d/.test(bare)) return null;
   if (STOP_WORDS.has(bare)) return null;
-  return stem(bare);
+  return stemWord(bare);
 }
 
 /** The distinct index terms of a text (used for overlap between passages). */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { foldLatin } from '../../src/util/foldLatin.js';
+import { foldLatin } from '../../src/text/foldLatin.js';
 
 describe('foldLatin', () => {
   it.each<[string, string]>([
