@@ -11,6 +11,11 @@ import { escapeRegExp } from '../util/escapeRegExp.js';
 /** Lower-case name -> the other names of the same place (as written, for case-sensitive aliases like "US"). */
 let table: Map<string, string[]> | undefined;
 
+/** A country's capital as running text writes it: "Washington D.C." is "Washington"; '' when it has none. */
+function capitalOf(country: { capital: string }): string {
+  return country.capital.replace(/\s+D\.?C\.?$/, '').trim();
+}
+
 function build(): Map<string, string[]> {
   const map = new Map<string, string[]>();
   const add = (key: string, names: string[]) => {
@@ -19,8 +24,7 @@ function build(): Map<string, string[]> {
     map.set(k, [...new Set([...(map.get(k) ?? []), ...others])]);
   };
   for (const country of Object.values(countries)) {
-    // "Washington D.C." is "Washington" in running text.
-    const capital = country.capital.replace(/\s+D\.?C\.?$/, '').trim();
+    const capital = capitalOf(country);
     const aliases = 'alias' in country && Array.isArray(country.alias) ? country.alias.filter((a): a is string => typeof a === 'string') : [];
     const countryNames = [country.name, ...aliases];
     if (capital !== '') add(capital, countryNames);
@@ -38,7 +42,7 @@ let capitals: Set<string> | undefined;
  * ("Washington said"), but a country is no sign of an event in its capital.
  */
 export function isCapital(place: string): boolean {
-  capitals ??= new Set(Object.values(countries).map((c) => c.capital.replace(/\s+D\.?C\.?$/, '').trim().toLowerCase()).filter((c) => c !== ''));
+  capitals ??= new Set(Object.values(countries).map((c) => capitalOf(c).toLowerCase()).filter((c) => c !== ''));
   return capitals.has(place.trim().toLowerCase());
 }
 

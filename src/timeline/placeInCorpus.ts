@@ -1,3 +1,4 @@
+import { monthNumber } from '../util/monthNumber.js';
 import type { Article } from '../ingest/Article.js';
 import type { TimelineEvent } from './TimelineEvent.js';
 
@@ -110,7 +111,7 @@ export function datedByCorpus(article: Article, dates: readonly number[]): Artic
   if (!dateline) return article;
   const m = /\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(\d{1,2})\b|\b(\d{1,2})\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*/i.exec(article.raw.slice(dateline.start, dateline.end));
   if (!m) return article;
-  const month = MONTHS.indexOf((m[1] ?? m[4] ?? '').slice(0, 3).toLowerCase()) + 1;
+  const month = monthNumber(m[1] ?? m[4] ?? '');
   const day = Number(m[2] ?? m[3]);
   if (month < 1 || day < 1 || day > 31) return article;
   const md = `--${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
@@ -118,4 +119,3 @@ export function datedByCorpus(article: Article, dates: readonly number[]): Artic
   return year === undefined ? article : { ...article, meta: { ...article.meta, date: `${year}${md.slice(1)}` } };
 }
 
-const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];

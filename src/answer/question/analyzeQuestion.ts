@@ -1,3 +1,4 @@
+import { monthNumber } from '../../util/monthNumber.js';
 import * as chrono from 'chrono-node';
 import { isDemonym } from '../isDemonym.js';
 import { focusClause } from '../focusClause.js';
@@ -227,7 +228,6 @@ function constraintsOf(text: string): Constraint[] {
   return [...out, ...monthsOf(text, mark), ...settingsOf(text)];
 }
 
-const MONTH_NAMES = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
 
 /**
  * A month the question dates its event by: "in July 2022", "by late May". After a preposition of
@@ -239,7 +239,7 @@ const MONTH = /(?<!\d(?:st|nd|rd|th)?\s)\b(?:in|during|by|since|until|from|befor
 function monthsOf(text: string, mark: <C extends Constraint>(c: C, at: number) => C): Constraint[] {
   const out: Constraint[] = [];
   for (const m of text.matchAll(MONTH)) {
-    const month = MONTH_NAMES.indexOf((m[1] ?? '').toLowerCase()) + 1;
+    const month = monthNumber(m[1] ?? '');
     out.push(mark({ kind: 'month', month, ...(m[2] ? { year: Number(m[2]) } : {}), text: m[0].trim() }, m.index));
   }
   return out;

@@ -4,6 +4,7 @@ import type { Constraint } from '../question/QuestionAnalysis.js';
 import { withoutReferences } from '../evidence/referenceSpans.js';
 import { escapeRegExp } from '../../util/escapeRegExp.js';
 import { mentionsName } from '../evidence/mentionsName.js';
+import { monthNumber } from '../../util/monthNumber.js';
 import { isCapital } from '../placeAliases.js';
 
 const ORDINAL_WORDS: Record<number, RegExp> = {
@@ -75,11 +76,10 @@ function checkPlace(c: Extract<Constraint, { kind: 'place' }>, s: EvidenceSenten
 
 /** Month names and their abbreviations as news writes them ("Sept.", "Aug"); not the "Mar" of "Viña del Mar". */
 const MONTH_WORDS = /(?<!\bdel\s)\b(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\b\.?/g;
-const MONTH_PREFIXES = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 
 /** The months (1–12) a text names; capitalised only, so "may" the verb and "march" the walk are none. */
 function monthsNamed(text: string): Set<number> {
-  return new Set([...text.matchAll(MONTH_WORDS)].map((m) => MONTH_PREFIXES.indexOf((m[1] ?? '').slice(0, 3).toLowerCase()) + 1));
+  return new Set([...text.matchAll(MONTH_WORDS)].map((m) => monthNumber(m[1] ?? '')));
 }
 
 /**
