@@ -58,13 +58,22 @@ const ASKS_AGE = /\bhow old\b|\bages?\b|\baged\b/i;
 const COUNTING_HEADS = /^(?:share|percentage|percent|proportion|rate|turnout|margin|majority|stake|vote share)$/;
 
 /**
- * Whether the question asks who underwent `verb`: it is written in the passive ("was sworn in",
+ * Whether the part asks who underwent its predicate: it is written in the passive ("was sworn in",
  * "were arrested") and does not name the doer itself ("was arrested by whom" asks the agent).
  */
-function asksPassive(text: string, verb: string): boolean {
-  const passive = new RegExp(`\\b(?:was|were|is|are|been|being|be)\\s+(?:[\\p{L}]+ly\\s+)?${escapeRegExp(verb)}\\b`, 'iu');
-  return passive.test(text) && !/\bby\s+(?:whom|which|what)\b|\bby\s*\??$/i.test(text);
+function asksPassive(part: AskedPart): boolean {
+  let known = passiveParts.get(part);
+  if (known === undefined) {
+    const verb = part.predicate?.text ?? '';
+    const passive = new RegExp(`\\b(?:was|were|is|are|been|being|be)\\s+(?:[\\p{L}]+ly\\s+)?${escapeRegExp(verb)}\\b`, 'iu');
+    known = verb !== '' && passive.test(part.text) && !/\bby\s+(?:whom|which|what)\b|\bby\s*\??$/i.test(part.text);
+    passiveParts.set(part, known);
+  }
+  return known;
 }
+
+/** Per part, once: the rule reads it for every person and name of every retrieved sentence. */
+const passiveParts = new WeakMap<AskedPart, boolean>();
 
 /** The rules, each with the reason a journalist would give. */
 export const CANDIDATE_RULES: readonly CandidateRule[] = [
@@ -213,7 +222,7 @@ export const CANDIDATE_RULES: readonly CandidateRule[] = [
     types: ['person', 'named'],
     rejects: (c) => {
       const asked = c.part.predicate;
-      if (!asked || !asksPassive(c.part.text, asked.text)) return false;
+      if (!asked || !asksPassive(c.part)) return false;
       const verb = c.tokens.findLast((t) => t.start < c.candidate.start && termsMatch(t, asked));
       return verb !== undefined && /^(?:\s+[\p{Ll}-]+){0,2}\s+by\s+(?:[\p{L}.'’-]+\s+){0,3}$/u.test(c.text.slice(verb.start + verb.text.length, c.candidate.start));
     },
