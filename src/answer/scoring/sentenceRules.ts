@@ -170,7 +170,8 @@ export const SENTENCE_RULES: readonly SentenceRule[] = [
       // Any mention of the X puts the rule to work; only the X itself ("protester", not the related "protest") can be named.
       const mentioned = a.head.some((m) => m.token && m.level !== 'none');
       const heads = a.head.flatMap((m) => (m.token && m.level === 'exact' ? [m.token] : []));
-      return mentioned && !namesTheHead(a.sentence.text, a.sentence.tokens, heads, a.candidates.map((c) => c.candidate));
+      // A sentence that never mentions the X gives it no name either.
+      return a.head.length > 0 && (!mentioned || !namesTheHead(a.sentence.text, a.sentence.tokens, heads, a.candidates.map((c) => c.candidate)));
     },
   },
   {

@@ -85,6 +85,8 @@ describe('SENTENCE_RULES', () => {
     it.each<[string, string, string | undefined]>([
       ["What is the name of Jane Roe's widower?", "Among the guests were Jane Roe's widower and the harbour doctor Pak Lee.", 'name-not-given'],
       ["What is the name of Jane Roe's widower?", "Among the guests was Jane Roe's widower, Tom Lee.", undefined],
+      // A sentence that never mentions the asked thing names it neither.
+      ["What is the name of Jane Roe's widower?", 'Jane Roe met the harbour doctor Pak Lee in Eastport.', 'name-not-given'],
       ['What name was given to the baby girl born in Eastport?', 'The baby girl born in Eastport was taken to hospital by Dr Tom Lee.', 'name-not-given'],
       ['What name was given to the baby girl born in Eastport?', 'The baby girl born in Eastport, named Aya Roe by her aunt, was taken to hospital.', undefined],
     ])('%s / %s -> %s', async (question, sentence, rule) => {
