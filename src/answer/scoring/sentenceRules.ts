@@ -127,6 +127,16 @@ export const SENTENCE_RULES: readonly SentenceRule[] = [
       !a.inArticle.predicate && !stated(a.predicate),
   },
   {
+    name: 'action-not-stated',
+    reason: 'A how-many question about an action ("how many were killed", "how many homes were rebuilt") is answered by a figure the sentence ties to that action. A sentence that never states the action, in any form or close paraphrase, gives a figure for something else about the same people ("shelters housed 1,400 people").',
+    rejects: (a) =>
+      a.part.type === 'number' &&
+      a.part.predicate !== undefined &&
+      !TELLING.has(a.part.predicate.lemma) &&
+      (a.predicate === undefined || a.predicate.level === 'none') &&
+      !a.relation.some(stated),
+  },
+  {
     name: 'says-withheld',
     reason: 'A sentence saying the asked name, date, place or figure was not disclosed or is not known ("The company has not disclosed the name of the captain") tells the reader the articles do not give it; quoted as an answer it reads as one. Not for why or what-questions: there the withholding may be the answer ("the crew had not been given visas").',
     rejects: (a) => a.part.type !== 'reason' && a.part.type !== 'description' && WITHHELD.test(a.sentence.text) && mentionsAsked(a),

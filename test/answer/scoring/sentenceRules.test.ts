@@ -14,6 +14,14 @@ async function rejection(question: string, sentence: string): Promise<string | u
   return decision.parts[0]?.ranked[0]?.rejectedBy;
 }
 
+/** The rule that rejects the sentence beginning with `start` in a several-sentence article, if any. */
+async function rejectionIn(question: string, text: string, start: string): Promise<string | undefined> {
+  const decision = await answerer.decide(question, [article('t/rule.txt', text)]);
+  const assessed = decision.parts[0]?.ranked.find((s) => s.sentence.text.startsWith(start));
+  if (!assessed) throw new Error(`no sentence starting "${start}" was assessed`);
+  return assessed.rejectedBy;
+}
+
 describe('SENTENCE_RULES', () => {
   it('gives every rule a name and a reason', () => {
     for (const r of SENTENCE_RULES) {
@@ -33,6 +41,22 @@ describe('SENTENCE_RULES', () => {
     ['When did Jane Roe resign from the Eastport council?', 'Jane Roe resigned from the Eastport council on April 3, 2031.', undefined],
   ])('%s / %s -> %s', async (question, sentence, rule) => {
     expect(await rejection(question, sentence)).toBe(rule);
+  });
+
+  describe('action-not-stated', () => {
+    const text = 'The Eastport flood killed 12 people on Monday. Shelters in Eastport were housing about 900 people on Tuesday. After the flood, schools housed 300 people.';
+    it.each<[string, string, string | undefined]>([
+      ['How many people were killed by the Eastport flood?', 'Shelters', 'action-not-stated'],
+      ['How many people were killed by the Eastport flood?', 'The Eastport flood', undefined],
+      // Telling verbs say nothing about where the figure belongs.
+      ['How many people did officials say were in the Eastport shelters?', 'Shelters', undefined],
+      // The action in another form ties the figure to what was asked.
+      ['How many people did the Eastport shelters house?', 'Shelters', undefined],
+      // Another word of the asked relation in the sentence leaves it to the model.
+      ['How many people were killed by the Eastport flood?', 'After the flood', undefined],
+    ])('%s / %s… -> %s', async (question, start, rule) => {
+      expect(await rejectionIn(question, text, start)).toBe(rule);
+    });
   });
 
   describe('says-withheld', () => {
