@@ -73,6 +73,15 @@ function isDatedTeaser(text: string): boolean {
   return !endsLikeSentence(text) && wordCount(text, 20) <= 20 && /\s\((?:[A-Z][a-z]{2,8}\.? \d{1,2}|\d{1,2} [A-Z][a-z]{2,8})\)\s*$/.test(text);
 }
 
+/**
+ * A page's topic tags ("Tags: Titan submersible, OceanGate, Coast Guard", "Filed under: Politics"):
+ * a list of labels after a heading, not a sentence of the article.
+ */
+const TAG_LINE = /^(?:tags?|topics?|keywords|categories|filed under|more on)\s*:\s*\S[^!?]{0,200}(?<![.!?]["'”’)]*)$/i;
+
+/** A reading-time or share counter line ("2 min read | 847 Shares", "5 minute read"). */
+const READING_TIME = /^\d+\s*(?:min|mins|minutes?)\s+read\b.{0,60}$/i;
+
 /** An editor's note about the page itself ("Editor's note: This article was updated on March 12 …"). */
 const EDITOR_NOTE = /^(?:editor['’]s note|correction|clarification)\s*:|\bthis (?:article|story|report) (?:was|has been) (?:originally |first )?(?:updated|published|amended|corrected)\b/i;
 
@@ -122,6 +131,8 @@ function isChrome(text: string): boolean {
     (COOKIE_BANNER.test(text) && wordCount(text, 40) <= 40) ||
     isDatedTeaser(text) ||
     (EDITOR_NOTE.test(text) && wordCount(text, 40) <= 40) ||
+    TAG_LINE.test(text) ||
+    READING_TIME.test(text) ||
     (isTimestampOnly(text) && wordCount(text, 6) <= 6) ||
     isBylineFields(text)
   );

@@ -19,5 +19,6 @@
  * 14: an undated article's dateline without a year ("April 15 (Reuters) -") is kept as `datelineDay`.
  * 15: teaser headlines dated without a year ("… (March 10)") and "Next gallery:" links are page furniture.
  * 16: the place a dateline opens with ("ANKARA, Feb 7 (Reuters) -") is kept as `datelinePlace`.
+ * 17: a line of topic tags ("Tags: Ferry, Harbour, Coast Guard") and a reading-time line ("2 min read") are page furniture.
  */
-export const CLEANER_VERSION = 16;
+export const CLEANER_VERSION = 17;

@@ -162,6 +162,9 @@ describe('cleanArticle generalises beyond the seeds', () => {
     ['a dated headline list without a heading is removed too', 'First paragraph of the story, long enough to be prose text.\n\nBoard approves new signage rule - 12/20/2030\nQuarterly profile released - 02/28/2031\n\nSecond paragraph of the story, also long enough to be prose.', 2],
     ['headlines dated without a year, in parentheses, are removed', 'First paragraph of the story, long enough to be prose text.\n\nMost Read\nFerry orders rebound in February (March 10)\nHarbour operator to cut routes (March 12)\n\nSecond paragraph of the story, also long enough to be prose.', 2],
     ['a "Next gallery:" link is removed', 'First paragraph of the story, long enough to be prose text.\n\nNext gallery: The week in pictures, July 2-8', 1],
+    ['a line of topic tags is removed', 'First paragraph of the story, long enough to be prose text.\n\nTags: Sample Star ferry, St. Mary\'s, Coast Guard', 1],
+    ['a reading-time line is removed', 'First paragraph of the story, long enough to be prose text.\n\n3 min read | 120 Shares', 1],
+    ['a sentence that opens with "Topics" is kept', 'First paragraph of the story, long enough to be prose text.\n\nTopics: the council will discuss the harbour and the ferry. It meets on Monday.', 2],
     ['a social counter is removed', 'First paragraph of the story, long enough to be prose text.\n\n12.5KFollowersFollow', 1],
     ['an author bio under a byline is removed', 'First paragraph of the story, long enough to be prose text.\n\nJane Roe\nThe writer is a correspondent based in Tbilisi.', 1],
   ])('%s', (_name, raw, keptCount) => {
