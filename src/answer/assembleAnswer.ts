@@ -43,6 +43,8 @@ function chooseSentences(decision: AnswerDecision): SentenceAssessment[] {
     else if (cause) causesAfter.push(cause);
     const placed = answered.length === 1 ? placingSentence(p.ranked, params.joinShare) : undefined;
     if (placed) add(placed);
+    const fitting = fittingSentence(p.ranked, params);
+    if (fitting) add(fitting);
     if (top) add(top);
   }
   for (const cause of causesAfter) add(cause);
@@ -67,6 +69,21 @@ function causeForRestatement(ranked: readonly SentenceAssessment[]): SentenceAss
   const top = ranked[0];
   if (!top || top.part.type !== 'reason' || (top.features['causal'] ?? 0) > 0) return undefined;
   return ranked.find((s) => s !== top && (s.features['causal'] ?? 0) > 0 && s.sentence.passage.source === top.sentence.passage.source);
+}
+
+/** Answer types whose answer is a name, date or figure the sentence must hold; places are left out (their fit is read from a noun such as "city" that sentences rarely write). */
+const TYPED_ANSWER = new Set(['person', 'named', 'number', 'date']);
+
+/**
+ * For a part asking for a name, place, date or figure whose best sentence holds none bound to the
+ * asked category ("28 people were killed … near Pahalgam" for "which militant group"): a sentence
+ * nearly as likely that holds one ("The Resistance Front claimed responsibility"). It leads; the
+ * best sentence follows. The reader's first line should be the one that says what was asked.
+ */
+function fittingSentence(ranked: readonly SentenceAssessment[], params: AnswerDecision['params']): SentenceAssessment | undefined {
+  const top = ranked[0];
+  if (!top || !TYPED_ANSWER.has(top.part.type) || (top.features['candidateFit'] ?? 0) > 0) return undefined;
+  return ranked.find((s) => s !== top && s.p >= params.joinShare * top.p && (s.features['candidateFit'] ?? 0) >= params.fittingLeadMin);
 }
 
 /** Whether the part asks for a list: a person, named or place question whose head noun is plural ("Which officials…"). */

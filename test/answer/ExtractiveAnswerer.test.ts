@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Answer } from '../../src/answer/Answer.js';
 import type { ExtractiveAnswerer } from '../../src/answer/ExtractiveAnswerer.js';
 import { contextualizeQuery } from '../../src/answer/contextualizeQuery.js';
+import { assembleAnswer } from '../../src/answer/assembleAnswer.js';
 import { article, offlineAnswerer } from './answerFixtures.js';
 import { loadSeedRetrieval, type SeedRetrieval } from './seedRetrieval.js';
 
@@ -207,6 +208,22 @@ describe('ExtractiveAnswerer on articles written for the test', () => {
     // 10 March 2031 is a Monday: its article's "Sunday" is 9 March.
     const answer = await answerer.answer(question, [undated, dated]);
     expect(answer.text).toBe('9 March 2031 (Sunday): The ferry Sample Star and the ferry North Light collided off Eastport early on Sunday. [1] The ferry Sample Star and the ferry North Light collided off Eastport on Sunday. [2]');
+  });
+
+  it('leads with a sentence holding a name of the asked kind when the best one holds none and the other is nearly as likely', async () => {
+    const text = 'In the deadliest bombing in Eastport since the 2029 Westport attack, 14 tourists were killed in the harbour market on Tuesday. The Harbour Front, a militant group, claimed responsibility for the bombing.';
+    const question = 'Which militant group was named as responsible for the Eastport bombing of tourists?';
+    const decision = await answerer.decide(question, [article('t/claim.txt', text, { date: '2031-03-10' })]);
+    const part = decision.parts[0];
+    const claim = part?.ranked.find((s) => s.sentence.text.startsWith('The Harbour Front'));
+    const scene = part?.ranked.find((s) => s.sentence.text.startsWith('In the deadliest'));
+    if (!part || !claim || !scene) throw new Error('both sentences should be assessed');
+    expect(scene.features['candidateFit']).toBe(0);
+    expect(claim.features['candidateFit']).toBeGreaterThanOrEqual(0.75);
+    // Ranked as the model might on another article: the scene first, the claim nearly as likely (or not).
+    const ranked = (claimP: number) => ({ ...decision, parts: [{ ...part, short: [], ranked: [{ ...scene, p: 0.6 }, { ...claim, p: claimP }] }] });
+    expect(lead(assembleAnswer(question, ranked(0.5)))).toMatch(/^The Harbour Front/);
+    expect(lead(assembleAnswer(question, ranked(0.2)))).toMatch(/^In the deadliest bombing/);
   });
 
   it('leads a when-answer with a sentence that writes the day out when the best one says only a weekday nothing places', async () => {
