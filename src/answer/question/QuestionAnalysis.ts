@@ -26,6 +26,10 @@ export interface QuestionTerm extends WordForm {
   related: ReadonlySet<string>;
   /** One step broader or narrower (hypernyms, hyponyms: "kill" → "slaughter", "martyr"); weaker evidence. */
   broader: ReadonlySet<string>;
+  /** For an adjective: the lemma of the noun it modifies in the question ("administrator" for "permanent"). */
+  modifies?: string;
+  /** For an adjective that modifies a noun: adjectives saying the opposite ("interim" for "permanent"); filled by `analyzeQuestion`. */
+  opposed?: ReadonlySet<string>;
 }
 
 /** Something the answering sentence must agree with, beyond containing the question's words. */

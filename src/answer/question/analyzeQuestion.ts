@@ -252,6 +252,28 @@ interface PartDraft {
 
 const term = (f: WordForm, role: QuestionTerm['role']): QuestionTerm => ({ ...f, role, related: new Set(), broader: new Set() });
 
+/** How many words after an adjective the noun it modifies may stand ("the fourth and final episode"). */
+const MODIFIED_WITHIN = 3;
+
+/** The lemma of the noun an adjective at `i` modifies: the first noun after it, past other adjectives and "and". */
+function modifiedNoun(forms: readonly WordForm[], i: number): string | undefined {
+  for (let j = i + 1; j <= i + MODIFIED_WITHIN; j++) {
+    const f = forms[j];
+    if (!f) return undefined;
+    if (f.pos === 'NOUN') return f.lemma;
+    if (!['ADJ', 'CCONJ', 'ADV'].includes(f.pos)) return undefined;
+  }
+  return undefined;
+}
+
+/** A question term, with the noun it modifies when it is an adjective. */
+function termAt(forms: readonly WordForm[], i: number, role: QuestionTerm['role']): QuestionTerm | undefined {
+  const f = forms[i];
+  if (!f) return undefined;
+  const modifies = f.pos === 'ADJ' ? modifiedNoun(forms, i) : undefined;
+  return { ...term(f, role), ...(modifies ? { modifies } : {}) };
+}
+
 /** Broader words too common to mean anything as a match ("get", "take", "change"). */
 const VAGUE = new Set(['get', 'take', 'go', 'come', 'make', 'put', 'set', 'give', 'see', 'change', 'turn', 'move', 'run', 'work', 'act', 'pass', 'have', 'do', 'be', 'say', 'tell', 'hold', 'keep', 'let', 'bring', 'carry', 'feel', 'experience', 'travel', 'fall', 'happen', 'occur', 'place', 'reach', 'make it', 'use', 'find', 'show', 'state', 'stay', 'remain', 'call', 'name', 'know', 'think']);
 
@@ -296,7 +318,7 @@ function analysePart(text: string): PartDraft {
   }
   const phrase = rule?.head ? headPhrase(forms, Math.max(0, headStart)) : { indices: [], head: undefined, expected: undefined };
   const headIdx = new Set(phrase.indices);
-  const head: QuestionTerm[] = phrase.indices.flatMap((i) => (forms[i] ? [term(forms[i], 'head')] : []));
+  const head: QuestionTerm[] = phrase.indices.flatMap((i) => termAt(forms, i, 'head') ?? []);
   // The head noun decides "which/what X" types; "how many/much" stay numbers whatever the noun.
   const headNoun = phrase.head !== undefined ? forms[phrase.head] : undefined;
   const asksName = rule?.name === 'name-of' || rule?.name === 'name-given';
@@ -320,7 +342,7 @@ function analysePart(text: string): PartDraft {
     }
     if (f.stop || ['PUNCT', 'SYM', 'AUX', 'DET', 'PRON', 'ADP', 'CCONJ', 'SCONJ', 'PART', 'NUM'].includes(f.pos)) return;
     seen.add(f.stem);
-    relation.push(term(f, 'relation'));
+    relation.push(termAt(forms, i, 'relation') ?? term(f, 'relation'));
   });
   const predicate = pickPredicate(forms, relation);
   // Each preamble word keeps its place: the part's first word ("Roughly how many …") is capitalised anyway.
@@ -397,7 +419,8 @@ async function enrich(draft: PartDraft, lexicon: Lexicon | undefined): Promise<A
     const [wordnet, broader] = await Promise.all([lexicon.related(t.lemma, wordClassOf(t)), lexicon.broader(t.lemma, wordClassOf(t))]);
     const titles = roles.get(t.lemma) ?? [];
     const related = titles.length > 0 ? new Set([...wordnet, ...titles]) : wordnet;
-    return { ...t, related, broader: new Set([...broader].filter((w) => !VAGUE.has(w) && w.length >= 4)) };
+    const opposed = t.modifies ? await lexicon.opposed(t.lemma) : undefined;
+    return { ...t, related, broader: new Set([...broader].filter((w) => !VAGUE.has(w) && w.length >= 4)), ...(opposed && opposed.size > 0 ? { opposed } : {}) };
   };
   const relation = await Promise.all(part.relation.map(fill));
   const head = await Promise.all(part.head.map(fill));

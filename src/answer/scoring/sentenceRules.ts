@@ -85,6 +85,23 @@ function mentionsAsked(a: SentenceAssessment): boolean {
  */
 const PAGE_CHROME = /\b(?:(?:leave|end|pause|wrap up|close) (?:our|this|the) live (?:coverage|blog|updates)|follow (?:our|along with our|the) live (?:coverage|blog|updates)|(?:this|our) live (?:blog|coverage) (?:has|is) (?:now )?(?:ended|closed|paused))\b|^[-—–]\s*[\p{L}][\p{L} .'’-]{0,60}\(@\w+\)/iu;
 
+/** How many words after the opposite adjective the modified noun may stand ("an interim crisis administrator"). */
+const OPPOSED_WITHIN = 3;
+
+/**
+ * Whether the sentence gives the asked noun the opposite modifier of the question's, and never its
+ * own: "interim administrator" for "the permanent administrator", "the opening episode" for "the
+ * final episode".
+ */
+function saysOpposite(a: SentenceAssessment): boolean {
+  const tokens = a.sentence.tokens;
+  return [...a.part.relation, ...a.part.head].some((t) => {
+    const { opposed, modifies } = t;
+    if (!opposed || !modifies || tokens.some((k) => k.lemma === t.lemma || k.norm === t.norm)) return false;
+    return tokens.some((k, i) => (opposed.has(k.lemma) || opposed.has(k.norm)) && tokens.slice(i + 1, i + 1 + OPPOSED_WITHIN).some((n) => n.lemma === modifies));
+  });
+}
+
 /** The rules, checked in order; the first that applies is recorded on the assessment. */
 export const SENTENCE_RULES: readonly SentenceRule[] = [
   {
@@ -116,6 +133,11 @@ export const SENTENCE_RULES: readonly SentenceRule[] = [
     name: 'setting-not-stated',
     reason: 'A place the question sets the event in ("met in Washington", "destroyed in Limache") must be stated by the sentence, the sentences around it or the article\'s title. Articles name places for other events too, and a near miss swaps the place: a toll for one town is not the toll for another.',
     rejects: (a) => a.constraints.unmet.some((c) => c.kind === 'place'),
+  },
+  {
+    name: 'opposite-modifier',
+    reason: 'A sentence that gives the asked thing the opposite quality ("the interim administrator" for "the permanent administrator", "the opening episode" for "the final episode") is about another one of them, and says nothing of the one asked.',
+    rejects: saysOpposite,
   },
   {
     name: 'predicate-not-in-article',

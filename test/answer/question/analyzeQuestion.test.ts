@@ -218,6 +218,21 @@ describe('analyzeQuestion: related words from WordNet', () => {
   });
 });
 
+describe('analyzeQuestion: adjectives and their opposites', () => {
+  it.each<[string, string, string | undefined, string | undefined]>([
+    ['Who was appointed as the permanent administrator of the harbour board?', 'permanent', 'administrator', 'interim'],
+    ['How many viewers watched the fourth and final episode of the series?', 'final', 'episode', 'opening'],
+    // A predicate adjective modifies no noun: nothing to oppose.
+    ['Why was the harbour closed when it was permanent?', 'permanent', undefined, undefined],
+  ])('%s: "%s" modifies %s', async (question, word, noun, opposite) => {
+    const terms = (await analyze(question)).parts.flatMap((p) => [...p.relation, ...p.head]);
+    const t = terms.find((x) => x.norm === word);
+    expect(t?.modifies).toBe(noun);
+    if (opposite) expect(t?.opposed?.has(opposite)).toBe(true);
+    else expect(t?.opposed).toBeUndefined();
+  });
+});
+
 describe('analyzeQuestion: asking for a name', () => {
   it.each<[string, boolean, string]>([
     ['What is the name of the suspect arrested after the fire?', true, 'suspect'],

@@ -59,6 +59,19 @@ describe('SENTENCE_RULES', () => {
     });
   });
 
+  describe('opposite-modifier', () => {
+    it.each<[string, string, string | undefined]>([
+      ['Who was appointed as the permanent administrator of the Eastport harbour?', 'The council named Jane Roe as interim administrator of the Eastport harbour on Monday.', 'opposite-modifier'],
+      ['How many viewers watched the final episode of Harbour Lights?', 'The opening episode of Harbour Lights drew 3.1 million viewers.', 'opposite-modifier'],
+      // The question's own word in the sentence: it speaks of the asked one too.
+      ['Who was appointed as the permanent administrator of the Eastport harbour?', 'Jane Roe, the interim administrator of the Eastport harbour, was made permanent administrator on Monday.', undefined],
+      // The opposite word about something else ("the first time").
+      ['How many viewers watched the final episode of Harbour Lights?', 'For the first time, the final episode of Harbour Lights drew 3.1 million viewers.', undefined],
+    ])('%s / %s -> %s', async (question, sentence, rule) => {
+      expect(await rejection(question, sentence)).toBe(rule);
+    });
+  });
+
   describe('says-withheld', () => {
     it.each<[string, string, string | undefined]>([
       ['What is the name of the ferry Sample Star\'s captain?', 'The operator has not disclosed the name of the captain of the Sample Star.', 'says-withheld'],
