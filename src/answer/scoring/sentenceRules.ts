@@ -102,6 +102,23 @@ function saysOpposite(a: SentenceAssessment): boolean {
   });
 }
 
+/**
+ * Nouns a count is written without ("28 were killed", "turnout was 56%", "up 5 per cent"): their
+ * absence from a sentence says nothing.
+ */
+const IMPLICIT_HEADS = new Set(['people', 'person', 'persons', 'time', 'times', 'share', 'percentage', 'percent', 'proportion', 'rate', 'turnout', 'margin', 'majority', 'amount', 'number', 'total', 'figure', 'sum', 'much', 'many', 'value', 'price', 'level']);
+
+/**
+ * Whether a how-many / how-much part names what it counts ("how many containers", "how much
+ * compensation") and the sentence states neither that noun nor the asked action in any form.
+ */
+function countedNotStated(a: SentenceAssessment): boolean {
+  if (a.part.type !== 'number') return false;
+  const heads = a.part.head.map((t, i) => ({ t, m: a.head[i] })).filter(({ t }) => t.pos === 'NOUN' && !IMPLICIT_HEADS.has(t.lemma) && !IMPLICIT_HEADS.has(t.norm));
+  if (heads.length === 0 || heads.some(({ m }) => stated(m))) return false;
+  return !stated(a.predicate);
+}
+
 /** The rules, checked in order; the first that applies is recorded on the assessment. */
 export const SENTENCE_RULES: readonly SentenceRule[] = [
   {
@@ -138,6 +155,11 @@ export const SENTENCE_RULES: readonly SentenceRule[] = [
     name: 'opposite-modifier',
     reason: 'A sentence that gives the asked thing the opposite quality ("the interim administrator" for "the permanent administrator", "the opening episode" for "the final episode") is about another one of them, and says nothing of the one asked.',
     rejects: saysOpposite,
+  },
+  {
+    name: 'counted-not-stated',
+    reason: 'Asked how many or how much of something ("how many containers", "how much compensation"), a sentence that names neither that thing nor the asked action gives a figure for something else ("400 metres long", "the outage cost $500 million").',
+    rejects: countedNotStated,
   },
   {
     name: 'predicate-not-in-article',

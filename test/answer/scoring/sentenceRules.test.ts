@@ -59,6 +59,20 @@ describe('SENTENCE_RULES', () => {
     });
   });
 
+  describe('counted-not-stated', () => {
+    it.each<[string, string, string | undefined]>([
+      ['How many containers was the Sample Star carrying when it ran aground?', 'The Sample Star is 400 metres long and 59 metres wide.', 'counted-not-stated'],
+      ['How much compensation did the Eastport council pay the ferry owners?', 'The Eastport storm cost the ferry owners $5 million, the council said.', 'counted-not-stated'],
+      // The counted noun, or the asked action, ties the figure to what was asked.
+      ['How many containers was the Sample Star carrying when it ran aground?', 'The Sample Star was carrying 18,300 containers.', undefined],
+      ['How much compensation did the Eastport council pay the ferry owners?', 'The Eastport council paid the ferry owners $2 million.', undefined],
+      // Counts of people and shares are written without their noun ("28 were killed", "turnout was 56%").
+      ['How many people died in the Eastport storm?', 'In the Eastport storm 28 died.', undefined],
+    ])('%s / %s -> %s', async (question, sentence, rule) => {
+      expect(await rejection(question, sentence)).toBe(rule);
+    });
+  });
+
   describe('opposite-modifier', () => {
     it.each<[string, string, string | undefined]>([
       ['Who was appointed as the permanent administrator of the Eastport harbour?', 'The council named Jane Roe as interim administrator of the Eastport harbour on Monday.', 'opposite-modifier'],
