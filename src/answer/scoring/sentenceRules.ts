@@ -3,6 +3,8 @@ import type { SentenceAssessment } from './SentenceAssessment.js';
 import type { TermMatch } from '../evidence/matchTerms.js';
 import { escapeRegExp } from '../../util/escapeRegExp.js';
 import { namesTheHead } from '../evidence/namesTheHead.js';
+import { mentionsName } from '../evidence/mentionsName.js';
+import { sentenceNames } from '../sentenceEntities.js';
 
 /** A reason a sentence cannot answer a part of the question, whatever its other evidence. */
 export interface SentenceRule {
@@ -119,6 +121,24 @@ function countedNotStated(a: SentenceAssessment): boolean {
   return !stated(a.predicate);
 }
 
+/** Parts that ask something about a person rather than for one. */
+const ABOUT_SOMEONE = new Set(['date', 'number', 'place', 'reason', 'description']);
+
+/**
+ * Whether the sentence tells of another named person instead of the one the question asks about
+ * ("Mira Murati left in September" for "when did Greg Brockman begin his sabbatical"): the asked
+ * person is named neither in it nor in the sentence before it, and someone else is.
+ */
+function tellsOfAnother(a: SentenceAssessment): boolean {
+  if (!ABOUT_SOMEONE.has(a.part.type)) return false;
+  const asked = sentenceNames(a.part.text).people;
+  if (asked.length === 0) return false;
+  const names = (t: string | undefined) => t !== undefined && asked.some((p) => mentionsName(p, t));
+  // "Today I traveled to Incirlik": a statement in the first person may be the asked person's own.
+  if (names(a.sentence.text) || names(a.sentence.previous?.text) || /\b(?:I|we|my|our)\b/.test(a.sentence.text)) return false;
+  return sentenceNames(a.sentence.text).people.some((p) => !asked.some((q) => mentionsName(q, p) || mentionsName(p, q)));
+}
+
 /** The rules, checked in order; the first that applies is recorded on the assessment. */
 export const SENTENCE_RULES: readonly SentenceRule[] = [
   {
@@ -160,6 +180,11 @@ export const SENTENCE_RULES: readonly SentenceRule[] = [
     name: 'counted-not-stated',
     reason: 'Asked how many or how much of something ("how many containers", "how much compensation"), a sentence that names neither that thing nor the asked action gives a figure for something else ("400 metres long", "the outage cost $500 million").',
     rejects: countedNotStated,
+  },
+  {
+    name: 'another-person',
+    reason: 'A question about what someone did or said ("When did Greg Brockman begin his sabbatical?") is not answered by a sentence that tells of another named person ("Mira Murati left in September") and names the asked one neither there nor just before.',
+    rejects: tellsOfAnother,
   },
   {
     name: 'predicate-not-in-article',

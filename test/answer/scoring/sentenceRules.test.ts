@@ -73,6 +73,26 @@ describe('SENTENCE_RULES', () => {
     });
   });
 
+  describe('another-person', () => {
+    // The article names the asked person, but not in or just before the sentence assessed.
+    const opening = 'Jane Roe joined the Eastport council in 2020. The council runs the harbour. ';
+    it.each<[string, string, string | undefined]>([
+      ['When did Jane Roe resign from the Eastport council?', 'Mark Poole left the Eastport council in September.', 'another-person'],
+      ['When did Jane Roe resign from the Eastport council?', 'Roe resigned from the Eastport council in September.', undefined],
+      // In the first person, the sentence may be the asked person's own words.
+      ['When did Jane Roe resign from the Eastport council?', '"I resigned from the Eastport council in September," Mark Poole recalled.', undefined],
+      // A question asking for a person is answered by another person.
+      ['Who replaced Jane Roe on the Eastport council?', 'Mark Poole joined the Eastport council in September.', undefined],
+    ])('%s / %s -> %s', async (question, sentence, rule) => {
+      expect(await rejectionIn(question, opening + sentence, sentence.slice(0, 12))).toBe(rule);
+    });
+
+    it('lets the sentence before name the asked person ("… She resigned")', async () => {
+      const text = 'Jane Roe thanked the Eastport council on Monday. Council leader Mark Poole said she resigned in September.';
+      expect(await rejectionIn('When did Jane Roe resign from the Eastport council?', text, 'Council leader')).toBeUndefined();
+    });
+  });
+
   describe('opposite-modifier', () => {
     it.each<[string, string, string | undefined]>([
       ['Who was appointed as the permanent administrator of the Eastport harbour?', 'The council named Jane Roe as interim administrator of the Eastport harbour on Monday.', 'opposite-modifier'],
