@@ -170,6 +170,17 @@ export const CANDIDATE_RULES: readonly CandidateRule[] = [
     },
   },
   {
+    name: 'date-in-question',
+    reason: 'A date the question states itself ("On what day in 1985 was the wreck located?" → "in 1985") is what it gives, not what it asks: the answer must say more than the question does.',
+    types: ['date'],
+    rejects: (c) => {
+      const figures = c.candidate.text.match(FIGURE) ?? [];
+      if (figures.length === 0 || !figures.every((f) => c.given.figures.includes(figureValue(f)))) return false;
+      const words = c.candidate.text.match(/\p{L}{3,}/gu) ?? [];
+      return words.every((w) => /^(?:in|on|of|the|and|since|from|until|by)$/i.test(w) || c.given.words.some((g) => g.norm === normalizeWord(w)));
+    },
+  },
+  {
     name: 'other-casualty-kind',
     reason: 'News counts the dead and the injured apart: "28 people were injured" does not say how many died, and "six were killed" does not say how many were hurt.',
     types: ['number'],

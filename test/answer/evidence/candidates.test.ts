@@ -77,6 +77,9 @@ describe('CANDIDATE_RULES', () => {
     ['not-a-date', 'At what time did the ferry run aground?', 'The ferry ran aground at 7:40 a.m. local time.', [['7:40 a.m. local time', 'kept']]],
     ['asked-verb-as-modifier', 'On what date was the harbour master sacked?', 'The sacked harbour master told the council on Monday that he had done nothing wrong.', [['Monday', 'asked-verb-as-modifier']]],
     ['asked-verb-as-modifier', 'On what date was the harbour master sacked?', 'The harbour master was sacked on Monday.', [['Monday', 'kept']]],
+    ['date-in-question', 'On what day in 2029 was the wreck of the Sample Star found?', 'The wreck was found in 2029 by divers from Eastport.', [['2029', 'date-in-question']]],
+    ['date-in-question', 'On what day in 2029 was the wreck of the Sample Star found?', 'The wreck was found on 4 May 2029 by divers from Eastport.', [['on 4 May 2029', 'kept']]],
+    ['date-in-question', 'When in July 2029 did the ferry sink?', 'The ferry sank in July 2029, on a Monday.', [['July 2029', 'date-in-question'], ['Monday', 'kept']]],
     ['name-not-month', 'On what day did the engineer resign?', 'Hours later, Jan Roe, who led the team, said he had resigned on Friday.', [['Jan', 'name-not-month'], ['Friday', 'kept']]],
     ['name-not-month', 'When was the fire in Villa del Mar put out?', 'Crews in Villa del Mar put out the fire on Friday.', [['Mar', 'name-not-month'], ['Friday', 'kept']]],
   ])('%s', async (_rule, question, text, expected) => {
