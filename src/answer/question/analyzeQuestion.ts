@@ -313,8 +313,10 @@ function analysePart(text: string): PartDraft {
     headStart = of + 1;
     while (forms[headStart]?.pos === 'DET') headStart++;
     // "the name of the Dali's captain": the owner is whom the question is about, the category follows it.
-    const owner = forms.slice(headStart, headStart + 4).findIndex((f) => f.possessive);
-    if (owner >= 0) headStart += owner + 1;
+    // Not past a common noun or "of": in "the pilot of Prigozhin's jet" the category is the pilot.
+    const window = forms.slice(headStart, headStart + 4);
+    const owner = window.findIndex((f) => f.possessive);
+    if (owner >= 0 && !window.slice(0, owner).some((f) => f.pos === 'NOUN' || f.norm === 'of')) headStart += owner + 1;
   }
   const phrase = rule?.head ? headPhrase(forms, Math.max(0, headStart)) : { indices: [], head: undefined, expected: undefined };
   const headIdx = new Set(phrase.indices);

@@ -237,6 +237,9 @@ describe('analyzeQuestion: asking for a name', () => {
   it.each<[string, boolean, string]>([
     ['What is the name of the suspect arrested after the fire?', true, 'suspect'],
     ['What name was given to the newborn girl?', true, 'newborn girl'],
+    // The owner before the category is skipped; an owner after it ("of the mayor's ferry") is not.
+    ["What is the name of the Sample Star's captain?", true, 'captain'],
+    ["What was the name of the pilot of the mayor's plane?", true, 'pilot'],
     ['Who was arrested after the fire?', false, ''],
   ])('%s', async (question, asksName, head) => {
     const part = (await analyzeQuestion(question)).parts[0];
