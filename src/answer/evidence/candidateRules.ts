@@ -51,6 +51,8 @@ const after = (c: CandidateContext, n = 24) => c.text.slice(c.candidate.end, c.c
 const before = (c: CandidateContext, n = 24) => c.text.slice(Math.max(0, c.candidate.start - n), c.candidate.start);
 /** The clause after a figure, up to the next figure or clause break: what the figure counts. */
 const countedClause = (c: CandidateContext) => (after(c, 60).split(/\d|[,;:]|\band\b|\bwhile\b|\bbut\b/)[0] ?? '');
+/** The word just before a figure, past qualifiers ("killed at least 137" → "killed"). */
+const verbBefore = (c: CandidateContext) => before(c, 40).replace(/(?:\s+(?:at least|at most|about|around|some|nearly|almost|more than|over|up to|roughly|an estimated))+\s*$/i, '').match(/([\p{L}]+)\s*$/u)?.[1] ?? '';
 const DEATH = /\b(?:die[ds]?|dying|dead|deaths?|killed|killing|fatalit(?:y|ies)|lives|lost their lives|bodies|toll)\b/i;
 const INJURY = /\b(?:injur(?:e|ed|ies|y)|wound(?:ed|s)?|hurt|hospitali[sz]ed|casualties)\b/i;
 /** A question asking someone's age ("how old was she", "at what age", "what was his age"). */
@@ -186,7 +188,8 @@ export const CANDIDATE_RULES: readonly CandidateRule[] = [
     types: ['number'],
     rejects: (c) => {
       const asked = [c.part.predicate, ...c.part.relation, ...c.part.head].map((t) => t?.text ?? '').join(' ');
-      const counted = countedClause(c);
+      // What the figure counts: the words after it ("28 people were injured"), or the verb right before it ("killed 137").
+      const counted = `${verbBefore(c)} ${countedClause(c)}`;
       const asksDeaths = DEATH.test(asked) && !INJURY.test(asked);
       const asksInjuries = INJURY.test(asked) && !DEATH.test(asked);
       return (asksDeaths && INJURY.test(counted) && !DEATH.test(counted)) || (asksInjuries && DEATH.test(counted) && !INJURY.test(counted));

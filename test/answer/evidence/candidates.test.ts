@@ -63,6 +63,8 @@ describe('CANDIDATE_RULES', () => {
     ['other-casualty-kind', 'How many people died in the crash?', 'At least 28 people were injured and two were killed in the crash.', [['28', 'other-casualty-kind'], ['two', 'kept']]],
     ['other-casualty-kind', 'How many people were wounded?', 'Six people were killed, while 40 were wounded.', [['Six', 'other-casualty-kind'], ['40', 'kept']]],
     ['other-casualty-kind', 'What was the death toll?', 'The toll rose to 12 dead and 30 injured.', [['12', 'kept'], ['30', 'other-casualty-kind']]],
+    // The verb before a figure says what it counts too ("killed at least 137").
+    ['other-casualty-kind', 'How many firefighters were injured?', 'The fires killed at least 137 people and injured 40 firefighters.', [['137', 'other-casualty-kind'], ['40', 'kept']]],
     ['nationality-word', 'Which team did the Eastport Rovers beat?', 'The Eastport Rovers beat the Thai side Tarrow United on Sunday.', [['Eastport Rovers', 'in-question'], ['Thai', 'nationality-word'], ['Tarrow United', 'kept']]],
     ['nationality-word', 'What nationality was the diver who found the boys?', 'The diver who found the boys was British.', [['British', 'kept']]],
     ['location-of-asked', 'To which hospital were the divers taken?', 'The divers were taken to hospital in Tarrow, then to Eastport General Hospital.', [['Tarrow', 'location-of-asked'], ['Eastport General Hospital', 'kept']]],
