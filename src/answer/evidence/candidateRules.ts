@@ -53,6 +53,21 @@ const before = (c: CandidateContext, n = 24) => c.text.slice(Math.max(0, c.candi
 const countedClause = (c: CandidateContext) => (after(c, 60).split(/\d|[,;:]|\band\b|\bwhile\b|\bbut\b/)[0] ?? '');
 /** The word just before a figure, past qualifiers ("killed at least 137" → "killed"). */
 const verbBefore = (c: CandidateContext) => before(c, 40).replace(/(?:\s+(?:at least|at most|about|around|some|nearly|almost|more than|over|up to|roughly|an estimated))+\s*$/i, '').match(/([\p{L}]+)\s*$/u)?.[1] ?? '';
+/** The token just before a figure, past qualifiers ("carried about 31,000" → "carried"). */
+function tokenBefore(c: CandidateContext): Token | undefined {
+  const word = verbBefore(c);
+  if (word === '') return undefined;
+  return c.tokens.findLast((t) => t.start < c.candidate.start && t.text === word);
+}
+
+/** Whether a sentence's verb is the asked one, a form of it, or a WordNet relative. */
+function verbMatches(t: Token | undefined, asked: QuestionTerm): boolean {
+  return t !== undefined && (termsMatch(t, asked) || asked.related.has(t.lemma) || asked.broader.has(t.lemma));
+}
+
+/** Verbs that tell, have or reach a figure rather than do something to it ("said 40", "had 21", "reached 50,000", "rose to"). */
+const ACTION_NEUTRAL = /^(?:be|have|say|tell|report|put|estimate|count|total|number|reach|rise|climb|jump|grow|increase|fall|drop|decline|top|exceed|include|stand|hit|near|surpass|pass|confirm|give|record|register|list|show|cite)$/;
+
 const DEATH = /\b(?:die[ds]?|dying|dead|deaths?|killed|killing|fatalit(?:y|ies)|lives|lost their lives|bodies|toll)\b/i;
 const INJURY = /\b(?:injur(?:e|ed|ies|y)|wound(?:ed|s)?|hurt|hospitali[sz]ed|casualties)\b/i;
 /** A question asking someone's age ("how old was she", "at what age", "what was his age"). */
@@ -193,6 +208,21 @@ export const CANDIDATE_RULES: readonly CandidateRule[] = [
       const asksDeaths = DEATH.test(asked) && !INJURY.test(asked);
       const asksInjuries = INJURY.test(asked) && !DEATH.test(asked);
       return (asksDeaths && INJURY.test(counted) && !DEATH.test(counted)) || (asksInjuries && DEATH.test(counted) && !INJURY.test(counted));
+    },
+  },
+  {
+    name: 'figure-of-another-action',
+    reason: 'Asked how many were affected by an action ("how many vehicles fell into the river"), a figure right after another verb ("the bridge carried 31,000 vehicles a day") counts what that verb did, not the asked action.',
+    types: ['number'],
+    rejects: (c) => {
+      const asked = c.part.predicate;
+      if (!asked || c.part.relation.some((t) => t.pos === 'VERB' && t !== asked && t.role !== 'context' && verbMatches(tokenBefore(c), t))) return false;
+      const verb = tokenBefore(c);
+      // "a combined $9 billion", "an estimated 40": a participle after an article describes the figure.
+      if (verb && /^(?:a|an|the|another|some)$/i.test(c.tokens[verb.index - 1]?.norm ?? '')) return false;
+      // A phrasal verb around the figure ("pull $42 billion out") is a paraphrase WordNet does not relate.
+      if (/^\s+(?:out|off|up|down|away|back|in|over)\b/i.test(after(c, 12))) return false;
+      return verb !== undefined && verb.pos === 'VERB' && !ACTION_NEUTRAL.test(verb.lemma) && !verbMatches(verb, asked);
     },
   },
   {

@@ -60,6 +60,10 @@ describe('CANDIDATE_RULES', () => {
     ['total-not-each', 'How much did the three banks lend?', 'The banks lent a combined $9 billion, or $3 billion each.', [['$9 billion', 'kept'], ['$3 billion', 'kept']]],
     ['figure-in-question', 'How many seats did the party win in the 630-seat chamber?', 'The party won 208 of the 630 seats.', [['208', 'kept'], ['630', 'figure-in-question']]],
     ['figure-in-question', 'The shares closed at $1,343.05. At what price did they open?', 'They opened at $1,294.51 after closing at $1,343.05.', [['$1,294.51', 'kept'], ['$1,343.05', 'figure-in-question']]],
+    ['figure-of-another-action', 'How many cars fell into the harbour?', 'The Eastport bridge carried about 31,000 cars a day before two cars fell into the harbour.', [['31,000', 'figure-of-another-action'], ['two', 'kept']]],
+    // Verbs that tell or total a figure, and phrasal verbs WordNet does not relate, leave it to the model.
+    ['figure-of-another-action', 'How much money did customers withdraw from the bank?', 'Customers tried to pull $42 billion out of the bank, officials said.', [['$42 billion', 'kept']]],
+    ['figure-of-another-action', 'How many cars fell into the harbour?', 'Officials said the cars that fell into the harbour numbered 12.', [['12', 'kept']]],
     ['other-casualty-kind', 'How many people died in the crash?', 'At least 28 people were injured and two were killed in the crash.', [['28', 'other-casualty-kind'], ['two', 'kept']]],
     ['other-casualty-kind', 'How many people were wounded?', 'Six people were killed, while 40 were wounded.', [['Six', 'other-casualty-kind'], ['40', 'kept']]],
     ['other-casualty-kind', 'What was the death toll?', 'The toll rose to 12 dead and 30 injured.', [['12', 'kept'], ['30', 'other-casualty-kind']]],
