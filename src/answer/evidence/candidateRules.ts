@@ -65,8 +65,12 @@ function verbMatches(t: Token | undefined, asked: QuestionTerm): boolean {
   return t !== undefined && (termsMatch(t, asked) || asked.related.has(t.lemma) || asked.broader.has(t.lemma));
 }
 
-/** Verbs that tell, have or reach a figure rather than do something to it ("said 40", "had 21", "reached 50,000", "rose to"). */
-const ACTION_NEUTRAL = /^(?:be|have|say|tell|report|put|estimate|count|total|number|reach|rise|climb|jump|grow|increase|fall|drop|decline|top|exceed|include|stand|hit|near|surpass|pass|confirm|give|record|register|list|show|cite)$/;
+/**
+ * Verbs that tell, have, reach or get a figure rather than do something to it ("said 40", "had 21",
+ * "reached 50,000", "drew 3.1 million viewers", "won 208 seats"): news gives most counts with them,
+ * whatever the question asks ("how many watched", "how many seats did it take").
+ */
+const ACTION_NEUTRAL = /^(?:be|have|say|tell|report|put|estimate|count|total|number|reach|rise|climb|jump|grow|increase|fall|drop|decline|top|exceed|include|stand|hit|near|surpass|pass|confirm|give|record|register|list|show|cite|get|draw|attract|win|gain|receive|earn|garner|collect|raise|secure|obtain|take|lose)$/;
 
 const DEATH = /\b(?:die[ds]?|dying|dead|deaths?|killed|killing|fatalit(?:y|ies)|lives|lost their lives|bodies|toll)\b/i;
 const INJURY = /\b(?:injur(?:e|ed|ies|y)|wound(?:ed|s)?|hurt|hospitali[sz]ed|casualties)\b/i;

@@ -172,6 +172,15 @@ export const SENTENCE_RULES: readonly SentenceRule[] = [
     rejects: (a) => a.constraints.unmet.some((c) => c.kind === 'place'),
   },
   {
+    name: 'predicate-not-in-article',
+    reason: 'A when / how-many question about an action ("how many died", "when was he arrested") is not answered by an article that never states that action, in any form WordNet relates to it. Who-questions are left out: they are asked with any verb ("who runs the company") and answered with a title.',
+    rejects: (a) =>
+      (a.part.type === 'number' || a.part.type === 'date') &&
+      a.part.predicate !== undefined &&
+      !TELLING.has(a.part.predicate.lemma) &&
+      !a.inArticle.predicate && !stated(a.predicate),
+  },
+  {
     name: 'opposite-modifier',
     reason: 'A sentence that gives the asked thing the opposite quality ("the interim administrator" for "the permanent administrator", "the opening episode" for "the final episode") is about another one of them, and says nothing of the one asked.',
     rejects: saysOpposite,
@@ -185,15 +194,6 @@ export const SENTENCE_RULES: readonly SentenceRule[] = [
     name: 'another-person',
     reason: 'A question about what someone did or said ("When did Greg Brockman begin his sabbatical?") is not answered by a sentence that tells of another named person ("Mira Murati left in September") and names the asked one neither there nor just before.',
     rejects: tellsOfAnother,
-  },
-  {
-    name: 'predicate-not-in-article',
-    reason: 'A when / how-many question about an action ("how many died", "when was he arrested") is not answered by an article that never states that action, in any form WordNet relates to it. Who-questions are left out: they are asked with any verb ("who runs the company") and answered with a title.',
-    rejects: (a) =>
-      (a.part.type === 'number' || a.part.type === 'date') &&
-      a.part.predicate !== undefined &&
-      !TELLING.has(a.part.predicate.lemma) &&
-      !a.inArticle.predicate && !stated(a.predicate),
   },
   {
     name: 'action-not-stated',

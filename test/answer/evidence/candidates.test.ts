@@ -64,6 +64,8 @@ describe('CANDIDATE_RULES', () => {
     // Verbs that tell or total a figure, and phrasal verbs WordNet does not relate, leave it to the model.
     ['figure-of-another-action', 'How much money did customers withdraw from the bank?', 'Customers tried to pull $42 billion out of the bank, officials said.', [['$42 billion', 'kept']]],
     ['figure-of-another-action', 'How many cars fell into the harbour?', 'Officials said the cars that fell into the harbour numbered 12.', [['12', 'kept']]],
+    // Verbs of getting give most counts, whatever the question asks ("drew 3.1 million viewers" for "how many watched").
+    ['figure-of-another-action', 'How many viewers watched the final episode?', 'The final episode drew 3.1 million viewers.', [['3.1 million', 'kept']]],
     ['other-casualty-kind', 'How many people died in the crash?', 'At least 28 people were injured and two were killed in the crash.', [['28', 'other-casualty-kind'], ['two', 'kept']]],
     ['other-casualty-kind', 'How many people were wounded?', 'Six people were killed, while 40 were wounded.', [['Six', 'other-casualty-kind'], ['40', 'kept']]],
     ['other-casualty-kind', 'What was the death toll?', 'The toll rose to 12 dead and 30 injured.', [['12', 'kept'], ['30', 'other-casualty-kind']]],

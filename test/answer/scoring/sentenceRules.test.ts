@@ -44,7 +44,7 @@ describe('SENTENCE_RULES', () => {
   });
 
   describe('action-not-stated', () => {
-    const text = 'The Eastport flood killed 12 people on Monday. Shelters in Eastport were housing about 900 people on Tuesday. After the flood, schools housed 300 people.';
+    const text = 'The Eastport flood killed 12 people on Monday. Shelters in Eastport were housing about 900 people on Tuesday. After the flood, 300 people were in schools.';
     it.each<[string, string, string | undefined]>([
       ['How many people were killed by the Eastport flood?', 'Shelters', 'action-not-stated'],
       ['How many people were killed by the Eastport flood?', 'The Eastport flood', undefined],
@@ -62,7 +62,6 @@ describe('SENTENCE_RULES', () => {
   describe('counted-not-stated', () => {
     it.each<[string, string, string | undefined]>([
       ['How many containers was the Sample Star carrying when it ran aground?', 'The Sample Star is 400 metres long and 59 metres wide.', 'counted-not-stated'],
-      ['How much compensation did the Eastport council pay the ferry owners?', 'The Eastport storm cost the ferry owners $5 million, the council said.', 'counted-not-stated'],
       // The counted noun, or the asked action, ties the figure to what was asked.
       ['How many containers was the Sample Star carrying when it ran aground?', 'The Sample Star was carrying 18,300 containers.', undefined],
       ['How much compensation did the Eastport council pay the ferry owners?', 'The Eastport council paid the ferry owners $2 million.', undefined],
@@ -71,11 +70,16 @@ describe('SENTENCE_RULES', () => {
     ])('%s / %s -> %s', async (question, sentence, rule) => {
       expect(await rejection(question, sentence)).toBe(rule);
     });
+
+    it('rejects a sentence giving another cost in an article that states the asked payment elsewhere', async () => {
+      const text = 'The council will pay the ferry owners in March. The Eastport storm cost the ferry owners $5 million, the council said.';
+      expect(await rejectionIn('How much compensation did the Eastport council pay the ferry owners?', text, 'The Eastport storm')).toBe('counted-not-stated');
+    });
   });
 
   describe('another-person', () => {
     // The article names the asked person, but not in or just before the sentence assessed.
-    const opening = 'Jane Roe joined the Eastport council in 2020. The council runs the harbour. ';
+    const opening = 'Jane Roe joined the Eastport council in 2020. Members who resign must give a month of notice. ';
     it.each<[string, string, string | undefined]>([
       ['When did Jane Roe resign from the Eastport council?', 'Mark Poole left the Eastport council in September.', 'another-person'],
       ['When did Jane Roe resign from the Eastport council?', 'Roe resigned from the Eastport council in September.', undefined],
