@@ -52,8 +52,8 @@ function units(raw: string, span: TextSpan): Unit[] {
 export const GLUED_BOUNDARY_RULES: ReadonlyArray<{ name: string; reason: string; pattern: RegExp }> = [
   {
     name: 'sentence-end',
-    reason: 'A word, its full stop and a capitalised word with no space ("third spot.The far-right", "than that of Scholz’s.Also") are two paragraphs joined; acronyms ("U.S.The") have one letter before the dot and are left alone.',
-    pattern: /(?<=(?:\p{Ll}{2}|\p{L}['’]\p{Ll})[.!?]["”’]?)(?=\p{Lu}\p{Ll})/gu,
+    reason: 'A word, its full stop and a capitalised word with no space ("third spot.The far-right", "than that of Scholz’s.Also") are two paragraphs joined; acronyms ("U.S.The") have one letter before the dot and are left alone, and so are outlets named by their web address ("Caliber.Az reports", "Trend.Az", "Ukrinform.Net").',
+    pattern: /(?<=(?:\p{Ll}{2}|\p{L}['’]\p{Ll})[.!?]["”’]?)(?!(?:Az|Ru|Uz|Kz|Ge|Ua|Com|Net|Org|Info|News|Tv|Pk|Lk|Uk|Eu|Tr|Ir|Ae|Ng|Ke|Za|Ph|Sg|Cn|Jp|Kr|Hk|Au|Nz|Ca|Br)(?!\p{L}))(?=\p{Lu}\p{Ll})/gu,
   },
   {
     name: 'glued-the',

@@ -170,6 +170,8 @@ describe('splitSentences on tricky text', () => {
     ['Also Read | Harbour results live: the party takes second placeThe harbour has 60 berths.', ['Also Read | Harbour results live: the party takes second place', 'The harbour has 60 berths.']],
     ['TheThe band played. Then the show ended.', ['TheThe band played.', 'Then the show ended.']],
     ['Gov.Newsom signed it. The U.S.Army agreed.', ['Gov.Newsom signed it.', 'The U.S.Army agreed.']],
+    ['Caliber.Az reports that talks resumed. Trend.Az agreed.', ['Caliber.Az reports that talks resumed.', 'Trend.Az agreed.']],
+    ['The harbour reopened.Azerbaijan sent ships.', ['The harbour reopened.', 'Azerbaijan sent ships.']],
   ])('%j', (raw, expected) => {
     const sentences = splitSentences(raw, [{ start: 0, end: raw.length }]);
     expect(sentences.map((s) => s.text)).toEqual(expected);
