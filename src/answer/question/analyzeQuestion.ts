@@ -138,7 +138,8 @@ function headPhrase(forms: WordForm[], start: number): { indices: number[]; head
     // "districts or locations": either noun names the category.
     if (f.norm === 'or' && indices.length > 0 && ['NOUN', 'PROPN'].includes(forms[i + 1]?.pos ?? '')) continue;
     if (f.pos === 'AUX' || f.pos === 'ADP' || f.pos === 'PRON' || f.pos === 'SCONJ' || f.pos === 'CCONJ' || f.pos === 'PART') break;
-    const hasNoun = indices.some((j) => forms[j]?.pos === 'NOUN' || forms[j]?.pos === 'PROPN');
+    // A nationality ("Dutch", "Japanese") describes the noun to come: "Which Dutch marine services company".
+    const hasNoun = indices.some((j) => forms[j]?.pos === 'NOUN' || (forms[j]?.pos === 'PROPN' && !isDemonym(forms[j]?.text ?? '')));
     if (hasNoun && (f.pos === 'ADV' || f.pos === 'ADJ' || f.pos === 'VERB')) break;
     if (f.pos === 'VERB' && !/(?:ed|ing)$/.test(f.norm)) break;
     if (f.pos === 'ADV') continue; // "similarly named party"

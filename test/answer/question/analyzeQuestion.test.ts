@@ -89,6 +89,16 @@ describe('analyzeQuestion: what the answer must state', () => {
     expect(part?.type).toBe('number');
   });
 
+  it.each<[string, string[], string]>([
+    // A nationality describes the noun to come; an adjective after a name ends the phrase.
+    ['Which Dutch marine services company refloated the ferry?', ['Dutch', 'marine', 'services', 'company'], 'named'],
+    ['Which Japanese company owns the ferry?', ['Japanese', 'company'], 'named'],
+  ])('reads the head of "%s" to its last noun', async (question, head, type) => {
+    const part = (await analyze(question)).parts[0];
+    expect(part?.head.map((t) => t.text)).toEqual(head);
+    expect(part?.type).toBe(type);
+  });
+
   it('keeps the named category as a word to state ("the name of the suspect")', async () => {
     const part = (await analyze('What is the name of the suspect arrested after the fire?')).parts[0];
     expect(part?.head.map((t) => t.text)).toEqual(['suspect']);
