@@ -13,6 +13,12 @@ export interface ArticleMeta {
   publisher: string | null;
   /** Publication date as ISO 8601 at its known precision: `YYYY`, `YYYY-MM` or `YYYY-MM-DD`. */
   date: string | null;
+  /**
+   * Whether the page itself writes `date` (a published line, byline, stamp line or dated dateline),
+   * or confirms a scraper's page stamp (its dateline's day, its copyright year), or an operator gave
+   * it: then a date far from the rest of the corpus is a follow-up story, not a wrong stamp.
+   */
+  dateAttested?: boolean;
   url: string | null;
   author: string | null;
   /**

@@ -21,5 +21,6 @@
  * 16: the place a dateline opens with ("ANKARA, Feb 7 (Reuters) -") is kept as `datelinePlace`.
  * 17: a line of topic tags ("Tags: Ferry, Harbour, Coast Guard") and a reading-time line ("2 min read") are page furniture.
  * 18: an outlet named by its web address ("Caliber.Az reports") is not two glued sentences.
+ * 19: `dateAttested`: whether the page states its date itself or confirms its page stamp.
  */
-export const CLEANER_VERSION = 18;
+export const CLEANER_VERSION = 19;

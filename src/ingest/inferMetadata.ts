@@ -18,7 +18,8 @@ export function inferMetadata(raw: string, cleaned: Pick<CleanedArticle, 'body' 
   const { body } = cleaned;
   const view = headerView(raw, cleaned);
   const bio = authorBio(raw);
-  const date = firstFound(DATE_RULES, view)?.value ?? null;
+  const found = firstFound(DATE_RULES, view);
+  const date = found?.value ?? null;
   const datelineDay = date === null && view.lead ? yearlessDay(view.lead) : null;
   const datelinePlace = view.lead ? datelinePlaceOf(view.lead) : null;
   return {
@@ -27,9 +28,25 @@ export function inferMetadata(raw: string, cleaned: Pick<CleanedArticle, 'body' 
     date,
     url: inferUrl(raw),
     author: inferAuthor(view.lines, bio),
+    ...(found && dateAttested(found, view) ? { dateAttested: true } : {}),
     ...(datelineDay ? { datelineDay } : {}),
     ...(datelinePlace ? { datelinePlace } : {}),
   };
+}
+
+/**
+ * Whether the page itself states its date (see `ArticleMeta.dateAttested`): any rule but the
+ * scraper's page stamp, or another header line agreeing with the stamp: a dated rule to the
+ * precision it gives, the dateline's day without a year ("COPIAPÓ, Aug 2 (Agency) –"), the
+ * copyright year.
+ */
+function dateAttested(found: { value: string; rule: string }, view: HeaderView): boolean {
+  if (found.rule !== 'page-stamp') return true;
+  const agrees = (other: string | null) => other !== null && (found.value.startsWith(other) || other.startsWith(found.value));
+  if (DATE_RULES.some((r) => r.name !== 'page-stamp' && agrees(r.find(view)))) return true;
+  if (view.lead && yearlessDay(view.lead) === found.value.slice(5, 10)) return true;
+  const year = view.copyright ? /\b(\d{4})\b/.exec(view.copyright)?.[1] : undefined;
+  return year !== undefined && found.value.startsWith(year);
 }
 
 /** Words that open a dateline without being its place: dates, bylines, labels. */

@@ -91,6 +91,9 @@ export function applyOverrides(meta: ArticleMeta, overrides: MetaOverrides): Art
     const value = overrides[key];
     if (value !== undefined) result[key] = value;
   }
+  // A date the operator gave is as sure as the page's own.
+  if (overrides.date !== undefined && overrides.date !== null) result.dateAttested = true;
+  else if (overrides.date === null) delete result.dateAttested;
   return result;
 }
 

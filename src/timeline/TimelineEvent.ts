@@ -31,7 +31,8 @@ export interface TimelineEvent {
   reading?: string;
   /**
    * The date came from the article's own date (a weekday, a day without a year, the dateline or
-   * page stamp): it is only as right as that date.
+   * page stamp) and only a scraper's page stamp gives that date (`ArticleMeta.dateAttested` is not
+   * set): it is only as right as that stamp.
    */
   anchored?: boolean;
   /** The sentence or clause, shortened to a readable line. */

@@ -208,7 +208,7 @@ export function extractArticleEvents(article: Article, options: ExtractEventsOpt
         yearless: mention.yearless,
         kind: kind.kind === 'planned' ? 'planned' : 'event',
         ...(mention.reading ? { reading: mention.reading } : {}),
-        ...(told === lead || mention.relative === true || mention.inferredYear === true ? { anchored: true } : {}),
+        ...(meta.dateAttested !== true && (told === lead || mention.relative === true || mention.inferredYear === true) ? { anchored: true } : {}),
         text: shortenAround(stripped.text, at, MAX_EVENT_CHARS),
         actors,
         sources: [

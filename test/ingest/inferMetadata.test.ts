@@ -85,13 +85,27 @@ describe('inferMetadata on datelines and attributions', () => {
   });
 });
 
+describe('inferMetadata: whether the page attests its own date', () => {
+  it.each<[string, string, boolean]>([
+    ['a page stamp alone', ` date 2031-08-04 ${PARAGRAPH}`, false],
+    ['a page stamp and a dateline of the same day', ` date 2031-08-04 EASTPORT, Aug 4 (Wire) – ${PARAGRAPH}`, true],
+    ['a page stamp and a byline date', `Talks resume\nBy Jane Doe | August 4, 2031\n\n date 2031-08-04 ${PARAGRAPH}`, true],
+    ['a page stamp and the copyright year', ` date 2031-08-04 ${PARAGRAPH}\n\n© 2031 Eastport Daily. All rights reserved.`, true],
+    ['a page stamp another header line contradicts', ` date 2031-08-04 EASTPORT, Aug 9 (Wire) – ${PARAGRAPH}`, false],
+    ['a byline date', `Talks resume\nBy Jane Doe | August 4, 2031\n\n${PARAGRAPH}`, true],
+    ['no date', PARAGRAPH, false],
+  ])('%s -> %s', (_name, raw, attested) => {
+    expect(infer(raw).dateAttested === true).toBe(attested);
+  });
+});
+
 describe('inferMetadata on the seeds', () => {
   it.each<[string, ArticleMeta]>([
-    ['seeds/000_84132c475ac0a92d.txt', { title: 'Presidential Assistant of Azerbaijan holds talks in USA', publisher: 'The Diplomatic Insight', date: '2024-05-17', url: null, author: 'Muhammad Zubair', datelinePlace: 'Washington' }],
+    ['seeds/000_84132c475ac0a92d.txt', { title: 'Presidential Assistant of Azerbaijan holds talks in USA', publisher: 'The Diplomatic Insight', date: '2024-05-17', dateAttested: true, url: null, author: 'Muhammad Zubair', datelinePlace: 'Washington' }],
     ['seeds/001_85d2b148091b6640.txt', { title: null, publisher: null, date: null, url: null, author: null }],
-    ['seeds/002_5592039cb36a44e3.txt', { title: 'Armenian, US officials discuss expanding strategic partnership', publisher: 'Caliber.Az', date: '2024-06-18', url: null, author: null }],
+    ['seeds/002_5592039cb36a44e3.txt', { title: 'Armenian, US officials discuss expanding strategic partnership', publisher: 'Caliber.Az', date: '2024-06-18', dateAttested: true, url: null, author: null }],
     ['seeds/003_771a817d65f74398.txt', { title: null, publisher: null, date: null, url: null, author: null }],
-    ['seeds/004_577e0fed1c43110c.txt', { title: 'Azerbaijan, US Strengthen Ties, Advance Peace Process With Armenia', publisher: 'UrduPoint', date: '2025-08-09', url: null, author: 'Sumaira FH' }],
+    ['seeds/004_577e0fed1c43110c.txt', { title: 'Azerbaijan, US Strengthen Ties, Advance Peace Process With Armenia', publisher: 'UrduPoint', date: '2025-08-09', dateAttested: true, url: null, author: 'Sumaira FH' }],
   ])('%s', (file, expected) => {
     expect(infer(readText(file))).toEqual(expected);
   });

@@ -92,6 +92,7 @@ describe('readCorpus on a folder with bad files', () => {
       author: 'A. Person',
       publisher: 'Caliber.Az',
       date: '2024-06-18',
+      dateAttested: true,
       url: null,
     });
   });

@@ -167,6 +167,18 @@ describe('buildTimeline on synthetic articles', () => {
     expect(fromStale).toEqual(['2031-05-03']);
   });
 
+  it('dates a weekday by a far page date the page itself attests (a follow-up story years later)', async () => {
+    const story = ['2031-07-19', '2031-07-20', '2031-08-04', '2031-09-10', '2031-10-02'].map((d, i) =>
+      article(`s${i}.txt`, `The harbour board met again on ${d.slice(5)}-${d.slice(0, 4)}.`, d),
+    );
+    const followUp = article('later.txt', 'Prosecutors closed the harbour case on Thursday without charges.', '2034-08-04');
+    const attested = { ...followUp, meta: { ...followUp.meta, dateAttested: true } };
+    const dates = async (a: Article) => (await buildTimeline([...story, a])).events.filter((e) => e.sources.some((x) => x.source === 'later.txt')).map((e) => e.date);
+    // 4 August 2034 is a Friday: "on Thursday" is 3 August, when the page states its date itself.
+    expect(await dates(attested)).toEqual(['2034-08-03']);
+    expect(await dates(followUp)).toEqual([]);
+  });
+
   it('drops year-less events when a date filter is given (they cannot be placed)', async () => {
     const { events } = await buildTimeline([article('a.txt', 'The visit began on November 15.', null)], { from: '2020' });
     expect(events).toEqual([]);
