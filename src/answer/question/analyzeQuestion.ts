@@ -267,10 +267,8 @@ function modifiedNoun(forms: readonly WordForm[], i: number): string | undefined
   return undefined;
 }
 
-/** A question term, with the noun it modifies when it is an adjective. */
-function termAt(forms: readonly WordForm[], i: number, role: QuestionTerm['role']): QuestionTerm | undefined {
-  const f = forms[i];
-  if (!f) return undefined;
+/** The question term for `forms[i]`, with the noun it modifies when it is an adjective. */
+function termAt(f: WordForm, forms: readonly WordForm[], i: number, role: QuestionTerm['role']): QuestionTerm {
   const modifies = f.pos === 'ADJ' ? modifiedNoun(forms, i) : undefined;
   return { ...term(f, role), ...(modifies ? { modifies } : {}) };
 }
@@ -321,7 +319,7 @@ function analysePart(text: string): PartDraft {
   }
   const phrase = rule?.head ? headPhrase(forms, Math.max(0, headStart)) : { indices: [], head: undefined, expected: undefined };
   const headIdx = new Set(phrase.indices);
-  const head: QuestionTerm[] = phrase.indices.flatMap((i) => termAt(forms, i, 'head') ?? []);
+  const head: QuestionTerm[] = phrase.indices.flatMap((i) => (forms[i] ? [termAt(forms[i], forms, i, 'head')] : []));
   // The head noun decides "which/what X" types; "how many/much" stay numbers whatever the noun.
   const headNoun = phrase.head !== undefined ? forms[phrase.head] : undefined;
   const asksName = rule?.name === 'name-of' || rule?.name === 'name-given';
@@ -345,7 +343,7 @@ function analysePart(text: string): PartDraft {
     }
     if (f.stop || ['PUNCT', 'SYM', 'AUX', 'DET', 'PRON', 'ADP', 'CCONJ', 'SCONJ', 'PART', 'NUM'].includes(f.pos)) return;
     seen.add(f.stem);
-    relation.push(termAt(forms, i, 'relation') ?? term(f, 'relation'));
+    relation.push(termAt(f, forms, i, 'relation'));
   });
   const predicate = pickPredicate(forms, relation);
   // Each preamble word keeps its place: the part's first word ("Roughly how many …") is capitalised anyway.

@@ -130,12 +130,12 @@ const ABOUT_SOMEONE = new Set(['date', 'number', 'place', 'reason', 'description
  * person is named neither in it nor in the sentence before it, and someone else is.
  */
 function tellsOfAnother(a: SentenceAssessment): boolean {
-  if (!ABOUT_SOMEONE.has(a.part.type)) return false;
+  // "Today I traveled to Incirlik": a statement in the first person may be the asked person's own.
+  if (!ABOUT_SOMEONE.has(a.part.type) || /\b(?:I|we|my|our)\b/.test(a.sentence.text)) return false;
   const asked = sentenceNames(a.part.text).people;
   if (asked.length === 0) return false;
   const names = (t: string | undefined) => t !== undefined && asked.some((p) => mentionsName(p, t));
-  // "Today I traveled to Incirlik": a statement in the first person may be the asked person's own.
-  if (names(a.sentence.text) || names(a.sentence.previous?.text) || /\b(?:I|we|my|our)\b/.test(a.sentence.text)) return false;
+  if (names(a.sentence.text) || names(a.sentence.previous?.text)) return false;
   return sentenceNames(a.sentence.text).people.some((p) => !asked.some((q) => mentionsName(q, p) || mentionsName(p, q)));
 }
 
