@@ -134,7 +134,7 @@ export class ExtractiveAnswerer implements Answerer {
       model: this.#model,
       rarity: this.#rarity,
       similarity: this.#similarity,
-      unitIsPerson: await this.#personNouns(sentences),
+      ...(await this.#unitKinds(sentences)),
       embed: this.#embed,
     };
     const given = questionGiven(analysis);
@@ -146,10 +146,13 @@ export class ExtractiveAnswerer implements Answerer {
     return { analysis, parts, params: this.#params };
   }
 
-  /** Which nouns after numbers name people ("26 tourists"), looked up once per answer. */
-  async #personNouns(sentences: readonly EvidenceSentence[]): Promise<(lemma: string) => boolean> {
+  /**
+   * Which nouns after numbers name people ("26 tourists") and which name something else WordNet
+   * knows ("two countries"), looked up once per answer.
+   */
+  async #unitKinds(sentences: readonly EvidenceSentence[]): Promise<Pick<AssessTools, 'unitIsPerson' | 'unitIsOther'>> {
     const lexicon = this.#lexicon;
-    if (!lexicon) return () => false;
+    if (!lexicon) return { unitIsPerson: () => false };
     const nouns = new Set<string>();
     for (const s of sentences) {
       s.tokens.forEach((t, i) => {
@@ -157,8 +160,15 @@ export class ExtractiveAnswerer implements Answerer {
       });
     }
     const people = new Set<string>();
-    await Promise.all([...nouns].map(async (n) => ((await lexicon.nounCategory(n)) === 'person' ? people.add(n) : undefined)));
-    return (lemma) => people.has(lemma);
+    const others = new Set<string>();
+    await Promise.all(
+      [...nouns].map(async (n) => {
+        const category = await lexicon.nounCategory(n);
+        if (category === 'person') people.add(n);
+        else if (category !== undefined) others.add(n);
+      }),
+    );
+    return { unitIsPerson: (lemma) => people.has(lemma), unitIsOther: (lemma) => others.has(lemma) };
   }
 }
 

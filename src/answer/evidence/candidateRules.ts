@@ -16,7 +16,15 @@ export interface CandidateContext {
   part: AskedPart;
   /** What the question itself gives, to recognise its own words and figures. */
   given: QuestionGiven;
+  /** Whether a noun after a number names something WordNet knows that is not people ("countries", "homes"). */
+  unitIsOther?: (lemma: string) => boolean;
 }
+
+/** Head nouns that ask a count of people ("how many people", "how many passengers"). */
+export const HUMAN_HEADS = /^(?:people|person|persons|individual|civilian|victim|resident|passenger|worker|employee|member|soldier|tourist|child|adult)s?$/;
+
+/** Counted nouns that count people without naming them ("26 deaths", "12 dead"). */
+const PEOPLE_COUNTS = /^(?:lives|dead|deaths|fatalities|casualties|bodies|injured|wounded|missing)$/;
 
 /** What a question states itself, so that it is never returned as the answer. */
 export interface QuestionGiven {
@@ -66,11 +74,12 @@ function verbMatches(t: Token | undefined, asked: QuestionTerm): boolean {
 }
 
 /**
- * Verbs that tell, have, reach or get a figure rather than do something to it ("said 40", "had 21",
- * "reached 50,000", "drew 3.1 million viewers", "won 208 seats"): news gives most counts with them,
- * whatever the question asks ("how many watched", "how many seats did it take").
+ * Verbs that tell, have, reach, get or leave a figure rather than do something to it ("said 40",
+ * "had 21", "reached 50,000", "drew 3.1 million viewers", "won 208 seats", "left 12 dead", "claimed
+ * 40 lives"): news gives most counts with them, whatever the question asks ("how many watched",
+ * "how many died").
  */
-const ACTION_NEUTRAL = /^(?:be|have|say|tell|report|put|estimate|count|total|number|reach|rise|climb|jump|grow|increase|fall|drop|decline|top|exceed|include|stand|hit|near|surpass|pass|confirm|give|record|register|list|show|cite|get|draw|attract|win|gain|receive|earn|garner|collect|raise|secure|obtain|take|lose)$/;
+const ACTION_NEUTRAL = /^(?:be|have|say|tell|report|put|estimate|count|total|number|reach|rise|climb|jump|grow|increase|fall|drop|decline|top|exceed|include|stand|hit|near|surpass|pass|confirm|give|record|register|list|show|cite|get|draw|attract|win|gain|receive|earn|garner|collect|raise|secure|obtain|take|lose|leave|claim)$/;
 
 const DEATH = /\b(?:die[ds]?|dying|dead|deaths?|killed|killing|fatalit(?:y|ies)|lives|lost their lives|bodies|toll)\b/i;
 const INJURY = /\b(?:injur(?:e|ed|ies|y)|wound(?:ed|s)?|hurt|hospitali[sz]ed|casualties)\b/i;
@@ -199,6 +208,17 @@ export const CANDIDATE_RULES: readonly CandidateRule[] = [
       if (figures.length === 0 || !figures.every((f) => c.given.figures.includes(figureValue(f)))) return false;
       const words = c.candidate.text.match(/\p{L}{3,}/gu) ?? [];
       return words.every((w) => /^(?:in|on|of|the|and|since|from|until|by)$/i.test(w) || c.given.words.some((g) => g.norm === normalizeWord(w)));
+    },
+  },
+  {
+    name: 'other-counted-thing',
+    reason: 'Asked how many people did something, a figure that counts something else ("the two countries", "300 homes", "40 sites") is not the answer, even in a sentence about the asked event.',
+    types: ['number'],
+    rejects: (c) => {
+      const unit = c.candidate.unit;
+      if (!c.unitIsOther || unit.length === 0 || !c.part.head.some((h) => HUMAN_HEADS.test(h.norm))) return false;
+      if (unit.some((u) => PEOPLE_COUNTS.test(u.norm) || c.part.head.some((h) => termsMatch(u, h) || h.related.has(u.lemma)))) return false;
+      return unit.every((u) => c.unitIsOther?.(u.lemma) === true);
     },
   },
   {

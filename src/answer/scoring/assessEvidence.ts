@@ -25,6 +25,8 @@ export interface AssessTools {
   similarity: WordSimilarity | undefined;
   /** Whether a noun names people ("tourists", "civilians"), pre-resolved from WordNet. */
   unitIsPerson: (lemma: string) => boolean;
+  /** Whether a noun names something WordNet knows that is not people ("countries", "homes"), pre-resolved. */
+  unitIsOther?: (lemma: string) => boolean;
   /** Sentence embeddings (unit length), to compare each sentence with the part as a whole. */
   embed: ((text: string) => Float32Array) | undefined;
 }
@@ -151,7 +153,7 @@ export function assessPart(
     const constraints = checkConstraints(part.constraints, sentence, article);
     const clauses = clauseStarts(text);
     const candidates: CandidateAssessment[] = extractCandidates(text, tokens, part.type)
-      .filter((candidate) => !rejectingRule({ candidate, text, tokens, part, given }))
+      .filter((candidate) => !rejectingRule({ candidate, text, tokens, part, given, ...(tools.unitIsOther ? { unitIsOther: tools.unitIsOther } : {}) }))
       .map((candidate) => ({
         candidate,
         features: localCandidateFeatures({ candidate, part, text, tokens, anchors, predicate: predicate && (predicate.level === 'exact' || predicate.level === 'related') ? predicate.token : undefined, clauses, head, unitIsPerson: tools.unitIsPerson, similarity: tools.similarity }),

@@ -4,6 +4,7 @@ import type { TermMatch } from '../evidence/matchTerms.js';
 import type { AskedPart } from '../question/QuestionAnalysis.js';
 import { termsMatch } from '../termsMatch.js';
 import { clauseOf } from '../evidence/clauses.js';
+import { HUMAN_HEADS } from '../evidence/candidateRules.js';
 
 /** What the local candidate features see: the candidate in its sentence, and the question's matches there. */
 export interface CandidateInput {
@@ -34,7 +35,6 @@ export interface CandidateFeature {
   value(c: CandidateInput): number;
 }
 
-const HUMAN_HEADS = /^(?:people|person|persons|individual|civilian|victim|resident|passenger|worker|employee|member|soldier|tourist|child|adult)s?$/;
 
 /** Tokens inside the candidate. */
 function inside(c: CandidateInput): Token[] {

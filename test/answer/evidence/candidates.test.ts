@@ -33,13 +33,14 @@ describe('extractCandidates', () => {
 });
 
 /** The candidates of a question's kind that the rules keep in `text`, and which rule dropped the others. */
-async function judged(question: string, text: string): Promise<Array<[string, string]>> {
+async function judged(question: string, text: string, unitIsOther?: (lemma: string) => boolean): Promise<Array<[string, string]>> {
   const analysis = await analyzeQuestion(question);
   const part = analysis.parts[0];
   if (!part) throw new Error('no part');
   const tokens = tokenize(text);
   const given = questionGiven(analysis);
-  return extractCandidates(text, tokens, part.type).map((candidate) => [candidate.text, rejectingRule({ candidate, text, tokens, part, given })?.name ?? 'kept']);
+  const context = { text, tokens, part, given, ...(unitIsOther ? { unitIsOther } : {}) };
+  return extractCandidates(text, tokens, part.type).map((candidate) => [candidate.text, rejectingRule({ candidate, ...context })?.name ?? 'kept']);
 }
 
 describe('CANDIDATE_RULES', () => {
@@ -92,6 +93,25 @@ describe('CANDIDATE_RULES', () => {
     ['name-not-month', 'When was the fire in Villa del Mar put out?', 'Crews in Villa del Mar put out the fire on Friday.', [['Mar', 'name-not-month'], ['Friday', 'kept']]],
   ])('%s', async (_rule, question, text, expected) => {
     expect(await judged(question, text)).toEqual(expected);
+  });
+
+  describe('other-counted-thing', () => {
+    // What the answerer looks up in WordNet for the nouns after numbers: here, places and buildings are not people.
+    const others = new Set(['country', 'home', 'site']);
+    const unitIsOther = (lemma: string) => others.has(lemma);
+    it.each<[string, string, Array<[string, string]>]>([
+      ['How many people attended the Eastport summit?', 'Leaders of the two countries met at the Eastport summit.', [['two', 'other-counted-thing']]],
+      ['How many people were evacuated from Eastport?', 'Some 300 homes and 1,200 residents were evacuated from Eastport.', [['300', 'other-counted-thing'], ['1,200', 'kept']]],
+      // A count of the dead counts people; a question about sites is not about people.
+      ['How many people died in Eastport?', 'The storm left 12 dead in Eastport.', [['12', 'kept']]],
+      ['How many sites were hit in Eastport?', 'Drones hit nine sites in Eastport.', [['nine', 'kept']]],
+    ])('%s / %s', async (question, text, expected) => {
+      expect(await judged(question, text, unitIsOther)).toEqual(expected);
+    });
+
+    it('does nothing when WordNet was not consulted', async () => {
+      expect(await judged('How many people attended the Eastport summit?', 'Leaders of the two countries met at the Eastport summit.')).toEqual([['two', 'kept']]);
+    });
   });
 
   it('gives every rule a name and a reason', () => {
