@@ -219,6 +219,11 @@ function constraintsOf(text: string): Constraint[] {
     const value = ORDINALS[(m[1] ?? '').toLowerCase()];
     if (value !== undefined) out.push({ kind: 'ordinal', value, text: m[0] });
   }
+  // "the first of the 33 miners", "the second of the two reports": one picked out of a group by its place in order.
+  for (const m of text.matchAll(/\bthe\s+(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\s+of\s+the\b/gi)) {
+    const value = ORDINALS[(m[1] ?? '').toLowerCase()];
+    if (value !== undefined) out.push({ kind: 'ordinal', value, text: m[0] });
+  }
   const days = out.filter((c) => c.kind === 'day').map((c) => c.text);
   for (const m of text.matchAll(/(?:[$€£¥]\s?)?\b\d[\d,]*(?:\.\d+)?\b(?:\s?%)?/g)) {
     const t = m[0];

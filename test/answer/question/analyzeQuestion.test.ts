@@ -130,6 +130,8 @@ describe('analyzeQuestion: constraints', () => {
     ['Who met the envoy on June 17?', [{ kind: 'day', text: 'June 17' }]],
     ['According to the report that gives the party 120 seats, how many seats did the rival win?', [{ kind: 'figure', text: '120' }]],
     ['When did the port reopen for the first time?', []],
+    // One picked out of a group by its place in order.
+    ['Who was the second of the divers to reach the cave?', [{ kind: 'ordinal', text: 'the second of the' }]],
     ['In which city is First Harbour Bank based?', []],
     ['Which insurer covers the owner against claims brought by third parties?', []],
     ['How many homes did the fire destroy in Eastport?', [{ kind: 'place', text: 'Eastport' }]],

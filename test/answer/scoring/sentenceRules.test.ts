@@ -59,6 +59,13 @@ describe('SENTENCE_RULES', () => {
     });
   });
 
+  it.each<[string, string, string | undefined]>([
+    ['Who was the first of the Eastport divers to reach the cave?', 'A second diver, Jane Roe, reached the cave on Monday.', 'contradicts-constraint'],
+    ['Who was the first of the Eastport divers to reach the cave?', 'The first diver, Jane Roe, reached the cave on Monday.', undefined],
+  ])('an ordinal that picks one of a group: %s / %s -> %s', async (question, sentence, rule) => {
+    expect(await rejection(question, sentence)).toBe(rule);
+  });
+
   describe('counted-not-stated', () => {
     it.each<[string, string, string | undefined]>([
       ['How many containers was the Sample Star carrying when it ran aground?', 'The Sample Star is 400 metres long and 59 metres wide.', 'counted-not-stated'],
