@@ -103,7 +103,7 @@ const people = new Map<string, boolean>();
 function isPersonName(name: string, words: Word[]): boolean {
   let known = people.get(name);
   if (known === undefined) {
-    known = words.length >= 2 && words.length <= 3 && !THING_SUFFIX.test(words.at(-1)?.norm ?? '') && (nlp(name).has('#Person') || !nlp(name).has('#Place|#Organization'));
+    known = words.length >= 2 && words.length <= 3 && !THING_SUFFIX.test(words.at(-1)?.norm ?? '') && (nlp(name).has('#Person') || !nlp(name).has('(#Place|#Organization)'));
     if (people.size > 2000) people.clear();
     people.set(name, known);
   }

@@ -45,7 +45,7 @@ const NAME_JOINERS = new Set(['of', 'on', 'for', 'and', 'the', 'de', 'du', 'la',
  * ("US Vice President JD Vance" → "US", "JD Vance"). The parts a tagger adds for a hyphenated word
  * are skipped.
  */
-function namePhrases(forms: WordForm[]): string[] {
+function namePhrases(forms: WordForm[], text: string): string[] {
   const phrases: string[] = [];
   let run: string[] = [];
   let start = 0;
@@ -54,8 +54,10 @@ function namePhrases(forms: WordForm[]): string[] {
     run = [];
   };
   forms.forEach((f, i) => {
-    if (run.length === 0) start = i;
     const prev = forms[i - 1];
+    // Punctuation between two names ends the first ("Microsoft, OpenAI's biggest investor"); the forms carry none.
+    if (run.length > 0 && prev && new RegExp(`${escapeRegExp(prev.text)}['’]?s?\\s*[,;:()—–]\\s*${escapeRegExp(f.text)}`, 'u').test(text)) flush(i);
+    if (run.length === 0) start = i;
     if (prev && prev.text.includes('-') && prev.text.includes(f.text) && prev.text !== f.text) return;
     if (isName(f, i, forms[i + 1]) && !isTitleWord(f.norm)) {
       run.push(f.text);
@@ -366,7 +368,7 @@ function analysePart(text: string): PartDraft {
       subject: [...subject, ...preambleTerms.filter((t) => t.role === 'subject' && !subject.some((s) => s.stem === t.stem))],
       // Names in an attribution ("According to the Reuters report, …") say where to look, not what the article must name.
       // "Baku and Yerevan" are two names an article must mention, wherever it does (a body named "X and Y" still has both).
-      names: namePhrases(forms).flatMap((n) => n.split(/\s+and\s+/)).map((n) => allianceHead(n, asked)),
+      names: namePhrases(forms, asked).flatMap((n) => n.split(/\s+and\s+/)).map((n) => allianceHead(n, asked)),
       relation: [...relation, ...preambleTerms.filter((t) => t.role === 'context' && !relation.some((r) => r.stem === t.stem))],
       predicate,
       constraints: withoutAskedLabels(constraintsOf(text), head),

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { articleMentionsName, mentionsName } from '../../../src/answer/evidence/mentionsName.js';
 
-const TEXT = 'Chancellor Olaf Roe met Delta Air Lines executives in Eastport. The National Port Authority (NPA) said the Joint Harbour Commission would meet. Lashkar-e-Sample claimed the raid. Officials in the U.S. and Washington reacted.';
+const TEXT = 'Chancellor Olaf Roe met Delta Air Lines executives in Eastport after the New York City Marathon. The National Port Authority (NPA) said the Joint Harbour Commission would meet. Lashkar-e-Sample claimed the raid. Officials in the U.S. and Washington reacted.';
 
 describe('mentionsName', () => {
   it.each<[string, boolean]>([
@@ -16,6 +16,7 @@ describe('mentionsName', () => {
     ['America', true], // another name of the United States ("U.S.")
     ['United Airlines', false], // "Delta Air Lines" and "U.S." are no mention of it
     ['Westport', false],
+    ['Boston Marathon', false], // a city's event is no person, named by its last word alone
     ['Harbour Trust', false],
   ])('%s -> %s', (name, expected) => {
     expect(mentionsName(name, TEXT)).toBe(expected);
@@ -40,6 +41,7 @@ describe('articleMentionsName (a whole article, from its word list)', () => {
     ['United Airlines', false],
     ['Harbour Trust', false],
     ['Westport', false],
+    ['Boston Marathon', false], // a city's event: the article's "New York City Marathon" is another one
   ])('%s -> %s, as mentionsName says of the same text', (name, expected) => {
     expect(articleMentionsName(name, article)).toBe(expected);
     expect(mentionsName(name, `${article.title}\n${article.text}`)).toBe(expected);

@@ -79,6 +79,8 @@ describe('analyzeQuestion: what the answer must state', () => {
     ['What is the name of the Eastport\'s captain?', ['Eastport']],
     // Names written with letters beyond Latin-1 stay whole.
     ['Whom did Mevlüt Çavuşoğlu meet in Łódź?', ['Mevlüt Çavuşoğlu', 'Łódź']],
+    // Punctuation between two names ends the first: an apposition names two bodies, not one.
+    ["Why could Eastport, Northland's biggest port, not block the sale?", ['Eastport', 'Northland']],
   ])('%s names %j', async (question, names) => {
     expect((await analyze(question)).parts[0]?.names).toEqual(names);
   });
