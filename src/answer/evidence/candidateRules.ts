@@ -215,10 +215,11 @@ export const CANDIDATE_RULES: readonly CandidateRule[] = [
     reason: 'Asked how many people did something, a figure that counts something else ("the two countries", "300 homes", "40 sites") is not the answer, even in a sentence about the asked event.',
     types: ['number'],
     rejects: (c) => {
-      const unit = c.candidate.unit;
-      if (!c.unitIsOther || unit.length === 0 || !c.part.head.some((h) => HUMAN_HEADS.test(h.norm))) return false;
+      const { unit } = c.candidate;
+      const isOther = c.unitIsOther;
+      if (!isOther || unit.length === 0 || !c.part.head.some((h) => HUMAN_HEADS.test(h.norm))) return false;
       if (unit.some((u) => PEOPLE_COUNTS.test(u.norm) || c.part.head.some((h) => termsMatch(u, h) || h.related.has(u.lemma)))) return false;
-      return unit.every((u) => c.unitIsOther?.(u.lemma) === true);
+      return unit.every((u) => isOther(u.lemma));
     },
   },
   {
@@ -240,8 +241,9 @@ export const CANDIDATE_RULES: readonly CandidateRule[] = [
     types: ['number'],
     rejects: (c) => {
       const asked = c.part.predicate;
-      if (!asked || c.part.relation.some((t) => t.pos === 'VERB' && t !== asked && t.role !== 'context' && verbMatches(tokenBefore(c), t))) return false;
+      if (!asked) return false;
       const verb = tokenBefore(c);
+      if (c.part.relation.some((t) => t.pos === 'VERB' && t !== asked && t.role !== 'context' && verbMatches(verb, t))) return false;
       // "a combined $9 billion", "an estimated 40": a participle after an article describes the figure.
       if (verb && /^(?:a|an|the|another|some)$/i.test(c.tokens[verb.index - 1]?.norm ?? '')) return false;
       // A phrasal verb around the figure ("pull $42 billion out") is a paraphrase WordNet does not relate.
