@@ -41,6 +41,8 @@ export interface PartDecision {
   answered: boolean;
   /** The short answer(s) when sure enough, with the sentence each comes from. */
   short: Array<{ candidate: CandidateAssessment; sentence: SentenceAssessment }>;
+  /** The sentence whose best candidate an earlier part already took (see {@link takenAnswer}): it answers that part, not this one. */
+  taken?: SentenceAssessment | undefined;
 }
 
 /** Everything the answerer decided, for assembling the answer, for fitting and for debugging. */
@@ -141,7 +143,9 @@ export class ExtractiveAnswerer implements Answerer {
     const parts: PartDecision[] = [];
     for (const asked of analysis.parts) {
       const part = asked.answerOf === undefined ? asked : aboutAnswer(asked, parts[asked.answerOf]);
-      parts.push(decidePart(part, assessPart(part, sentences, articleOf, given, tools), this.#params));
+      const ranked = assessPart(part, sentences, articleOf, given, tools);
+      const taken = takenAnswer(ranked[0], parts, this.#params);
+      parts.push(decidePart(part, taken ? behindNext(ranked, taken) : ranked, this.#params, taken));
     }
     return { analysis, parts, params: this.#params };
   }
@@ -187,19 +191,62 @@ function aboutAnswer(part: AskedPart, earlier: PartDecision | undefined): AskedP
   return subject.length > 0 ? { ...part, subject, names: [best.candidate.text] } : part;
 }
 
+/** Types whose answers are one name, date, figure or place: two parts asking for one each ask for two different ones. */
+const ONE_VALUE_TYPES = new Set(['person', 'named', 'number', 'date', 'place']);
+
+/** Where a candidate stands in its article, to tell the same mention from another one with the same words. */
+const mentionKey = (s: SentenceAssessment, c: CandidateAssessment) => `${s.sentence.passage.source}#${s.sentence.start + c.candidate.start}`;
+
+/**
+ * Distinct parts, distinct answers: when an earlier answered part of the same type found its answer
+ * in the sentence that tops this part too, and that sentence's best candidate for this part is the
+ * very mention the earlier part took ("369 vessels were waiting" for both "how many were waiting"
+ * and "how many had passed through"), and it holds no other like it, that mention is not this
+ * part's answer. Returns it, so the sentence gives way to the next one.
+ */
+function takenAnswer(top: SentenceAssessment | undefined, earlier: readonly PartDecision[], params: Readonly<AnswerParams>): string | undefined {
+  const mine = top?.candidates[0];
+  if (!top || !mine || !ONE_VALUE_TYPES.has(top.part.type) || holdsAnotherLike(top, mine)) return undefined;
+  const key = mentionKey(top, mine);
+  const takenBy = earlier.find((d) => {
+    if (!d.answered || d.part.type !== top.part.type) return false;
+    const theirs = d.short[0] ?? (d.ranked[0] && d.ranked[0].p >= params.answerThreshold && d.ranked[0].candidates[0] ? { sentence: d.ranked[0], candidate: d.ranked[0].candidates[0] } : undefined);
+    return theirs !== undefined && mentionKey(theirs.sentence, theirs.candidate) === key;
+  });
+  return takenBy ? key : undefined;
+}
+
+/**
+ * Whether the sentence holds another candidate like this one, so it may answer both parts: another
+ * figure of the same thing ("85 seats, and … 64 seats", not "369 vessels … dozens of ships"),
+ * another name or date of the same kind.
+ */
+function holdsAnotherLike(s: SentenceAssessment, mine: CandidateAssessment): boolean {
+  const unit = (c: CandidateAssessment) => c.candidate.unit.at(-1)?.lemma;
+  return s.candidates.some((c) => c !== mine && c.candidate.source === mine.candidate.source && unit(c) === unit(mine));
+}
+
+/** The ranking with the sentence holding the taken mention moved just behind the next sentence. */
+function behindNext(ranked: readonly SentenceAssessment[], taken: string): SentenceAssessment[] {
+  const [top, next, ...rest] = ranked;
+  if (!top || !next || !top.candidates[0] || mentionKey(top, top.candidates[0]) !== taken) return [...ranked];
+  return [next, top, ...rest];
+}
+
 /**
  * Decides one part from its ranked sentences: answered when the best sentence is likely enough; a
  * short answer when a candidate from one of the best few sentences is likely enough ("which two
- * officers": both, or none).
+ * officers": both, or none). A mention an earlier part took (`taken`, see {@link takenAnswer}) is
+ * no short answer for this one.
  */
-export function decidePart(part: AskedPart, ranked: SentenceAssessment[], params: Readonly<AnswerParams>): PartDecision {
+export function decidePart(part: AskedPart, ranked: SentenceAssessment[], params: Readonly<AnswerParams>, taken?: string): PartDecision {
   const best = ranked[0];
   const answered = best !== undefined && best.p >= params.answerThreshold;
   const short: PartDecision['short'] = [];
   if (answered) {
     // The short answer comes from a sentence that is itself likely to answer: the best few.
     const pool = ranked.filter((s) => s.p >= params.answerThreshold).slice(0, 3);
-    const scored = pool.flatMap((sentence) => sentence.candidates.map((candidate) => ({ candidate, sentence })));
+    const scored = pool.flatMap((sentence) => sentence.candidates.filter((c) => mentionKey(sentence, c) !== taken).map((candidate) => ({ candidate, sentence })));
     scored.sort((a, b) => b.candidate.p - a.candidate.p);
     const want = Math.max(1, part.expected ?? 1);
     for (const c of scored) {
@@ -209,5 +256,6 @@ export function decidePart(part: AskedPart, ranked: SentenceAssessment[], params
     }
     if (short.length < want && want > 1) short.length = 0; // "which two officers": both or none
   }
-  return { part, ranked, answered, short };
+  const takenSentence = taken === undefined ? undefined : ranked.find((s) => s.candidates[0] !== undefined && mentionKey(s, s.candidates[0]) === taken);
+  return { part, ranked, answered, short, taken: takenSentence };
 }

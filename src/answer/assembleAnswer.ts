@@ -26,10 +26,13 @@ function chooseSentences(decision: AnswerDecision): SentenceAssessment[] {
     texts.add(textKey(s));
     chosen.push(s);
   };
-  // A short answer's own sentence is quoted first, so the reader sees where it comes from.
-  for (const p of answered) for (const s of p.short) add(s.sentence);
+  // Short answers' own sentences are quoted first when the short answers lead, so the reader sees
+  // where they come from; else each part's evidence comes in the question's order.
+  const shortsLead = answered.every((p) => p.short.length > 0);
+  if (shortsLead) for (const p of answered) for (const s of p.short) add(s.sentence);
   // A sentence that answers every part at once ("13 people were killed and 57 injured") leads.
-  if (answered.length > 1) {
+  // Not when a part had to give way to an earlier one's answer: their answers stand in two sentences.
+  if (answered.length > 1 && answered.every((p) => p.taken === undefined)) {
     const both = bestForAll(answered.map((p) => p.ranked), params.answerThreshold);
     if (both) add(both);
   }
@@ -37,6 +40,7 @@ function chooseSentences(decision: AnswerDecision): SentenceAssessment[] {
   // cause leads, the event follows. One that tells the event with something else: the cause follows.
   const causesAfter: SentenceAssessment[] = [];
   for (const p of answered) {
+    if (!shortsLead) for (const s of p.short) add(s.sentence);
     const top = p.ranked[0];
     const cause = causeForRestatement(p.ranked);
     if (cause && (top?.features['restatesEvent'] ?? 0) > 0) add(cause);

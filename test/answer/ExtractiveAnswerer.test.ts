@@ -190,6 +190,23 @@ describe('ExtractiveAnswerer on articles written for the test', () => {
     expect(await answerer.followUpQueries('Who chaired the harbour committee session?', [session])).toEqual([]);
   });
 
+  it('gives a later part of the same type another answer than the earlier part took, unless the sentence holds both', async () => {
+    const canal = article('t/canal.txt', 'Port officials said 369 vessels were waiting to pass through the canal on Sunday. The last of 422 ships in the queue went through a week later.', { date: '2031-03-29' });
+    const question = 'How many vessels were waiting on Sunday, and how many had passed through the canal once the queue was cleared?';
+    const decision = await answerer.decide(question, [canal]);
+    const [first, second] = decision.parts;
+    expect(first?.ranked[0]?.sentence.text).toMatch(/369 vessels/);
+    // The 369 sentence is the second part's likeliest too, but its figure is the first part's answer.
+    expect(second?.taken?.sentence.text).toMatch(/369 vessels/);
+    expect(second?.ranked[0]?.sentence.text).toMatch(/422 ships/);
+    const answer = await answerer.answer(question, [canal]);
+    expect(answer.text).toMatch(/^Port officials said 369 vessels[^[]*\[1\] The last of 422 ships[^[]*\[2\]$/);
+    // One sentence that holds both figures answers both parts.
+    const both = await answerer.decide('How many seats did the Harbour Party win, and how many did the Port Party win?', [election]);
+    expect(both.parts.map((p) => p.taken)).toEqual([undefined, undefined]);
+    expect(both.parts.map((p) => p.ranked[0]?.sentence.text)).toEqual([expect.stringMatching(/85 seats/), expect.stringMatching(/85 seats/)]);
+  });
+
   it('says which dateline a weekday belongs to when the article gives no year', async () => {
     const wire = article('t/wire.txt', 'Divers boarded the ferry Sample Star on Monday, the harbour police said.', { date: null, datelineDay: '04-15' });
     const answer = await answerer.answer('On what date did divers board the ferry Sample Star?', [wire]);
