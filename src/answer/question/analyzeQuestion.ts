@@ -117,6 +117,9 @@ function splitPreamble(text: string): { preamble: string; asked: string } {
   return /^[\s,;:]*$/.test(preamble) ? { preamble: '', asked: text.slice(cut) } : { preamble, asked: text.slice(cut) };
 }
 
+/** First words of two-word prepositions ending in "to": "according to", "due to", "owing to", "thanks to", "prior to". */
+const COMPLEX_PREPOSITION = /^(?:according|due|owing|thanks|prior|contrary|close|next)$/;
+
 /** The noun phrase right after the interrogative phrase: its words' indices in `forms` and its head (last noun). */
 function headPhrase(forms: WordForm[], start: number): { indices: number[]; head: number | undefined; expected: number | undefined } {
   const indices: number[] = [];
@@ -140,6 +143,8 @@ function headPhrase(forms: WordForm[], start: number): { indices: number[]; head
     // "districts or locations": either noun names the category.
     if (f.norm === 'or' && indices.length > 0 && ['NOUN', 'PROPN'].includes(forms[i + 1]?.pos ?? '')) continue;
     if (f.pos === 'AUX' || f.pos === 'ADP' || f.pos === 'PRON' || f.pos === 'SCONJ' || f.pos === 'CCONJ' || f.pos === 'PART') break;
+    // "according to", "due to", "thanks to" are prepositions written as two words ("how much according to the firm").
+    if (COMPLEX_PREPOSITION.test(f.norm) && forms[i + 1]?.norm === 'to') break;
     // A nationality ("Dutch", "Japanese") describes the noun to come: "Which Dutch marine services company".
     const hasNoun = indices.some((j) => forms[j]?.pos === 'NOUN' || (forms[j]?.pos === 'PROPN' && !isDemonym(forms[j]?.text ?? '')));
     if (hasNoun && (f.pos === 'ADV' || f.pos === 'ADJ' || f.pos === 'VERB')) break;

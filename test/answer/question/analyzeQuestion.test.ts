@@ -164,6 +164,16 @@ describe('analyzeQuestion: parts', () => {
     expect(a.parts[1]?.subject.map((t) => t.text)).toEqual(a.parts[0]?.subject.map((t) => t.text));
   });
 
+  it.each([
+    ['How much sand had the dredgers removed by Saturday, and how much according to the salvage firm on Monday?', ['sand']],
+    ['How many hectares had burned by Saturday, and how many according to the forestry agency on Sunday?', ['hectares']],
+    ['How many boats sank on Monday, and how many due to the storm on Tuesday?', ['boats']],
+  ])('reads "according to" and "due to" as prepositions, so the later part of "%s" counts what the first part counts', async (question, head) => {
+    const a = await analyze(question);
+    expect(a.parts).toHaveLength(2);
+    expect(a.parts[1]?.head.map((t) => t.text)).toEqual(head);
+  });
+
   it('retrieves a later part that says "her" with the names of the first part too', async () => {
     const a = await analyze('When did Jane Roe meet the mayor of Eastport, and when did the Harbour Party choose her as its candidate?');
     expect(a.parts[1]?.subject.map((t) => t.text)).toEqual(['Harbour', 'Party']);
