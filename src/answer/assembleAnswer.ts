@@ -1,5 +1,6 @@
 import type { Answer, Citation } from './Answer.js';
 import { citationFor } from './citationFor.js';
+import { mentionKey, ONE_VALUE_TYPES } from './distinctAnswers.js';
 import { calendarDay, datelineGloss, displayDate, formatDay, shortDate, WEEKDAY } from './displayDate.js';
 import type { AnswerDecision } from './ExtractiveAnswerer.js';
 import { noAnswer } from './noAnswer.js';
@@ -30,11 +31,12 @@ function chooseSentences(decision: AnswerDecision): SentenceAssessment[] {
   // where they come from; else each part's evidence comes in the question's order.
   const shortsLead = answered.every((p) => p.short.length > 0);
   if (shortsLead) for (const p of answered) for (const s of p.short) add(s.sentence);
-  // A sentence that answers every part at once ("13 people were killed and 57 injured") leads.
+  // A sentence that answers every part at once ("13 people were killed and 57 injured") leads;
+  // it must hold a value of its own for each part asking for a name, date or figure.
   // Not when a part had to give way to an earlier one's answer: their answers stand in two sentences.
   if (answered.length > 1 && answered.every((p) => p.taken === undefined)) {
     const both = bestForAll(answered.map((p) => p.ranked), params.answerThreshold);
-    if (both) add(both);
+    if (both && givesEachItsOwn(both, answered)) add(both);
   }
   // A why-question whose best sentence only retells the asked event: the sentence that gives its
   // cause leads, the event follows. One that tells the event with something else: the cause follows.
@@ -97,6 +99,23 @@ function asksForSeveral(part: AskedPart): boolean {
   return head.pos === 'NOUN' && head.norm !== head.lemma && /s$/.test(head.norm);
 }
 
+/**
+ * Whether the sentence can give each part asking for one name, date or figure a value of its own:
+ * "13 people were killed and 57 injured" can answer "how many killed, and how many injured";
+ * "the first ships began passing through on Monday" cannot answer two when-questions.
+ */
+function givesEachItsOwn(s: SentenceAssessment, parts: AnswerDecision['parts']): boolean {
+  const used = new Set<string>();
+  for (const p of parts) {
+    if (!ONE_VALUE_TYPES.has(p.part.type)) continue;
+    const mine = p.ranked.find((r) => sentenceKey(r) === sentenceKey(s));
+    const free = mine?.candidates.find((c) => !used.has(mentionKey(mine, c)));
+    if (!mine || !free) return false;
+    used.add(mentionKey(mine, free));
+  }
+  return true;
+}
+
 /** The sentence whose weakest part probability is highest, when that clears the threshold. */
 function bestForAll(rankings: SentenceAssessment[][], threshold: number): SentenceAssessment | undefined {
   const weakest = new Map<string, { s: SentenceAssessment; p: number }>();
@@ -141,8 +160,8 @@ export function assembleAnswer(question: string, decision: AnswerDecision): Answ
   }
   const interval = parts.length === 0 ? intervalBetween(decision) : undefined;
   if (interval && interval.sentences.every((s) => chosen.includes(s))) parts.push(`${interval.text} ${[...new Set(interval.sentences.map(marker))].join('')}.`);
-  const gloss = parts.length === 0 ? placedDate(answered, chosen[0]) : undefined;
-  for (const s of chosen) parts.push(`${s === gloss?.sentence ? `${gloss.date}: ` : ''}${s.sentence.text} ${marker(s)}`);
+  const glosses = parts.length === 0 ? placedDates(answered, chosen) : new Map<SentenceAssessment, string>();
+  for (const s of chosen) parts.push(`${glosses.has(s) ? `${glosses.get(s)}: ` : ''}${s.sentence.text} ${marker(s)}`);
   const missing = decision.parts.filter((p) => !p.answered);
   if (missing.length > 0 && answered.length > 0) {
     parts.push(`The articles don't say: ${missing.map((p) => `“${p.part.text.replace(/\?*$/, '?')}”`).join(' ')}`);
@@ -173,15 +192,23 @@ function intervalBetween(decision: AnswerDecision): { text: string; sentences: S
 }
 
 /**
- * For a when-question answered by a sentence rather than a short answer: the date its best
- * candidate stands for, when the article's date places a weekday or a day without a year
- * ("on Sunday" in an article of 10 February 2025 is 9 February 2025). A reader cannot place
- * "Sunday" from the quote alone; the full date leads the quote, which stays as written.
+ * For when-questions answered by sentences rather than short answers: the date each part's
+ * first quoted sentence stands for, when the article's date places a weekday or a day without a
+ * year ("on Sunday" in an article of 10 February 2025 is 9 February 2025). A reader cannot place
+ * "Sunday" from the quote alone; the full date leads the quote, which stays as written. Each part
+ * of "When did A happen, and when did B?" gets its own.
  */
-function placedDate(answered: AnswerDecision['parts'], lead: SentenceAssessment | undefined): { sentence: SentenceAssessment; date: string } | undefined {
-  if (answered.length !== 1 || answered[0]?.part.type !== 'date' || !lead || lead.part !== answered[0].part) return undefined;
-  const date = placed(lead);
-  return date ? { sentence: lead, date } : undefined;
+function placedDates(answered: AnswerDecision['parts'], chosen: readonly SentenceAssessment[]): Map<SentenceAssessment, string> {
+  const glosses = new Map<SentenceAssessment, string[]>();
+  for (const p of answered) {
+    if (p.part.type !== 'date') continue;
+    const top = p.ranked[0];
+    const lead = chosen.find((s) => s.part === p.part || (top !== undefined && sentenceKey(s) === sentenceKey(top)));
+    // The part's own reading of the sentence: one sentence may hold both parts' dates ("struck on Tuesday and reopened on Thursday").
+    const date = lead ? placed(p.ranked.find((s) => sentenceKey(s) === sentenceKey(lead)) ?? lead) : undefined;
+    if (lead && date && !glosses.get(lead)?.includes(date)) glosses.set(lead, [...(glosses.get(lead) ?? []), date]);
+  }
+  return new Map([...glosses].map(([s, dates]) => [s, dates.join('; ')]));
 }
 
 /** The sentence's best date, placed: in full from its article's date, or by its dateline; undefined when it stays as written. */

@@ -207,6 +207,23 @@ describe('ExtractiveAnswerer on articles written for the test', () => {
     expect(both.parts.map((p) => p.ranked[0]?.sentence.text)).toEqual([expect.stringMatching(/85 seats/), expect.stringMatching(/85 seats/)]);
   });
 
+  it('gives each part of a two-part when-question its own full date, also when one sentence holds both', async () => {
+    const question = 'When did the ferry Sample Star strike the pier at Eastport, and when did the harbour reopen?';
+    const apart = article('t/apart.txt', 'The ferry Sample Star struck the pier at Eastport on Tuesday. Harbour officials said the first boats began leaving on Monday. The harbour reopened to traffic on Thursday, officials said.', { date: '2031-03-14' });
+    expect((await answerer.answer(question, [apart])).text).toMatch(/^11 March 2031 \(Tuesday\): The ferry Sample Star struck[^[]*\[1\] 13 March 2031 \(Thursday\): The harbour reopened[^[]*\[2\]$/);
+    const together = article('t/together.txt', 'The ferry Sample Star struck the pier at Eastport on Tuesday and the harbour reopened on Thursday.', { date: '2031-03-14' });
+    expect((await answerer.answer(question, [together])).text).toMatch(/^11 March 2031 \(Tuesday\); 13 March 2031 \(Thursday\): The ferry Sample Star struck/);
+  });
+
+  it('does not lead a two-part when-question with a sentence that holds one date for both parts', async () => {
+    const question = 'When did the ferry Sample Star strike the pier at Eastport, and when did the harbour reopen?';
+    const text = 'The ferry Sample Star struck the pier at Eastport on Tuesday. The harbour reopened to traffic on Thursday. On Monday the harbour master said the ferry Sample Star that struck the pier at Eastport had left and the harbour would reopen.';
+    const decision = await answerer.decide(question, [article('t/master.txt', text, { date: '2031-03-14' })]);
+    // The harbour master's sentence is likely for both parts, but its one date cannot answer both.
+    expect(decision.parts.map((p) => p.ranked.slice(0, 2).some((s) => s.sentence.text.startsWith('On Monday')))).toEqual([true, true]);
+    expect(lead(await answerer.answer(question, [article('t/master.txt', text, { date: '2031-03-14' })]))).toMatch(/^11 March 2031 \(Tuesday\): The ferry Sample Star struck/);
+  });
+
   it('says which dateline a weekday belongs to when the article gives no year', async () => {
     const wire = article('t/wire.txt', 'Divers boarded the ferry Sample Star on Monday, the harbour police said.', { date: null, datelineDay: '04-15' });
     const answer = await answerer.answer('On what date did divers board the ferry Sample Star?', [wire]);

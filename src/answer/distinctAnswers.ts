@@ -1,0 +1,45 @@
+import type { AnswerParams } from './AnswerParams.js';
+import type { PartDecision } from './ExtractiveAnswerer.js';
+import type { CandidateAssessment, SentenceAssessment } from './scoring/SentenceAssessment.js';
+
+/** Types whose answers are one name, date, figure or place: two parts asking for one each ask for two different ones. */
+export const ONE_VALUE_TYPES = new Set(['person', 'named', 'number', 'date', 'place']);
+
+/** Where a candidate stands in its article, to tell the same mention from another one with the same words. */
+export const mentionKey = (s: SentenceAssessment, c: CandidateAssessment) => `${s.sentence.passage.source}#${s.sentence.start + c.candidate.start}`;
+
+/**
+ * Distinct parts, distinct answers: when an earlier answered part of the same type found its answer
+ * in the sentence that tops this part too, and that sentence's best candidate for this part is the
+ * very mention the earlier part took ("369 vessels were waiting" for both "how many were waiting"
+ * and "how many had passed through"), and it holds no other like it, that mention is not this
+ * part's answer. Returns it, so the sentence gives way to the next one.
+ */
+export function takenAnswer(top: SentenceAssessment | undefined, earlier: readonly PartDecision[], params: Readonly<AnswerParams>): string | undefined {
+  const mine = top?.candidates[0];
+  if (!top || !mine || !ONE_VALUE_TYPES.has(top.part.type) || holdsAnotherLike(top, mine)) return undefined;
+  const key = mentionKey(top, mine);
+  const takenBy = earlier.find((d) => {
+    if (!d.answered || d.part.type !== top.part.type) return false;
+    const theirs = d.short[0] ?? (d.ranked[0] && d.ranked[0].p >= params.answerThreshold && d.ranked[0].candidates[0] ? { sentence: d.ranked[0], candidate: d.ranked[0].candidates[0] } : undefined);
+    return theirs !== undefined && mentionKey(theirs.sentence, theirs.candidate) === key;
+  });
+  return takenBy ? key : undefined;
+}
+
+/**
+ * Whether the sentence holds another candidate like this one, so it may answer both parts: another
+ * figure of the same thing ("85 seats, and … 64 seats", not "369 vessels … dozens of ships"),
+ * another name or date of the same kind.
+ */
+export function holdsAnotherLike(s: SentenceAssessment, mine: CandidateAssessment): boolean {
+  const unit = (c: CandidateAssessment) => c.candidate.unit.at(-1)?.lemma;
+  return s.candidates.some((c) => c !== mine && c.candidate.source === mine.candidate.source && unit(c) === unit(mine));
+}
+
+/** The ranking with the sentence holding the taken mention moved just behind the next sentence. */
+export function behindNext(ranked: readonly SentenceAssessment[], taken: string): SentenceAssessment[] {
+  const [top, next, ...rest] = ranked;
+  if (!top || !next || !top.candidates[0] || mentionKey(top, top.candidates[0]) !== taken) return [...ranked];
+  return [next, top, ...rest];
+}
