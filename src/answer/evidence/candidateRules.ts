@@ -87,6 +87,13 @@ const INJURY = /\b(?:injur(?:e|ed|ies|y)|wound(?:ed|s)?|hurt|hospitali[sz]ed|cas
 const ASKS_AGE = /\bhow old\b|\bages?\b|\baged\b/i;
 const COUNTING_HEADS = /^(?:share|percentage|percent|proportion|rate|turnout|margin|majority|stake|vote share)$/;
 
+/** A question about a bar to reach: "how many did he need", "what threshold", "the required majority". */
+const ASKS_THRESHOLD = /\b(?:needs?|needed|requires?|required|necessary|threshold|minimum|hurdle|quorum)\b/i;
+/** A figure followed by what makes it a bar: "50% needed to win", "316 votes required". */
+const THRESHOLD_AFTER = /^(?:\s+[\p{L}-]+)?\s+(?:needed|required|necessary)\b/iu;
+/** A figure introduced as a bar: "the required 367 votes", "a threshold of 5%". */
+const THRESHOLD_BEFORE = /\b(?:required|needed|necessary|threshold of|minimum of|hurdle of)\s+$/i;
+
 /**
  * Whether the part asks who underwent its predicate: it is written in the passive ("was sworn in",
  * "were arrested") and does not name the doer itself ("was arrested by whom" asks the agent).
@@ -250,6 +257,12 @@ export const CANDIDATE_RULES: readonly CandidateRule[] = [
       if (/^\s+(?:out|off|up|down|away|back|in|over)\b/i.test(after(c, 12))) return false;
       return verb !== undefined && verb.pos === 'VERB' && !ACTION_NEUTRAL.test(verb.lemma) && !verbMatches(verb, asked);
     },
+  },
+  {
+    name: 'threshold-figure',
+    reason: 'A figure written as a bar to reach ("fell short of the 50% needed to win outright", "the required 367 votes") is not the figure reached; it answers only a question about what was needed.',
+    types: ['number'],
+    rejects: (c) => !ASKS_THRESHOLD.test(c.part.text) && (THRESHOLD_AFTER.test(after(c, 30)) || THRESHOLD_BEFORE.test(before(c, 30))),
   },
   {
     name: 'nationality-word',

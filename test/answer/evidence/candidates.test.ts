@@ -72,6 +72,9 @@ describe('CANDIDATE_RULES', () => {
     ['other-casualty-kind', 'What was the death toll?', 'The toll rose to 12 dead and 30 injured.', [['12', 'kept'], ['30', 'other-casualty-kind']]],
     // The verb before a figure says what it counts too ("killed at least 137").
     ['other-casualty-kind', 'How many firefighters were injured?', 'The fires killed at least 137 people and injured 40 firefighters.', [['137', 'other-casualty-kind'], ['40', 'kept']]],
+    ['threshold-figure', 'What share of the vote did Jane Roe win?', 'Jane Roe won 48% of the vote, short of the 50% needed to win outright.', [['48%', 'kept'], ['50%', 'threshold-figure']]],
+    ['threshold-figure', 'How many votes did the mayor get?', 'The mayor got 310 votes, six short of the required 316 votes.', [['310', 'kept'], ['six', 'kept'], ['316', 'threshold-figure']]],
+    ['threshold-figure', 'How many votes did the mayor need?', 'The mayor got 310 votes, six short of the required 316 votes.', [['310', 'kept'], ['six', 'kept'], ['316', 'kept']]],
     ['nationality-word', 'Which team did the Eastport Rovers beat?', 'The Eastport Rovers beat the Thai side Tarrow United on Sunday.', [['Eastport Rovers', 'in-question'], ['Thai', 'nationality-word'], ['Tarrow United', 'kept']]],
     ['nationality-word', 'What nationality was the diver who found the boys?', 'The diver who found the boys was British.', [['British', 'kept']]],
     ['location-of-asked', 'To which hospital were the divers taken?', 'The divers were taken to hospital in Tarrow, then to Eastport General Hospital.', [['Tarrow', 'location-of-asked'], ['Eastport General Hospital', 'kept']]],
