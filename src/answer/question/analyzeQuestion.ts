@@ -447,8 +447,11 @@ async function enrich(draft: PartDraft, lexicon: Lexicon | undefined): Promise<A
 /** Split rules whose parts differ exactly in their setting ("in the first round and in the runoff"). */
 const SETTING_RULES = new Set(['repeated-preposition', 'colon-enumeration', 'time-between', 'time-after', 'each-of-two', 'paired-ordinals']);
 
-/** A clause that places a part in time of its own ("when she was elected", "after the visit"). */
-const OWN_TIME = /\b(?:when|after|before|during|since|until|while)\b/i;
+/**
+ * A clause that places a part in time of its own ("when she was elected", "after the visit"), or a
+ * time counted from the first part's ("a year later", "the next day", "two weeks afterwards").
+ */
+const OWN_TIME = /\b(?:when|after|before|during|since|until|while|later|earlier|afterwards?|next|following|previous)\b/i;
 
 /**
  * Whether a later part shares the first part's year, day or ordinal ("…in the first round, and how

@@ -188,6 +188,9 @@ describe('analyzeQuestion: parts', () => {
     ['What share of the vote did the mayor win in the first round and in the runoff?', []],
     ['How many votes did the mayor get in the first round, and how many had she got when she was elected chair?', []],
     ['Which pier in Eastport did the storm hit in 2031, and what did the council call its repair plan?', ['2031']],
+    // A time counted from the first part's is a setting of its own.
+    ['How many votes did the mayor get in the first round, and how many did she get a year later?', []],
+    ['How many boats sank in the first storm, and how many were raised the next day?', []],
   ])('%s: the later part keeps %j of the first part\'s setting', async (question, carried) => {
     const a = await analyze(question);
     expect(a.parts).toHaveLength(2);
