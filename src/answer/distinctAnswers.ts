@@ -5,8 +5,11 @@ import type { CandidateAssessment, SentenceAssessment } from './scoring/Sentence
 /** Types whose answers are one name, date, figure or place: two parts asking for one each ask for two different ones. */
 export const ONE_VALUE_TYPES = new Set(['person', 'named', 'number', 'date', 'place']);
 
-/** Where a candidate stands in its article, to tell the same mention from another one with the same words. */
-export const mentionKey = (s: SentenceAssessment, c: CandidateAssessment) => `${s.sentence.passage.source}#${s.sentence.start + c.candidate.start}`;
+/**
+ * A candidate's mention: where it stands in its sentence's words, to tell it from another one with
+ * the same words. By the sentence's text, not its article: a syndicated copy says the same thing.
+ */
+export const mentionKey = (s: SentenceAssessment, c: CandidateAssessment) => `${s.sentence.text.toLowerCase()}#${c.candidate.start}`;
 
 /**
  * Distinct parts, distinct answers: when an earlier answered part of the same type found its answer
@@ -37,9 +40,11 @@ export function holdsAnotherLike(s: SentenceAssessment, mine: CandidateAssessmen
   return s.candidates.some((c) => c !== mine && c.candidate.source === mine.candidate.source && unit(c) === unit(mine));
 }
 
-/** The ranking with the sentence holding the taken mention moved just behind the next sentence. */
+/** The ranking with the sentences holding the taken mention (a syndicated copy too) moved behind the next other sentence. */
 export function behindNext(ranked: readonly SentenceAssessment[], taken: string): SentenceAssessment[] {
-  const [top, next, ...rest] = ranked;
-  if (!top || !next || !top.candidates[0] || mentionKey(top, top.candidates[0]) !== taken) return [...ranked];
-  return [next, top, ...rest];
+  const holds = (s: SentenceAssessment) => s.candidates[0] !== undefined && mentionKey(s, s.candidates[0]) === taken;
+  const lead = ranked.findIndex((s) => !holds(s));
+  if (lead <= 0) return [...ranked];
+  const other = ranked[lead];
+  return other ? [other, ...ranked.filter((s) => s !== other)] : [...ranked];
 }
