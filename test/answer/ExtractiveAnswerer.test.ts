@@ -201,6 +201,9 @@ describe('ExtractiveAnswerer on articles written for the test', () => {
     expect(second?.ranked[0]?.sentence.text).toMatch(/422 ships/);
     const answer = await answerer.answer(question, [canal]);
     expect(answer.text).toMatch(/^Port officials said 369 vessels[^[]*\[1\] The last of 422 ships[^[]*\[2\]$/);
+    // A syndicated copy of the 369 sentence gives way too.
+    const copy = article('t/copy.txt', 'Port officials said 369 vessels were waiting to pass through the canal on Sunday.', { date: '2031-03-29' });
+    expect((await answerer.decide(question, [canal, copy])).parts[1]?.ranked[0]?.sentence.text).toMatch(/422 ships/);
     // One sentence that holds both figures answers both parts.
     const both = await answerer.decide('How many seats did the Harbour Party win, and how many did the Port Party win?', [election]);
     expect(both.parts.map((p) => p.taken)).toEqual([undefined, undefined]);
