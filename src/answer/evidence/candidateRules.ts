@@ -75,11 +75,12 @@ function verbMatches(t: Token | undefined, asked: QuestionTerm): boolean {
 
 /**
  * Verbs that tell, have, reach, get or leave a figure rather than do something to it ("said 40",
+ * "announced 200 million euros",
  * "had 21", "reached 50,000", "drew 3.1 million viewers", "won 208 seats", "left 12 dead", "claimed
  * 40 lives"): news gives most counts with them, whatever the question asks ("how many watched",
  * "how many died").
  */
-const ACTION_NEUTRAL = /^(?:be|have|say|tell|report|put|estimate|count|total|number|reach|rise|climb|jump|grow|increase|fall|drop|decline|top|exceed|include|stand|hit|near|surpass|pass|confirm|give|record|register|list|show|cite|get|draw|attract|win|gain|receive|earn|garner|collect|raise|secure|obtain|take|lose|leave|claim)$/;
+const ACTION_NEUTRAL = /^(?:be|have|say|tell|report|announce|disclose|reveal|state|declare|unveil|publish|put|estimate|count|total|number|reach|rise|climb|jump|grow|increase|fall|drop|decline|top|exceed|include|stand|hit|near|surpass|pass|confirm|give|record|register|list|show|cite|get|draw|attract|win|gain|receive|earn|garner|collect|raise|secure|obtain|take|lose|leave|claim)$/;
 
 const DEATH = /\b(?:die[ds]?|dying|dead|deaths?|killed|killing|fatalit(?:y|ies)|lives|lost their lives|bodies|toll)\b/i;
 const INJURY = /\b(?:injur(?:e|ed|ies|y)|wound(?:ed|s)?|hurt|hospitali[sz]ed|casualties)\b/i;

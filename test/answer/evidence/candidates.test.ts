@@ -67,6 +67,8 @@ describe('CANDIDATE_RULES', () => {
     ['figure-of-another-action', 'How many cars fell into the harbour?', 'Officials said the cars that fell into the harbour numbered 12.', [['12', 'kept']]],
     // Verbs of getting give most counts, whatever the question asks ("drew 3.1 million viewers" for "how many watched").
     ['figure-of-another-action', 'How many viewers watched the final episode?', 'The final episode drew 3.1 million viewers.', [['3.1 million', 'kept']]],
+    // Verbs of telling give figures too ("announced 200 million euros" for "how much did they pledge").
+    ['figure-of-another-action', 'How much did the Roe family pledge for the cathedral?', 'The Roe family announced 200 million euros for the cathedral.', [['200 million euros', 'kept']]],
     ['other-casualty-kind', 'How many people died in the crash?', 'At least 28 people were injured and two were killed in the crash.', [['28', 'other-casualty-kind'], ['two', 'kept']]],
     ['other-casualty-kind', 'How many people were wounded?', 'Six people were killed, while 40 were wounded.', [['Six', 'other-casualty-kind'], ['40', 'kept']]],
     ['other-casualty-kind', 'What was the death toll?', 'The toll rose to 12 dead and 30 injured.', [['12', 'kept'], ['30', 'other-casualty-kind']]],
