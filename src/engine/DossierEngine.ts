@@ -29,6 +29,7 @@ import { focusClause } from '../answer/focusClause.js';
 import { validateQuestion } from './validateQuestion.js';
 import { EVENT_CACHE_FILE, EventCache } from '../store/EventCache.js';
 import type { ArticleRef, CorpusEvents } from '../timeline/corpusEvents.js';
+import { corpusDates, isOutlierDate } from '../timeline/placeInCorpus.js';
 
 /*
  * Reading and cleaning articles, follow-up questions and timelines need compromise, chrono-node,
@@ -527,13 +528,18 @@ function groupBySource(passages: Passage[]): Map<string, Passage[]> {
   return map;
 }
 
-/** The text, title and date of every served article, from its passages (overlapping sentences kept once). */
+/**
+ * The text, title and date of every served article, from its passages (overlapping sentences kept
+ * once). A suspect date (see `suspectDates`) is left out: a weekday read against a wrong page stamp
+ * gives a wrong full date, under a citation.
+ */
 function articleContextOf(state: ServingState): Map<string, ArticleContext> {
   if (state.articleContext) return state.articleContext;
   const map = new Map<string, ArticleContext>();
   const seen = new Set<string>();
+  const suspect = suspectDates(state.index.passages);
   for (const p of state.index.passages) {
-    const entry = map.get(p.source) ?? { text: '', title: p.meta.title, date: p.meta.date, datelineDay: p.meta.datelineDay, datelinePlace: p.meta.datelinePlace };
+    const entry = map.get(p.source) ?? { text: '', title: p.meta.title, date: suspect.has(p.source) ? null : p.meta.date, datelineDay: p.meta.datelineDay, datelinePlace: p.meta.datelinePlace };
     for (const sentence of p.sentences) {
       const key = `${p.source}#${sentence.start}`;
       if (seen.has(key)) continue;
@@ -544,6 +550,17 @@ function articleContextOf(state: ServingState): Map<string, ArticleContext> {
   }
   state.articleContext = map;
   return map;
+}
+
+/**
+ * Articles whose date the page does not attest and that stands years from every other article's
+ * (`isOutlierDate`): a wrong page stamp (2014 on a story of 2024), as the timeline reads it too.
+ */
+function suspectDates(passages: readonly Passage[]): Set<string> {
+  const metas = new Map<string, Passage['meta']>();
+  for (const p of passages) if (!metas.has(p.source)) metas.set(p.source, p.meta);
+  const dates = corpusDates([...metas.values()].map((meta) => ({ meta })));
+  return new Set([...metas].filter(([, m]) => m.dateAttested !== true && isOutlierDate(m.date, dates)).map(([source]) => source));
 }
 
 /** Each indexed article's fingerprint (from the manifest) and date (from its passages), without reading it. */

@@ -22,5 +22,6 @@
  * 17: a line of topic tags ("Tags: Ferry, Harbour, Coast Guard") and a reading-time line ("2 min read") are page furniture.
  * 18: an outlet named by its web address ("Caliber.Az reports") is not two glued sentences.
  * 19: `dateAttested`: whether the page states its date itself or confirms its page stamp.
+ * 20: a page stamp's own line no longer confirms it (`dateAttested` needs another header line).
  */
-export const CLEANER_VERSION = 19;
+export const CLEANER_VERSION = 20;

@@ -43,11 +43,16 @@ export function inferMetadata(raw: string, cleaned: Pick<CleanedArticle, 'body' 
 function dateAttested(found: { value: string; rule: string }, view: HeaderView): boolean {
   if (found.rule !== 'page-stamp') return true;
   const agrees = (other: string | null) => other !== null && (found.value.startsWith(other) || other.startsWith(found.value));
-  if (DATE_RULES.some((r) => r.name !== 'page-stamp' && agrees(r.find(view)))) return true;
+  // The stamp's own line does not confirm it: another line must.
+  const rest: HeaderView = { ...view, lines: view.lines.filter((l) => !STAMP_LINE.test(l)) };
+  if (DATE_RULES.some((r) => r.name !== 'page-stamp' && agrees(r.find(rest)))) return true;
   if (view.lead && yearlessDay(view.lead) === found.value.slice(5, 10)) return true;
   const year = view.copyright ? /\b(\d{4})\b/.exec(view.copyright)?.[1] : undefined;
   return year !== undefined && found.value.startsWith(year);
 }
+
+/** A scraper's page stamp line (" date 2025-04-22"). */
+const STAMP_LINE = /^\s*date\s+\d{4}-\d{2}-\d{2}\b/;
 
 /** Words that open a dateline without being its place: dates, bylines, labels. */
 const NOT_A_PLACE = /^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|august|september|october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday|by|updated|published|posted|date|breaking|exclusive|news|photo|video|live|watch|opinion|analysis)$/i;

@@ -283,6 +283,19 @@ describe('DossierEngine index lifecycle', () => {
     await a.close();
   });
 
+  it('does not place weekdays against a page stamp years from every other article unless the page confirms it', async ({ project: p }) => {
+    const source = 'seeds/900_harbour-bells.txt';
+    await writeFile(path.join(p.root, source), ' date 2014-11-09\nHarbour news\n\nThe harbour bells of Eastport rang together on Friday for the first time since the storm of 2024.\n');
+    const a = await createApp(p.config(), { logger: createLogger('silent') });
+    // The sources list shows what the page says; answers do not read "Friday" as 7 November 2014.
+    expect(a.engine.sources().find((s) => s.source === source)?.date).toBe('2014-11-09');
+    expect(a.engine.articleContext(source)?.date).toBeNull();
+    expect(a.engine.articleContext(S002)?.date).toBe('2024-06-18');
+    const answer = await a.engine.ask('On what day did the harbour bells of Eastport ring together?');
+    expect(answer.text).not.toMatch(/2014/);
+    await a.close();
+  });
+
   it('rebuilds a corrupt index on open with a clear message, never a stack trace', async ({ indexedProject: p }) => {
     const current = (await readFile(path.join(p.embeddings, 'CURRENT'), 'utf8')).trim();
     const gen = path.join(p.embeddings, current);

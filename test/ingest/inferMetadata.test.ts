@@ -88,6 +88,7 @@ describe('inferMetadata on datelines and attributions', () => {
 describe('inferMetadata: whether the page attests its own date', () => {
   it.each<[string, string, boolean]>([
     ['a page stamp alone', ` date 2031-08-04 ${PARAGRAPH}`, false],
+    ['a page stamp on a line of its own, above a headline', ` date 2031-08-04\nPort news · Culture\n\nTalks resume in Eastport\n\n${PARAGRAPH}`, false],
     ['a page stamp and a dateline of the same day', ` date 2031-08-04 EASTPORT, Aug 4 (Wire) – ${PARAGRAPH}`, true],
     ['a page stamp and a byline date', `Talks resume\nBy Jane Doe | August 4, 2031\n\n date 2031-08-04 ${PARAGRAPH}`, true],
     ['a page stamp and the copyright year', ` date 2031-08-04 ${PARAGRAPH}\n\n© 2031 Eastport Daily. All rights reserved.`, true],
