@@ -79,6 +79,9 @@ function isDatedTeaser(text: string): boolean {
  */
 const TAG_LINE = /^(?:tags?|topics?|keywords|categories|filed under|more on)\s*:\s*\S[^!?]{0,200}(?<![.!?]["'”’)]*)$/i;
 
+/** A share bar ("Share 1.2K | Tweet | Email", "Share | Print"): buttons, not text. */
+const SHARE_BAR = /^(?:share|tweet|email|print|save|comments?)\b[\s\d.,KkMm]*(?:[|•·]\s*(?:share|tweet|email|print|save|comments?|whatsapp|facebook|twitter|linkedin|x)\b[\s\d.,KkMm]*)+$/i;
+
 /** A reading-time or share counter line ("2 min read | 847 Shares", "5 minute read"). */
 const READING_TIME = /^\d+\s*(?:min|mins|minutes?)\s+read\b.{0,60}$/i;
 
@@ -134,7 +137,8 @@ function isChrome(text: string): boolean {
     TAG_LINE.test(text) ||
     READING_TIME.test(text) ||
     (isTimestampOnly(text) && wordCount(text, 6) <= 6) ||
-    isBylineFields(text)
+    isBylineFields(text) ||
+    SHARE_BAR.test(text)
   );
 }
 

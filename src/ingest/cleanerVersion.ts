@@ -23,5 +23,6 @@
  * 18: an outlet named by its web address ("Caliber.Az reports") is not two glued sentences.
  * 19: `dateAttested`: whether the page states its date itself or confirms its page stamp.
  * 20: a page stamp's own line no longer confirms it (`dateAttested` needs another header line).
+ * 21: a share bar ("Share 1.2K | Tweet | Email") is page furniture.
  */
-export const CLEANER_VERSION = 20;
+export const CLEANER_VERSION = 21;

@@ -166,6 +166,8 @@ describe('cleanArticle generalises beyond the seeds', () => {
     ['a reading-time line is removed', 'First paragraph of the story, long enough to be prose text.\n\n3 min read | 120 Shares', 1],
     ['a sentence that opens with "Topics" is kept', 'First paragraph of the story, long enough to be prose text.\n\nTopics: the council will discuss the harbour and the ferry. It meets on Monday.', 2],
     ['a social counter is removed', 'First paragraph of the story, long enough to be prose text.\n\n12.5KFollowersFollow', 1],
+    ['a share bar is removed', 'First paragraph of the story, long enough to be prose text.\n\nShare 1.2K | Tweet | Email\n\nSecond paragraph of the story, also long enough to be prose.', 2],
+    ['a sentence that opens with "Share" is kept', 'First paragraph of the story, long enough to be prose text.\n\nShare prices fell 4% on Monday | analysts said the fall would last.', 2],
     ['an author bio under a byline is removed', 'First paragraph of the story, long enough to be prose text.\n\nJane Roe\nThe writer is a correspondent based in Tbilisi.', 1],
   ])('%s', (_name, raw, keptCount) => {
     expect(cleanArticle(raw).body).toHaveLength(keptCount);
