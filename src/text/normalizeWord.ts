@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import { foldLatin } from './foldLatin.js';
+import { memoizeText } from '../util/memoizeText.js';
 
 /**
  * The one normalisation of a single word that indexing, retrieval, answering and timelines share,
@@ -52,9 +53,9 @@ export function normalizeWord(word: string): string {
 }
 
 /** Stemming dominates index build time and a corpus repeats its words, so stems are memoised. */
-const stems = new Map<string, string>();
 // Bounded so a long-running process reading many corpora cannot grow it without limit.
 const STEM_MEMO_LIMIT = 200_000;
+const stems = memoizeText((norm) => porter2(norm), STEM_MEMO_LIMIT, 'all');
 
 /**
  * The Porter2 stem of a normal form ({@link normalizeWord}): "negotiations" and "negotiated" →
@@ -62,12 +63,7 @@ const STEM_MEMO_LIMIT = 200_000;
  * out as "y" ("350" → "y50"); harmless, since both sides of every comparison stem the same way.
  */
 export function stemWord(norm: string): string {
-  const known = stems.get(norm);
-  if (known !== undefined) return known;
-  if (stems.size >= STEM_MEMO_LIMIT) stems.clear();
-  const stem = porter2(norm);
-  stems.set(norm, stem);
-  return stem;
+  return stems(norm);
 }
 
 /** A word's two matching forms. */

@@ -1,6 +1,7 @@
 import { foldLatin } from './foldLatin.js';
 import { normalizeWord, stemWord } from './normalizeWord.js';
 import { STOP_WORDS } from './stopWords.js';
+import { memoizeText } from '../util/memoizeText.js';
 
 /**
  * Spellings of the United States that must meet as one term: "U.S." would otherwise tokenise into
@@ -29,18 +30,14 @@ export function tokenize(text: string): string[] {
  * index and query time, so names stem consistently on both sides.
  */
 export function processTerm(token: string): string | null {
-  const known = memo.get(token);
-  if (known !== undefined) return known;
-  // Bounded so a long-running process indexing many corpora cannot grow it without limit.
-  if (memo.size >= MEMO_LIMIT) memo.clear();
-  const term = computeTerm(token);
-  memo.set(token, term);
-  return term;
+  return memo(token);
 }
 
-/** A corpus repeats its words and a term is looked up per token, so whole results are memoised too. */
-const memo = new Map<string, string | null>();
-const MEMO_LIMIT = 200_000;
+/**
+ * A corpus repeats its words and a term is looked up per token, so whole results are memoised too;
+ * bounded so a long-running process indexing many corpora cannot grow it without limit.
+ */
+const memo = memoizeText((token: string) => computeTerm(token), 200_000, 'all');
 
 function computeTerm(token: string): string | null {
   // Stop words are checked as written first ("let's", "i'm" are on the list with their apostrophe),
