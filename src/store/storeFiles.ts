@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { z } from 'zod';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { DossierError } from '../errors.js';
@@ -14,38 +15,27 @@ import { emptyGraph, type HnswGraph } from './hnswGraph.js';
 /** Files one saved store consists of, inside its directory. */
 export const STORE_FILES = { passages: 'passages.json', vectors: 'vectors.f32', hnsw: 'hnsw.bin', info: 'store.json' } as const;
 
-export interface StoreInfo {
+/** `store.json`: what the other files of a saved store must be, checked before any is read. */
+export const StoreInfoSchema = z.object({
   /** Live (searchable) passages. */
-  count: number;
+  count: z.number().int().nonnegative(),
   /**
    * Labels in the graph, deleted ones included (absent in stores written before incremental
    * updates: then equal to `count`).
    */
-  labels?: number;
-  dimension: number;
-  hnswBytes: number;
-  hnswSha256: string;
-  vectorsSha256: string;
+  labels: z.number().int().nonnegative().optional(),
+  dimension: z.number().int().positive(),
+  hnswBytes: z.number().int().nonnegative(),
+  hnswSha256: z.string(),
+  vectorsSha256: z.string(),
   /**
    * sha256 of passages.json: quotes are shown as the article's exact words, so their text is
    * checked like the vectors (absent in stores written before it was recorded).
    */
-  passagesSha256?: string;
-}
+  passagesSha256: z.string().optional(),
+});
 
-function isStoreInfo(v: unknown): v is StoreInfo {
-  if (typeof v !== 'object' || v === null) return false;
-  const o = v as Record<string, unknown>;
-  return (
-    typeof o['count'] === 'number' &&
-    (o['labels'] === undefined || typeof o['labels'] === 'number') &&
-    typeof o['dimension'] === 'number' &&
-    typeof o['hnswBytes'] === 'number' &&
-    typeof o['hnswSha256'] === 'string' &&
-    typeof o['vectorsSha256'] === 'string' &&
-    (o['passagesSha256'] === undefined || typeof o['passagesSha256'] === 'string')
-  );
-}
+export type StoreInfo = z.infer<typeof StoreInfoSchema>;
 
 function isSentence(v: unknown): boolean {
   if (typeof v !== 'object' || v === null) return false;
@@ -117,22 +107,25 @@ export async function readStoreFiles(dir: string): Promise<StoreFiles> {
     } catch {
       return null;
     }
-    if (!isStoreInfo(parsed) || bytes.value.length !== parsed.hnswBytes || sha256(bytes.value) !== parsed.hnswSha256) return null;
-    const index = emptyGraph(parsed.dimension);
+    const checked = StoreInfoSchema.safeParse(parsed);
+    if (!checked.success || bytes.value.length !== checked.data.hnswBytes || sha256(bytes.value) !== checked.data.hnswSha256) return null;
+    const index = emptyGraph(checked.data.dimension);
     return settle(index.readIndex(path.join(dir, STORE_FILES.hnsw)).then(() => index));
   })();
 
-  let info: unknown;
+  let rawInfo: unknown;
   let passages: unknown;
   let passageBytes: Buffer;
   try {
-    info = JSON.parse((await read(STORE_FILES.info)).toString('utf8'));
+    rawInfo = JSON.parse((await read(STORE_FILES.info)).toString('utf8'));
     passageBytes = await read(STORE_FILES.passages);
     passages = decodePassages(JSON.parse(passageBytes.toString('utf8')));
   } catch (error) {
     throw error instanceof DossierError ? error : corrupt(dir, 'store.json or passages.json is not valid JSON', error);
   }
-  if (!isStoreInfo(info)) throw corrupt(dir, `${STORE_FILES.info} has an unexpected shape`);
+  const checked = StoreInfoSchema.safeParse(rawInfo);
+  if (!checked.success) throw corrupt(dir, `${STORE_FILES.info} has an unexpected shape (${checked.error.issues.map((i) => `${i.path.join('.') || 'top'}: ${i.message}`).join('; ')})`);
+  const info = checked.data;
   if (info.passagesSha256 !== undefined && sha256(passageBytes) !== info.passagesSha256) throw corrupt(dir, `${STORE_FILES.passages} was altered since it was written`);
   const labels = info.labels ?? info.count;
   if (!Array.isArray(passages) || !passages.every((p) => p === null || isPassage(p))) throw corrupt(dir, `${STORE_FILES.passages} is not a list of passages`);

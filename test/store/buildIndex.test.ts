@@ -171,6 +171,10 @@ describe('openIndex: damaged and foreign indexes', () => {
     ['CURRENT pointing nowhere', async (dir) => writeFile(path.join(dir, 'CURRENT'), 'gen-1-1\n'), /points to gen-1-1/],
     ['CURRENT with garbage', async (dir) => writeFile(path.join(dir, 'CURRENT'), '../../etc'), /does not name a generation/],
     ['garbage passages.json', async (_d, gen) => writeFile(path.join(gen, 'passages.json'), '[{"id": 1}]'), /passages/],
+    ['a store.json without its vector count', async (_d, gen) => {
+      const info = JSON.parse(await readFile(path.join(gen, 'store.json'), 'utf8')) as Record<string, unknown>;
+      await writeFile(path.join(gen, 'store.json'), JSON.stringify({ ...info, count: 'many' }));
+    }, /store\.json has an unexpected shape \(count: /],
     ['a same-length edit of a word in passages.json', async (_d, gen) => {
       const file = path.join(gen, 'passages.json');
       const text = await readFile(file, 'utf8');
