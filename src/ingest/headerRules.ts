@@ -54,6 +54,9 @@ function dateAfter(line: string, keyword: RegExp): string | null {
 /** A short header line that is a byline or a stamp: the date it carries is the page's. */
 const isShort = (line: string) => wordCount(line, 20) <= 20;
 
+/** A scraper's page stamp (" date 2025-04-22"), its date captured. */
+export const PAGE_STAMP = /^\s*date\s+(\d{4}-\d{2}-\d{2})\b/;
+
 /**
  * How an article's own publication date is found, most trusted first. Each looks only at the
  * header: a date the story mentions is when something happened, not when the page was written.
@@ -63,7 +66,7 @@ export const DATE_RULES: readonly HeaderRule[] = [
     name: 'page-stamp',
     reason: 'The scraper recorded the page date as " date YYYY-MM-DD" before the text.',
     find: (h) => {
-      const stamp = [...h.stamps, h.firstLine].map((s) => /^\s*date\s+(\d{4}-\d{2}-\d{2})\b/.exec(s)?.[1]).find((d) => d !== undefined);
+      const stamp = [...h.stamps, h.firstLine].map((s) => PAGE_STAMP.exec(s)?.[1]).find((d) => d !== undefined);
       return stamp ?? null;
     },
   },

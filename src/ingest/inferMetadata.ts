@@ -2,7 +2,7 @@ import type { ArticleMeta, TextSpan } from './Article.js';
 import type { CleanedArticle } from './cleanArticle.js';
 import { parseFrontMatter } from './parseFrontMatter.js';
 import { splitLines } from './splitLines.js';
-import { DATE_RULES, firstFound, isSiteName, PUBLISHER_RULES, toIsoDate, type HeaderView } from './headerRules.js';
+import { DATE_RULES, firstFound, isSiteName, PAGE_STAMP, PUBLISHER_RULES, toIsoDate, type HeaderView } from './headerRules.js';
 import { findDates, isBylineFields, isMenuLine, isNameLike, isPunctuationOnly, wordCount } from './textShape.js';
 
 export { toIsoDate } from './headerRules.js';
@@ -44,15 +44,12 @@ function dateAttested(found: { value: string; rule: string }, view: HeaderView):
   if (found.rule !== 'page-stamp') return true;
   const agrees = (other: string | null) => other !== null && (found.value.startsWith(other) || other.startsWith(found.value));
   // The stamp's own line does not confirm it: another line must.
-  const rest: HeaderView = { ...view, lines: view.lines.filter((l) => !STAMP_LINE.test(l)) };
+  const rest: HeaderView = { ...view, lines: view.lines.filter((l) => !PAGE_STAMP.test(l)) };
   if (DATE_RULES.some((r) => r.name !== 'page-stamp' && agrees(r.find(rest)))) return true;
   if (view.lead && yearlessDay(view.lead) === found.value.slice(5, 10)) return true;
   const year = view.copyright ? /\b(\d{4})\b/.exec(view.copyright)?.[1] : undefined;
   return year !== undefined && found.value.startsWith(year);
 }
-
-/** A scraper's page stamp line (" date 2025-04-22"). */
-const STAMP_LINE = /^\s*date\s+\d{4}-\d{2}-\d{2}\b/;
 
 /** Words that open a dateline without being its place: dates, bylines, labels. */
 const NOT_A_PLACE = /^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|august|september|october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday|by|updated|published|posted|date|breaking|exclusive|news|photo|video|live|watch|opinion|analysis)$/i;
