@@ -390,6 +390,18 @@ function analysePart(text: string): PartDraft {
 const FRAMING_VERBS = new Set(['name', 'describe', 'call', 'consider', 'report', 'believe', 'think', 'see', 'deem', 'expect', 'say', 'tell', 'know', 'mention', 'state', 'suggest', 'quote', 'cite', 'list', 'end', 'happen', 'base', 'want', 'need']);
 
 /**
+ * Whether the word at `i` joins two nouns inside a subject ("did *Delta and CrowdStrike* settle",
+ * "did *the trial of the suspects* begin"): "and", "or" and "of" between a noun and the next
+ * noun phrase. Without this the subject ended at the joining word and its first noun was read as
+ * the verb.
+ */
+function joinsSubject(forms: readonly WordForm[], i: number): boolean {
+  const before = forms[i - 1]?.pos ?? '';
+  const after = forms[i + 1]?.pos ?? '';
+  return /^(?:and|or|of)$/.test(forms[i]?.norm ?? '') && ['NOUN', 'PROPN'].includes(before) && ['DET', 'ADJ', 'NOUN', 'PROPN', 'NUM'].includes(after);
+}
+
+/**
  * The main verb, what an answer must state. After "did/was <subject>" it is the word that ends the
  * subject (taggers read "did Scholz fire" as a noun "fire"); without an auxiliary, the first verb
  * that does not modify a noun ("the elected official", "a botched patch"). A light or framing verb
@@ -400,11 +412,18 @@ function pickPredicate(forms: WordForm[], relation: QuestionTerm[]): QuestionTer
   const weak = (f: WordForm) => LIGHT_VERBS.has(f.lemma) || FRAMING_VERBS.has(f.lemma);
   const aux = forms.findIndex((f) => f.pos === 'AUX');
   if (aux >= 0) {
-    let end = aux + 1;
-    while (end < forms.length && ['DET', 'ADJ', 'NOUN', 'PROPN', 'NUM', 'PART', 'VERB'].includes(forms[end]?.pos ?? '')) {
-      if (forms[end]?.pos === 'VERB' && end > aux + 1 && forms[end - 1]?.pos !== 'ADJ') break;
-      end++;
-    }
+    const runEnd = (joins: boolean) => {
+      let end = aux + 1;
+      while (end < forms.length && (['DET', 'ADJ', 'NOUN', 'PROPN', 'NUM', 'PART', 'VERB'].includes(forms[end]?.pos ?? '') || (joins && joinsSubject(forms, end)))) {
+        if (forms[end]?.pos === 'VERB' && end > aux + 1 && forms[end - 1]?.pos !== 'ADJ') break;
+        end++;
+      }
+      return end;
+    };
+    // A subject joined by "and" or "of" counts only when a verb follows it: in "what was the
+    // magnitude of the second quake" no verb does, and "of" starts no subject of a verb.
+    const joined = runEnd(true);
+    let end = forms[joined]?.pos === 'VERB' ? joined : runEnd(false);
     // "did President Steinmeier formally dissolve …": an adverb sits between the subject and its verb.
     while (forms[end]?.pos === 'ADV' && ['VERB', 'NOUN'].includes(forms[end + 1]?.pos ?? '')) end++;
     // A participle right after the run starts a clause of its own ("did Scholz fire, bringing down …"):

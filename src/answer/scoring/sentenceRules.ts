@@ -36,10 +36,12 @@ const ASKS_FUTURE = /\b(?:will|would|shall|is (?:expected|due|set|planned|schedu
 
 /**
  * Words that, just before a verb or noun, say it has not happened or is only intended ("does not
- * assign", "has yet to name", "intends to publish"). Not "will" or "is due to": news announces
- * what then happens as planned ("Jane Roe will replace him", "the panel will hold a hearing").
+ * assign", "has yet to name", "intends to publish"), or was only attempted, refused or threatened
+ * ("tried to resolve the dispute", "failed to agree", "refused to resign", "threatened to sue").
+ * Not "will" or "is due to": news announces what then happens as planned ("Jane Roe will replace
+ * him", "the panel will hold a hearing").
  */
-const UNREALISED = /^(?:not|n't|never|no|yet|intends?|intended|hopes?|wants?)$/;
+const UNREALISED = /^(?:not|n't|never|no|yet|intends?|intended|hopes?|wants?|tr(?:y|ies|ied|ying)|attempt(?:s|ed|ing)?|s(?:eek|eeks|eeking|ought)|fail(?:s|ed|ing)?|refus(?:e|es|ed|ing)|threaten(?:s|ed|ing)?|vow(?:s|ed|ing)?)$/;
 
 /** The question asks about an intention itself ("promise to deliver", "named to replace"): its action is to come there too. */
 function asksIntention(a: SentenceAssessment): boolean {
@@ -61,7 +63,9 @@ function statesOnlyUnrealised(a: SentenceAssessment): boolean {
   const anchor = token(a.predicate) ?? (a.part.predicate ? undefined : a.head.map(token).find((t) => t !== undefined));
   if (!anchor) return false;
   const before = a.sentence.tokens.slice(Math.max(0, anchor.index - UNREALISED_WINDOW), anchor.index);
-  return before.some((t) => UNREALISED.test(t.norm));
+  // "What could the authority seek?": a word the question uses itself is what it asks about.
+  const asked = new Set(a.part.text.toLowerCase().match(/[\p{L}']+/gu) ?? []);
+  return before.some((t) => UNREALISED.test(t.norm) && !asked.has(t.norm));
 }
 
 /**

@@ -48,6 +48,11 @@ describe('analyzeQuestion: what the answer must state', () => {
     ['On what date did President Roe formally dissolve the parliament?', 'dissolve'],
     ['How many people were killed in the attack?', 'killed'],
     ['Who runs the company whose update crashed the computers?', 'runs'],
+    // A subject of two names, or of a noun and its "of" phrase, ends at its verb, not at "and" or "of".
+    ['On what date did the ferry firm and the port settle their dispute?', 'settle'],
+    ['When did Acme and Globex merge?', 'merge'],
+    ['On what date did the trial of the two guards begin?', 'begin'],
+    ['When did the mayor of the harbour town resign?', 'resign'],
     // A light or framing verb states nothing of its own.
     ['How many votes did the mayor get in the first round?', undefined],
     ['Which militant group was named as responsible for the attack?', undefined],

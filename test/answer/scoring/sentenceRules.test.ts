@@ -194,12 +194,18 @@ describe('SENTENCE_RULES', () => {
       ['What probable cause did the board\'s final report give for the sinking?', 'The preliminary report does not assign a probable cause.', 'unrealised-event'],
       ['When did Judge Jane Roe publish her final report?', 'Judge Jane Roe intends to publish her final report in the spring.', 'unrealised-event'],
       ['When did the port authority appoint a new harbour master?', 'The port authority has yet to appoint a new harbour master, it said on March 3.', 'unrealised-event'],
+      // Only attempted, refused or threatened: it did not happen.
+      ['On what date did the ferry firm and the port settle their dispute?', 'The ferry firm tried to settle the dispute in August, its lawyer said.', 'unrealised-event'],
+      ['When did the harbour master resign?', 'The harbour master refused to resign on March 3.', 'unrealised-event'],
+      ['When did the union sue the port authority?', 'The union threatened to sue the port authority on March 3.', 'unrealised-event'],
       // Stated as done, or announced before it happened as planned: an answer.
       ['When did Judge Jane Roe publish her final report?', 'Judge Jane Roe published her final report on March 3.', undefined],
+      ['On what date did the ferry firm and the port settle their dispute?', 'The ferry firm settled the dispute on March 3 after trying for a year.', undefined],
       ['Who was named to replace John Doe as harbour master?', 'Jane Roe will replace John Doe as harbour master, the port said.', undefined],
       // The question asks about what is to come, or about an intention itself.
       ['When will Judge Jane Roe publish her final report?', 'Judge Jane Roe intends to publish her final report on March 3.', undefined],
       ['Within how many days did Jane Roe promise to deliver a report?', 'Jane Roe said she intends to deliver a report within 30 days.', undefined],
+      ['What compensation did the port say it could seek?', 'The port could seek compensation of $5 million.', undefined],
     ])('%s / %s -> %s', async (question, sentence, rule) => {
       expect(await rejection(question, sentence)).toBe(rule);
     });
