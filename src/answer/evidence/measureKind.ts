@@ -1,5 +1,6 @@
 import type { AskedPart } from '../question/QuestionAnalysis.js';
 import type { AnswerCandidate } from './extractCandidates.js';
+import { WHAT_PAID } from '../question/answerTypeRules.js';
 
 /**
  * What a figure measures. `count` is a number of things ("nine sites", "1,208 flights"); the rest
@@ -97,7 +98,7 @@ export function askedMeasure(part: AskedPart): MeasureKind | undefined {
     for (const [kind, pattern] of KIND_HEADS) if (pattern.test(head.lemma)) return kind;
     return /\bhow many\b/.test(text) ? 'count' : undefined;
   }
-  if (/\bhow much\b/.test(text) && MONEY_WORDS.test(text)) return 'money';
+  if ((/\bhow much\b/.test(text) || WHAT_PAID.test(text.slice(Math.max(0, text.search(/\bwhat\b/))))) && MONEY_WORDS.test(text)) return 'money';
   if (/\bhow fast\b/.test(text)) return 'speed';
   if (/\bhow (?:deep|far|high|tall|wide)\b/.test(text)) return 'length';
   if (/\b(?:for )?how long\b.*\b(?:last(?:ed|s)?|take|took|takes|serve[ds]?|stay(?:ed)?|remain(?:ed)?)\b/.test(text)) return 'duration';

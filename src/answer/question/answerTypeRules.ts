@@ -16,6 +16,14 @@ export interface WhRule {
   head: boolean;
 }
 
+/**
+ * "What did the city pay", "what would the bridge cost", "what was the firm paid": "what" is the
+ * sum paid. A question ending in a preposition ("what did it spend the money on?") asks for
+ * something else.
+ */
+export const WHAT_PAID =
+  /^what\s+(?:did|does|do|will|would|could|has|have|had|was|were|is|are)\s+(?:[^\s?]+\s+){0,10}?(?:pay|paid|spend|spent|cost|charge|charged|owe|owed|earn|earned)\b(?!\s+(?:tribute|attention|homage|respects?|heed|a\s+visit)\b)(?![^?]*\b(?:on|for|in|to|with|at|from|about)\s*\?*\s*$)/;
+
 export const WH_RULES: readonly WhRule[] = [
   { name: 'how-many', reason: '"How many X" counts X.', pattern: /^how\s+many\b/, type: 'number', head: true },
   { name: 'how-much', reason: '"How much (X)" asks for an amount.', pattern: /^how\s+much\b/, type: 'number', head: true },
@@ -52,6 +60,13 @@ export const WH_RULES: readonly WhRule[] = [
     pattern: /^what\s+(?:is|was|are|were)\s+(?:the|a|an)\s+/,
     type: 'named',
     head: true,
+  },
+  {
+    name: 'what-paid',
+    reason: '"What did X pay / spend / owe", "what would it cost": the object of a verb of paying is a sum of money. Not "pay tribute", and not "what did X pay for?", which asks what was bought.',
+    pattern: WHAT_PAID,
+    type: 'number',
+    head: false,
   },
   {
     name: 'what-verb',

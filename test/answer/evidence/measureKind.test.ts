@@ -14,6 +14,10 @@ describe('askedMeasure', () => {
     ['At what speed was the ferry sailing?', 'speed'],
     ['How much did the council pay the contractor?', 'money'],
     ['How much will the new pier cost?', 'money'],
+    // "What" as the object of a verb of paying is a sum of money.
+    ['What did the council pay for the old ferry?', 'money'],
+    ['According to the owner, what would the repairs cost?', 'money'],
+    ['What was Acme Salvage paid?', 'money'],
     ['What share of members backed the deal?', 'percent'],
     ['What annual rate did the regulator propose for the levy?', 'percent'],
     ['What was the headline inflation in June?', 'percent'],

@@ -35,6 +35,13 @@ describe('analyzeQuestion: the kind of answer', () => {
     ['What is the name of the crane that lifted the span?', 'named'],
     ['What name was given to the newborn girl?', 'person'],
     ['At what depth did the ferry sink?', 'number'],
+    // The object of a verb of paying is a sum; "pay tribute" and "pay for?" are not.
+    ['What did the council pay for the old ferry?', 'number'],
+    ['What would the new pier cost?', 'number'],
+    ['What was Acme Salvage paid for the work?', 'number'],
+    ['What did the mourners pay tribute to?', 'description'],
+    ['What did the council spend the grant on?', 'description'],
+    ['What did the council pay for?', 'description'],
     ['What was the magnitude of the second tremor?', 'number'],
   ])('%s -> %s', async (question, type) => {
     expect((await analyze(question)).parts[0]?.type).toBe(type);
