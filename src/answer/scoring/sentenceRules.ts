@@ -5,6 +5,8 @@ import { escapeRegExp } from '../../util/escapeRegExp.js';
 import { namesTheHead } from '../evidence/namesTheHead.js';
 import { mentionsName } from '../evidence/mentionsName.js';
 import { sentenceNames } from '../sentenceEntities.js';
+import { isDemonym } from '../isDemonym.js';
+import { placeAliases } from '../placeAliases.js';
 
 /** A reason a sentence cannot answer a part of the question, whatever its other evidence. */
 export interface SentenceRule {
@@ -125,6 +127,24 @@ function countedNotStated(a: SentenceAssessment): boolean {
   return !stated(a.predicate);
 }
 
+/**
+ * Whether the sentence gives the asked category another owner's name and never the question's:
+ * "a long-time Microsoft executive" for "which Apple executive", "the Delta pilot" for "which
+ * United pilot". The owner is a name inside the head phrase; nationalities are left out, since
+ * "a US official" may be written "an American official".
+ */
+function ownedByAnother(a: SentenceAssessment): boolean {
+  const noun = a.part.head.filter((t) => t.pos === 'NOUN').at(-1);
+  const owners = a.part.head.filter((t) => t.pos === 'PROPN' && !isDemonym(t.text) && placeAliases(t.text).length === 0);
+  if (!noun || owners.length === 0) return false;
+  const tokens = a.sentence.tokens;
+  if (owners.some((o) => tokens.some((t) => t.norm === o.norm))) return false;
+  return tokens.some((t, i) => {
+    const before = tokens[i - 1];
+    return i > 1 && t.lemma === noun.lemma && before !== undefined && /^\p{Lu}/u.test(before.text) && before.pos === 'PROPN' && !isDemonym(before.text);
+  });
+}
+
 /** Parts that ask something about a person rather than for one. */
 const ABOUT_SOMEONE = new Set(['date', 'number', 'place', 'reason', 'description']);
 
@@ -188,6 +208,11 @@ export const SENTENCE_RULES: readonly SentenceRule[] = [
     name: 'opposite-modifier',
     reason: 'A sentence that gives the asked thing the opposite quality ("the interim administrator" for "the permanent administrator", "the opening episode" for "the final episode") is about another one of them, and says nothing of the one asked.',
     rejects: saysOpposite,
+  },
+  {
+    name: 'owned-by-another',
+    reason: 'Asked for one company\'s or body\'s member ("which Apple executive"), a sentence that names a member of another ("a long-time Microsoft executive") and never the asked one is about someone else.',
+    rejects: ownedByAnother,
   },
   {
     name: 'counted-not-stated',

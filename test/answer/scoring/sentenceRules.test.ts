@@ -117,6 +117,20 @@ describe('SENTENCE_RULES', () => {
     });
   });
 
+  describe('owned-by-another', () => {
+    it.each<[string, string, string | undefined]>([
+      ['Which Globex executive joined the harbour board?', 'The board gave the seat to Jane Roe, a long-time Initech executive.', 'owned-by-another'],
+      ['Which Acme pilot landed the ferry plane?', 'The plane was landed by John Doe, a Globex pilot.', 'owned-by-another'],
+      // The asked owner named too, or no owner named at all: it may be the asked one.
+      ['Which Globex executive joined the harbour board?', 'Globex said Jane Roe, an Initech executive until May, joined the board.', undefined],
+      ['Which Globex executive joined the harbour board?', 'The board gave the seat to Jane Roe, a senior executive.', undefined],
+      // A nationality or a country is no owner: "a US official" may be written "an American official".
+      ['Which US official met the harbour board?', 'The board met John Doe, a senior American official.', undefined],
+    ])('%s / %s -> %s', async (question, sentence, rule) => {
+      expect(await rejection(question, sentence)).toBe(rule);
+    });
+  });
+
   describe('says-withheld', () => {
     it.each<[string, string, string | undefined]>([
       ['What is the name of the ferry Sample Star\'s captain?', 'The operator has not disclosed the name of the captain of the Sample Star.', 'says-withheld'],
