@@ -13,6 +13,12 @@ export function isTitleWord(word: string): boolean {
   return TITLE.test(word.replace(/\.$/, ''));
 }
 
+/** Whether a word may be part of a title ("Foreign" in "Foreign Minister", "Chief Executive"), rather than a name. */
+export function mayBeTitle(word: string): boolean {
+  const bare = word.replace(/\.$/, '');
+  return TITLE.test(bare) || TITLE_TOO.test(bare);
+}
+
 /** A person's name without the titles written before it ("Finance Minister Jane Roe" → "Jane Roe"). */
 export function withoutTitles(name: string): string {
   const words = name.split(/\s+/);

@@ -9,7 +9,14 @@ describe('isDemonym', () => {
     ['Turkish', true],
     ['Kurdish', true],
     ['Polish', true],
+    // A country's name with a people's ending, which the tagger does not know.
+    ['Azerbaijani', true],
+    ['Bahraini', true],
     ['Eastport', false],
+    // First names and places with the same endings are no peoples.
+    ['Brian', false],
+    ['Indiana', false],
+    ['Milan', false],
     ['Roe', false],
     ['Parliament', false],
   ])('%s -> %s', (word, expected) => {

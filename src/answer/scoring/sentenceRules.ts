@@ -6,6 +6,7 @@ import { namesTheHead } from '../evidence/namesTheHead.js';
 import { mentionsName } from '../evidence/mentionsName.js';
 import { sentenceNames } from '../sentenceEntities.js';
 import { isDemonym } from '../isDemonym.js';
+import { mayBeTitle } from '../titles.js';
 import { placeAliases } from '../placeAliases.js';
 
 /** A reason a sentence cannot answer a part of the question, whatever its other evidence. */
@@ -141,7 +142,8 @@ function ownedByAnother(a: SentenceAssessment): boolean {
   if (owners.some((o) => tokens.some((t) => t.norm === o.norm))) return false;
   return tokens.some((t, i) => {
     const before = tokens[i - 1];
-    return i > 1 && t.lemma === noun.lemma && before !== undefined && /^\p{Lu}/u.test(before.text) && before.pos === 'PROPN' && !isDemonym(before.text);
+    // "Foreign Minister", "Chief Executive": a capitalised title word owns nothing.
+    return i > 1 && t.lemma === noun.lemma && before !== undefined && /^\p{Lu}/u.test(before.text) && before.pos === 'PROPN' && !isDemonym(before.text) && !mayBeTitle(before.text);
   });
 }
 

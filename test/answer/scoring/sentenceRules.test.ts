@@ -126,6 +126,9 @@ describe('SENTENCE_RULES', () => {
       ['Which Globex executive joined the harbour board?', 'The board gave the seat to Jane Roe, a senior executive.', undefined],
       // A nationality or a country is no owner: "a US official" may be written "an American official".
       ['Which US official met the harbour board?', 'The board met John Doe, a senior American official.', undefined],
+      ['Which Azerbaijani minister did Jane Roe meet?', 'Jane Roe met Azerbaijan\'s Foreign Minister John Doe.', undefined],
+      // A title before the noun owns nothing.
+      ['Which Globex executive joined the harbour board?', 'Jane Roe, the Chief Executive, joined the board.', undefined],
     ])('%s / %s -> %s', async (question, sentence, rule) => {
       expect(await rejection(question, sentence)).toBe(rule);
     });
