@@ -147,6 +147,13 @@ function ownedByAnother(a: SentenceAssessment): boolean {
   });
 }
 
+/**
+ * Share of the question's relation words the sentences either side must state for a date to be
+ * read as the date of the event they tell ("The bill has been introduced. It was laid before the
+ * house on Wednesday."): at least half, so one shared topic word ("cave") does not count.
+ */
+const EVENT_TOLD_BESIDE = 0.5;
+
 /** Parts that ask something about a person rather than for one. */
 const ABOUT_SOMEONE = new Set(['date', 'number', 'place', 'reason', 'description']);
 
@@ -228,9 +235,9 @@ export const SENTENCE_RULES: readonly SentenceRule[] = [
   },
   {
     name: 'action-not-stated',
-    reason: 'A how-many question about an action ("how many were killed", "how many homes were rebuilt") is answered by a figure the sentence ties to that action. A sentence that never states the action, in any form or close paraphrase, gives a figure for something else about the same people ("shelters housed 1,400 people").',
+    reason: 'A how-many or when question about an action ("how many were killed", "when did the cave reopen") is answered by a figure or date the sentence ties to that action. A sentence that never states the action, in any form or close paraphrase, gives a figure or date for something else about the same people ("shelters housed 1,400 people", "a year ago the boys came out of the cave"). A date may follow the sentence that tells the event ("The bill has been introduced. It was laid before the house on Wednesday.").',
     rejects: (a) =>
-      a.part.type === 'number' &&
+      (a.part.type === 'number' || (a.part.type === 'date' && a.neighbourCoverage < EVENT_TOLD_BESIDE)) &&
       a.part.predicate !== undefined &&
       !TELLING.has(a.part.predicate.lemma) &&
       (a.predicate === undefined || a.predicate.level === 'none') &&

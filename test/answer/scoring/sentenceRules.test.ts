@@ -57,6 +57,17 @@ describe('SENTENCE_RULES', () => {
     ])('%s / %s… -> %s', async (question, start, rule) => {
       expect(await rejectionIn(question, text, start)).toBe(rule);
     });
+
+    const dated = 'Storms hit Eastport in May. A year ago on Friday, the last divers left Eastport. Crowds came back in June. The council met. The Eastport pier reopened to visitors in 2031.';
+    const toldBefore = 'The Eastport pier reopened to visitors on May 2. The harbour bill was passed by the council. It was signed on Monday.';
+    it.each<[string, string, string, string | undefined]>([
+      ['On what date did the Eastport pier reopen to visitors?', dated, 'A year ago', 'action-not-stated'],
+      ['On what date did the Eastport pier reopen to visitors?', toldBefore, 'The Eastport pier', undefined],
+      // The event told in the sentence before, its date in this one.
+      ['When was the harbour bill passed?', toldBefore, 'It was signed', undefined],
+    ])('%s / %s / %s… -> %s', async (question, text, start, rule) => {
+      expect(await rejectionIn(question, text, start)).toBe(rule);
+    });
   });
 
   it.each<[string, string, string | undefined]>([
