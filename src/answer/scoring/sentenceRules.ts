@@ -40,11 +40,12 @@ const ASKS_FUTURE = /\b(?:will|would|shall|is (?:expected|due|set|planned|schedu
 /**
  * Words that, just before a verb or noun, say it has not happened or is only intended ("does not
  * assign", "has yet to name", "intends to publish"), or was only attempted, refused or threatened
- * ("tried to resolve the dispute", "failed to agree", "refused to resign", "threatened to sue").
- * Not "will" or "is due to": news announces what then happens as planned ("Jane Roe will replace
- * him", "the panel will hold a hearing").
+ * ("tried to resolve the dispute", "failed to agree", "refused to resign", "threatened to sue"),
+ * or only forecast ("the ship is expected to arrive on Tuesday"). Not "will" or "is due to": news
+ * announces what then happens as planned ("Jane Roe will replace him", "the panel will hold a
+ * hearing"), while a forecast says it is not known.
  */
-const UNREALISED = /^(?:not|n't|never|no|yet|intends?|intended|hopes?|wants?|tr(?:y|ies|ied|ying)|attempt(?:s|ed|ing)?|s(?:eek|eeks|eeking|ought)|fail(?:s|ed|ing)?|refus(?:e|es|ed|ing)|threaten(?:s|ed|ing)?|vow(?:s|ed|ing)?)$/;
+const UNREALISED = /^(?:not|n't|never|no|yet|intends?|intended|hopes?|wants?|expect(?:s|ed)?|tr(?:y|ies|ied|ying)|attempt(?:s|ed|ing)?|s(?:eek|eeks|eeking|ought)|fail(?:s|ed|ing)?|refus(?:e|es|ed|ing)|threaten(?:s|ed|ing)?|vow(?:s|ed|ing)?)$/;
 
 /** The question asks about an intention itself ("promise to deliver", "named to replace"): its action is to come there too. */
 function asksIntention(a: SentenceAssessment): boolean {

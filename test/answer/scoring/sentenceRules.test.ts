@@ -226,6 +226,7 @@ describe('SENTENCE_RULES', () => {
       ['On what date did the ferry firm and the port settle their dispute?', 'The ferry firm tried to settle the dispute in August, its lawyer said.', 'unrealised-event'],
       ['When did the harbour master resign?', 'The harbour master refused to resign on March 3.', 'unrealised-event'],
       ['When did the union sue the port authority?', 'The union threatened to sue the port authority on March 3.', 'unrealised-event'],
+      ['When did the ferry arrive at the Eastport yard?', 'The ferry is expected to arrive at the Eastport yard on Tuesday.', 'unrealised-event'],
       // Stated as done, or announced before it happened as planned: an answer.
       ['When did Judge Jane Roe publish her final report?', 'Judge Jane Roe published her final report on March 3.', undefined],
       ['On what date did the ferry firm and the port settle their dispute?', 'The ferry firm settled the dispute on March 3 after trying for a year.', undefined],
