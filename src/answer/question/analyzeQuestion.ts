@@ -433,7 +433,10 @@ function pickPredicate(forms: WordForm[], relation: QuestionTerm[]): QuestionTer
     const verb = forms[verbAt];
     if (verb && verbAt > aux) return weak(verb) ? undefined : find(verb);
   }
-  const verb = forms.find((f, i) => f.pos === 'VERB' && !(/(?:ed|ing)$/.test(f.norm) && ['NOUN', 'PROPN'].includes(forms[i + 1]?.pos ?? '')));
+  // "the elected official", "a botched patch": after an article or adjective, a participle before
+  // a noun modifies it. Right after "who" or the asked noun it is the verb ("Who founded Wagner?").
+  const modifies = (i: number) => /(?:ed|ing)$/.test(forms[i]?.norm ?? '') && ['NOUN', 'PROPN'].includes(forms[i + 1]?.pos ?? '') && ['DET', 'ADJ', 'ADV', 'ADP', 'NUM'].includes(forms[i - 1]?.pos ?? '');
+  const verb = forms.find((f, i) => f.pos === 'VERB' && !modifies(i));
   return verb && !weak(verb) ? find(verb) : undefined;
 }
 

@@ -60,6 +60,10 @@ describe('analyzeQuestion: what the answer must state', () => {
     ['When did Acme and Globex merge?', 'merge'],
     ['On what date did the trial of the two guards begin?', 'begin'],
     ['When did the mayor of the harbour town resign?', 'resign'],
+    // A participle right after "who" or the asked noun is the verb, not a modifier of the name after it.
+    ['Who replaced John Doe as harbour master?', 'replaced'],
+    ['Which company acquired Globex?', 'acquired'],
+    ['How many votes did the elected official receive?', 'receive'],
     // A light or framing verb states nothing of its own.
     ['How many votes did the mayor get in the first round?', undefined],
     ['Which militant group was named as responsible for the attack?', undefined],
