@@ -8,6 +8,8 @@ import { sentenceNames } from '../sentenceEntities.js';
 import { isDemonym } from '../isDemonym.js';
 import { mayBeTitle } from '../titles.js';
 import { placeAliases } from '../placeAliases.js';
+import { termsMatch } from '../termsMatch.js';
+import type { Token } from '../evidence/EvidenceSentence.js';
 
 /** A reason a sentence cannot answer a part of the question, whatever its other evidence. */
 export interface SentenceRule {
@@ -155,6 +157,18 @@ function ownedByAnother(a: SentenceAssessment): boolean {
  */
 const EVENT_TOLD_BESIDE = 0.5;
 
+/**
+ * Whether every content word of the sentence is a word of the question, or one WordNet relates to
+ * it: "A curfew is imposed in Eastport." for "Why was a curfew imposed in Eastport?" restates what
+ * was asked and adds nothing to it.
+ */
+function addsNothing(a: SentenceAssessment): boolean {
+  const words = [...a.part.relation, ...a.part.subject, ...a.part.head];
+  const asked = (t: Token) => words.some((w) => termsMatch(t, w) || w.related.has(t.lemma) || w.related.has(t.norm));
+  const content = a.sentence.tokens.filter((t) => t.content);
+  return content.length > 0 && content.every(asked);
+}
+
 /** Parts that ask something about a person rather than for one. */
 const ABOUT_SOMEONE = new Set(['date', 'number', 'place', 'reason', 'description']);
 
@@ -263,6 +277,11 @@ export const SENTENCE_RULES: readonly SentenceRule[] = [
     name: 'unrealised-event',
     reason: 'A question about what happened ("What cause did the final report give?") is not answered by a sentence that says it has not happened or is still to come ("The preliminary report does not assign a cause", "A final report will assign one").',
     rejects: (a) => ASKS_PAST.test(a.part.text) && !ASKS_FUTURE.test(a.part.text) && !asksIntention(a) && statesOnlyUnrealised(a),
+  },
+  {
+    name: 'adds-nothing',
+    reason: 'A why- or what-question is answered by what the sentence says beyond the question. A sentence made only of the question\'s own words ("A curfew is imposed in Eastport." for "Why was a curfew imposed in Eastport?") restates it and gives no reason or account.',
+    rejects: (a) => (a.part.type === 'reason' || a.part.type === 'description') && addsNothing(a),
   },
   {
     name: 'is-a-teaser',

@@ -128,6 +128,17 @@ describe('SENTENCE_RULES', () => {
     });
   });
 
+  describe('adds-nothing', () => {
+    it.each<[string, string, string | undefined]>([
+      ['Why was a curfew imposed in Eastport and Westport?', 'A curfew is imposed in Eastport and Westport.', 'adds-nothing'],
+      ['What did the Eastport council announce?', 'The Eastport council made an announcement.', 'adds-nothing'],
+      // A reason, or anything beyond the question's words, is an account.
+      ['Why was a curfew imposed in Eastport and Westport?', 'A curfew is imposed in Eastport and Westport as fires spread.', undefined],
+    ])('%s / %s -> %s', async (question, sentence, rule) => {
+      expect(await rejection(question, sentence)).toBe(rule);
+    });
+  });
+
   describe('owned-by-another', () => {
     it.each<[string, string, string | undefined]>([
       ['Which Globex executive joined the harbour board?', 'The board gave the seat to Jane Roe, a long-time Initech executive.', 'owned-by-another'],
