@@ -169,6 +169,20 @@ function addsNothing(a: SentenceAssessment): boolean {
   return content.length > 0 && content.every(asked);
 }
 
+/**
+ * Whether the question speaks of its person as "he" and the sentence is about a "she", or the
+ * other way round, with none of the question's names in the sentence: "She is due to give evidence"
+ * for "What did John Doe say when he gave evidence?" is about someone else.
+ */
+function pronounOfAnother(a: SentenceAssessment): boolean {
+  const male = /\b(?:he|his|him|himself)\b/i;
+  const female = /\b(?:she|her|hers|herself)\b/i;
+  const q = a.part.text;
+  const asked = male.test(q) && !female.test(q) ? female : female.test(q) && !male.test(q) ? male : undefined;
+  if (!asked || !/^\W*(?:he|she|his|her)\b/i.test(a.sentence.text) || !asked.test(a.sentence.text.split(/\s+/)[0] ?? '')) return false;
+  return !a.subject.some(stated);
+}
+
 /** Parts that ask something about a person rather than for one. */
 const ABOUT_SOMEONE = new Set(['date', 'number', 'place', 'reason', 'description']);
 
@@ -247,6 +261,11 @@ export const SENTENCE_RULES: readonly SentenceRule[] = [
     name: 'another-person',
     reason: 'A question about what someone did or said ("When did Greg Brockman begin his sabbatical?") is not answered by a sentence that tells of another named person ("Mira Murati left in September") and names the asked one neither there nor just before.',
     rejects: tellsOfAnother,
+  },
+  {
+    name: 'pronoun-of-another',
+    reason: 'A question that calls its person "he" is not answered by a sentence about a "she" (or the other way round) that names none of the question\'s names: it is about someone else.',
+    rejects: pronounOfAnother,
   },
   {
     name: 'action-not-stated',

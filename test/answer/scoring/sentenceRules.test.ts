@@ -128,6 +128,19 @@ describe('SENTENCE_RULES', () => {
     });
   });
 
+  describe('pronoun-of-another', () => {
+    const opening = 'John Doe and Jane Roe ran the harbour for years. The inquiry opened in May.';
+    it.each<[string, string, string | undefined]>([
+      ['What did John Doe tell the harbour inquiry when he gave evidence?', 'She is due to give evidence to the harbour inquiry in June.', 'pronoun-of-another'],
+      ['What did Jane Roe tell the harbour inquiry when she gave evidence?', 'He told the harbour inquiry the pier was safe.', 'pronoun-of-another'],
+      // The same person, or the asked name written in the sentence.
+      ['What did John Doe tell the harbour inquiry when he gave evidence?', 'He told the harbour inquiry the pier was safe.', undefined],
+      ['What did John Doe tell the harbour inquiry when he gave evidence?', 'She said John Doe told the harbour inquiry the pier was safe.', undefined],
+    ])('%s / %s -> %s', async (question, sentence, rule) => {
+      expect(await rejectionIn(question, `${opening} ${sentence}`, sentence.slice(0, 12))).toBe(rule);
+    });
+  });
+
   describe('adds-nothing', () => {
     it.each<[string, string, string | undefined]>([
       ['Why was a curfew imposed in Eastport and Westport?', 'A curfew is imposed in Eastport and Westport.', 'adds-nothing'],
