@@ -62,7 +62,7 @@ function detail(run: SetRun): string {
     const mark = r.pass ? (r.leadOk === false ? 'pass*' : 'pass ') : 'FAIL ';
     const lead = leadOf(r.answer);
     lines.push(`${mark} ${r.id.padEnd(5)} ${r.kind.padEnd(10)} ${r.wrongShort ? 'WRONG-SHORT ' : ''}${r.q}`);
-    lines.push(`      ${r.abstained ? '(abstained) ' : ''}lead: ${lead.slice(0, 120)}${r.abstained ? '' : ` | cited ${r.cited.join(',')}`}`);
+    lines.push(`      ${r.abstained ? '(abstained) ' : ''}lead: ${lead.slice(0, 120)} | cited ${r.cited.join(',')}`);
   }
   if (run.timeline) lines.push(`timeline missed: ${run.timeline.missed.join(', ') || 'none'}`);
   return lines.join('\n');

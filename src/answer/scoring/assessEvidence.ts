@@ -150,7 +150,7 @@ export function assessPart(
       .filter((m) => m.level === 'exact' || m.level === 'related')
       .map((m) => m.token)
       .filter((t): t is Token => t !== undefined);
-    const constraints = checkConstraints(part.constraints, sentence, article);
+    const constraints = checkConstraints(part.constraints, sentence, article, part.type === 'reason');
     const clauses = clauseStarts(text);
     const candidates: CandidateAssessment[] = extractCandidates(text, tokens, part.type)
       .filter((candidate) => !rejectingRule({ candidate, text, tokens, part, given, ...(tools.unitIsOther ? { unitIsOther: tools.unitIsOther } : {}) }))

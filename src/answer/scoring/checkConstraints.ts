@@ -22,6 +22,12 @@ const ORDINAL_WORDS: Record<number, RegExp> = {
 
 const YEARS = /\b(1[5-9]\d\d|20\d\d)\b/g;
 
+/**
+ * How many days before an asked day (of the article's own year) an article may be dated and still
+ * be read as written before it. Beyond, the asked day is as likely the year before's.
+ */
+const WRITTEN_BEFORE_DAYS = 60;
+
 /** The article's date as a Date at noon UTC, when it is known to the day. */
 export function articleDay(date: string | null): Date | undefined {
   if (!date || !/^\d{4}-\d{2}-\d{2}$/.test(date)) return undefined;
@@ -131,7 +137,7 @@ function undatedYearSupport(year: number, text: string): number {
 }
 
 /** How one constraint fares in a sentence: met (1), met through the article only (partly), or contradicted. */
-function check(c: Constraint, s: EvidenceSentence, article: ArticleContext, around: string): { met: number; conflict: boolean } {
+function check(c: Constraint, s: EvidenceSentence, article: ArticleContext, around: string, earlier: boolean): { met: number; conflict: boolean } {
   // A year or day inside "since the 2019 attack" or "than in 2020" is a point of comparison, not the
   // sentence's own event — unless the question asks about that comparison too.
   const text = c.reference ? s.text : withoutReferences(s.text);
@@ -156,6 +162,10 @@ function check(c: Constraint, s: EvidenceSentence, article: ArticleContext, arou
       if (ref) {
         const delta = Math.round((ref.getTime() - Date.UTC(ref.getUTCFullYear(), c.month - 1, c.day, 12)) / 86_400_000);
         if (delta >= 0 && delta <= 1 && !sameMonthOther) return { met: 0.5, conflict: false };
+        // An article written some days before the asked day cannot report it, as the year rule
+        // says of years. Further ahead, the day may be the year before's ("the 28 December attack"
+        // in a February article), which the question leaves unsaid.
+        if (delta < -1 && delta >= -WRITTEN_BEFORE_DAYS && !earlier) return { met: 0, conflict: true };
       }
       return { met: 0, conflict: sameMonthOther };
     }
@@ -176,12 +186,14 @@ function check(c: Constraint, s: EvidenceSentence, article: ArticleContext, arou
 /**
  * How well a sentence meets a part's constraints: the share met (1 when there are none) and
  * whether any is contradicted. Years may come from the article's date, days from its date or the
- * day before (page stamps are often a day late), and anything from the sentences around.
+ * day before (page stamps are often a day late), and anything from the sentences around. With
+ * `earlier`, an article written before the asked day may still answer (a reason is given before
+ * what it explains: "rain was forecast" before the rescue began on the 8th).
  */
-export function checkConstraints(constraints: readonly Constraint[], s: EvidenceSentence, article: ArticleContext): ConstraintCheck {
+export function checkConstraints(constraints: readonly Constraint[], s: EvidenceSentence, article: ArticleContext, earlier = false): ConstraintCheck {
   if (constraints.length === 0) return { met: 1, conflict: false, unmet: [] };
   const around = `${s.previous?.text ?? ''} ${s.next?.text ?? ''}`;
-  const results = constraints.map((c) => ({ c, ...check(c, s, article, around) }));
+  const results = constraints.map((c) => ({ c, ...check(c, s, article, around, earlier) }));
   // A place or a month only gates (`setting-not-stated`, `constraint-not-stated`): the answer model
   // was fitted on the share of years, days, rounds and figures met.
   const scored = results.filter((r) => r.c.kind !== 'place' && r.c.kind !== 'month');

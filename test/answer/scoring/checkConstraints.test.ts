@@ -95,6 +95,22 @@ describe('checkConstraints', () => {
     });
   });
 
+  describe('an article written before the asked day', () => {
+    it.each<[string, string, string, boolean, boolean]>([
+      // Dated 4 May, it cannot report the 28 May vote: written some days before it.
+      ['some days before', 'What was the turnout in the 28 May runoff?', '2031-05-04', false, true],
+      // A day or two before is a late page stamp, and months before is likely the year before's day.
+      ['the day before', 'What was the turnout in the 28 May runoff?', '2031-05-27', false, false],
+      ['months before', 'What was the turnout in the 28 December runoff?', '2031-02-04', false, false],
+      // A reason is given before what it explains.
+      ['asked for a reason', 'Why was the 28 May runoff called?', '2031-05-04', true, false],
+    ])('%s', async (_name, question, date, earlier, conflict) => {
+      const analysis = await analyzeQuestion(question);
+      const r = checkConstraints(analysis.parts[0]?.constraints ?? [], sentence('Turnout was about 88%.'), { text: 'Turnout was about 88%.', title: null, date }, earlier);
+      expect(r.conflict).toBe(conflict);
+    });
+  });
+
   it('reads a figure with a thousands separator as the same figure', async () => {
     expect((await verdict('Which firm built the 2500 homes?', 'Larch Ltd built 2,500 homes.')).met).toBe(1);
   });
