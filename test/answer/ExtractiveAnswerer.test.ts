@@ -169,13 +169,20 @@ describe('ExtractiveAnswerer on articles written for the test', () => {
     expect(answer.text).toContain('Eastport Harbour said on Tuesday');
   });
 
+  it('does not quote a sentence that only repeats the why-question\'s words', async () => {
+    const text = 'The Harbour Party congress in Eastport began more than two hours late. Police said many delegates arrived late due to blockades.';
+    const answer = await answerer.answer('Why did the Harbour Party congress in Eastport begin more than two hours late?', [article('t/congress.txt', text)]);
+    expect(answer.text).toMatch(/^Police said many delegates arrived late due to blockades\. \[1\]$/);
+  });
+
   it('leads with the sentence that gives the cause when the best one only retells the asked event', async () => {
-    const text = 'The Harbour Party congress in Eastport began more than two hours late. Hundreds of members attended the congress in Eastport. Police said many delegates arrived late due to blockades. The party congress had been planned for months.';
+    // "in the afternoon" keeps the retelling from being the question's words alone (adds-nothing).
+    const text = 'The Harbour Party congress in Eastport began more than two hours late in the afternoon. Hundreds of members attended the congress in Eastport. Police said many delegates arrived late due to blockades. The party congress had been planned for months.';
     const question = 'Why did the Harbour Party congress in Eastport begin more than two hours late?';
     const decision = await answerer.decide(question, [article('t/congress.txt', text)]);
     expect(decision.parts[0]?.ranked[0]?.sentence.text).toMatch(/^The Harbour Party congress/);
     const answer = await answerer.answer(question, [article('t/congress.txt', text)]);
-    expect(answer.text).toMatch(/^Police said many delegates arrived late due to blockades\. \[1\] The Harbour Party congress in Eastport began more than two hours late\. \[2\]$/);
+    expect(answer.text).toMatch(/^Police said many delegates arrived late due to blockades\. \[1\] The Harbour Party congress in Eastport began more than two hours late in the afternoon\. \[2\]$/);
   });
 
   it('searches again for a part about the first part\'s answer, and reads it as about that person', async () => {
