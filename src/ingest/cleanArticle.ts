@@ -44,7 +44,7 @@ function isKnownPlace(word: string): boolean {
  * Matched against a whole line only, so prose mentioning these words is never affected.
  */
 const SECTION_MARKER =
-  /^(?:read also|also read|read more|more news|latest news|all news|top news|latest posts|recent posts|popular posts|most popular|most read|most viewed|related|related (?:news|articles|stories|posts|content|press releases|links)|read next|up next|also in the news|more in the news|in other news|you may also like|recommended(?: for you)?|trending(?: now)?|more stories|more from [\p{L} .-]{1,40}|follow us(?: on [\p{L} ,&]{1,40})?|subscribe to our [\p{L} ]{1,40}|join our [\p{L} ]{1,40}|share this(?: article)?|tags?)\s*:?$/iu;
+  /^\[?(?:read also|also read|read more|more news|latest news|all news|top news|latest posts|recent posts|popular posts|most popular|most read|most viewed|related|related (?:news|articles|stories|posts|content|press releases|links|reading|coverage|topics)|further reading|more (?:features|coverage|on this (?:topic|story|subject))|read next|up next|also in the news|more in the news|in other news|you may also like|recommended(?: for you)?|trending(?: now)?|more stories|more from [\p{L} .-]{1,40}|follow us(?: on [\p{L} ,&]{1,40})?|subscribe to our [\p{L} ]{1,40}|join our [\p{L} ]{1,40}|share this(?: article)?|tags?)\]?\s*:?$/iu;
 
 /** A teaser link inside the article: "Also read: …", "Read more: …" (a line, or a sentence glued into a paragraph). */
 export const INLINE_TEASER = /^(?:also read|read also|read more|see also|related|recommended|watch|listen|(?:next|previous|prev) (?:gallery|article|story|video|slideshow|post))\s*[:|–—-]\s*\S/i;
@@ -64,11 +64,13 @@ const COOKIE_BANNER = /\b(?:we use cookies|this (?:site|website) uses cookies|us
  * or with a day without its year in parentheses ("Orders rebound in February (March 10)").
  */
 function isDatedTeaser(text: string): boolean {
-  const date = String.raw`(?:[A-Z][a-z]{2,8}\.? \d{1,2},? \d{4}|\d{1,2} [A-Z][a-z]{2,8}\.?,? \d{4}|\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{4})`;
-  if (isBullet(text) && new RegExp(String.raw`\(${date}\)\s*$`).test(text)) return true;
+  const date = String.raw`(?:[A-Z][a-z]{2,8}\.? \d{1,2},? \d{4}|\d{1,2} [A-Z][a-z]{2,8}\.?,? \d{4}|\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{4}|\d{1,2}\.\d{1,2}\.\d{4})`;
+  // "- Uranium prices hit a high (January 2024)": in a list, a month and year is a headline's date too.
+  if (isBullet(text) && new RegExp(String.raw`\((?:${date}|[A-Z][a-z]{2,8} \d{4})\)\s*$`).test(text)) return true;
   // "Port reopens to traffic — Aug. 6, 2031", "3. Councils warn over costs – 20 November 2031", "Rents flatten
-  // (Mar 21, 2031)", "Board approves rule - 12/20/2031": a headline and its date.
-  if (!endsLikeSentence(text) && wordCount(text, 20) <= 20 && new RegExp(String.raw`(?:\s[—–-]\s*|,\s+|\s\|\s*|\s\()${date}\)?\s*$`).test(text)) return true;
+  // (Mar 21, 2031)", "Board approves rule - 12/20/2031", "Holiday travel peaks   2031-09-17" (a column gap): a
+  // headline and its date.
+  if (!endsLikeSentence(text) && wordCount(text, 20) <= 20 && new RegExp(String.raw`(?:\s[—–-]\s*|,\s+|\s\|\s*|\s\(|\S\s{2,}|\S\t+)${date}\)?\s*$`).test(text)) return true;
   // "Shipbuilders' orders rebound in February (March 10)": a teaser list dated without its year.
   return !endsLikeSentence(text) && wordCount(text, 20) <= 20 && /\s\((?:[A-Z][a-z]{2,8}\.? \d{1,2}|\d{1,2} [A-Z][a-z]{2,8})\)\s*$/.test(text);
 }

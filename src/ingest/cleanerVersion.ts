@@ -24,5 +24,7 @@
  * 19: `dateAttested`: whether the page states its date itself or confirms its page stamp.
  * 20: a page stamp's own line no longer confirms it (`dateAttested` needs another header line).
  * 21: a share bar ("Share 1.2K | Tweet | Email") is page furniture.
+ * 22: more headings of related-headline lists ("Related reading", "More features", "[Related]"), and their
+ *     headlines dated "(January 2031)", "(12.08.2031)" or after a column gap, are page furniture.
  */
-export const CLEANER_VERSION = 21;
+export const CLEANER_VERSION = 22;

@@ -20,7 +20,7 @@ export interface KindRule {
   test(clause: string, before: string, sentence: string): boolean;
 }
 
-const FUTURE = /\b(?:will|won['’]t|shall|would|expects? \w+(?: \w+)? to|(?:am|is|are|was|were|not)\s+going\s+to|['’](?:m|re|s)\s+(?:not\s+)?going\s+to|is to|are to|was to|were to|plans? to|planned to|planning to|expects? to|expected to|is expected|are expected|set to|scheduled(?: to| for)?|due (?:to|on|in|by)|aims? to|intends? to|hopes? to|promised to|pledged to|vowed to|deadline|upcoming|forthcoming|next (?:week|month|year|monday|tuesday|wednesday|thursday|friday|saturday|sunday)|could|might|projected|forecast|targets?|goal)\b/i;
+const FUTURE = /\b(?:will|won['’]t|['’]ll|shall|would|expects? \w+(?: \w+)? to|(?:am|is|are|was|were|not)\s+going\s+to|['’](?:m|re|s)\s+(?:not\s+)?going\s+to|is to|are to|was to|were to|plans? to|planned to|planning to|expects? to|expected to|is expected|are expected|set to|scheduled(?: to| for)?|due (?:to|on|in|by)|aims? to|intends? to|hopes? to|promised to|pledged to|vowed to|deadline|upcoming|forthcoming|next (?:week|month|year|monday|tuesday|wednesday|thursday|friday|saturday|sunday)|could|might|projected|forecast|targets?|goal)\b/i;
 
 /** A mention that starts with a time of day and goes on to its day ("noon on Wednesday", "10 a.m. on 3 May"). */
 const TIME_OF_DAY_FIRST = /\b(?:noon|midday|midnight|dawn|daybreak|dusk|\d{1,2}(?::\d{2})?\s*[ap]\.?m\.?)\s+(?:local time\s+)?(?:on\s+)?\S+(?:\s+\S+){0,2}$/i;

@@ -7,6 +7,7 @@ const cases: Array<[string, string, string]> = [
   ['The mayor said on Tuesday that the council would vote again.', 'Tuesday', 'event'],
   ['The mayor will return to office, the council said late Tuesday.', 'Tuesday', 'event'],
   ['The council will vote on 3 May.', '3 May', 'planned'],
+  ["We'll be back on 11 January.", '11 January', 'planned'],
   ["I'm not going to commit to that here today.", 'today', 'planned'],
   ['The mayor is going to sign the order on Friday.', 'Friday', 'planned'],
   ['A final report is expected in June 2032.', 'June 2032', 'planned'],
