@@ -124,6 +124,8 @@ const COMPLEX_PREPOSITION = /^(?:according|due|owing|thanks|prior|contrary|close
 function headPhrase(forms: WordForm[], start: number): { indices: number[]; head: number | undefined; expected: number | undefined } {
   const indices: number[] = [];
   let expected: number | undefined;
+  // "How many of the storage tanks", "which of the drills": the category follows "of".
+  if (forms[start]?.norm === 'of') start++;
   for (let i = start; i < forms.length; i++) {
     const f = forms[i];
     if (!f) break;

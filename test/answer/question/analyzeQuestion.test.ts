@@ -111,6 +111,9 @@ describe('analyzeQuestion: what the answer must state', () => {
     // A nationality describes the noun to come; an adjective after a name ends the phrase.
     ['Which Dutch marine services company refloated the ferry?', ['Dutch', 'marine', 'services', 'company'], 'named'],
     ['Which Japanese company owns the ferry?', ['Japanese', 'company'], 'named'],
+    // "How many of the X", "which of the X": the category follows "of".
+    ['How many of the storage tanks had the port removed?', ['storage', 'tanks'], 'number'],
+    ['Which of the ferries sank first?', ['ferries'], 'named'],
   ])('reads the head of "%s" to its last noun', async (question, head, type) => {
     const part = (await analyze(question)).parts[0];
     expect(part?.head.map((t) => t.text)).toEqual(head);
