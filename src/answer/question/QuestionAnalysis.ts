@@ -34,8 +34,11 @@ export interface QuestionTerm extends WordForm {
 
 /** Something the answering sentence must agree with, beyond containing the question's words. */
 export type Constraint = (
-  /** "in 2019", "the 2021 election": the event's year. */
-  | { kind: 'year'; year: number; text: string }
+  /**
+   * "in 2019", "the 2021 election": the event's year. `fiscal`: a fiscal year ("in fiscal 2025",
+   * "FY2025"), which is not the calendar year of the same number.
+   */
+  | { kind: 'year'; year: number; text: string; fiscal?: boolean }
   /** "on May 7", "on June 17": the day. */
   | { kind: 'day'; month: number; day: number; text: string }
   /** "in the third round", "the second time": which occurrence. */

@@ -207,13 +207,19 @@ function settingsOf(text: string): Constraint[] {
   return out;
 }
 
+/** Words that make the year after them a fiscal year ("fiscal 2025", "financial year 2025", "FY 2025"). */
+const FISCAL_BEFORE = /\b(?:fiscal(?: year)?|financial year|FY)\s*$/i;
+
 /** The question's constraints: years, days, ordinals, quoted figures and the places it sets the event in. */
 function constraintsOf(text: string): Constraint[] {
   const out: Constraint[] = [];
   const references = referenceSpans(text);
   const inReference = (at: number) => references.some(([s, e]) => at >= s && at < e);
   const mark = <C extends Constraint>(c: C, at: number): C => (inReference(at) ? { ...c, reference: true } : c);
-  for (const m of text.matchAll(/\b(1[5-9]\d\d|20\d\d)\b(?![,.]?\d)/g)) out.push(mark({ kind: 'year', year: Number(m[1]), text: m[0] }, m.index));
+  for (const m of text.matchAll(/\b(1[5-9]\d\d|20\d\d)\b(?![,.]?\d)/g)) {
+    const fiscal = FISCAL_BEFORE.test(text.slice(0, m.index));
+    out.push(mark({ kind: 'year', year: Number(m[1]), text: m[0], ...(fiscal ? { fiscal } : {}) }, m.index));
+  }
   for (const r of chrono.parse(text, new Date(Date.UTC(2000, 0, 1)))) {
     // A written day ("May 7", "17 June"), not a relative one: "the day after" is no calendar day.
     if (r.start.isCertain('month') && r.start.isCertain('day') && /\d/.test(r.text)) {

@@ -43,6 +43,22 @@ function statedDays(text: string, article: ArticleContext): Array<{ month: numbe
     .map((r) => ({ month: r.start.get('month') ?? 0, day: r.start.get('day') ?? 0 }));
 }
 
+/** Fiscal years a text names ("fiscal 2024", "fiscal year 2024", "FY2024", "the 2024 fiscal year"). */
+function fiscalYears(text: string): number[] {
+  return [...text.matchAll(/\b(?:fiscal(?: year)?|financial year|FY)\s*((?:19|20)\d\d)\b|\b((?:19|20)\d\d)\s+(?:fiscal|financial)\s+year\b/gi)].map((m) => Number(m[1] ?? m[2]));
+}
+
+/**
+ * A fiscal year asked about ("in fiscal 2025"): met only by that fiscal year, and contradicted by
+ * another ("In fiscal 2024, which runs through March 2025, …" does not tell of fiscal 2025).
+ */
+function checkFiscalYear(year: number, text: string, around: string): { met: number; conflict: boolean } {
+  const stated = fiscalYears(text);
+  if (stated.includes(year)) return { met: 1, conflict: false };
+  if (stated.length > 0) return { met: 0, conflict: true };
+  return { met: fiscalYears(around).includes(year) ? 0.6 : 0, conflict: false };
+}
+
 /** Numbers written next to `label` in `text` ("magnitude 6.4", "6.4-magnitude", "206 seats"), commas dropped. */
 function labelledFigures(text: string, label: string): string[] {
   const stem = escapeRegExp(label.replace(/(?:es|s)$/, ''));
@@ -143,6 +159,7 @@ function check(c: Constraint, s: EvidenceSentence, article: ArticleContext, arou
   const text = c.reference ? s.text : withoutReferences(s.text);
   switch (c.kind) {
     case 'year': {
+      if (c.fiscal) return checkFiscalYear(c.year, text, around);
       const years = [...text.matchAll(YEARS)].map((m) => Number(m[1]));
       if (years.includes(c.year)) return { met: 1, conflict: false };
       const articleYear = article.date ? Number(article.date.slice(0, 4)) : undefined;

@@ -20,6 +20,8 @@ async function verdict(question: string, text: string, article: Partial<ArticleC
 describe('checkConstraints', () => {
   it.each([
     ['a year the sentence states', 'How many people died in the 2031 floods?', 'The 2031 floods killed 40 people.', { met: 1, conflict: false }],
+    ['the fiscal year the sentence states', 'How many ferries did the port plan to buy in fiscal 2031?', 'In fiscal 2031 the port plans to buy four ferries.', { met: 1, conflict: false }],
+    ['another fiscal year, though the calendar year is written', 'How many ferries did the port plan to buy in fiscal 2031?', 'In fiscal 2030, which runs through March 2031, the port plans to buy four ferries.', { met: 0, conflict: true }],
     ['a year that is only the point of comparison', 'How many people died in the 1987 storm?', 'The flood, the deadliest since the 1987 storm, killed 40 people.', { met: 0, conflict: false }],
     ['a comparison the question asks about too', 'How many died in the worst flood since 1987?', 'The flood, the deadliest since 1987, killed 40 people.', { met: 1, conflict: false }],
     ['another year in the sentence', 'How many people died in the 2029 floods?', 'The 2031 floods killed 40 people.', { met: 0, conflict: true }],
