@@ -90,7 +90,7 @@ const HEAD_TYPES: ReadonlyArray<[AnswerType, RegExp]> = [
   ['date', /^(?:date|day|year|month|time|period|week|decade|century|season|hour|deadline|weekend|night|morning|evening|afternoon|era)$/],
   [
     'number',
-    /^(?:number|amount|share|percentage|percent|proportion|total|figure|sum|price|cost|rate|margin|majority|count|toll|vote|score|tally|range|distance|length|size|height|population|value|loss|damage|revenue|profit|fine|compensation|salary|budget|turnout|age|speed|depth|width|weight|altitude|temperature|magnitude|capacity|worth|tariff|debt|fee|payment|award|penalty|sentence|term|duration|ratio|level|estimate)$/,
+    /^(?:number|amount|share|percentage|percent|proportion|total|figure|sum|price|cost|rate|margin|majority|count|toll|vote|score|tally|range|distance|length|size|height|population|value|loss|damage|revenue|profit|fine|compensation|salary|budget|turnout|age|speed|depth|width|weight|altitude|temperature|magnitude|capacity|worth|tariff|debt|fee|payment|award|penalty|sentence|term|duration|ratio|level|estimate|limit|threshold|ceiling|quota|concentration|volume|quantity|dose)$/,
   ],
   ['reason', /^(?:reason|condition|ground|cause|motive|purpose|justification|explanation|rationale|basis|excuse)$/],
   [

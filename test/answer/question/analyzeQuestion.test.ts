@@ -43,6 +43,7 @@ describe('analyzeQuestion: the kind of answer', () => {
     ['What did the council spend the grant on?', 'description'],
     ['What did the council pay for?', 'description'],
     ['What was the magnitude of the second tremor?', 'number'],
+    ['What tritium concentration limit does the harbour apply?', 'number'],
   ])('%s -> %s', async (question, type) => {
     expect((await analyze(question)).parts[0]?.type).toBe(type);
   });
