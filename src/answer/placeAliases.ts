@@ -1,10 +1,12 @@
 import { countries } from 'countries-list';
 import { escapeRegExp } from '../util/escapeRegExp.js';
+import { COUNTRY_DEMONYMS } from './countryDemonyms.js';
 
 /**
  * Other names of a place that news writing uses for it: a capital for its country's government
  * ("Washington said", "talks between Baku and Yerevan") and a country for its capital, plus the
- * country's common aliases ("US", "USA", "America"). From the `countries-list` dataset (MIT).
+ * country's common aliases ("US", "USA", "America"), and its people's name ("Japanese officials",
+ * `COUNTRY_DEMONYMS`). From the `countries-list` dataset (MIT).
  * Used only to decide whether a place the question names is *mentioned*; scoring is unchanged.
  */
 
@@ -26,7 +28,8 @@ function build(): Map<string, string[]> {
   for (const country of Object.values(countries)) {
     const capital = capitalOf(country);
     const aliases = 'alias' in country && Array.isArray(country.alias) ? country.alias.filter((a): a is string => typeof a === 'string') : [];
-    const countryNames = [country.name, ...aliases];
+    // "Japanese officials", "the French government": the people's name stands for the country too.
+    const countryNames = [country.name, ...aliases, ...(COUNTRY_DEMONYMS[country.name] ?? [])];
     if (capital !== '') add(capital, countryNames);
     // "America" is also "US" and "the United States", and each of them is also its capital.
     for (const name of countryNames) add(name, capital !== '' ? [...countryNames, capital] : countryNames);

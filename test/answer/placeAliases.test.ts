@@ -24,6 +24,10 @@ describe('mentionsAlias', () => {
     ['Aliyev paid a visit to the United States on August 7-8, 2025.', 'Washington', true],
     ['The US and Azerbaijan signed a memorandum.', 'Washington', true],
     ['Official Baku expressed dissatisfaction.', 'Azerbaijan', true],
+    // A people's name stands for the country: "Japanese officials", "the Turkish government".
+    ['Japanese officials say the tanks are nearly full.', 'Japan', true],
+    ['The Turkish government declared a state of emergency.', 'Türkiye', true],
+    ['Dutch salvage crews arrived.', 'Netherlands', true],
     // The pronoun "us" is not the United States, and a name inside another word does not count.
     ['Let us begin the talks.', 'Washington', false],
     ['The Bakunin archive opened.', 'Azerbaijan', false],
