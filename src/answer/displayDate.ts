@@ -1,6 +1,7 @@
 import * as chrono from 'chrono-node';
 import type { ArticleContext } from './evidence/EvidenceSentence.js';
 import { articleDay } from './scoring/checkConstraints.js';
+import { yearInWords } from '../util/yearInWords.js';
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
@@ -32,6 +33,11 @@ export function calendarDay(text: string, articleDate: string | null): CalendarD
   const time = Date.UTC(year, month - 1, day, 12);
   if (s.isCertain('year') && s.isCertain('month') && s.isCertain('day') && !relative) return { time, how: 'written', relative: false };
   if (!ref) return undefined;
+  // "Aug. 24 last year": the words say which year, counted from the article's.
+  const told = yearInWords(text.slice(parsed.index + parsed.text.length), ref.getUTCFullYear());
+  if (told !== undefined && s.isCertain('month') && s.isCertain('day') && !s.isCertain('year')) {
+    return { time: Date.UTC(told, month - 1, day, 12), how: 'placed', relative: false };
+  }
   const weekdayOnly = s.isCertain('weekday') && !s.isCertain('day');
   const dayWithoutYear = s.isCertain('month') && s.isCertain('day') && !s.isCertain('year');
   if (!weekdayOnly && !dayWithoutYear && !relative) return undefined;

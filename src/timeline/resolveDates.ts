@@ -1,6 +1,7 @@
 import * as chrono from 'chrono-node';
 import type { ParsedComponents, ParsedResult, Parser } from 'chrono-node';
 import type { DatePrecision } from './TimelineEvent.js';
+import { yearInWords } from '../util/yearInWords.js';
 
 /** One date a sentence mentions, resolved against the article's publication date. */
 export interface DateMention {
@@ -179,9 +180,6 @@ const TIME_UNIT = /\b(?:seconds?|minutes?|hours?|days?|weeks?|fortnights?|months
 /** chrono also reads "in 1990s" as "in 1990 seconds". */
 const TIME_UNIT_ABBREVIATION = /\d\s*(?:s|secs?|m|mins?|h|hrs?|d|w|wks?|mos?|y|yrs?)\b/i;
 
-/** A year told in words right after a day or month: "August 24 last year", "March of this year", "May 5, next year". */
-const YEAR_IN_WORDS = /^,?\s+(?:of\s+)?(last|this|next)\s+year\b/i;
-
 /** "A year ago", "five years ago" right before "today": an anniversary. */
 const ANNIVERSARY = /\b(a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,3})\s+years?\s+ago\s+$/i;
 const COUNT_WORDS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten'];
@@ -231,8 +229,7 @@ function toMention(result: ParsedResult, ref: Reference | undefined, sentence: s
   // "March to May 2023": the start's year comes from the end.
   if (year === undefined && endC?.isCertain('year')) year = endC.get('year') ?? undefined;
   // "on August 24 last year", "in March this year": the year is told in words, counted from the article's.
-  const told = year === undefined && ref ? YEAR_IN_WORDS.exec(sentence.slice(result.index + result.text.length)) : null;
-  if (told && ref) year = ref.year + (told[1]?.toLowerCase() === 'last' ? -1 : told[1]?.toLowerCase() === 'next' ? 1 : 0);
+  if (year === undefined && ref) year = yearInWords(sentence.slice(result.index + result.text.length), ref.year);
   const written = year !== undefined && !relative;
   if (year === undefined && ref && month !== undefined) year = inferYear(ref, month);
   const yearless = year === undefined;

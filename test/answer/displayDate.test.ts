@@ -10,6 +10,9 @@ describe('displayDate', () => {
     ['yesterday', '2031-03-12', '11 March 2031 (yesterday)'],
     ['this morning', '2031-03-12', '12 March 2031 (this morning)'],
     ['March 10, 2029', '2031-03-12', 'March 10, 2029'],
+    // The year told in words, not the article's: two days after its date, yet last year's.
+    ['March 14 last year', '2031-03-12', '14 March 2030'],
+    ['March 14', '2031-03-12', '14 March 2031'],
     ['today', null, 'today'],
     ['on Tuesday', '2031-03', 'on Tuesday'],
   ])('%j in an article of %s -> %j', (text, date, shown) => {

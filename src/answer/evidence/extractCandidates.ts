@@ -3,6 +3,7 @@ import type { AnswerType } from '../question/QuestionAnalysis.js';
 import type { Token } from './EvidenceSentence.js';
 import { isTitleWord, withoutTitles } from '../titles.js';
 import { THING_SUFFIX } from './mentionsName.js';
+import { YEAR_IN_WORDS } from '../../util/yearInWords.js';
 
 /** Where a candidate came from: the extractors differ in how sure they are of the type. */
 export type CandidateSource = 'person' | 'organization' | 'place' | 'run' | 'quoted' | 'date' | 'number' | 'range' | 'clause';
@@ -138,9 +139,11 @@ function dates(text: string): AnswerCandidate[] {
     from = at.end;
     // "May 10, 2031, at 5 p.m.": the day, the time being a candidate of its own.
     const day = value.replace(/,?\s+at\s+\d.*$/i, '');
-    const end = at.start + day.length;
+    // "Aug. 24 last year": the year told in words belongs to the date.
+    const told = YEAR_IN_WORDS.exec(text.slice(at.start + day.length))?.[0] ?? '';
+    const end = at.start + day.length + told.length;
     if (out.some((o) => o.start < end && at.start < o.end)) continue;
-    out.push({ text: day, start: at.start, end, source: 'date', unit: [] });
+    out.push({ text: text.slice(at.start, end), start: at.start, end, source: 'date', unit: [] });
   }
   return out.sort((a, b) => a.start - b.start);
 }
