@@ -57,6 +57,14 @@ const isShort = (line: string) => wordCount(line, 20) <= 20;
 /** A scraper's page stamp (" date 2025-04-22"), its date captured. */
 export const PAGE_STAMP = /^\s*date\s+(\d{4}-\d{2}-\d{2})\b/;
 
+/** A page stamp with the space after it, where text follows on the same line ("date 2025-04-22 Officials said …"). */
+export const PAGE_STAMP_BEFORE_TEXT = new RegExp(`${PAGE_STAMP.source}\\s+(?=\\S)`, 'u');
+
+/** `text` without the page stamp it opens with, if any. */
+export function withoutPageStamp(text: string): string {
+  return text.replace(PAGE_STAMP_BEFORE_TEXT, '');
+}
+
 /**
  * How an article's own publication date is found, most trusted first. Each looks only at the
  * header: a date the story mentions is when something happened, not when the page was written.

@@ -2,7 +2,7 @@ import type { ArticleMeta, TextSpan } from './Article.js';
 import type { CleanedArticle } from './cleanArticle.js';
 import { parseFrontMatter } from './parseFrontMatter.js';
 import { splitLines } from './splitLines.js';
-import { DATE_RULES, firstFound, isSiteName, PAGE_STAMP, PUBLISHER_RULES, toIsoDate, type HeaderView } from './headerRules.js';
+import { DATE_RULES, firstFound, isSiteName, PAGE_STAMP, PUBLISHER_RULES, toIsoDate, withoutPageStamp, type HeaderView } from './headerRules.js';
 import { findDates, isBylineFields, isMenuLine, isNameLike, isPunctuationOnly, wordCount } from './textShape.js';
 
 export { toIsoDate } from './headerRules.js';
@@ -93,7 +93,7 @@ export function headerView(raw: string, cleaned: Pick<CleanedArticle, 'body' | '
   const all = splitLines(raw).filter((l) => l.text !== '' && l.start >= contentStart);
   const lines = [...all.filter((l) => l.end <= firstStart).map((l) => l.text), ...gluedHeaderLines(body[0] ? raw.slice(firstStart, body[0].end) : ''), ...droppedNearTop(raw, all, body, firstStart)];
   const stamps = furniture.filter((f) => f.rule === 'page-stamp').map((f) => raw.slice(f.start, f.end));
-  const opening = body[0] ? raw.slice(firstStart, body[0].end).replace(/^\s*date\s+\d{4}-\d{2}-\d{2}\s+/, '') : '';
+  const opening = body[0] ? withoutPageStamp(raw.slice(firstStart, body[0].end)) : '';
   const copyright = all.map((l) => l.text).find((t) => /^(?:©|\(c\)\s|copyright\b)|\ball rights reserved\b/i.test(t) && wordCount(t, 20) <= 20) ?? null;
   // The dateline the cleaner cut from the first paragraph ("Jan. 23 (UPI) --"), else one it left in place.
   const cut = furniture.filter((f) => f.rule !== 'page-stamp' && f.end === body[0]?.start).map((f) => raw.slice(f.start, f.end).trim());
@@ -167,7 +167,7 @@ const NOT_A_TITLE = /\bissue\s+\d+\s*[|·•-]\s*page\s+\d+\s*$|^(?:advertisemen
  */
 function inferTitle(header: string[]): string | null {
   const candidates = header
-    .map((t) => t.replace(/^\s*date\s+\d{4}-\d{2}-\d{2}\s+/, '').replace(/^#{1,6}\s+/, '').replace(/^title\s*:\s*/i, '').trim())
+    .map((t) => withoutPageStamp(t).replace(/^#{1,6}\s+/, '').replace(/^title\s*:\s*/i, '').trim())
     .filter(
       (t) =>
         t !== '' &&

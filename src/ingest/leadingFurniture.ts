@@ -9,6 +9,8 @@
  * Each rule is anchored at the start of a paragraph and states why it is furniture.
  */
 
+import { PAGE_STAMP_BEFORE_TEXT } from './headerRules.js';
+
 /** A month written out or abbreviated ("Sept", "Apr.", "March"). */
 const MONTH = String.raw`(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?`;
 /** "April 24", "Sept 5", "24 April", "9th Aug, 2025", "May 6, 2025", "Apr. 9". */
@@ -43,7 +45,7 @@ export const FURNITURE_RULES: readonly FurnitureRule[] = [
     name: 'page-stamp',
     reason: 'The scraper records the page date as " date YYYY-MM-DD" before the text; the page never says it.',
     // Any text may follow the stamp: the scraper also cuts pages mid-sentence ("date 2031-08-07 the hearing …").
-    pattern: /^\s*date\s+\d{4}-\d{2}-\d{2}\s+(?=\S)/u,
+    pattern: PAGE_STAMP_BEFORE_TEXT,
   },
   {
     name: 'date-agency',
