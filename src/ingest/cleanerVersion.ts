@@ -26,5 +26,7 @@
  * 21: a share bar ("Share 1.2K | Tweet | Email") is page furniture.
  * 22: more headings of related-headline lists ("Related reading", "More features", "[Related]"), and their
  *     headlines dated "(January 2031)", "(12.08.2031)" or after a column gap, are page furniture.
+ * 23: a page stamp on a header line of its own under a menu is the scraper's stamp (it was read as a stamp line the
+ *     page writes, so it confirmed itself), and a stamp whose year the page's own dated dateline contradicts gives way to it.
  */
-export const CLEANER_VERSION = 22;
+export const CLEANER_VERSION = 23;

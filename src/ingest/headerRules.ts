@@ -74,7 +74,8 @@ export const DATE_RULES: readonly HeaderRule[] = [
     name: 'page-stamp',
     reason: 'The scraper recorded the page date as " date YYYY-MM-DD" before the text.',
     find: (h) => {
-      const stamp = [...h.stamps, h.firstLine].map((s) => PAGE_STAMP.exec(s)?.[1]).find((d) => d !== undefined);
+      // On the first line, cut from the first paragraph, or on a header line of its own under a menu.
+      const stamp = [...h.stamps, h.firstLine, ...h.lines].map((s) => PAGE_STAMP.exec(s)?.[1]).find((d) => d !== undefined);
       return stamp ?? null;
     },
   },

@@ -18,7 +18,7 @@ export function inferMetadata(raw: string, cleaned: Pick<CleanedArticle, 'body' 
   const { body } = cleaned;
   const view = headerView(raw, cleaned);
   const bio = authorBio(raw);
-  const found = firstFound(DATE_RULES, view);
+  const found = pageOverStamp(firstFound(DATE_RULES, view), view);
   const date = found?.value ?? null;
   const datelineDay = date === null && view.lead ? yearlessDay(view.lead) : null;
   const datelinePlace = view.lead ? datelinePlaceOf(view.lead) : null;
@@ -32,6 +32,17 @@ export function inferMetadata(raw: string, cleaned: Pick<CleanedArticle, 'body' 
     ...(datelineDay ? { datelineDay } : {}),
     ...(datelinePlace ? { datelinePlace } : {}),
   };
+}
+
+/**
+ * A scraper's page stamp that another year than the page's own dated dateline gives ("date
+ * 2019-10-03" above "BENGHAZI, Libya, Oct. 3, 2023 —") is wrong: the page's words win. A day or two
+ * apart is left to the stamp (time zones, late stamps).
+ */
+function pageOverStamp(found: { value: string; rule: string } | null, view: HeaderView): { value: string; rule: string } | null {
+  if (found?.rule !== 'page-stamp') return found;
+  const dateline = DATE_RULES.find((r) => r.name === 'dateline')?.find(view);
+  return dateline && dateline.length === 10 && dateline.slice(0, 4) !== found.value.slice(0, 4) ? { value: dateline, rule: 'dateline' } : found;
 }
 
 /**

@@ -85,6 +85,17 @@ describe('inferMetadata on datelines and attributions', () => {
   });
 });
 
+describe('inferMetadata: a page stamp the page contradicts', () => {
+  it.each<[string, string, string]>([
+    // The page's own dateline gives another year: the stamp is wrong, and the page's words date it.
+    ['another year in the dateline', `Eastport Review\nHome\nPolitics\n\n date 2019-08-04\n\nTalks resume in Eastport\n\nEASTPORT, Aug. 4, 2031 — ${PARAGRAPH}`, '2031-08-04'],
+    // A day apart is a late stamp or a time zone: the stamp stays.
+    ['another day in the dateline', ` date 2031-08-05\n\nTalks resume in Eastport\n\nEASTPORT, Aug. 4, 2031 — ${PARAGRAPH}`, '2031-08-05'],
+  ])('%s', (_name, raw, date) => {
+    expect(infer(raw).date).toBe(date);
+  });
+});
+
 describe('inferMetadata: whether the page attests its own date', () => {
   it.each<[string, string, boolean]>([
     ['a page stamp alone', ` date 2031-08-04 ${PARAGRAPH}`, false],
@@ -93,6 +104,7 @@ describe('inferMetadata: whether the page attests its own date', () => {
     ['a page stamp and a byline date', `Talks resume\nBy Jane Doe | August 4, 2031\n\n date 2031-08-04 ${PARAGRAPH}`, true],
     ['a page stamp and the copyright year', ` date 2031-08-04 ${PARAGRAPH}\n\n© 2031 Eastport Daily. All rights reserved.`, true],
     ['a page stamp another header line contradicts', ` date 2031-08-04 EASTPORT, Aug 9 (Wire) – ${PARAGRAPH}`, false],
+    ['a page stamp on its own line under a menu', `Eastport Review\nHome\nPolitics\nHarbour\n\n date 2031-08-04\n\nTalks resume in Eastport\n\n${PARAGRAPH}`, false],
     ['a byline date', `Talks resume\nBy Jane Doe | August 4, 2031\n\n${PARAGRAPH}`, true],
     ['no date', PARAGRAPH, false],
   ])('%s -> %s', (_name, raw, attested) => {
