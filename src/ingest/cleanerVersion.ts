@@ -28,5 +28,6 @@
  *     headlines dated "(January 2031)", "(12.08.2031)" or after a column gap, are page furniture.
  * 23: a page stamp on a header line of its own under a menu is the scraper's stamp (it was read as a stamp line the
  *     page writes, so it confirmed itself), and a stamp whose year the page's own dated dateline contradicts gives way to it.
+ * 24: a dateline with the country in parentheses before the agency ("Derna (Libya) (AFP) –") is cut from the paragraph.
  */
-export const CLEANER_VERSION = 23;
+export const CLEANER_VERSION = 24;

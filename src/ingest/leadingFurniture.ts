@@ -68,6 +68,11 @@ export const FURNITURE_RULES: readonly FurnitureRule[] = [
     pattern: new RegExp(String.raw`^${CAPS_PLACE}\s*\([^()]{1,40}\),?\s*\([^()]{1,120}\)\s*(?:${SEP})?${NEXT}`, 'u'),
   },
   {
+    name: 'place-region-agency',
+    reason: 'A place in title case, its country in parentheses and an agency credit before a dash ("Derna (Libya) (AFP) –") is a dateline.',
+    pattern: new RegExp(String.raw`^${PLACE}\s*\(${PLACE}\)\s*\(\s*\p{Lu}[\p{L}]{1,5}\s*\)${SEP}${NEXT}`, 'u'),
+  },
+  {
     name: 'paren-lead',
     reason: 'A parenthesised place or outlet before a dash ("(BERLIN) —", "(CNN) —", "(de-news.net) –") names where or by whom the story was filed.',
     pattern: new RegExp(String.raw`^\(\s*[\p{L}][\p{L}\d .&/'-]{1,40}\)${SEP}${NEXT}`, 'u'),

@@ -15,6 +15,7 @@ const cut: Array<[string, string, string[]]> = [
   ['HARBOURTON — (AP) — The airline sued.', 'HARBOURTON — (AP) — ', ['caps-place']],
   ['NORTH VALE, Lake Region - At least 28 people were hurt.', 'NORTH VALE, Lake Region - ', ['caps-place']],
   ['RIVERTON (WESTLAND), (APP - Daily Wire - 9th Aug, 2030) The president visited.', 'RIVERTON (WESTLAND), (APP - Daily Wire - 9th Aug, 2030) ', ['place-paren-agency']],
+  ['Riverton (Westland) (AFP) – Hundreds of residents rallied.', 'Riverton (Westland) (AFP) – ', ['place-region-agency']],
   ['(HARBOURTON) — The chancellor lost the vote.', '(HARBOURTON) — ', ['paren-lead']],
   ['(example-news.net) – The party leader quit.', '(example-news.net) – ', ['paren-lead']],
   ['Berlin: The coalition collapsed.', 'Berlin: ', ['place-colon']],
@@ -29,6 +30,7 @@ const kept = [
   'Operation Lantern: The minister spoke with the chiefs.',
   'NATO said on Monday that it would meet.',
   'The mayor, who was re-elected in 2030, spoke.',
+  'Jane Roe (Labour) (pictured) – a councillor since 2030 – spoke first.',
 ];
 
 describe('leadingFurniture', () => {
