@@ -25,6 +25,12 @@ const CONNECTOR = /^(?:of|for|de|du|des|la|le|am|al|von|van|der|den|del|da|di|y)
 /** Capitalised words that are not names on their own. */
 const NOT_A_NAME = /^(?:The|A|An|In|On|At|But|And|Or|As|It|Its|This|That|These|Those|He|She|They|We|I|His|Her|Their|Our|Mr|Mrs|Ms|Dr|If|When|While|After|Before|During|According|However|Meanwhile|Also|Some|Many|Most|All|Both|Other|Another|Earlier|Later|Now|Then|There|Here|What|Who|Which|Where|Why|How|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December)$/;
 
+/**
+ * A word of a person's name: capitalised, or with an Arabic or European particle joined to it
+ * ("al-Ghaithi", "el-Sisi", "d'Angelo").
+ */
+const NAME_WORD = /^(?:(?:al|el|ad|ash|as|at|az|ar|an|ul|d|l)[-'’])?\p{Lu}\p{Ll}/u;
+
 const capitalised = (t: Token) => /^[\p{Lu}\d]/u.test(t.text) && /\p{L}/u.test(t.text);
 
 function span(text: string, value: string, from = 0): { start: number; end: number } | undefined {
@@ -216,7 +222,7 @@ export function extractCandidates(text: string, tokens: readonly Token[], type: 
       const runs = capitalisedRuns(text, tokens).map(trimTitles).filter((r) => {
         const words = r.text.split(/\s+/);
         const placeOrBody = known.some((k) => k.includes(r.text) || r.text.includes(k));
-        return words.length >= 2 && words.length <= 3 && !placeOrBody && words.every((w) => /^\p{Lu}\p{Ll}/u.test(w)) && !THING_SUFFIX.test(words.at(-1) ?? '');
+        return words.length >= 2 && words.length <= 3 && !placeOrBody && words.every((w) => NAME_WORD.test(w)) && !THING_SUFFIX.test(words.at(-1) ?? '');
       });
       // A title alone ("Deputy Assistant") names no one.
       return dedupe([...withSpans(text, names.people, 'person'), ...runs].map(trimTitles).filter((c) => !isTitleWord(c.text) && c.text.split(/\s+/).some((w) => !isTitleWord(w))));
