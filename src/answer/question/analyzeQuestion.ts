@@ -318,7 +318,10 @@ function analysePart(text: string): PartDraft {
   // the article must repeat (taggers split the compound, so it is lowered before tagging).
   const forms = wordForms(asked.replace(/\b\p{Lu}[\p{L}.]*(?=-(?:based|born|bred|led|backed|owned|made|registered|flagged|headquartered|linked|funded|style|era|bound|area)\b)/gu, (m) => m.toLowerCase()));
   const lower = asked.toLowerCase().replace(/^(?:(?:in|on|at|by|to|from|for|with|under|during|since|until|after|before|of|into|against|over|through|between)\s+)+/, '');
-  const rule = WH_RULES.find((r) => r.pattern.test(lower));
+  // "Of what were they convicted?", "To what did she compare it?": "what" is the object of the
+  // preposition before it, and the noun after the auxiliary is the clause's subject, not the asked category.
+  const preposed = lower.length < asked.trimStart().length && /^what\s+(?:is|was|are|were|do|does|did|has|have|had|will|would|can|could)\b/.test(lower);
+  const rule = preposed ? undefined : WH_RULES.find((r) => r.pattern.test(lower));
   let type: AnswerType = rule?.type ?? 'description';
   if (rule?.name === 'who' && IDENTITY_QUESTION.test(asked.trim())) type = 'description';
   const whEnd = forms.findIndex((f) => WH_WORDS.has(f.norm));

@@ -44,6 +44,10 @@ describe('analyzeQuestion: the kind of answer', () => {
     ['What did the council pay for?', 'description'],
     ['What was the magnitude of the second tremor?', 'number'],
     ['What tritium concentration limit does the harbour apply?', 'number'],
+    // "What" as the object of a preposition before it asks for a statement, whatever noun follows the auxiliary.
+    ['Of what were the two guards convicted?', 'description'],
+    ['To what did the mayor compare the flood?', 'description'],
+    ['In what year did the harbour open?', 'date'],
   ])('%s -> %s', async (question, type) => {
     expect((await analyze(question)).parts[0]?.type).toBe(type);
   });
