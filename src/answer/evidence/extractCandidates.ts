@@ -97,6 +97,9 @@ function unitAfter(tokens: readonly Token[], end: number, text?: string): Token[
 }
 
 /** Numbers, amounts and ranges ("300-400 drones", "between 80 and 90", "$500 million", "32%"). */
+/** A fraction before "of" ("a quarter of", "half of", "two-thirds of", "one in five"): a share of something. */
+export const FRACTION_OF = /\b((?:(?:a|one|two|three|four)[\s-])?(?:half|third|thirds|quarter|quarters|fifth|fifths|tenth|tenths))\s+of\b/gi;
+
 function numbers(text: string, tokens: readonly Token[]): AnswerCandidate[] {
   const out: AnswerCandidate[] = [];
   const ranges = /(?:[$€£]\s?)?\b\d[\d,.]*\s*(?:-|–|—|to|and)\s*(?:[$€£]\s?)?\d[\d,.]*(?:\s*(?:million|billion|per ?cent|%))?/g;
@@ -113,6 +116,13 @@ function numbers(text: string, tokens: readonly Token[]): AnswerCandidate[] {
     if (out.some((r) => r.start < start + m[0].length && start < r.end)) continue;
     const number = /^\S+/.exec(m[0])?.[0] ?? m[0];
     out.push({ text: m[0], start, end: start + m[0].length, source: 'number', unit: unitAfter(tokens, start + number.length, text) });
+  }
+  // "A quarter of the city", "half of the homes", "two-thirds of the town": a share written in words.
+  for (const m of text.matchAll(FRACTION_OF)) {
+    const start = m.index ?? 0;
+    const end = start + (m[1]?.length ?? 0);
+    if (out.some((r) => r.start < end && start < r.end)) continue;
+    out.push({ text: text.slice(start, end), start, end, source: 'number', unit: unitAfter(tokens, end, text) });
   }
   let from = 0;
   for (const value of sentenceQuantities(text).numbers) {

@@ -41,7 +41,8 @@ function unitKind(words: readonly string[]): Exclude<MeasureKind, 'count'> | und
  */
 export function candidateMeasure(candidate: AnswerCandidate, text: string): MeasureKind | undefined {
   if (CURRENCY_SIGN.test(candidate.text) || CURRENCY_SIGN.test(text.slice(Math.max(0, candidate.start - 5), candidate.start))) return 'money';
-  if (/%/.test(candidate.text) || /^\s*%/.test(text.slice(candidate.end))) return 'percent';
+  // "a quarter (of the city)": a share, as a percentage is.
+  if (/%/.test(candidate.text) || /^\s*%/.test(text.slice(candidate.end)) || /^\s*of\b/.test(text.slice(candidate.end)) && /\b(?:half|thirds?|quarters?|fifths?|tenths?)$/i.test(candidate.text)) return 'percent';
   const written = `${candidate.text} ${text.slice(candidate.end, candidate.end + 40)}`.toLowerCase();
   const words = written.split(/[\s-]+/).map((w) => w.replace(/^[^\p{L}\d%$]+|[^\p{L}\d%/]+$/gu, '')).filter(Boolean);
   const from = words.findIndex((w) => !FIGURE_WORD.test(w));

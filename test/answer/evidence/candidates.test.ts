@@ -16,6 +16,7 @@ describe('extractCandidates', () => {
     ['number', 'A 41-year-old man and 28 others were hurt.', ['41', '28']],
     ['number', 'Repairs will cost $1.7 billion, or 32% of the budget.', ['$1.7 billion', '32%']],
     ['number', 'The channel reopened 11 weeks after the collapse.', ['11 weeks']],
+    ['number', 'A quarter of the harbour burned, and two-thirds of the boats sank.', ['A quarter', 'two-thirds']],
     ['number', 'After a two-year closure, the works rehired ninety staff and seventeen drivers.', ['two', 'ninety', 'seventeen']],
     ['date', 'The port reopened on May 10, 2031, at 5 p.m. local time.', ['May 10, 2031', '5 p.m. local time']],
     ['date', 'Divers found him on Wednesday.', ['Wednesday']],

@@ -40,6 +40,7 @@ describe('candidateMeasure', () => {
     ['The bill came to 7 billion euros.', '7 billion euros', 'money'],
     ['The fund holds Rs 500 crore.', '500', 'money'],
     ['Turnout was 61%.', '61%', 'percent'],
+    ['A quarter of the harbour burned.', 'A quarter', 'percent'],
     ['It was stuck for three months.', 'three months', 'duration'],
     ['The 1,312-foot ship ran aground.', '1,312', 'length'],
     ['Fires burned 400,000 hectares.', '400,000', 'area'],
