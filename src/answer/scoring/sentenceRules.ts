@@ -178,9 +178,10 @@ function pronounOfAnother(a: SentenceAssessment): boolean {
   const male = /\b(?:he|his|him|himself)\b/i;
   const female = /\b(?:she|her|hers|herself)\b/i;
   const q = a.part.text;
-  const asked = male.test(q) && !female.test(q) ? female : female.test(q) && !male.test(q) ? male : undefined;
-  if (!asked || !/^\W*(?:he|she|his|her)\b/i.test(a.sentence.text) || !asked.test(a.sentence.text.split(/\s+/)[0] ?? '')) return false;
-  return !a.subject.some(stated);
+  // The pronoun that would name someone else: "she" when the question speaks only of a "he".
+  const other = male.test(q) && !female.test(q) ? female : female.test(q) && !male.test(q) ? male : undefined;
+  const opening = /^\W*(he|she|his|her)\b/i.exec(a.sentence.text)?.[1];
+  return other !== undefined && opening !== undefined && other.test(opening) && !a.subject.some(stated);
 }
 
 /** Parts that ask something about a person rather than for one. */
