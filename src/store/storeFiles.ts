@@ -135,7 +135,9 @@ export async function readStoreFiles(dir: string): Promise<StoreFiles> {
   if (vectorBytes.length !== labels * info.dimension * 4 || sha256(vectorBytes) !== info.vectorsSha256)
     throw corrupt(dir, `${STORE_FILES.vectors} is truncated or altered`);
   const hnswBytes = await read(STORE_FILES.hnsw);
-  if (hnswBytes.length !== info.hnswBytes || sha256(hnswBytes) !== info.hnswSha256) throw corrupt(dir, `${STORE_FILES.hnsw} is truncated or altered`);
+  // Its checksum was checked once already, before hnswlib was given the file (`graph` above): a
+  // mismatch there leaves `graphRead` null, reported below in the same words.
+  if (hnswBytes.length !== info.hnswBytes) throw corrupt(dir, `${STORE_FILES.hnsw} is truncated or altered`);
 
   // The file's bytes are the vectors: view them in place when aligned (a large read always is) rather than copy 6 MB.
   let flat: Float32Array;

@@ -163,6 +163,12 @@ describe('openIndex: damaged and foreign indexes', () => {
   it.each<[string, (dir: string, gen: string) => Promise<void>, RegExp]>([
     ['a truncated hnsw.bin', async (_d, gen) => truncate(path.join(gen, 'hnsw.bin'), 100), /hnsw\.bin is truncated/],
     ['a truncated vectors file', async (_d, gen) => truncate(path.join(gen, 'vectors.f32'), 40), /vectors\.f32 is truncated/],
+    ['a same-length change to hnsw.bin', async (_d, gen) => {
+      const file = path.join(gen, 'hnsw.bin');
+      const bytes = await readFile(file);
+      bytes[bytes.length - 1] = (bytes[bytes.length - 1] ?? 0) ^ 0xff;
+      await writeFile(file, bytes);
+    }, /hnsw\.bin is truncated or altered/],
     ['garbage manifest JSON', async (_d, gen) => writeFile(path.join(gen, 'manifest.json'), '{"formatVersion": 1, '), /not valid JSON/],
     ['a manifest of a future format', async (_d, gen) => {
       const m = JSON.parse(await readFile(path.join(gen, 'manifest.json'), 'utf8')) as Record<string, unknown>;
