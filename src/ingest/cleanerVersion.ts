@@ -29,5 +29,6 @@
  * 23: a page stamp on a header line of its own under a menu is the scraper's stamp (it was read as a stamp line the
  *     page writes, so it confirmed itself), and a stamp whose year the page's own dated dateline contradicts gives way to it.
  * 24: a dateline with the country in parentheses before the agency ("Derna (Libya) (AFP) –") is cut from the paragraph.
+ * 25: an "Other news" list of headlines (dated first, "23 June 2031  Council meets") is page furniture with its heading.
  */
-export const CLEANER_VERSION = 24;
+export const CLEANER_VERSION = 25;
