@@ -394,6 +394,20 @@ function analysePart(text: string): PartDraft {
   };
 }
 
+/** Adverbs that open a subordinate clause: what follows them is another event, not the asked verb. */
+const CLAUSE_OPENERS = new Set(['when', 'where', 'whenever', 'wherever', 'once', 'while', 'as', 'after', 'before', 'since', 'until', 'because']);
+
+/** The index of a verb at or after `from` before the clause ends ("when", "after" or the question's end), or -1. */
+function verbFollows(forms: readonly WordForm[], from: number): number {
+  for (let i = from; i < forms.length; i++) {
+    const f = forms[i];
+    if (!f || CLAUSE_OPENERS.has(f.norm) || f.pos === 'SCONJ') return -1;
+    // After a determiner or a possessive name the tagger's "verb" is a noun ("the Dali's bow").
+    if (f.pos === 'VERB' && !['DET', 'PART', 'PROPN'].includes(forms[i - 1]?.pos ?? '')) return i;
+  }
+  return -1;
+}
+
 /**
  * Verbs that frame rather than state the asked fact ("was *named* as responsible", "is
  * *described* as", "*reported*"): never the predicate an answer must contain.
@@ -436,11 +450,16 @@ function pickPredicate(forms: WordForm[], relation: QuestionTerm[]): QuestionTer
     const joined = runEnd(true);
     let end = forms[joined]?.pos === 'VERB' ? joined : runEnd(false);
     // "did President Steinmeier formally dissolve …": an adverb sits between the subject and its verb.
-    while (forms[end]?.pos === 'ADV' && ['VERB', 'NOUN'].includes(forms[end + 1]?.pos ?? '')) end++;
+    // "when", "where", "once" start a clause of their own ("were killed *when* protesters stormed"), never such an adverb.
+    while (forms[end]?.pos === 'ADV' && !CLAUSE_OPENERS.has(forms[end]?.norm ?? '') && ['VERB', 'NOUN'].includes(forms[end + 1]?.pos ?? '')) end++;
     // A participle right after the run starts a clause of its own ("did Scholz fire, bringing down …"):
-    // the verb is the run's last word.
-    const participle = forms[end]?.pos === 'VERB' && /ing$/.test(forms[end]?.norm ?? '') && end - 1 > aux + 1;
-    const verbAt = !participle && (forms[end]?.pos === 'VERB' || forms[end - 1]?.pos === 'ADV') ? end : end - 1;
+    // the verb is the run's last word. After "was" it is the verb itself ("was the plane flying when
+    // it crashed"), unless another verb follows in the same clause: then the -ing word describes the
+    // subject and the later verb is the asked one ("was the reopening ceremony *moved*").
+    const ing = forms[end]?.pos === 'VERB' && /ing$/.test(forms[end]?.norm ?? '');
+    const passive = ing && forms[aux]?.lemma === 'be' ? verbFollows(forms, end + 1) : -1;
+    const participle = ing && end - 1 > aux + 1 && forms[aux]?.lemma !== 'be';
+    const verbAt = passive >= 0 ? passive : !participle && (forms[end]?.pos === 'VERB' || forms[end - 1]?.pos === 'ADV') ? end : end - 1;
     const verb = forms[verbAt];
     if (verb && verbAt > aux) return weak(verb) ? undefined : find(verb);
   }

@@ -69,6 +69,14 @@ describe('analyzeQuestion: what the answer must state', () => {
     ['Who replaced John Doe as harbour master?', 'replaced'],
     ['Which company acquired Globex?', 'acquired'],
     ['How many votes did the elected official receive?', 'receive'],
+    // "when" or "after" opens a clause of its own: its event is not the asked one.
+    ['How many people were killed when rioters stormed the town hall?', 'killed'],
+    ['When was the mayor arrested after rioters stormed the hall?', 'arrested'],
+    // After "was", an -ing word is the verb itself ("was the ferry sailing"), not a clause of its own.
+    ["Where was the mayor's plane flying when it crashed?", 'flying'],
+    // … unless a later verb of the same clause is the asked one: the -ing word describes the subject.
+    ['Why was the reopening ceremony moved indoors?', 'moved'],
+    ['Why was the May 7 reopening ceremony moved inside the hall?', 'moved'],
     // A light or framing verb states nothing of its own.
     ['How many votes did the mayor get in the first round?', undefined],
     ['Which militant group was named as responsible for the attack?', undefined],
