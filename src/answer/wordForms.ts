@@ -20,6 +20,8 @@ export interface WordForm {
   stop: boolean;
   /** Followed by a possessive "'s" ("Coast Guard's New England district"): a name ends here. */
   possessive?: boolean;
+  /** Joined by a hyphen to the word before ("stand-*in*"): part of one compound, not a word of the sentence's own. */
+  afterHyphen?: boolean;
 }
 
 /**
@@ -56,7 +58,8 @@ export function wordForms(text: string): WordForm[] {
     }
     if (norm === '' || norm === 's') return;
     const written = at >= 0 ? text.slice(at, at + value.length) : value;
-    const form = { text: written, norm, stem: stemWord(norm), lemma: (lemmas[i] ?? norm).toLowerCase(), pos: pos[i] ?? 'X', stop: Boolean(stop[i]) };
+    const form: WordForm = { text: written, norm, stem: stemWord(norm), lemma: (lemmas[i] ?? norm).toLowerCase(), pos: pos[i] ?? 'X', stop: Boolean(stop[i]) };
+    if (at > 0 && /[-–]/.test(folded[at - 1] ?? '') && /\p{L}/u.test(folded[at - 2] ?? '')) form.afterHyphen = true;
     out.push(form);
     // "Nagorno-Karabakh", "Azerbaijan–Armenia": each part can be what a question names. Parts are
     // stemmed like any word, as the index (which splits at hyphens) stems them: "peace-talks" has "talk".

@@ -12,4 +12,9 @@ describe('wordForms', () => {
     const forms = wordForms("The Coast Guard's district and the mayor’s office");
     expect(forms.filter((f) => f.possessive).map((f) => f.text)).toEqual(['Guard', 'mayor']);
   });
+
+  it('marks a word joined by a hyphen to the word before, not one after a spaced dash', () => {
+    const forms = wordForms('The stand-in chief met the ferry-boat crew - in Dover.');
+    expect(forms.filter((f) => f.afterHyphen).map((f) => f.text)).toEqual(['in', 'boat']);
+  });
 });

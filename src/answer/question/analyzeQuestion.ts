@@ -416,14 +416,15 @@ const FRAMING_VERBS = new Set(['name', 'describe', 'call', 'consider', 'report',
 
 /**
  * Whether the word at `i` joins two nouns inside a subject ("did *Delta and CrowdStrike* settle",
- * "did *the trial of the suspects* begin"): "and", "or" and "of" between a noun and the next
- * noun phrase. Without this the subject ended at the joining word and its first noun was read as
- * the verb.
+ * "did *the trial of the suspects* begin", "did *the party conference in Riesa* start"): "and",
+ * "or", "of" or a preposition of place between a noun and the next noun phrase. Without this the
+ * subject ended at the joining word and its first noun was read as the verb.
  */
 function joinsSubject(forms: readonly WordForm[], i: number): boolean {
   const before = forms[i - 1]?.pos ?? '';
   const after = forms[i + 1]?.pos ?? '';
-  return /^(?:and|or|of)$/.test(forms[i]?.norm ?? '') && ['NOUN', 'PROPN'].includes(before) && ['DET', 'ADJ', 'NOUN', 'PROPN', 'NUM'].includes(after);
+  // "the stand-in chief": a word of a hyphenated compound joins nothing.
+  return /^(?:and|or|of|in|at|from|near|around|for|on)$/.test(forms[i]?.norm ?? '') && forms[i]?.afterHyphen !== true && ['NOUN', 'PROPN'].includes(before) && ['DET', 'ADJ', 'NOUN', 'PROPN', 'NUM'].includes(after);
 }
 
 /**

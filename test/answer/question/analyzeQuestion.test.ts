@@ -65,6 +65,8 @@ describe('analyzeQuestion: what the answer must state', () => {
     ['When did Acme and Globex merge?', 'merge'],
     ['On what date did the trial of the two guards begin?', 'begin'],
     ['When did the mayor of the harbour town resign?', 'resign'],
+    ['Why did the party conference in Riverton start late?', 'start'],
+    ['How much money did the flash appeal for the flood victims seek?', 'seek'],
     // A participle right after "who" or the asked noun is the verb, not a modifier of the name after it.
     ['Who replaced John Doe as harbour master?', 'replaced'],
     ['Which company acquired Globex?', 'acquired'],
