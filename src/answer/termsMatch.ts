@@ -64,11 +64,16 @@ export function normsMatch(a: string, b: string): boolean {
   return a === b || closeSpellings(a, b);
 }
 
-/** Long words with the same first letter, no digit, and an edit distance of 1 (2 from 9 letters). */
+/**
+ * Long words with the same first letter, no digit, and an edit distance of 1, or of 2 from 9 letters
+ * when the last two letters agree too: transliterations differ inside a name ("Nakhichevan" /
+ * "Nakhchivan"), while two words that share a long stem differ at their ends ("Christmas" /
+ * "Christian", "protested" / "protestor").
+ */
 function closeSpellings(a: string, b: string): boolean {
   const len = Math.min(a.length, b.length);
   if (len < 5 || a.charCodeAt(0) !== b.charCodeAt(0)) return false;
-  const max = len >= 9 ? 2 : 1;
+  const max = len >= 9 && a.slice(-2) === b.slice(-2) ? 2 : 1;
   // Checked before the digits: most pairs of words differ in length by more than `max`.
   if (Math.abs(a.length - b.length) > max || hasDigit(a) || hasDigit(b)) return false;
   return boundedDistance(a, b, max) <= max;
