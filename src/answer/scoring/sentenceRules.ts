@@ -132,6 +132,20 @@ function countedNotStated(a: SentenceAssessment): boolean {
 }
 
 /**
+ * Whether a how-many part names what it counts ("how many soldiers") and the sentence never states
+ * it, while every figure the sentence gives counts something else by name ("1,000 volunteers",
+ * "300 tents"): the figures are of another thing, whatever action they share with the question.
+ */
+function countsAnotherThing(a: SentenceAssessment): boolean {
+  // "How much weight / oxygen" is measured in kilos or hours, which name no other thing.
+  if (a.part.type !== 'number' || !/\bhow many\b/i.test(a.part.text)) return false;
+  const heads = a.part.head.map((t, i) => ({ t, m: a.head[i] })).filter(({ t }) => t.pos === 'NOUN' && !IMPLICIT_HEADS.has(t.lemma) && !IMPLICIT_HEADS.has(t.norm));
+  if (heads.length === 0 || heads.some(({ m }) => stated(m))) return false;
+  const figures = a.candidates.filter((c) => c.candidate.source === 'number' || c.candidate.source === 'range');
+  return figures.length > 0 && figures.every((c) => c.candidate.unit.some((u) => u.pos === 'NOUN') && (c.features['fit'] ?? 0) === 0);
+}
+
+/**
  * Whether the sentence gives the asked category another owner's name and never the question's:
  * "a long-time Microsoft executive" for "which Apple executive", "the Delta pilot" for "which
  * United pilot". The owner is a name inside the head phrase; nationalities are left out, since
@@ -257,6 +271,11 @@ export const SENTENCE_RULES: readonly SentenceRule[] = [
     name: 'counted-not-stated',
     reason: 'Asked how many or how much of something ("how many containers", "how much compensation"), a sentence that names neither that thing nor the asked action gives a figure for something else ("400 metres long", "the outage cost $500 million").',
     rejects: countedNotStated,
+  },
+  {
+    name: 'counts-another-thing',
+    reason: 'Asked how many of something ("how many soldiers were deployed"), a sentence that never names it and whose every figure counts another thing by name ("1,000 volunteers were deployed") gives a figure for something else, though it states the asked action.',
+    rejects: countsAnotherThing,
   },
   {
     name: 'another-person',

@@ -79,7 +79,6 @@ describe('SENTENCE_RULES', () => {
 
   describe('counted-not-stated', () => {
     it.each<[string, string, string | undefined]>([
-      ['How many containers was the Sample Star carrying when it ran aground?', 'The Sample Star is 400 metres long and 59 metres wide.', 'counted-not-stated'],
       // The counted noun, or the asked action, ties the figure to what was asked.
       ['How many containers was the Sample Star carrying when it ran aground?', 'The Sample Star was carrying 18,300 containers.', undefined],
       ['How much compensation did the Eastport council pay the ferry owners?', 'The Eastport council paid the ferry owners $2 million.', undefined],
@@ -89,9 +88,27 @@ describe('SENTENCE_RULES', () => {
       expect(await rejection(question, sentence)).toBe(rule);
     });
 
+    it('rejects a sentence giving another measure in an article that tells the asked action elsewhere', async () => {
+      const text = 'The Sample Star was carrying cargo to Eastport. The Sample Star is 400 metres long and 59 metres wide.';
+      expect(await rejectionIn('How many containers was the Sample Star carrying when it ran aground?', text, 'The Sample Star is')).toBe('counted-not-stated');
+    });
+
     it('rejects a sentence giving another cost in an article that states the asked payment elsewhere', async () => {
       const text = 'The council will pay the ferry owners in March. The Eastport storm cost the ferry owners $5 million, the council said.';
       expect(await rejectionIn('How much compensation did the Eastport council pay the ferry owners?', text, 'The Eastport storm')).toBe('counted-not-stated');
+    });
+  });
+
+  describe('counts-another-thing', () => {
+    it.each<[string, string, string | undefined]>([
+      ['How many ferries sank in the Eastport storm?', 'In the Eastport storm 40 cottages sank into the marsh.', 'counts-another-thing'],
+      // The asked thing named, or a figure with no noun of its own, may be the asked count.
+      ['How many ferries sank in the Eastport storm?', 'In the Eastport storm 3 ferries sank.', undefined],
+      ['How many ferries sank in the Eastport storm?', 'In the Eastport storm 3 sank.', undefined],
+      // A measure names no other thing: "how much weight" is told in kilos.
+      ['How much weight did the Eastport ferry lose?', 'The Eastport ferry lost 12 kilos of paint.', undefined],
+    ])('%s / %s -> %s', async (question, sentence, rule) => {
+      expect(await rejection(question, sentence)).toBe(rule);
     });
   });
 
