@@ -107,7 +107,9 @@ function isTeaserHeadline(text: string): boolean {
 
 /** A dateline or publication stamp ("REGION 18 June 2024 - 09:21", "Published August 09, 2025"). */
 function isDateline(text: string): boolean {
-  return wordCount(text, 12) <= 12 && !endsLikeSentence(text) && containsCalendarDate(text);
+  // "Updated: February 19, 2025 at 9:47 p.m.": the full stop of "p.m." ends a clock time, not a sentence.
+  const untimed = text.replace(/\d{1,2}(?:[:.]\d{2})?\s*[ap]\.m\.$/i, '').trim();
+  return wordCount(text, 12) <= 12 && !endsLikeSentence(untimed) && containsCalendarDate(text);
 }
 
 /** Lines above the article that are a title, breadcrumb, dateline or menu rather than text. */

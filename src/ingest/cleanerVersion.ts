@@ -30,5 +30,6 @@
  *     page writes, so it confirmed itself), and a stamp whose year the page's own dated dateline contradicts gives way to it.
  * 24: a dateline with the country in parentheses before the agency ("Derna (Libya) (AFP) –") is cut from the paragraph.
  * 25: an "Other news" list of headlines (dated first, "23 June 2031  Council meets") is page furniture with its heading.
+ * 26: a dated "Updated: … at 9:47 p.m." line is a page date line: the full stop of "p.m." ends no sentence.
  */
-export const CLEANER_VERSION = 25;
+export const CLEANER_VERSION = 26;
