@@ -183,7 +183,7 @@ function withoutAskedLabels(constraints: Constraint[], head: readonly QuestionTe
  * Pahalgam,". Capitalised words joined by the particles place names use ("Viña del Mar", "House of
  * Commons").
  */
-const SETTING = /\b(?:in|at|near|outside|inside)\s+(?:the\s+)?(\p{Lu}[\p{L}\p{M}'’.-]*(?:\s+(?:(?:of|de|del|la|le|du|da|do|dos|al|el)\s+)?\p{Lu}[\p{L}\p{M}'’.-]*)*)/gu;
+const SETTING = /\b(?:in|at|near|outside|inside|from)\s+(?:the\s+)?(\p{Lu}[\p{L}\p{M}'’.-]*(?:\s+(?:(?:of|de|del|la|le|du|da|do|dos|al|el)\s+)?\p{Lu}[\p{L}\p{M}'’.-]*)*)/gu;
 
 /**
  * What may follow a name that closes the phrase: the question's end, punctuation, or a function

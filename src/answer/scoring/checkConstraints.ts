@@ -84,6 +84,9 @@ function checkFigure(c: Extract<Constraint, { kind: 'figure' }>, text: string, a
   return { met: plain(article.text).includes(digits) ? 0.3 : 0, conflict };
 }
 
+/** A sentence opening on a place of its own: "In Eastport, …", "In the village of Tafeghaghte, near Amizmiz, …". */
+const OPENS_ON_PLACE = /^\W*(?:[Ii]n|[Aa]t)\s+(?:the\s+)?(?:(?:village|town|city|district|province|region|commune|municipality|county|hamlet|neighbou?rhood|suburb)\s+of\s+)?\p{Lu}[\p{L}\p{M}'’-]*(?:\s+\p{Lu}[\p{L}\p{M}'’-]*)*\s*,/u;
+
 /**
  * A place the question sets its event in: stated by the sentence, or by the sentences around it,
  * the article's title or its dateline (which set the scene for what follows). An article that names the place
@@ -91,6 +94,9 @@ function checkFigure(c: Extract<Constraint, { kind: 'figure' }>, text: string, a
  */
 function checkPlace(c: Extract<Constraint, { kind: 'place' }>, s: EvidenceSentence, article: ArticleContext, around: string): { met: number; conflict: boolean } {
   if (statesPlace(c.text, s.text)) return { met: 1, conflict: false };
+  // "In the village of Tafeghaghte, 90 were killed": a sentence that opens on its own place tells
+  // of that place, whatever the sentences around it name.
+  if (OPENS_ON_PLACE.test(s.text)) return { met: 0, conflict: true };
   const scene = [around, article.title ?? '', article.datelinePlace ?? ''];
   if (scene.some((t) => statesPlace(c.text, t))) return { met: 0.6, conflict: false };
   return { met: 0, conflict: false };

@@ -173,6 +173,8 @@ describe('analyzeQuestion: constraints', () => {
     ['How many homes did the fire destroy in Eastport?', [{ kind: 'place', text: 'Eastport' }]],
     ['When did the ferry arrive at the yard in Northland for repairs?', [{ kind: 'place', text: 'Northland' }]],
     ['Which square in Villa del Mar was closed?', [{ kind: 'place', text: 'Villa del Mar' }]],
+    // Where the counted people came from sets them apart as much as where the event was.
+    ['How many people from Imi Tala were killed?', [{ kind: 'place', text: 'Imi Tala' }]],
     // A name that modifies a noun ("the Eastport fire"), an owner ("Roe's cabinet") and a month set no place.
     ['How many people died in the Eastport fire?', []],
     ['Which ministry did Jane Roe take over in John Doe’s cabinet?', []],

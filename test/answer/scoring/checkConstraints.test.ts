@@ -68,6 +68,20 @@ describe('checkConstraints', () => {
       expect(r.met).toBe(1);
     });
 
+    it.each<[string, string, boolean]>([
+      ['In the village of Northby, 40 homes burned down.', 'Eastport lost its school the same night.', true],
+      ['In Northby, 40 homes burned down.', 'In Eastport, the school burned.', true],
+      // Its own opening place is the asked one: met.
+      ['In the town of Eastport, 40 homes burned down.', '', false],
+      // A sentence that opens on something else is not set elsewhere.
+      ['In all, 40 homes burned down.', 'Eastport lost its school the same night.', false],
+    ])('a sentence opening on another place of its own contradicts the asked place: %s', async (text, neighbour, conflict) => {
+      const constraints = (await analyzeQuestion('How many homes burned down in Eastport?')).parts[0]?.constraints ?? [];
+      const s = { ...sentence(text), next: neighbour ? sentence(neighbour) : undefined };
+      const r = checkConstraints(constraints, s, { text, title: null, date: null });
+      expect(r.conflict).toBe(conflict);
+    });
+
     it('takes a country for no sign of an event in its capital, but a capital for one in its country', async () => {
       const inCapital = (await analyzeQuestion('Whom did the envoy meet in Paris?')).parts[0]?.constraints ?? [];
       const inCountry = (await analyzeQuestion('Whom did the envoy meet in France?')).parts[0]?.constraints ?? [];
