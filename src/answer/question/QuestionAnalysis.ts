@@ -87,6 +87,12 @@ export interface AskedPart {
   relation: QuestionTerm[];
   /** The main verb (or, without one, the first relation noun): what must be stated. */
   predicate: QuestionTerm | undefined;
+  /**
+   * Stems of the nouns and names that do the asked action, between "did / has / will" and the verb
+   * ("did *the British rescue team* pull", "did *Qatar* send"); empty when the question has no such
+   * doer ("how many people were killed": the people are what the action was done to).
+   */
+  doer?: string[];
   constraints: Constraint[];
   /**
    * "What is the name of the X", "What name was given to the X": the answer is the X's name, so a

@@ -369,6 +369,7 @@ function analysePart(text: string): PartDraft {
     relation.push(termAt(f, forms, i, 'relation'));
   });
   const predicate = pickPredicate(forms, relation);
+  const doer = doerOf(forms, predicate);
   // Each preamble word keeps its place: the part's first word ("Roughly how many …") is capitalised anyway.
   const opensPart = preamble.trim() !== '' && text.trim().startsWith(preamble.trim());
   const context = wordForms(preamble)
@@ -387,11 +388,29 @@ function analysePart(text: string): PartDraft {
       names: namePhrases(forms, asked).flatMap((n) => n.split(/\s+and\s+/)).map((n) => allianceHead(n, asked)),
       relation: [...relation, ...preambleTerms.filter((t) => t.role === 'context' && !relation.some((r) => r.stem === t.stem))],
       predicate,
+      ...(doer.length > 0 ? { doer } : {}),
       constraints: withoutAskedLabels(constraintsOf(text), head),
       ...(asksName ? { asksName } : {}),
     },
     forms: headNoun ? [headNoun] : [],
   };
+}
+
+/** Auxiliaries after which the subject does the action ("did X send"); after "was" it has it done to it. */
+const ACTIVE_AUX = new Set(['do', 'have', 'will', 'would', 'can', 'could', 'shall', 'should', 'may', 'might', 'must']);
+
+/**
+ * Who did the asked action, when the question names them: the stems of the words between an active
+ * auxiliary and the predicate ("did *Qatar* send", "did *the San José mine* collapse"), when a name
+ * is among them. Without a name ("did the team pull") an article may call the doer anything.
+ */
+function doerOf(forms: readonly WordForm[], predicate: QuestionTerm | undefined): string[] {
+  if (!predicate) return [];
+  const aux = forms.findIndex((f) => f.pos === 'AUX');
+  const verb = forms.findIndex((f, i) => i > aux && f.stem === predicate.stem);
+  if (aux < 0 || verb < 0 || !ACTIVE_AUX.has(forms[aux]?.lemma ?? '')) return [];
+  const words = forms.slice(aux + 1, verb).filter((f) => (f.pos === 'PROPN' || f.pos === 'NOUN') && !f.stop);
+  return words.some((f) => f.pos === 'PROPN') ? words.map((f) => f.stem) : [];
 }
 
 /** Adverbs that open a subordinate clause: what follows them is another event, not the asked verb. */

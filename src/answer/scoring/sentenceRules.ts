@@ -198,6 +198,60 @@ function pronounOfAnother(a: SentenceAssessment): boolean {
   return other !== undefined && opening !== undefined && other.test(opening) && !a.subject.some(stated);
 }
 
+/**
+ * Whether the question says who did the asked action ("How many did *the British team* pull from
+ * the rubble?", "How many rescuers did *Qatar* send?") and neither the sentence nor the one before it
+ * names that doer in any form: the figure or date is of someone else doing it ("One man said he
+ * had pulled two children from the rubble").
+ */
+function doerNotStated(a: SentenceAssessment): boolean {
+  const doer = a.part.doer ?? [];
+  if (doer.length === 0 || !DOER_TYPES.has(a.part.type)) return false;
+  const inSentence = (stem: string) => {
+    const r = a.part.relation.findIndex((t) => t.stem === stem);
+    const n = a.part.subject.findIndex((t) => t.stem === stem);
+    return (r >= 0 && stated(a.relation[r])) || (n >= 0 && (a.subject[n]?.level ?? 'none') !== 'none') || a.sentence.tokens.some((t) => t.stem === stem);
+  };
+  if (doer.some(inSentence)) return false;
+  // "I traveled to Incirlik": a statement in the first person may be the doer's own.
+  if (/\b(?:I|we|my|our)\b/.test(a.sentence.text)) return false;
+  // "The coalition was formally unveiled on Wednesday": the passive leaves the doer unsaid.
+  if (passive(a)) return false;
+  const before = a.sentence.previous?.text;
+  const terms = [...a.part.relation, ...a.part.subject].filter((t) => doer.includes(t.stem));
+  if (before !== undefined && terms.some((t) => new RegExp(`\\b${escapeRegExp(t.text)}`, 'i').test(before) || mentionsName(t.text, before))) return false;
+  // Someone else must be named: "the airline", "the Deputy Secretary" may be the doer under another name.
+  // Who says so ("…, the Justice Department said", "according to FlightAware") is a source, not a doer.
+  const { people, organizations } = sentenceNames(a.sentence.text.replace(ATTRIBUTION, ''));
+  return [...people, ...organizations].some((n) => !mentionsName(n, a.part.text) && !spellsAcronymOf(n, a.part.text) && !isCountryBody(n));
+}
+
+/** A country or its government written as an organisation ("U.S", "the U.S. government"): a setting more often than an actor. */
+function isCountryBody(name: string): boolean {
+  const core = name.replace(/\s+(?:government|administration|authorities|military|embassy)$/i, '').replace(/\./g, '');
+  return placeAliases(core).length > 0;
+}
+
+/** Whether the sentence's word for the asked action is a passive ("was unveiled", "were formally announced"). */
+function passive(a: SentenceAssessment): boolean {
+  const verb = a.predicate?.token;
+  if (!verb || !stated(a.predicate)) return false;
+  const before = a.sentence.tokens.filter((t) => t.index < verb.index && t.index >= verb.index - 3);
+  return before.some((t) => /^(?:was|were|been|being|be|is|are|got)$/.test(t.norm)) && !before.some((t) => t.pos === 'VERB');
+}
+
+/** A sentence's attribution: "according to X" anywhere, or a closing ", X said." */
+const ATTRIBUTION = /\baccording to [^,;]+|,\s*[^,;]{0,80}\b(?:said|says|told [^,;]+|reported|announced|confirmed)\s*[.!?"”’]*\s*$/gi;
+
+/** Whether `name`'s initials spell an acronym the question writes ("Federal Deposit Insurance Corporation" for "FDIC"). */
+function spellsAcronymOf(name: string, question: string): boolean {
+  const initials = name.split(/\s+/).filter((w) => /^\p{Lu}/u.test(w)).map((w) => w[0]).join('');
+  return initials.length >= 2 && new RegExp(`\\b${escapeRegExp(initials)}\\b`).test(question);
+}
+
+/** Parts whose doer a sentence must name: what a figure, date or place is of depends on who acted. */
+const DOER_TYPES = new Set(['number', 'date', 'place']);
+
 /** Parts that ask something about a person rather than for one. */
 const ABOUT_SOMEONE = new Set(['date', 'number', 'place', 'reason', 'description']);
 
@@ -281,6 +335,11 @@ export const SENTENCE_RULES: readonly SentenceRule[] = [
     name: 'another-person',
     reason: 'A question about what someone did or said ("When did Greg Brockman begin his sabbatical?") is not answered by a sentence that tells of another named person ("Mira Murati left in September") and names the asked one neither there nor just before.',
     rejects: tellsOfAnother,
+  },
+  {
+    name: 'doer-not-stated',
+    reason: 'A how-many, when or where question that says who acted ("How many rescuers did Qatar send?") is not answered by a sentence that names that doer in no form, nor does the sentence before it: its figure, date or place is of someone else acting.',
+    rejects: doerNotStated,
   },
   {
     name: 'pronoun-of-another',

@@ -53,6 +53,18 @@ describe('analyzeQuestion: the kind of answer', () => {
   });
 });
 
+describe('analyzeQuestion: who did the asked action', () => {
+  it.each<[string, string[] | undefined]>([
+    ['How many divers did Northland send to Eastport?', ['northland']],
+    ['On what date did the Eastport harbour board approve the plan?', ['eastport', 'harbour', 'board']],
+    // Without a name an article may call the doer anything; after "was" the subject had it done to it.
+    ['How many divers did the team send?', undefined],
+    ['How many people were killed in Eastport?', undefined],
+  ])('%s -> %j', async (question, doer) => {
+    expect((await analyze(question)).parts[0]?.doer).toEqual(doer);
+  });
+});
+
 describe('analyzeQuestion: what the answer must state', () => {
   it.each<[string, string | undefined]>([
     ['Which finance minister did Olaf Scholz fire, bringing down his coalition?', 'fire'],

@@ -112,6 +112,28 @@ describe('SENTENCE_RULES', () => {
     });
   });
 
+  describe('doer-not-stated', () => {
+    // The article names the asked doer, but not in or just before the sentence assessed.
+    const opening = 'Northland sent a ferry to Eastport in May. The storm closed the port for a week. ';
+    it.each<[string, string | undefined]>([
+      ['Mark Poole said his crew sent 60 divers to Eastport.', 'doer-not-stated'],
+      ['Northland sent 60 divers to Eastport, Mark Poole said.', undefined],
+      // The passive leaves the doer unsaid; "we" may be the doer speaking; with no other name, "the government" may be it.
+      ['Mark Poole said 60 divers were sent to Eastport.', undefined],
+      ['"We sent 60 divers to Eastport," Mark Poole said.', undefined],
+      ['The government sent 60 divers to Eastport.', undefined],
+      // Whoever says so is a source, not a doer.
+      ['The government sent 60 divers to Eastport, Mark Poole said.', undefined],
+    ])('%s -> %s', async (sentence, rule) => {
+      expect(await rejectionIn('How many divers did Northland send to Eastport?', opening + sentence, sentence.slice(0, 12))).toBe(rule);
+    });
+
+    it('lets the sentence before name the doer', async () => {
+      const text = 'Northland acted within hours. Mark Poole said it sent 60 divers to Eastport.';
+      expect(await rejectionIn('How many divers did Northland send to Eastport?', text, 'Mark Poole')).toBeUndefined();
+    });
+  });
+
   describe('another-person', () => {
     // The article names the asked person, but not in or just before the sentence assessed.
     const opening = 'Jane Roe joined the Eastport council in 2020. Members who resign must give a month of notice. ';
