@@ -1,6 +1,8 @@
 import type { AskedPart } from '../question/QuestionAnalysis.js';
 import type { AnswerCandidate } from './extractCandidates.js';
 import { WHAT_PAID } from '../question/answerTypeRules.js';
+import { isDemonym } from '../isDemonym.js';
+import { placeAliases } from '../placeAliases.js';
 
 /**
  * What a figure measures. `count` is a number of things ("nine sites", "1,208 flights"); the rest
@@ -26,6 +28,11 @@ const CURRENCY_SIGN = /[$€£¥₹]|\bRs\.?\s*$|\b(?:US|USD|EUR|GBP|INR)\s*$/;
 /** Words a figure is written with, passed over to reach its unit ("between 70 and 96 hours", "1.3 million devices"). */
 const FIGURE_WORD = /^(?:[\d.,]+|a|an|about|some|around|nearly|almost|over|under|more|less|than|between|and|to|or|up|half|dozens?|hundreds?|thousands?|millions?|billions?|trillions?|hundred|thousand|million|billion|trillion|bn|mn|m|k|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)$/;
 
+/** A capitalised nationality or country ("Swiss", "Canadian", "US") written before a currency. */
+function isNationality(word: string): boolean {
+  return /^\p{Lu}/u.test(word) && (isDemonym(word) || placeAliases(word).length > 0);
+}
+
 /** The kind a unit word (or two-word unit) measures, if it is a unit. */
 function unitKind(words: readonly string[]): Exclude<MeasureKind, 'count'> | undefined {
   const [first, second, third] = words;
@@ -43,10 +50,13 @@ export function candidateMeasure(candidate: AnswerCandidate, text: string): Meas
   if (CURRENCY_SIGN.test(candidate.text) || CURRENCY_SIGN.test(text.slice(Math.max(0, candidate.start - 5), candidate.start))) return 'money';
   // "a quarter (of the city)": a share, as a percentage is.
   if (/%/.test(candidate.text) || /^\s*%/.test(text.slice(candidate.end)) || /^\s*of\b/.test(text.slice(candidate.end)) && /\b(?:half|thirds?|quarters?|fifths?|tenths?)$/i.test(candidate.text)) return 'percent';
-  const written = `${candidate.text} ${text.slice(candidate.end, candidate.end + 40)}`.toLowerCase();
-  const words = written.split(/[\s-]+/).map((w) => w.replace(/^[^\p{L}\d%$]+|[^\p{L}\d%/]+$/gu, '')).filter(Boolean);
+  const written = `${candidate.text} ${text.slice(candidate.end, candidate.end + 40)}`;
+  const cased = written.split(/[\s-]+/).map((w) => w.replace(/^[^\p{L}\d%$]+|[^\p{L}\d%/]+$/gu, '')).filter(Boolean);
+  const words = cased.map((w) => w.toLowerCase());
   const from = words.findIndex((w) => !FIGURE_WORD.test(w));
-  const kind = from < 0 ? undefined : unitKind(words.slice(from, from + 3));
+  // "100 million Swiss francs", "2,500 Moroccan dirhams": a nationality before the unit says whose currency it is.
+  const national = from >= 0 && isNationality(cased[from] ?? '');
+  const kind = from < 0 ? undefined : (unitKind(words.slice(from, from + 3)) ?? (national ? unitKind(words.slice(from + 1, from + 4)) : undefined));
   if (kind) return kind;
   return candidate.unit.some((t) => t.pos === 'NOUN' || t.pos === 'PROPN') ? 'count' : undefined;
 }

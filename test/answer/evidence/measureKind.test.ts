@@ -39,6 +39,11 @@ describe('candidateMeasure', () => {
     ['The repairs cost $1.7 billion.', '$1.7 billion', 'money'],
     ['The bill came to 7 billion euros.', '7 billion euros', 'money'],
     ['The fund holds Rs 500 crore.', '500', 'money'],
+    // A nationality says whose currency it is.
+    ['The appeal seeks 100 million Swiss francs.', '100 million', 'money'],
+    ['Each family gets 2,500 Moroccan dirhams a month.', '2,500', 'money'],
+    // A nationality before a noun that is no unit is a count of that noun.
+    ['The ferry carried 40 Swiss tourists.', '40', 'count'],
     ['Turnout was 61%.', '61%', 'percent'],
     ['A quarter of the harbour burned.', 'A quarter', 'percent'],
     ['It was stuck for three months.', 'three months', 'duration'],
