@@ -89,8 +89,9 @@ export interface AskedPart {
   predicate: QuestionTerm | undefined;
   /**
    * Stems of the nouns and names that do the asked action, between "did / has / will" and the verb
-   * ("did *the British rescue team* pull", "did *Qatar* send"); empty when the question has no such
-   * doer ("how many people were killed": the people are what the action was done to).
+   * ("did *the British rescue team* pull", "did *Qatar* send"), when a name is among them. Absent when
+   * the question names no doer: none at all ("how many people were killed": the people had it done
+   * to them), or none by name ("did the team pull": an article may call a team anything).
    */
   doer?: string[];
   constraints: Constraint[];

@@ -84,8 +84,11 @@ function checkFigure(c: Extract<Constraint, { kind: 'figure' }>, text: string, a
   return { met: plain(article.text).includes(digits) ? 0.3 : 0, conflict };
 }
 
-/** A sentence opening on a place of its own: "In Eastport, …", "In the village of Tafeghaghte, near Amizmiz, …". */
-const OPENS_ON_PLACE = /^\W*(?:[Ii]n|[Aa]t)\s+(?:the\s+)?(?:(?:village|town|city|district|province|region|commune|municipality|county|hamlet|neighbou?rhood|suburb)\s+of\s+)?\p{Lu}[\p{L}\p{M}'’-]*(?:\s+\p{Lu}[\p{L}\p{M}'’-]*)*\s*,/u;
+/**
+ * A sentence opening on a place of its own: "In Eastport, …", "In the village of Tafeghaghte, near
+ * Amizmiz, …"; not on a time ("In March, …", "At Christmas, …").
+ */
+const OPENS_ON_PLACE = /^\W*(?:[Ii]n|[Aa]t)\s+(?:the\s+)?(?!(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Christmas|Easter)\b)(?:(?:village|town|city|district|province|region|commune|municipality|county|hamlet|neighbou?rhood|suburb)\s+of\s+)?\p{Lu}[\p{L}\p{M}'’-]*(?:\s+\p{Lu}[\p{L}\p{M}'’-]*)*\s*,/u;
 
 /**
  * A place the question sets its event in: stated by the sentence, or by the sentences around it,

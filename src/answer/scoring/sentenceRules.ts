@@ -214,7 +214,7 @@ function doerNotStated(a: SentenceAssessment): boolean {
   };
   if (doer.some(inSentence)) return false;
   // "I traveled to Incirlik": a statement in the first person may be the doer's own.
-  if (/\b(?:I|we|my|our)\b/.test(a.sentence.text)) return false;
+  if (FIRST_PERSON.test(a.sentence.text)) return false;
   // "The coalition was formally unveiled on Wednesday": the passive leaves the doer unsaid.
   if (passive(a)) return false;
   const before = a.sentence.previous?.text;
@@ -249,6 +249,9 @@ function spellsAcronymOf(name: string, question: string): boolean {
   return initials.length >= 2 && new RegExp(`\\b${escapeRegExp(initials)}\\b`).test(question);
 }
 
+/** A word of the first person, at a sentence's start or inside it ("We sent…", "said we had…"). */
+const FIRST_PERSON = /\b(?:I|[Ww]e|[Mm]y|[Oo]ur)\b/;
+
 /** Parts whose doer a sentence must name: what a figure, date or place is of depends on who acted. */
 const DOER_TYPES = new Set(['number', 'date', 'place']);
 
@@ -262,7 +265,7 @@ const ABOUT_SOMEONE = new Set(['date', 'number', 'place', 'reason', 'description
  */
 function tellsOfAnother(a: SentenceAssessment): boolean {
   // "Today I traveled to Incirlik": a statement in the first person may be the asked person's own.
-  if (!ABOUT_SOMEONE.has(a.part.type) || /\b(?:I|we|my|our)\b/.test(a.sentence.text)) return false;
+  if (!ABOUT_SOMEONE.has(a.part.type) || FIRST_PERSON.test(a.sentence.text)) return false;
   const asked = sentenceNames(a.part.text).people;
   if (asked.length === 0) return false;
   const names = (t: string | undefined) => t !== undefined && asked.some((p) => mentionsName(p, t));

@@ -73,8 +73,9 @@ describe('checkConstraints', () => {
       ['In Northby, 40 homes burned down.', 'In Eastport, the school burned.', true],
       // Its own opening place is the asked one: met.
       ['In the town of Eastport, 40 homes burned down.', '', false],
-      // A sentence that opens on something else is not set elsewhere.
+      // A sentence that opens on something else, or on a time, is not set elsewhere.
       ['In all, 40 homes burned down.', 'Eastport lost its school the same night.', false],
+      ['In March, 40 homes burned down.', 'Eastport lost its school the same night.', false],
     ])('a sentence opening on another place of its own contradicts the asked place: %s', async (text, neighbour, conflict) => {
       const constraints = (await analyzeQuestion('How many homes burned down in Eastport?')).parts[0]?.constraints ?? [];
       const s = { ...sentence(text), next: neighbour ? sentence(neighbour) : undefined };

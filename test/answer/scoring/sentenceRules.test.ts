@@ -120,7 +120,7 @@ describe('SENTENCE_RULES', () => {
       ['Northland sent 60 divers to Eastport, Mark Poole said.', undefined],
       // The passive leaves the doer unsaid; "we" may be the doer speaking; with no other name, "the government" may be it.
       ['Mark Poole said 60 divers were sent to Eastport.', undefined],
-      ['"We sent 60 divers to Eastport," Mark Poole said.', undefined],
+      ['"We sent 60 divers to Eastport," said Mark Poole, the harbour master.', undefined],
       ['The government sent 60 divers to Eastport.', undefined],
       // Whoever says so is a source, not a doer.
       ['The government sent 60 divers to Eastport, Mark Poole said.', undefined],
