@@ -91,6 +91,18 @@ function checkFigure(c: Extract<Constraint, { kind: 'figure' }>, text: string, a
 const OPENS_ON_PLACE = /^\W*(?:[Ii]n|[Aa]t)\s+(?:the\s+)?(?!(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Christmas|Easter)\b)(?:(?:village|town|city|district|province|region|commune|municipality|county|hamlet|neighbou?rhood|suburb)\s+of\s+)?\p{Lu}[\p{L}\p{M}'’-]*(?:\s+\p{Lu}[\p{L}\p{M}'’-]*)*\s*,/u;
 
 /**
+ * Whether a main clause of the sentence sets what it tells in a year other than `year` ("Morocco
+ * received 17.4 million tourists in 2024"). A year in a clause of its own ("Lochridge, who was fired
+ * in 2018, …", "since 2019") is background.
+ */
+function setInAnotherYear(text: string, year: number): boolean {
+  return text.split(/[,;:–—()]/).some((segment) => {
+    if (/^\s*(?:who|whom|whose|which|that|when|where|since|after|before|as|while|until|because|although|though|if)\b/i.test(segment)) return false;
+    return [...segment.matchAll(/\b(?:in|during|throughout)\s+(\d{4})\b/gi)].some((m) => Number(m[1]) !== year);
+  });
+}
+
+/**
  * A place the question sets its event in: stated by the sentence, or by the sentences around it,
  * the article's title or its dateline (which set the scene for what follows). An article that names the place
  * elsewhere only may be telling of another event there ("the Washington meeting in August").
@@ -172,8 +184,9 @@ function check(c: Constraint, s: EvidenceSentence, article: ArticleContext, arou
       const years = [...text.matchAll(YEARS)].map((m) => Number(m[1]));
       if (years.includes(c.year)) return { met: 1, conflict: false };
       const articleYear = article.date ? Number(article.date.slice(0, 4)) : undefined;
-      // Another year in a sentence of that year's article is a date mentioned in passing ("targets a 2028 opening").
-      if (years.length > 0) return { met: articleYear === c.year ? 0.5 : 0, conflict: articleYear !== c.year };
+      // Another year in a sentence of that year's article is a date mentioned in passing ("targets a 2028 opening"),
+      // unless the sentence's own clause sets what it tells in that year ("received 17.4 million tourists in 2024").
+      if (years.length > 0) return { met: articleYear === c.year ? 0.5 : 0, conflict: articleYear !== c.year || setInAnotherYear(text, c.year) };
       if ([...around.matchAll(YEARS)].some((m) => Number(m[1]) === c.year)) return { met: 0.6, conflict: false };
       if (articleYear === c.year) return { met: 0.7, conflict: false };
       if (articleYear === undefined) return { met: undatedYearSupport(c.year, article.text), conflict: false };

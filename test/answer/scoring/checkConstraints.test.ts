@@ -25,6 +25,10 @@ describe('checkConstraints', () => {
     ['a year that is only the point of comparison', 'How many people died in the 1987 storm?', 'The flood, the deadliest since the 1987 storm, killed 40 people.', { met: 0, conflict: false }],
     ['a comparison the question asks about too', 'How many died in the worst flood since 1987?', 'The flood, the deadliest since 1987, killed 40 people.', { met: 1, conflict: false }],
     ['another year in the sentence', 'How many people died in the 2029 floods?', 'The 2031 floods killed 40 people.', { met: 0, conflict: true }],
+    // In an article of the asked year (2031), another year is mentioned in passing, unless the sentence sets its fact in it.
+    ['another year the sentence sets its fact in', 'How many ferries called at Eastport in 2031?', 'Eastport welcomed 400 ferries in 2030, a record.', { met: 0.5, conflict: true }],
+    ['another year in a clause of its own', 'How many ferries called at Eastport in 2031?', 'The harbour master, who was hired in 2030, counted 400 ferries.', { met: 0.5, conflict: false }],
+    ['another year in passing', 'How many ferries called at Eastport in 2031?', 'Eastport, which targets a 2035 expansion, counted 400 ferries.', { met: 0.5, conflict: false }],
     ['a figure the sentence states', 'How many were hurt by the magnitude 7.5 quake?', 'The magnitude 7.5 quake hurt 300 people.', { met: 1, conflict: false }],
     ['a figure with the same label but another value', 'How many were hurt by the magnitude 7.5 quake?', 'A magnitude 6.4 quake hurt 30 people.', { met: 0, conflict: true }],
     ['a hyphenated label', 'How many were hurt by the magnitude 7.5 quake?', 'A 6.4-magnitude quake hurt 30 people.', { met: 0, conflict: true }],
