@@ -357,7 +357,8 @@ export const SENTENCE_RULES: readonly SentenceRule[] = [
       a.part.predicate !== undefined &&
       !TELLING.has(a.part.predicate.lemma) &&
       (a.predicate === undefined || a.predicate.level === 'none') &&
-      !a.relation.some(stated),
+      // Words of an attribution ("According to the report on the ceremony, …") say where to look, not what happened.
+      !a.relation.some((m, i) => a.part.relation[i]?.role !== 'context' && stated(m)),
   },
   {
     name: 'says-withheld',

@@ -54,6 +54,8 @@ describe('SENTENCE_RULES', () => {
       ['How many people did the Eastport shelters house?', 'Shelters', undefined],
       // Another word of the asked relation in the sentence leaves it to the model.
       ['How many people were killed by the Eastport flood?', 'After the flood', undefined],
+      // …but not a word of where the question says to look ("according to the report on the shelters").
+      ['According to the report on the Eastport shelters, how many people were killed?', 'Shelters', 'action-not-stated'],
     ])('%s / %s… -> %s', async (question, start, rule) => {
       expect(await rejectionIn(question, text, start)).toBe(rule);
     });
