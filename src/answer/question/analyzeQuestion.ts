@@ -396,6 +396,22 @@ function analysePart(text: string): PartDraft {
   };
 }
 
+/**
+ * "When did Allison Hooker *visit* the region?": after "did" and a subject that is a name, the next
+ * word is the verb when an object or adverbial follows it, though taggers read it as a noun ("visit",
+ * "fire", "host"); without this the subject's run went on through the object and its last noun
+ * ("region") was taken for the verb. A possessive name ("Hooker's visit") is no subject.
+ */
+function verbAfterNamedSubject(forms: readonly WordForm[], aux: number): WordForm | undefined {
+  if (aux < 0 || forms[aux]?.lemma !== 'do') return undefined;
+  let k = aux + 1;
+  while (forms[k]?.pos === 'PROPN' && forms[k]?.possessive !== true) k++;
+  const word = forms[k];
+  const next = forms[k + 1];
+  if (k === aux + 1 || forms[k - 1]?.possessive === true || !word || !['NOUN', 'VERB'].includes(word.pos)) return undefined;
+  return next === undefined || ['DET', 'ADP', 'PRON', 'NUM', 'ADV'].includes(next.pos) ? word : undefined;
+}
+
 /** Auxiliaries after which the subject does the action ("did X send"); after "was" it has it done to it. */
 const ACTIVE_AUX = new Set(['do', 'have', 'will', 'would', 'can', 'could', 'shall', 'should', 'may', 'might', 'must']);
 
@@ -456,6 +472,8 @@ function pickPredicate(forms: WordForm[], relation: QuestionTerm[]): QuestionTer
   const find = (f: WordForm | undefined) => (f ? relation.find((t) => t.stem === f.stem) : undefined);
   const weak = (f: WordForm) => LIGHT_VERBS.has(f.lemma) || FRAMING_VERBS.has(f.lemma);
   const aux = forms.findIndex((f) => f.pos === 'AUX');
+  const afterName = verbAfterNamedSubject(forms, aux);
+  if (afterName) return weak(afterName) ? undefined : find(afterName);
   if (aux >= 0) {
     const runEnd = (joins: boolean) => {
       let end = aux + 1;

@@ -91,6 +91,9 @@ describe('analyzeQuestion: what the answer must state', () => {
     // … unless a later verb of the same clause is the asked one: the -ing word describes the subject.
     ['Why was the reopening ceremony moved indoors?', 'moved'],
     ['Why was the May 7 reopening ceremony moved inside the hall?', 'moved'],
+    // After "did" and a name, the next word is the verb when an object follows, though tagged a noun.
+    ['When did Jane Roe visit the harbour?', 'visit'],
+    ["On what date did Roe's visit begin?", 'begin'],
     // A light or framing verb states nothing of its own.
     ['How many votes did the mayor get in the first round?', undefined],
     ['Which militant group was named as responsible for the attack?', undefined],
