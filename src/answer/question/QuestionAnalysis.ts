@@ -94,6 +94,13 @@ export interface AskedPart {
    * to them), or none by name ("did the team pull": an article may call a team anything).
    */
   doer?: string[];
+  /**
+   * Stems of the words that tell the occasion the asked event happened at from others like it: "in
+   * the *virtual* meeting on *security*", "during the *televised* debate". Absent when the question
+   * sets its event at no such occasion, or names it only with words any occasion has ("the recent
+   * meeting").
+   */
+  occasion?: string[];
   constraints: Constraint[];
   /**
    * "What is the name of the X", "What name was given to the X": the answer is the X's name, so a

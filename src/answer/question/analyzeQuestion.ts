@@ -249,6 +249,24 @@ function constraintsOf(text: string): Constraint[] {
   return [...out, ...monthsOf(text, mark), ...settingsOf(text)];
 }
 
+/**
+ * An occasion the question sets its event at: "in the virtual meeting on security", "during the
+ * televised debate", "at the first-anniversary ceremony". Its own describing words tell it from the
+ * other meetings, debates and ceremonies of a story; names are settings (`settingsOf`), and words
+ * that describe any occasion ("recent", "official") tell nothing apart.
+ */
+const OCCASION = /\b(?:in|at|during)\s+(?:the|a|an|its|their|his|her)\s+((?:[a-z][a-z-]*\s+){1,3}?)(meeting|talks|summit|call|conference|session|interview|hearing|debate|ceremony|rally|speech|address|briefing|negotiations|dialogue)\b((?:\s+(?:on|about|over)\s+[a-z][a-z-]*(?:\s+[a-z][a-z-]*)?)?)/g;
+
+/** Describing words any occasion may have: they tell no meeting from another. */
+const VAGUE_OCCASION = new Set(['recent', 'latest', 'last', 'first', 'second', 'third', 'new', 'same', 'other', 'official', 'joint', 'high-level', 'long', 'brief', 'short', 'special', 'key', 'major', 'big', 'final', 'next', 'previous', 'earlier', 'later', 'this', 'that', 'one', 'two', 'the']);
+
+function occasionOf(text: string): string[] {
+  return [...text.matchAll(OCCASION)].flatMap((m) => {
+    const describing = `${m[1] ?? ''} ${(m[3] ?? '').replace(/^\s*(?:on|about|over)\s+/, '')}`;
+    return wordForms(describing).filter((f) => !f.stop && f.norm.length > 2 && !VAGUE_OCCASION.has(f.norm)).map((f) => f.stem);
+  });
+}
+
 
 /**
  * A month the question dates its event by: "in July 2022", "by late May". After a preposition of
@@ -370,6 +388,7 @@ function analysePart(text: string): PartDraft {
   });
   const predicate = pickPredicate(forms, relation);
   const doer = doerOf(forms, predicate);
+  const occasion = occasionOf(text);
   // Each preamble word keeps its place: the part's first word ("Roughly how many …") is capitalised anyway.
   const opensPart = preamble.trim() !== '' && text.trim().startsWith(preamble.trim());
   const context = wordForms(preamble)
@@ -389,6 +408,7 @@ function analysePart(text: string): PartDraft {
       relation: [...relation, ...preambleTerms.filter((t) => t.role === 'context' && !relation.some((r) => r.stem === t.stem))],
       predicate,
       ...(doer.length > 0 ? { doer } : {}),
+      ...(occasion.length > 0 ? { occasion } : {}),
       constraints: withoutAskedLabels(constraintsOf(text), head),
       ...(asksName ? { asksName } : {}),
     },

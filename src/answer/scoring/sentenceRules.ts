@@ -9,6 +9,7 @@ import { isDemonym } from '../isDemonym.js';
 import { mayBeTitle } from '../titles.js';
 import { placeAliases } from '../placeAliases.js';
 import { termsMatch } from '../termsMatch.js';
+import { sentenceForms } from '../wordForms.js';
 import type { Token } from '../evidence/EvidenceSentence.js';
 
 /** A reason a sentence cannot answer a part of the question, whatever its other evidence. */
@@ -252,6 +253,21 @@ function spellsAcronymOf(name: string, question: string): boolean {
 /** A word of the first person, at a sentence's start or inside it ("We sent…", "said we had…"). */
 const FIRST_PERSON = /\b(?:I|[Ww]e|[Mm]y|[Oo]ur)\b/;
 
+/**
+ * Whether the question sets its event at an occasion ("in the virtual meeting on security") and
+ * neither the sentence nor the sentences around it nor the article's title say any of its describing
+ * words, in any form WordNet relates ("ordained" for "ordination").
+ */
+function occasionNotStated(a: SentenceAssessment): boolean {
+  const words = a.part.occasion ?? [];
+  // A why- or what-answer ("the only Christian in the team, he did not take part") need not retell the occasion.
+  if (words.length === 0 || a.part.type === 'reason' || a.part.type === 'description') return false;
+  const terms = a.part.relation.map((t, i) => ({ t, m: a.relation[i] })).filter(({ t }) => words.includes(t.stem));
+  if (terms.some(({ m }) => stated(m))) return false;
+  const scene = sentenceForms(`${a.sentence.previous?.text ?? ''} ${a.sentence.next?.text ?? ''} ${a.article.title ?? ''}`);
+  return !scene.some((f) => words.includes(f.stem) || terms.some(({ t }) => t.related.has(f.lemma) || t.related.has(f.norm)));
+}
+
 /** Parts whose doer a sentence must name: what a figure, date or place is of depends on who acted. */
 const DOER_TYPES = new Set(['number', 'date', 'place']);
 
@@ -304,6 +320,11 @@ export const SENTENCE_RULES: readonly SentenceRule[] = [
     name: 'setting-not-stated',
     reason: 'A place the question sets the event in ("met in Washington", "destroyed in Limache") must be stated by the sentence, the sentences around it or the article\'s title. Articles name places for other events too, and a near miss swaps the place: a toll for one town is not the toll for another.',
     rejects: (a) => a.constraints.unmet.some((c) => c.kind === 'place'),
+  },
+  {
+    name: 'occasion-not-stated',
+    reason: 'An occasion a who, which, when, where or how-many question sets the event at ("in the virtual meeting on security", "during the televised debate") must be told by one of its describing words in the sentence, the sentences around it or the article\'s title. Stories hold many meetings and debates: a sentence naming the same people at another one answers for the wrong occasion.',
+    rejects: occasionNotStated,
   },
   {
     name: 'predicate-not-in-article',

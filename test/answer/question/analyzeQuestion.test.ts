@@ -65,6 +65,18 @@ describe('analyzeQuestion: who did the asked action', () => {
   });
 });
 
+describe('analyzeQuestion: the occasion the asked event happened at', () => {
+  it.each<[string, string[] | undefined]>([
+    ['Who did Jane Roe meet in the virtual meeting on security?', ['virtual', 'secur']],
+    ['What did the mayor say during the televised debate?', ['televis']],
+    // Words any occasion has tell none apart; a named occasion is a setting.
+    ['Who spoke at the recent meeting?', undefined],
+    ['Who spoke at the Eastport Harbour Conference?', undefined],
+  ])('%s -> %j', async (question, occasion) => {
+    expect((await analyze(question)).parts[0]?.occasion).toEqual(occasion);
+  });
+});
+
 describe('analyzeQuestion: what the answer must state', () => {
   it.each<[string, string | undefined]>([
     ['Which finance minister did Olaf Scholz fire, bringing down his coalition?', 'fire'],

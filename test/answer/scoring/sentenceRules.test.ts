@@ -114,6 +114,24 @@ describe('SENTENCE_RULES', () => {
     });
   });
 
+  describe('occasion-not-stated', () => {
+    const opening = 'The ferry talks went on all week. ';
+    it.each<[string, string, string | undefined]>([
+      ['Who did Jane Roe meet in the virtual meeting on harbour safety?', 'Jane Roe met Mark Poole in Eastport on Monday.', 'occasion-not-stated'],
+      ['Who did Jane Roe meet in the virtual meeting on harbour safety?', 'In a virtual meeting, Jane Roe met Mark Poole.', undefined],
+      ['Who did Jane Roe meet in the virtual meeting on harbour safety?', 'Jane Roe met Mark Poole to discuss safety.', undefined],
+      // A why-answer need not retell the occasion.
+      ['Why did Jane Roe leave the virtual meeting on harbour safety?', 'Jane Roe left because Mark Poole shouted.', undefined],
+    ])('%s / %s -> %s', async (question, sentence, rule) => {
+      expect(await rejectionIn(question, opening + sentence, sentence.slice(0, 12))).toBe(rule);
+    });
+
+    it('lets the sentence before tell the occasion', async () => {
+      const text = 'The virtual meeting opened at noon. Jane Roe met Mark Poole there.';
+      expect(await rejectionIn('Who did Jane Roe meet in the virtual meeting on harbour safety?', text, 'Jane Roe met')).toBeUndefined();
+    });
+  });
+
   describe('doer-not-stated', () => {
     // The article names the asked doer, but not in or just before the sentence assessed.
     const opening = 'Northland sent a ferry to Eastport in May. The storm closed the port for a week. ';
