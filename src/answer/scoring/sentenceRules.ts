@@ -256,7 +256,8 @@ const FIRST_PERSON = /\b(?:I|[Ww]e|[Mm]y|[Oo]ur)\b/;
 /**
  * Whether the question sets its event at an occasion ("in the virtual meeting on security") and
  * neither the sentence nor the sentences around it nor the article's title say any of its describing
- * words, in any form WordNet relates ("ordained" for "ordination").
+ * words, in any form WordNet relates ("online" is not one for "virtual", nor "ordained" for
+ * "ordination": WordNet does not relate them, which is why why-questions are left out).
  */
 function occasionNotStated(a: SentenceAssessment): boolean {
   const words = a.part.occasion ?? [];
