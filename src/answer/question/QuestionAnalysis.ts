@@ -107,6 +107,11 @@ export interface AskedPart {
    * sentence must give a name to the X itself, not merely mention the X beside other names.
    */
   asksName?: boolean;
+  /**
+   * "What did the minister tell parliament?", "What did the inquiry conclude?": the answer is what
+   * was said, written or concluded, so a sentence must report it (a verb of reporting or a quotation).
+   */
+  asksStatement?: boolean;
 }
 
 /** A question, analysed once and shared by retrieval and answering. */

@@ -12,6 +12,7 @@ import { splitQuestion } from './splitParts.js';
 import { referenceSpans } from '../evidence/referenceSpans.js';
 import { THING_SUFFIX } from '../evidence/mentionsName.js';
 import { escapeRegExp } from '../../util/escapeRegExp.js';
+import { STATEMENT_VERBS } from '../statementVerbs.js';
 
 /** Words that frame a question rather than say what it is about ("according to the articles"). */
 const FRAMING = new Set(['according', 'article', 'articles', 'mention', 'mentioned', 'please', 'source', 'sources', 'text', 'exactly', 'actually', 'also']);
@@ -268,6 +269,30 @@ function occasionOf(text: string): string[] {
 }
 
 
+/** Words after which a word of telling is a noun ("the *report*", "the second-phase *report*", "the board's *call*"). */
+const BEFORE_NOUN = new Set(['DET', 'ADJ', 'NUM', 'PRON']);
+
+/**
+ * "What did the minister *tell* parliament?", "What did the inquiry *conclude*?": a what-question
+ * whose verb, right after "did / has / will" and its subject, is one of reporting
+ * ({@link STATEMENT_VERBS}). Its answer is what was said, so it must be reported. The subject's own
+ * nouns ("the *report* of the institute") are passed by the words before them; the tagger's guess
+ * is not trusted ("did Putin *call*" is tagged a noun).
+ */
+function asksStatementOf(forms: readonly WordForm[], type: AnswerType): boolean {
+  if (type !== 'description' || forms[0]?.norm !== 'what' || !/^(?:did|does|do|has|have|had|will|would)$/.test(forms[1]?.norm ?? '')) return false;
+  for (let i = 2; i < forms.length; i++) {
+    const f = forms[i];
+    const before = forms[i - 1];
+    if (!f || !before) break;
+    const noun = BEFORE_NOUN.has(before.pos) || before.possessive === true || before.afterHyphen === true || f.afterHyphen === true;
+    if (STATEMENT_VERBS.has(f.lemma) && !noun && i > 2) return true;
+    // Past the clause's verb: "What did the team *find* …" was decided above; another verb ends the search.
+    if (f.pos === 'VERB' && !noun && i > 2) return false;
+  }
+  return false;
+}
+
 /**
  * A month the question dates its event by: "in July 2022", "by late May". After a preposition of
  * time, so the verb "may" is none, and "the May 2024 arrests" (a month that only names another
@@ -389,6 +414,7 @@ function analysePart(text: string): PartDraft {
   const predicate = pickPredicate(forms, relation);
   const doer = doerOf(forms, predicate);
   const occasion = occasionOf(text);
+  const asksStatement = asksStatementOf(forms, type);
   // Each preamble word keeps its place: the part's first word ("Roughly how many …") is capitalised anyway.
   const opensPart = preamble.trim() !== '' && text.trim().startsWith(preamble.trim());
   const context = wordForms(preamble)
@@ -411,6 +437,7 @@ function analysePart(text: string): PartDraft {
       ...(occasion.length > 0 ? { occasion } : {}),
       constraints: withoutAskedLabels(constraintsOf(text), head),
       ...(asksName ? { asksName } : {}),
+      ...(asksStatement ? { asksStatement } : {}),
     },
     forms: headNoun ? [headNoun] : [],
   };

@@ -11,6 +11,7 @@ import { placeAliases } from '../placeAliases.js';
 import { termsMatch } from '../termsMatch.js';
 import { sentenceForms } from '../wordForms.js';
 import type { Token } from '../evidence/EvidenceSentence.js';
+import { STATEMENT_VERBS } from '../statementVerbs.js';
 
 /** A reason a sentence cannot answer a part of the question, whatever its other evidence. */
 export interface SentenceRule {
@@ -290,6 +291,17 @@ function tellsOfAnother(a: SentenceAssessment): boolean {
   return sentenceNames(a.sentence.text).people.some((p) => !asked.some((q) => mentionsName(q, p) || mentionsName(p, q)));
 }
 
+/** Quotation marks: a quoted statement is reported whatever verb introduces it, or none ("Treason," he wrote.). */
+const QUOTATION = /[“”"«»„]/;
+
+/**
+ * Asked what someone said or concluded ({@link AskedPart.asksStatement}), a sentence that neither
+ * reports a statement with a verb of reporting nor quotes one says nothing of its content.
+ */
+function reportsNoStatement(a: SentenceAssessment): boolean {
+  return a.part.asksStatement === true && !QUOTATION.test(a.sentence.text) && !a.sentence.tokens.some((t) => STATEMENT_VERBS.has(t.lemma));
+}
+
 /** The rules, checked in order; the first that applies is recorded on the assessment. */
 export const SENTENCE_RULES: readonly SentenceRule[] = [
   {
@@ -406,6 +418,11 @@ export const SENTENCE_RULES: readonly SentenceRule[] = [
     name: 'adds-nothing',
     reason: 'A why- or what-question is answered by what the sentence says beyond the question. A sentence made only of the question\'s own words ("A curfew is imposed in Eastport." for "Why was a curfew imposed in Eastport?") restates it and gives no reason or account.',
     rejects: (a) => (a.part.type === 'reason' || a.part.type === 'description') && addsNothing(a),
+  },
+  {
+    name: 'statement-not-reported',
+    reason: 'A question about what someone said, wrote or concluded ("What did the minister tell parliament?", "What did the inquiry conclude?") is answered by a sentence that reports the statement ("she said", "the report found") or quotes it. One that only mentions the speech or the report ("The speech was moved indoors because of the rain", "The report is the first of three") tells the occasion, not what was said.',
+    rejects: reportsNoStatement,
   },
   {
     name: 'is-a-teaser',

@@ -77,6 +77,27 @@ describe('analyzeQuestion: the occasion the asked event happened at', () => {
   });
 });
 
+describe('analyzeQuestion: a question about what was said', () => {
+  it.each<[string, boolean | undefined]>([
+    ['What did the mayor tell the council about the ferry?', true],
+    ['What did Jane Roe say in her speech at the harbour?', true],
+    ['What did the harbour inquiry conclude?', true],
+    // A tagger may read the verb after a name as a noun ("did Roe *call*").
+    ['What did Roe call the strike in her address?', true],
+    ['What did the council say it would build at the pier?', true],
+    // The subject's own noun of telling ("the report", "the council's statement") is not the verb.
+    ['What did the report of the inquiry recommend?', true],
+    ['What did the report of the inquiry cost?', undefined],
+    ['What did the statement cover?', undefined],
+    // Another verb first, another type of question, or no auxiliary.
+    ['What did the mayor build after the storm?', undefined],
+    ['Who told the council about the ferry?', undefined],
+    ['What caused the ferry to sink?', undefined],
+  ])('%s -> %j', async (question, asks) => {
+    expect((await analyze(question)).parts[0]?.asksStatement).toEqual(asks);
+  });
+});
+
 describe('analyzeQuestion: what the answer must state', () => {
   it.each<[string, string | undefined]>([
     ['Which finance minister did Olaf Scholz fire, bringing down his coalition?', 'fire'],

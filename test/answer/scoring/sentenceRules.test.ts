@@ -132,6 +132,21 @@ describe('SENTENCE_RULES', () => {
     });
   });
 
+  describe('statement-not-reported', () => {
+    it.each<[string, string, string | undefined]>([
+      ['What did Jane Roe say in her speech at the harbour?', 'Jane Roe gave her speech at the harbour in the rain.', 'statement-not-reported'],
+      ['What did the Eastport inquiry conclude?', 'The Eastport inquiry is the first of three into the ferry sinking.', 'statement-not-reported'],
+      // A verb of reporting in any form, or a quotation, reports the statement.
+      ['What did Jane Roe say in her speech at the harbour?', 'In her speech at the harbour, Jane Roe said the pier would be rebuilt.', undefined],
+      ['What did the Eastport inquiry conclude?', 'The Eastport inquiry found that the ferry was overloaded.', undefined],
+      ['What did Jane Roe say in her speech at the harbour?', 'In her speech at the harbour, Jane Roe: “We will rebuild the pier.”', undefined],
+      // Not for questions about what was done.
+      ['What did Jane Roe build at the harbour?', 'Jane Roe built a new pier at the harbour.', undefined],
+    ])('%s / %s -> %s', async (question, sentence, rule) => {
+      expect(await rejection(question, sentence)).toBe(rule);
+    });
+  });
+
   describe('doer-not-stated', () => {
     // The article names the asked doer, but not in or just before the sentence assessed.
     const opening = 'Northland sent a ferry to Eastport in May. The storm closed the port for a week. ';
