@@ -299,7 +299,8 @@ const QUOTATION = /[“”"«»„]/;
  * reports a statement with a verb of reporting nor quotes one says nothing of its content.
  */
 function reportsNoStatement(a: SentenceAssessment): boolean {
-  return a.part.asksStatement === true && !QUOTATION.test(a.sentence.text) && !a.sentence.tokens.some((t) => STATEMENT_VERBS.has(t.lemma));
+  // As a verb: "the report" or "a phone call" reports nothing.
+  return a.part.asksStatement === true && !QUOTATION.test(a.sentence.text) && !a.sentence.tokens.some((t) => t.pos === 'VERB' && STATEMENT_VERBS.has(t.lemma));
 }
 
 /** The rules, checked in order; the first that applies is recorded on the assessment. */

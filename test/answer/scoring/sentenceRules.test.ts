@@ -136,6 +136,8 @@ describe('SENTENCE_RULES', () => {
     it.each<[string, string, string | undefined]>([
       ['What did Jane Roe say in her speech at the harbour?', 'Jane Roe gave her speech at the harbour in the rain.', 'statement-not-reported'],
       ['What did the Eastport inquiry conclude?', 'The Eastport inquiry is the first of three into the ferry sinking.', 'statement-not-reported'],
+      // A word of reporting as a noun reports nothing.
+      ['What did the Eastport inquiry conclude?', 'The report of the Eastport inquiry is the first of three.', 'statement-not-reported'],
       // A verb of reporting in any form, or a quotation, reports the statement.
       ['What did Jane Roe say in her speech at the harbour?', 'In her speech at the harbour, Jane Roe said the pier would be rebuilt.', undefined],
       ['What did the Eastport inquiry conclude?', 'The Eastport inquiry found that the ferry was overloaded.', undefined],
