@@ -6,7 +6,7 @@ import { namesTheHead } from '../evidence/namesTheHead.js';
 import { mentionsName } from '../evidence/mentionsName.js';
 import { sentenceNames } from '../sentenceEntities.js';
 import { isDemonym } from '../isDemonym.js';
-import { mayBeTitle } from '../titles.js';
+import { isTitleWord, mayBeTitle } from '../titles.js';
 import { placeAliases } from '../placeAliases.js';
 import { termsMatch } from '../termsMatch.js';
 import { sentenceForms } from '../wordForms.js';
@@ -303,6 +303,57 @@ function reportsNoStatement(a: SentenceAssessment): boolean {
   return a.part.asksStatement === true && !QUOTATION.test(a.sentence.text) && !a.sentence.tokens.some((t) => t.pos === 'VERB' && STATEMENT_VERBS.has(t.lemma));
 }
 
+/** Month and weekday names: capitalised before a name without being part of it ("in March Haftar flew"). */
+const CALENDAR_WORD = /^(?:january|february|march|april|may|june|july|august|september|october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/i;
+
+/**
+ * Whether `word`, written just before a name's last word, gives it another first word: a name of
+ * its own ("Belgassem" in "Belgassem Haftar", "American" is not one: a nationality, title, month,
+ * initial or possessive stands before any name).
+ */
+function anotherFirstWord(word: Token, name: readonly string[]): boolean {
+  return (
+    word.pos === 'PROPN' &&
+    /^\p{Lu}\p{Ll}{2,}$/u.test(word.text) &&
+    !word.possessive &&
+    !name.includes(word.norm) &&
+    !isTitleWord(word.text) &&
+    !mayBeTitle(word.text) &&
+    !CALENDAR_WORD.test(word.text) &&
+    !isDemonym(word.text)
+  );
+}
+
+/**
+ * A name of two or more words the question is about ("Khalifa Haftar", "United Airlines") whose last
+ * word the sentence writes only after another first word ("Belgassem Haftar", "American Airlines"),
+ * and whose other words it never writes: the sentence is about a namesake.
+ */
+function namesAnotherOfTheName(a: SentenceAssessment): boolean {
+  const { tokens, text } = a.sentence;
+  // Another asked name's word is no other first word ("Silicon Valley Bank" when "Signature Bank" is asked too).
+  const asked = a.part.names.flatMap(wordNorms);
+  return a.part.names.some((full) => {
+    const name = wordNorms(full);
+    const last = name.at(-1);
+    if (name.length < 2 || last === undefined) return false;
+    const mentions = tokens.flatMap((t, i) => (t.norm === last ? [i] : []));
+    if (mentions.length === 0 || tokens.some((t) => name.slice(0, -1).includes(t.norm))) return false;
+    return mentions.every((i) => {
+      const before = tokens[i - 1];
+      const word = tokens[i];
+      // Only a word written right before it, with nothing but a space between ("Israel, Sutskever" is two).
+      const adjacent = before !== undefined && word !== undefined && /^\s+$/.test(text.slice(before.start + before.text.length, word.start));
+      return adjacent && anotherFirstWord(before, asked);
+    });
+  });
+}
+
+/** The words of a name as the tokens of a sentence write them (`norm`). */
+function wordNorms(name: string): string[] {
+  return sentenceForms(name).map((f) => f.norm).filter((n) => /\p{L}/u.test(n));
+}
+
 /** The rules, checked in order; the first that applies is recorded on the assessment. */
 export const SENTENCE_RULES: readonly SentenceRule[] = [
   {
@@ -373,6 +424,11 @@ export const SENTENCE_RULES: readonly SentenceRule[] = [
     name: 'another-person',
     reason: 'A question about what someone did or said ("When did Greg Brockman begin his sabbatical?") is not answered by a sentence that tells of another named person ("Mira Murati left in September") and names the asked one neither there nor just before.',
     rejects: tellsOfAnother,
+  },
+  {
+    name: 'another-of-the-name',
+    reason: 'A question about someone or something named in full ("Khalifa Haftar", "United Airlines") is not answered by a sentence that writes the name\'s last word only after another first word ("Belgassem Haftar", "American Airlines") and never its own: families share surnames in the news (the Haftars, the Rajapaksas), and companies and countries share last words.',
+    rejects: namesAnotherOfTheName,
   },
   {
     name: 'doer-not-stated',

@@ -149,6 +149,27 @@ describe('SENTENCE_RULES', () => {
     });
   });
 
+  describe('another-of-the-name', () => {
+    it.each<[string, string, string | undefined]>([
+      ['When did Jane Roe visit Eastport?', 'Mary Roe visited Eastport on May 3.', 'another-of-the-name'],
+      ['How much did Northland Ferries lose in May?', 'Southland Ferries lost $3 million in May.', 'another-of-the-name'],
+      // The bare last word, a title, a nationality, a possessive or a word set off by a comma may be the asked one.
+      ['When did Jane Roe visit Eastport?', 'Roe visited Eastport on May 3.', undefined],
+      ['When did Jane Roe visit Eastport?', 'President Roe visited Eastport on May 3.', undefined],
+      ['When did Jane Roe visit Eastport?', 'Northland\'s Roe visited Eastport on May 3.', undefined],
+      ['When did Jane Roe visit Eastport?', 'Born in Northland, Roe visited Eastport on May 3.', undefined],
+      // Her own first name anywhere in the sentence: it names her too.
+      ['When did Jane Roe visit Eastport?', 'Jane Roe and her sister Mary Roe visited Eastport on May 3.', undefined],
+    ])('%s / %s -> %s', async (question, sentence, rule) => {
+      expect(await rejection(question, sentence)).toBe(rule);
+    });
+
+    it("does not take another asked name's word for another first word", async () => {
+      const text = 'Eastport Bank failed in April. Regulators closed Northland Bank on May 3.';
+      expect(await rejectionIn('When did regulators close Northland Bank and Eastport Bank?', text, 'Regulators')).toBeUndefined();
+    });
+  });
+
   describe('doer-not-stated', () => {
     // The article names the asked doer, but not in or just before the sentence assessed.
     const opening = 'Northland sent a ferry to Eastport in May. The storm closed the port for a week. ';
