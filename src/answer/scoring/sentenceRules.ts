@@ -7,7 +7,7 @@ import { mentionsName } from '../evidence/mentionsName.js';
 import { sentenceNames } from '../sentenceEntities.js';
 import { isDemonym } from '../isDemonym.js';
 import { isTitleWord, mayBeTitle } from '../titles.js';
-import { placeAliases } from '../placeAliases.js';
+import { isCapital, placeAliases } from '../placeAliases.js';
 import { termsMatch } from '../termsMatch.js';
 import { sentenceForms } from '../wordForms.js';
 import type { Token } from '../evidence/EvidenceSentence.js';
@@ -225,7 +225,20 @@ function doerNotStated(a: SentenceAssessment): boolean {
   // Someone else must be named: "the airline", "the Deputy Secretary" may be the doer under another name.
   // Who says so ("…, the Justice Department said", "according to FlightAware") is a source, not a doer.
   const { people, organizations } = sentenceNames(a.sentence.text.replace(ATTRIBUTION, ''));
-  return [...people, ...organizations].some((n) => !mentionsName(n, a.part.text) && !spellsAcronymOf(n, a.part.text) && !isCountryBody(n));
+  return [...people, ...organizations].some((n) => !mentionsName(n, a.part.text) && !spellsAcronymOf(n, a.part.text) && !isCountryBody(n)) || capitalActs(a);
+}
+
+/**
+ * Whether a capital stands in the sentence for its country's government ("*Algiers* later said it
+ * was ready to send 80 rescuers"): a capital the question does not name, written first or after
+ * no preposition ("in Algiers", "to Doha" are places).
+ */
+function capitalActs(a: SentenceAssessment): boolean {
+  const tokens = a.sentence.tokens;
+  return tokens.some((t, i) => {
+    const before = tokens[i - 1];
+    return t.pos === 'PROPN' && isCapital(t.text) && before?.pos !== 'ADP' && !new RegExp(`\\b${escapeRegExp(t.text)}\\b`, 'i').test(a.part.text);
+  });
 }
 
 /** A country or its government written as an organisation ("U.S", "the U.S. government"): a setting more often than an actor. */
@@ -239,6 +252,8 @@ function passive(a: SentenceAssessment): boolean {
   const verb = a.predicate?.token;
   if (!verb || !stated(a.predicate)) return false;
   const before = a.sentence.tokens.filter((t) => t.index < verb.index && t.index >= verb.index - 3);
+  // "was ready *to send*": an infinitive after "was" is active.
+  if (before.at(-1)?.norm === 'to') return false;
   return before.some((t) => /^(?:was|were|been|being|be|is|are|got)$/.test(t.norm)) && !before.some((t) => t.pos === 'VERB');
 }
 

@@ -186,6 +186,17 @@ describe('SENTENCE_RULES', () => {
       expect(await rejectionIn('How many divers did Northland send to Eastport?', opening + sentence, sentence.slice(0, 12))).toBe(rule);
     });
 
+    it.each<[string, string | undefined]>([
+      // A capital stands for its country's government: another country's acts, the asked country's is the doer.
+      ['Algiers later said it was ready to send 80 rescuers.', 'doer-not-stated'],
+      ['Doha sent 87 rescuers with Mark Poole on Sunday.', undefined],
+      // After a preposition a capital is a place.
+      ['Teams based in Algiers sent 80 rescuers.', undefined],
+    ])('reads a capital as a country: %s -> %s', async (sentence, rule) => {
+      const text = `Qatar and Algeria offered help after the quake in Morocco. The roads were closed for days. ${sentence}`;
+      expect(await rejectionIn('How many rescuers did Qatar send to Morocco?', text, sentence.slice(0, 12))).toBe(rule);
+    });
+
     it('lets the sentence before name the doer', async () => {
       const text = 'Northland acted within hours. Mark Poole said it sent 60 divers to Eastport.';
       expect(await rejectionIn('How many divers did Northland send to Eastport?', text, 'Mark Poole')).toBeUndefined();
