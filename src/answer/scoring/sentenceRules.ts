@@ -78,9 +78,10 @@ function statesOnlyUnrealised(a: SentenceAssessment): boolean {
 
 /**
  * A sentence saying the asked thing was withheld or is not known ("The company has not disclosed the
- * name of the captain", "Police declined to name him", "The cause is not yet known").
+ * name of the captain", "Police declined to name him", "The cause is not yet known"), or is still
+ * to be decided ("The Bureau of Prisons will decide where he serves his sentence").
  */
-const WITHHELD = /\b(?:(?:has|have|had|did|does|do|was|were|is|are|been)\s+not\s+(?:yet\s+)?(?:been\s+)?(?:disclosed?|released?|identified|named|made public|revealed|given|confirmed|known|determined|established)|(?:declined|refused|would not|wouldn't|did not|didn't)\s+(?:to\s+)?(?:name|identify|disclose|reveal|say|give|comment)|(?:not|never)\s+(?:been\s+)?(?:publicly\s+)?(?:disclosed|identified|named|released|revealed|made public)|(?:is|are|was|were|remains?|remained)\s+(?:still\s+)?(?:unknown|unclear|undisclosed|unnamed|not known))\b/i;
+const WITHHELD = /\b(?:(?:has|have|had|did|does|do|was|were|is|are|been)\s+not\s+(?:yet\s+)?(?:been\s+)?(?:disclosed?|released?|identified|named|made public|revealed|given|confirmed|known|determined|established)|(?:declined|refused|would not|wouldn't|did not|didn't)\s+(?:to\s+)?(?:name|identify|disclose|reveal|say|give|comment)|(?:not|never)\s+(?:been\s+)?(?:publicly\s+)?(?:disclosed|identified|named|released|revealed|made public)|(?:is|are|was|were|remains?|remained)\s+(?:still\s+)?(?:unknown|unclear|undisclosed|unnamed|not known)|(?:will|would|(?:has|have|is|are)\s+yet\s+to|(?:is|are)\s+to)\s+(?:decide|determine|choose|be decided|be determined|be chosen)\s+(?:where|when|who|whom|which|how much|how many|how long))\b/i;
 
 /**
  * A sentence that says the cause is not known or not given ("The cause of death has not been
@@ -126,10 +127,15 @@ const IMPLICIT_HEADS = new Set(['people', 'person', 'persons', 'time', 'times', 
  * Whether a how-many / how-much part names what it counts ("how many containers", "how much
  * compensation") and the sentence states neither that noun nor the asked action in any form.
  */
+/** "How much was …", "How many were …": a count asked with no verb of its own. */
+const COPULA_COUNT = /\bhow (?:much|many)\s+(?:was|is|were|are|has been|had been)\b/i;
+
 function countedNotStated(a: SentenceAssessment): boolean {
   if (a.part.type !== 'number') return false;
   const heads = a.part.head.map((t, i) => ({ t, m: a.head[i] })).filter(({ t }) => t.pos === 'NOUN' && !IMPLICIT_HEADS.has(t.lemma) && !IMPLICIT_HEADS.has(t.norm));
-  if (heads.length === 0 || heads.some(({ m }) => stated(m))) return false;
+  // "How much was her bail?": with no verb but "was", the question's first noun is what is counted.
+  if (heads.length === 0) return COPULA_COUNT.test(a.part.text) && a.part.predicate !== undefined && !IMPLICIT_HEADS.has(a.part.predicate.lemma) && !stated(a.predicate);
+  if (heads.some(({ m }) => stated(m))) return false;
   return !stated(a.predicate);
 }
 

@@ -90,6 +90,15 @@ describe('SENTENCE_RULES', () => {
       expect(await rejection(question, sentence)).toBe(rule);
     });
 
+    it.each<[string, string | undefined]>([
+      // Asked with no verb but "was", the question's noun is what is counted.
+      ['Jane Roe pleaded guilty to four counts.', 'counted-not-stated'],
+      ['Jane Roe\'s bail was set at $250,000.', undefined],
+    ])('counts the noun of a question with no verb but "was": %s -> %s', async (sentence, rule) => {
+      const text = `The court sat in May and bail was discussed. ${sentence}`;
+      expect(await rejectionIn('How much was Jane Roe\'s bail after she pleaded guilty?', text, sentence.slice(0, 12))).toBe(rule);
+    });
+
     it('rejects a sentence giving another measure in an article that tells the asked action elsewhere', async () => {
       const text = 'The Sample Star was carrying cargo to Eastport. The Sample Star is 400 metres long and 59 metres wide.';
       expect(await rejectionIn('How many containers was the Sample Star carrying when it ran aground?', text, 'The Sample Star is')).toBe('counted-not-stated');
@@ -282,6 +291,7 @@ describe('SENTENCE_RULES', () => {
       ['What is the name of the ferry Sample Star\'s captain?', 'The operator has not disclosed the name of the captain of the Sample Star.', 'says-withheld'],
       ['Who was the driver of the Eastport bus?', 'Police declined to name the driver of the Eastport bus.', 'says-withheld'],
       ['When will the Eastport pier reopen?', 'The date the Eastport pier will reopen is still unknown, officials said.', 'says-withheld'],
+      ['In which port will the Sample Star be repaired?', 'The owners will decide where the Sample Star is repaired.', 'says-withheld'],
       ['Why could the crew of the Sample Star not go ashore?', 'The crew of the Sample Star could not go ashore because their visas had not been issued.', undefined],
       ['What is the name of the ferry Sample Star\'s captain?', 'The captain of the Sample Star, Jane Roe, was praised by the operator.', undefined],
     ])('%s / %s -> %s', async (question, sentence, rule) => {
