@@ -40,6 +40,8 @@ export const NEWS_PARAPHRASES: readonly NewsParaphrase[] = [
   { name: 'headquartered', when: /\bheadquartered\b/, word: 'headquarter', titles: ['based', 'base', 'headquarters'] },
   { name: 'based', when: /\bbased\b/, word: 'base', titles: ['headquartered', 'headquarter', 'headquarters'] },
   { name: 'regulator', when: /\bregulator\b/, word: 'regulator', titles: ['authority', 'commission', 'agency', 'administration', 'regulatory'] },
+  // A conviction is reported as a verdict: "a jury found him guilty on all seven counts".
+  { name: 'convicted', when: /\bconvict(?:ed|s|ion)?\b/, word: 'convict', titles: ['guilty'] },
 ];
 
 /** What an article may write for the part's wordings (NEWS_PARAPHRASES), by question word (lemma). */

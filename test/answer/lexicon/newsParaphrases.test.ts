@@ -16,6 +16,7 @@ describe('newsParaphrases', () => {
     ['What did the lender report?', 'lender', 'bank'],
     ['In which city is the software company headquartered?', 'headquarter', 'based'],
     ['Where is the ferry operator based?', 'base', 'headquartered'],
+    ['On how many counts was the ferry owner convicted?', 'convict', 'guilty'],
   ])('%s: %s may be written %j', (question, word, title) => {
     expect(newsParaphrases(question).get(word)).toContain(title);
   });
