@@ -118,10 +118,10 @@ function saysOpposite(a: SentenceAssessment): boolean {
 }
 
 /**
- * Nouns a count is written without ("28 were killed", "turnout was 56%", "up 5 per cent"): their
- * absence from a sentence says nothing.
+ * Nouns a count is written without ("28 were killed", "turnout was 56%", "up 5 per cent", "$3 billion"
+ * for "how much money"): their absence from a sentence says nothing.
  */
-const IMPLICIT_HEADS = new Set(['people', 'person', 'persons', 'time', 'times', 'share', 'percentage', 'percent', 'proportion', 'rate', 'turnout', 'margin', 'majority', 'amount', 'number', 'total', 'figure', 'sum', 'much', 'many', 'value', 'price', 'level']);
+const IMPLICIT_HEADS = new Set(['people', 'person', 'persons', 'time', 'times', 'share', 'percentage', 'percent', 'proportion', 'rate', 'turnout', 'margin', 'majority', 'amount', 'number', 'total', 'figure', 'sum', 'much', 'many', 'value', 'price', 'level', 'money', 'cash']);
 
 /**
  * Whether a how-many / how-much part names what it counts ("how many containers", "how much

@@ -86,6 +86,8 @@ describe('SENTENCE_RULES', () => {
       ['How much compensation did the Eastport council pay the ferry owners?', 'The Eastport council paid the ferry owners $2 million.', undefined],
       // Counts of people and shares are written without their noun ("28 were killed", "turnout was 56%").
       ['How many people died in the Eastport storm?', 'In the Eastport storm 28 died.', undefined],
+      // Money is written as a sum: "how much money" needs no "money" beside "$2 million".
+      ['How much money did the Eastport council expect to have for the pier?', 'The Eastport council expects to have $2 million for the pier.', undefined],
     ])('%s / %s -> %s', async (question, sentence, rule) => {
       expect(await rejection(question, sentence)).toBe(rule);
     });
