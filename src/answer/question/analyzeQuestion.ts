@@ -6,6 +6,7 @@ import type { Lexicon, WordClass } from '../lexicon/Lexicon.js';
 import { wordForms, type WordForm } from '../wordForms.js';
 import { IDENTITY_QUESTION, typeFromHead, WH_RULES } from './answerTypeRules.js';
 import { newsParaphrases } from '../lexicon/newsParaphrases.js';
+import { phrasalVerbAt } from '../lexicon/phrasalVerbs.js';
 import { isTitleWord } from '../titles.js';
 import type { AnswerType, AskedPart, Constraint, QuestionAnalysis, QuestionTerm } from './QuestionAnalysis.js';
 import { splitQuestion } from './splitParts.js';
@@ -407,7 +408,9 @@ function analysePart(text: string): PartDraft {
       subject.push(term(f, 'subject'));
       return;
     }
-    if (f.stop || ['PUNCT', 'SYM', 'AUX', 'DET', 'PRON', 'ADP', 'CCONJ', 'SCONJ', 'PART', 'NUM'].includes(f.pos)) return;
+    // "did Binance *back* out": a phrasal verb's verb is asked about, whatever the tagger made of it.
+    const phrasal = phrasalVerbAt(forms, i) !== undefined;
+    if (!phrasal && (f.stop || ['PUNCT', 'SYM', 'AUX', 'DET', 'PRON', 'ADP', 'CCONJ', 'SCONJ', 'PART', 'NUM'].includes(f.pos))) return;
     seen.add(f.stem);
     relation.push(termAt(f, forms, i, 'relation'));
   });
@@ -455,8 +458,21 @@ function verbAfterNamedSubject(forms: readonly WordForm[], aux: number): WordFor
   while (forms[k]?.pos === 'PROPN' && forms[k]?.possessive !== true) k++;
   const word = forms[k];
   const next = forms[k + 1];
+  if (k > aux + 1 && word && phrasalVerbAt(forms, k)) return word;
   if (k === aux + 1 || forms[k - 1]?.possessive === true || !word || !['NOUN', 'VERB'].includes(word.pos)) return undefined;
   return next === undefined || ['DET', 'ADP', 'PRON', 'NUM', 'ADV'].includes(next.pos) ? word : undefined;
+}
+
+/**
+ * The auxiliary of the question's own clause: not one inside a clause the question opens later
+ * ("Which banker *took over* the treasury *when* the party chief *was* dismissed?"), when a verb
+ * comes before that clause. -1 when there is none.
+ */
+function mainAuxiliary(forms: readonly WordForm[]): number {
+  const aux = forms.findIndex((f) => f.pos === 'AUX');
+  const opener = forms.findIndex((f, i) => i > 0 && CLAUSE_OPENERS.has(f.norm));
+  if (aux < 0 || opener < 0 || aux < opener) return aux;
+  return forms.slice(1, opener).some((f) => f.pos === 'VERB') ? -1 : aux;
 }
 
 /** Auxiliaries after which the subject does the action ("did X send"); after "was" it has it done to it. */
@@ -517,8 +533,9 @@ function joinsSubject(forms: readonly WordForm[], i: number): boolean {
  */
 function pickPredicate(forms: WordForm[], relation: QuestionTerm[]): QuestionTerm | undefined {
   const find = (f: WordForm | undefined) => (f ? relation.find((t) => t.stem === f.stem) : undefined);
-  const weak = (f: WordForm) => LIGHT_VERBS.has(f.lemma) || FRAMING_VERBS.has(f.lemma);
-  const aux = forms.findIndex((f) => f.pos === 'AUX');
+  // "took over", "stepped down": with its particle a light verb is the asked action.
+  const weak = (f: WordForm) => (LIGHT_VERBS.has(f.lemma) || FRAMING_VERBS.has(f.lemma)) && phrasalVerbAt(forms, forms.indexOf(f)) === undefined;
+  const aux = mainAuxiliary(forms);
   const afterName = verbAfterNamedSubject(forms, aux);
   if (afterName) return weak(afterName) ? undefined : find(afterName);
   if (aux >= 0) {

@@ -17,6 +17,9 @@ describe('newsParaphrases', () => {
     ['In which city is the software company headquartered?', 'headquarter', 'based'],
     ['Where is the ferry operator based?', 'base', 'headquartered'],
     ['On how many counts was the ferry owner convicted?', 'convict', 'guilty'],
+    // A phrasal verb (lexicon/phrasalVerbs.ts), under its verb.
+    ['Who took over the ferry company?', 'take', 'succeed'],
+    ['When did the harbour master step down?', 'step', 'resign'],
   ])('%s: %s may be written %j', (question, word, title) => {
     expect(newsParaphrases(question).get(word)).toContain(title);
   });
@@ -31,6 +34,8 @@ describe('newsParaphrases', () => {
 
   it('finds nothing in a question that describes no role', () => {
     expect(newsParaphrases('How many ferries sank off Eastport?').size).toBe(0);
+    // The verb without its particle is itself ("took the ferry").
+    expect(newsParaphrases('When did Jane Roe take the ferry?').size).toBe(0);
   });
 
   it('names every role', () => {

@@ -119,6 +119,11 @@ describe('analyzeQuestion: what the answer must state', () => {
     // "when" or "after" opens a clause of its own: its event is not the asked one.
     ['How many people were killed when rioters stormed the town hall?', 'killed'],
     ['When was the mayor arrested after rioters stormed the hall?', 'arrested'],
+    // … and the question's own verb comes before it: the auxiliary of that clause is not the question's.
+    ['Which banker took over the harbour board when its chief was dismissed?', 'took'],
+    // A light verb with its particle is the asked action ("took over", "step down"), whatever the tagger made of it.
+    ['When did Jane Roe step down?', 'step'],
+    ['Why did Acme back out of buying Globex?', 'back'],
     // After "was", an -ing word is the verb itself ("was the ferry sailing"), not a clause of its own.
     ["Where was the mayor's plane flying when it crashed?", 'flying'],
     // … unless a later verb of the same clause is the asked one: the -ing word describes the subject.
