@@ -113,6 +113,13 @@ function asksPassive(part: AskedPart): boolean {
 /** Per part, once: the rule reads it for every person and name of every retrieved sentence. */
 const passiveParts = new WeakMap<AskedPart, boolean>();
 
+/**
+ * Verbs of publishing: a date right after one is when a document came out ("a report released on
+ * Wednesday"). Not "said" or "announced": "Binance said Wednesday it will not acquire FTX" dates the
+ * pull-out by its announcement.
+ */
+const TOLD = new Set(['release', 'publish', 'issue', 'unveil', 'present', 'post', 'file']);
+
 /** The rules, each with the reason a journalist would give. */
 export const CANDIDATE_RULES: readonly CandidateRule[] = [
   {
@@ -298,6 +305,20 @@ export const CANDIDATE_RULES: readonly CandidateRule[] = [
       const asks = (t: Token) => [asked, ...c.part.relation].some((q) => termsMatch(t, q) || q.related.has(t.lemma));
       const between = c.tokens.filter((t) => t.start > verb.start && t.start < c.candidate.start);
       return between.some((t, i) => t.pos === 'VERB' && between[i - 1]?.norm === 'and' && !asks(t));
+    },
+  },
+  {
+    name: 'date-of-publication',
+    reason: 'Asked when something happened ("when did the fire break out?"), a date set right after a verb of publishing ("according to an investigation released on Wednesday") is when the document came out, not when the event happened. Not when the question asks about the publishing itself ("when was the report released").',
+    types: ['date'],
+    rejects: (c) => {
+      const asked = c.part.predicate;
+      if (!asked || TOLD.has(asked.lemma)) return false;
+      // The word before the date, past "on", "late", "last": "released *on* Wednesday".
+      const verb = c.tokens.findLast((t) => t.start < c.candidate.start && !/^(?:on|late|early|last|this)$/.test(t.norm));
+      if (verb && !/^\s*(?:(?:on|late|early|last|this)\s+)*$/i.test(c.text.slice(verb.start + verb.text.length, c.candidate.start))) return false;
+      // "When did the department release the report?": the publishing is what is asked, whatever the parse made the verb.
+      return verb !== undefined && verb.pos === 'VERB' && TOLD.has(verb.lemma) && !c.part.relation.some((t) => t.role !== 'context' && verbMatches(verb, t));
     },
   },
   {

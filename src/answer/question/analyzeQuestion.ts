@@ -475,6 +475,16 @@ function mainAuxiliary(forms: readonly WordForm[]): number {
   return forms.slice(1, opener).some((f) => f.pos === 'VERB') ? -1 : aux;
 }
 
+/**
+ * Whether `forms[i]` is in a relative clause after the question's own verb ("Who *brokered* the deal
+ * under *which* Prigozhin called off his march?"), not after a subject's ("did the fires *that*
+ * destroyed Lahaina break out").
+ */
+function inRelativeClause(forms: readonly WordForm[], i: number): boolean {
+  const relative = forms.slice(0, i).findLastIndex((f) => /^(?:that|which|who|whom|whose)$/.test(f.norm));
+  return relative > 0 && forms.slice(1, relative).some((f) => f.pos === 'VERB');
+}
+
 /** Auxiliaries after which the subject does the action ("did X send"); after "was" it has it done to it. */
 const ACTIVE_AUX = new Set(['do', 'have', 'will', 'would', 'can', 'could', 'shall', 'should', 'may', 'might', 'must']);
 
@@ -536,6 +546,11 @@ function pickPredicate(forms: WordForm[], relation: QuestionTerm[]): QuestionTer
   // "took over", "stepped down": with its particle a light verb is the asked action.
   const weak = (f: WordForm) => (LIGHT_VERBS.has(f.lemma) || FRAMING_VERBS.has(f.lemma)) && phrasalVerbAt(forms, forms.indexOf(f)) === undefined;
   const aux = mainAuxiliary(forms);
+  // "did the fires that destroyed Lahaina *break out*": a phrasal verb of the question's own clause
+  // is its action, past a subject's relative clause ("that destroyed Lahaina").
+  const opener = forms.findIndex((f, i) => i > 0 && CLAUSE_OPENERS.has(f.norm));
+  const phrasal = forms.findIndex((f, i) => i > Math.max(0, aux) && (opener < 0 || i < opener) && phrasalVerbAt(forms, i) !== undefined && !inRelativeClause(forms, i));
+  if (phrasal >= 0) return find(forms[phrasal]);
   const afterName = verbAfterNamedSubject(forms, aux);
   if (afterName) return weak(afterName) ? undefined : find(afterName);
   if (aux >= 0) {

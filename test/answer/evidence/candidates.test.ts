@@ -89,6 +89,10 @@ describe('CANDIDATE_RULES', () => {
     ['agent-of-passive', 'Who swore in the mayor?', 'Jane Roe was sworn in by Judge John Sample on Monday.', [['Jane Roe', 'kept'], ['John Sample', 'kept']]],
     ['agent-of-passive', 'By whom was the mayor sworn in?', 'Jane Roe was sworn in by Judge John Sample on Monday.', [['Jane Roe', 'kept'], ['John Sample', 'kept']]],
     ['date-of-another-event', 'When was the ferry refloated and towed to port?', 'The ferry was refloated and towed to port on March 30.', [['March 30', 'kept']]],
+    ['date-of-publication', 'On what day did the Eastport fire break out?', 'The Eastport fire began in a shed, according to a report released on Wednesday by the fire service.', [['Wednesday', 'date-of-publication']]],
+    ['date-of-publication', 'When did the fire service release its report on the Eastport fire?', 'The report on the Eastport fire was released on Wednesday by the fire service.', [['Wednesday', 'kept']]],
+    // "Said" dates an announcement, which is often the asked action itself ("said Wednesday it will not buy").
+    ['date-of-publication', 'On what day did Acme pull out of its deal to buy Globex?', 'Acme said Wednesday it will not buy Globex.', [['Wednesday', 'kept']]],
     ['not-a-date', 'When did the port reopen?', 'The port reopened in five days, on May 10.', [['in five days', 'not-a-date'], ['May 10', 'kept']]],
     ['not-a-date', 'On what date did the ferry run aground?', 'The ferry ran aground at 7:40 a.m. local time on Tuesday, March 23.', [['7:40 a.m. local time', 'not-a-date'], ['on Tuesday, March 23', 'kept']]],
     ['not-a-date', 'At what time did the ferry run aground?', 'The ferry ran aground at 7:40 a.m. local time.', [['7:40 a.m. local time', 'kept']]],

@@ -124,6 +124,9 @@ describe('analyzeQuestion: what the answer must state', () => {
     // A light verb with its particle is the asked action ("took over", "step down"), whatever the tagger made of it.
     ['When did Jane Roe step down?', 'step'],
     ['Why did Acme back out of buying Globex?', 'back'],
+    // … past a relative clause of the subject, but not inside one after the question's own verb.
+    ['On what day did the fires that destroyed Eastport break out?', 'break'],
+    ['Who brokered the deal under which Acme called off its bid?', 'brokered'],
     // After "was", an -ing word is the verb itself ("was the ferry sailing"), not a clause of its own.
     ["Where was the mayor's plane flying when it crashed?", 'flying'],
     // … unless a later verb of the same clause is the asked one: the -ing word describes the subject.
