@@ -1,4 +1,4 @@
-import { PHRASAL_VERBS, type PhrasalVerb } from './phrasalVerbs.js';
+import { phrasalVerbsIn } from './phrasalVerbs.js';
 
 /**
  * How news says the same thing in other words: a role or body described instead of titled ("the top
@@ -52,18 +52,6 @@ export function newsParaphrases(partText: string): Map<string, string[]> {
   const out = new Map<string, string[]>();
   for (const role of NEWS_PARAPHRASES) if (role.when.test(text)) out.set(role.word, [...(out.get(role.word) ?? []), ...role.titles]);
   // "took over", "stepped down": what articles write for a phrasal verb, under its verb.
-  for (const p of PHRASAL_VERBS) if (phrasalPattern(p).test(text)) out.set(p.verb, [...(out.get(p.verb) ?? []), ...p.related]);
+  for (const p of phrasalVerbsIn(text)) out.set(p.verb, [...(out.get(p.verb) ?? []), ...p.related]);
   return out;
-}
-
-const phrasalPatterns = new Map<string, RegExp>();
-
-/** "took over", "takes over": any spelling of the verb, then its particle. */
-function phrasalPattern(p: PhrasalVerb): RegExp {
-  let pattern = phrasalPatterns.get(p.name);
-  if (!pattern) {
-    pattern = new RegExp(`\\b(?:${p.forms.join('|')})\\s+${p.particle}\\b`);
-    phrasalPatterns.set(p.name, pattern);
-  }
-  return pattern;
 }

@@ -46,3 +46,20 @@ export function phrasalVerbAt(forms: readonly Pick<WordForm, 'norm' | 'lemma'>[]
   if (!word || !next) return undefined;
   return PHRASAL_VERBS.find((p) => p.particle === next.norm && (p.verb === word.lemma || p.forms.includes(word.norm)));
 }
+
+const patterns = new Map<string, RegExp>();
+
+/** "took over", "takes over": any spelling of the verb, then its particle. */
+function patternOf(p: PhrasalVerb): RegExp {
+  let pattern = patterns.get(p.name);
+  if (!pattern) {
+    pattern = new RegExp(`\\b(?:${p.forms.join('|')})\\s+${p.particle}\\b`, 'i');
+    patterns.set(p.name, pattern);
+  }
+  return pattern;
+}
+
+/** The phrasal verbs a text uses ("Who took over the board?" → take over). */
+export function phrasalVerbsIn(text: string): PhrasalVerb[] {
+  return PHRASAL_VERBS.filter((p) => patternOf(p).test(text));
+}

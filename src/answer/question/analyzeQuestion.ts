@@ -6,7 +6,7 @@ import type { Lexicon, WordClass } from '../lexicon/Lexicon.js';
 import { wordForms, type WordForm } from '../wordForms.js';
 import { IDENTITY_QUESTION, typeFromHead, WH_RULES } from './answerTypeRules.js';
 import { newsParaphrases } from '../lexicon/newsParaphrases.js';
-import { phrasalVerbAt } from '../lexicon/phrasalVerbs.js';
+import { phrasalVerbAt, phrasalVerbsIn } from '../lexicon/phrasalVerbs.js';
 import { isTitleWord } from '../titles.js';
 import type { AnswerType, AskedPart, Constraint, QuestionAnalysis, QuestionTerm } from './QuestionAnalysis.js';
 import { splitQuestion } from './splitParts.js';
@@ -596,10 +596,13 @@ async function enrich(draft: PartDraft, lexicon: Lexicon | undefined): Promise<A
   if (!lexicon) return { ...part, type };
   // "The top diplomat", "the stand-in chief executive": what articles write instead (NEWS_PARAPHRASES).
   const roles = newsParaphrases(part.text);
+  // "break out", "take over": WordNet's words for the bare verb ("smash", "destroy"; "get") are other senses.
+  const phrasal = new Set(phrasalVerbsIn(part.text).map((p) => p.verb));
   const fill = async (t: QuestionTerm): Promise<QuestionTerm> => {
     if (t.role === 'subject') return t;
-    const [wordnet, broader] = await Promise.all([lexicon.related(t.lemma, wordClassOf(t)), lexicon.broader(t.lemma, wordClassOf(t))]);
     const titles = roles.get(t.lemma) ?? [];
+    if (phrasal.has(t.lemma)) return { ...t, related: new Set(titles), broader: new Set() };
+    const [wordnet, broader] = await Promise.all([lexicon.related(t.lemma, wordClassOf(t)), lexicon.broader(t.lemma, wordClassOf(t))]);
     const related = titles.length > 0 ? new Set([...wordnet, ...titles]) : wordnet;
     const opposed = t.modifies ? await lexicon.opposed(t.lemma) : undefined;
     return { ...t, related, broader: new Set([...broader].filter((w) => !VAGUE.has(w) && w.length >= 4)), ...(opposed && opposed.size > 0 ? { opposed } : {}) };
