@@ -120,6 +120,14 @@ const passiveParts = new WeakMap<AskedPart, boolean>();
  */
 const TOLD = new Set(['release', 'publish', 'issue', 'unveil', 'present', 'post', 'file']);
 
+/**
+ * An anniversary told ("one year since the fire", "the second anniversary"). Not "a year ago", which
+ * points back to the event, nor "six months after", which times another event by it.
+ */
+const ANNIVERSARY = /\b(?:anniversary|(?:one|two|three|four|five|six|ten|twenty|\d+|a) years? since|years? to the day)\b/i;
+/** A question about the remembering itself. */
+const REMEMBERING = /\b(?:anniversary|commemorat\w*|memorial|mark(?:ed|s|ing)?|remember\w*|vigil|tribute)\b/i;
+
 /** The rules, each with the reason a journalist would give. */
 export const CANDIDATE_RULES: readonly CandidateRule[] = [
   {
@@ -319,6 +327,16 @@ export const CANDIDATE_RULES: readonly CandidateRule[] = [
       if (verb && !/^\s*(?:(?:on|late|early|last|this)\s+)*$/i.test(c.text.slice(verb.start + verb.text.length, c.candidate.start))) return false;
       // "When did the department release the report?": the publishing is what is asked, whatever the parse made the verb.
       return verb !== undefined && verb.pos === 'VERB' && TOLD.has(verb.lemma) && !c.part.relation.some((t) => t.role !== 'context' && verbMatches(verb, t));
+    },
+  },
+  {
+    name: 'date-of-anniversary',
+    reason: 'A date in a sentence that tells an anniversary ("a moment of silence was observed on Thursday as Maui marked one year since the fire") is the day of the remembering, not of the event, unless the sentence also tells the asked action itself or the question asks about the remembering.',
+    types: ['date'],
+    rejects: (c) => {
+      const asked = c.part.predicate;
+      if (!ANNIVERSARY.test(c.text) || REMEMBERING.test(c.part.text)) return false;
+      return asked !== undefined && !c.tokens.some((t) => verbMatches(t, asked));
     },
   },
   {

@@ -91,6 +91,11 @@ describe('CANDIDATE_RULES', () => {
     ['date-of-another-event', 'When was the ferry refloated and towed to port?', 'The ferry was refloated and towed to port on March 30.', [['March 30', 'kept']]],
     ['date-of-publication', 'On what day did the Eastport fire break out?', 'The Eastport fire began in a shed, according to a report released on Wednesday by the fire service.', [['Wednesday', 'date-of-publication']]],
     ['date-of-publication', 'When did the fire service release its report on the Eastport fire?', 'The report on the Eastport fire was released on Wednesday by the fire service.', [['Wednesday', 'kept']]],
+    ['date-of-anniversary', 'On what day did the Eastport fire break out?', 'A minute of silence was held on Thursday as Eastport marked one year since the fire.', [['Thursday', 'date-of-anniversary']]],
+    ['date-of-anniversary', 'On what day did Eastport mark the anniversary of the fire?', 'A minute of silence was held on Thursday as Eastport marked one year since the fire.', [['Thursday', 'kept']]],
+    // "Six months after" times another event; the asked action told in the sentence keeps its date.
+    ['date-of-anniversary', 'On what day did Jane Roe announce that she was leaving Acme?', 'Jane Roe announced on Tuesday that she was leaving Acme, six months after the vote.', [['Tuesday', 'kept'], ['six months after', 'not-a-date']]],
+    ['date-of-anniversary', 'On what day did the Eastport fire break out?', 'The Eastport fire broke out on a Monday, a year since the last one.', [['Monday', 'kept']]],
     // "Said" dates an announcement, which is often the asked action itself ("said Wednesday it will not buy").
     ['date-of-publication', 'On what day did Acme pull out of its deal to buy Globex?', 'Acme said Wednesday it will not buy Globex.', [['Wednesday', 'kept']]],
     ['not-a-date', 'When did the port reopen?', 'The port reopened in five days, on May 10.', [['in five days', 'not-a-date'], ['May 10', 'kept']]],
