@@ -128,6 +128,9 @@ const ANNIVERSARY = /\b(?:anniversary|(?:one|two|three|four|five|six|ten|twenty|
 /** A question about the remembering itself. */
 const REMEMBERING = /\b(?:anniversary|commemorat\w*|memorial|mark(?:ed|s|ing)?|remember\w*|vigil|tribute)\b/i;
 
+/** A name and the comma an age follows it with ("Prigozhin, 62", "Prigozhin, who was 62", "Roe, aged 41"). */
+const AGE_AFTER_NAME = /(\p{Lu}[\p{L}'’-]+),\s*(?:(?:who|which)\s+(?:was|is)\s+|aged\s+)?$/u;
+
 /** The rules, each with the reason a journalist would give. */
 export const CANDIDATE_RULES: readonly CandidateRule[] = [
   {
@@ -155,6 +158,25 @@ export const CANDIDATE_RULES: readonly CandidateRule[] = [
       (/^\s*-?\s*(?:year|yr)s?[- ]old\b|^\s*years?\s+old\b/i.test(after(c)) ||
       /\baged\s+$/i.test(before(c)) ||
       (/\p{Lu}\p{L}+,\s*$/u.test(before(c)) && /^\s*,/.test(after(c)))),
+  },
+  {
+    name: 'age-of-another',
+    reason: 'Asked how old someone was, an age written after another person\'s name ("Prigozhin, who was 62, died …" for "How old was Dmitry Utkin?", "Anutin, 58,") is that person\'s age.',
+    types: ['number'],
+    rejects: (c) => {
+      if (!ASKS_AGE.test(c.part.text)) return false;
+      const name = AGE_AFTER_NAME.exec(before(c, 40))?.[1]?.toLowerCase();
+      return name !== undefined && !c.part.names.some((n) => n.toLowerCase().split(/\s+/).includes(name));
+    },
+  },
+  {
+    name: 'not-an-age',
+    reason: 'Asked how old someone was, a figure not written as an age ("nine other people", "on 23 August") counts or dates something else. Ages are written "62 years old", "a 62-year-old", "aged 62", "at 62", "Roe, 62,", "who was 62", "turned 62".',
+    types: ['number'],
+    rejects: (c) =>
+      /\bhow old\b/i.test(c.part.text) &&
+      !/^\s*-?\s*(?:year|yr)s?[- ]old\b|^\s*years?\s+old\b|^\s*,/i.test(after(c)) &&
+      !/(?:\baged?|\bage of|\bat|\bwas|\bis|\bturned|\bturns|,)\s*$/i.test(before(c)),
   },
   {
     name: 'time-of-day',
