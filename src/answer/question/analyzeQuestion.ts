@@ -14,6 +14,7 @@ import { referenceSpans } from '../evidence/referenceSpans.js';
 import { THING_SUFFIX } from '../evidence/mentionsName.js';
 import { escapeRegExp } from '../../util/escapeRegExp.js';
 import { STATEMENT_VERBS } from '../statementVerbs.js';
+import { CALENDAR_WORD } from '../../util/calendarWord.js';
 
 /** Words that frame a question rather than say what it is about ("according to the articles"). */
 const FRAMING = new Set(['according', 'article', 'articles', 'mention', 'mentioned', 'please', 'source', 'sources', 'text', 'exactly', 'actually', 'also']);
@@ -36,8 +37,6 @@ const WH_AT = /\b(?:who|whom|whose|what|which|when|where|why|how)\b/i;
 const LEADING_PREPOSITION = /(?:\b(?:in|on|at|by|to|from|for|with|under|during|since|until|after|before|of|into|against|over|through|between)\s+)$/i;
 
 
-/** Months and weekdays are dates, not names: a question's "in August" or "on Wednesday" is a constraint. */
-const CALENDAR = /^(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|monday|tuesday|wednesday|thursday|friday|saturday|sunday|christmas|easter)$/i;
 
 /** Words that may join the parts of one name ("Court of Arbitration", "Committee on Security"). */
 const NAME_JOINERS = new Set(['of', 'on', 'for', 'and', 'the', 'de', 'du', 'la', 'am', 'von', 'van']);
@@ -194,7 +193,7 @@ const SETTING = /\b(?:in|at|near|outside|inside|from)\s+(?:the\s+)?(\p{Lu}[\p{L}
  */
 const AFTER_SETTING = /^\s*(?:$|[?,.;:!)]|(?:for|and|or|but|after|before|during|when|while|since|on|in|at|by|with|from|to|under|over|near|that|which|who|whose|where|as|according|is|was|were|are|did|does|do|has|had|have|will|would|could|can)\b)/i;
 
-/** A month or day written out ("in May 2024", "at Easter"); not CALENDAR's abbreviations, which are also place words ("Viña del Mar"). */
+/** A month or day written out ("in May 2024", "at Easter"); not CALENDAR_WORD's abbreviations, which are also place words ("Viña del Mar"). */
 const MONTH_OR_DAY = /^(?:january|february|march|april|may|june|july|august|september|october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday|christmas|easter)$/i;
 
 /** Places the question sets its event in ("met in Washington"): not months, possessives or name-modifiers. */
@@ -345,7 +344,7 @@ const OPENING_ADVERB = /^(?:roughly|approximately|exactly|precisely|nearly|almos
 
 /** Whether a word at position `i` is a name: a proper noun, or capitalised mid-sentence and not an adjective. */
 function isName(f: WordForm, i: number, next?: WordForm): boolean {
-  if (!/\p{L}/u.test(f.text) || CALENDAR.test(f.norm)) return false;
+  if (!/\p{L}/u.test(f.text) || CALENDAR_WORD.test(f.norm)) return false;
   // "Central American", "South Korean": part of a demonym.
   if (next && isDemonym(next.text) && /^(?:north|south|east|west|central|northern|southern|eastern|western|latin|sub-saharan)$/i.test(f.norm)) return false;
   const capital = /^\p{Lu}/u.test(f.text);
@@ -458,7 +457,6 @@ function verbAfterNamedSubject(forms: readonly WordForm[], aux: number): WordFor
   while (forms[k]?.pos === 'PROPN' && forms[k]?.possessive !== true) k++;
   const word = forms[k];
   const next = forms[k + 1];
-  if (k > aux + 1 && word && phrasalVerbAt(forms, k)) return word;
   if (k === aux + 1 || forms[k - 1]?.possessive === true || !word || !['NOUN', 'VERB'].includes(word.pos)) return undefined;
   return next === undefined || ['DET', 'ADP', 'PRON', 'NUM', 'ADV'].includes(next.pos) ? word : undefined;
 }
@@ -470,9 +468,14 @@ function verbAfterNamedSubject(forms: readonly WordForm[], aux: number): WordFor
  */
 function mainAuxiliary(forms: readonly WordForm[]): number {
   const aux = forms.findIndex((f) => f.pos === 'AUX');
-  const opener = forms.findIndex((f, i) => i > 0 && CLAUSE_OPENERS.has(f.norm));
+  const opener = clauseOpener(forms);
   if (aux < 0 || opener < 0 || aux < opener) return aux;
   return forms.slice(1, opener).some((f) => f.pos === 'VERB') ? -1 : aux;
+}
+
+/** Where the question opens a clause of its own ("… *when* the chief was dismissed"), or -1. */
+function clauseOpener(forms: readonly WordForm[]): number {
+  return forms.findIndex((f, i) => i > 0 && CLAUSE_OPENERS.has(f.norm));
 }
 
 /**
@@ -548,7 +551,7 @@ function pickPredicate(forms: WordForm[], relation: QuestionTerm[]): QuestionTer
   const aux = mainAuxiliary(forms);
   // "did the fires that destroyed Lahaina *break out*": a phrasal verb of the question's own clause
   // is its action, past a subject's relative clause ("that destroyed Lahaina").
-  const opener = forms.findIndex((f, i) => i > 0 && CLAUSE_OPENERS.has(f.norm));
+  const opener = clauseOpener(forms);
   const phrasal = forms.findIndex((f, i) => i > Math.max(0, aux) && (opener < 0 || i < opener) && phrasalVerbAt(forms, i) !== undefined && !inRelativeClause(forms, i));
   if (phrasal >= 0) return find(forms[phrasal]);
   const afterName = verbAfterNamedSubject(forms, aux);

@@ -12,6 +12,7 @@ import { termsMatch } from '../termsMatch.js';
 import { sentenceForms } from '../wordForms.js';
 import type { Token } from '../evidence/EvidenceSentence.js';
 import { STATEMENT_VERBS } from '../statementVerbs.js';
+import { CALENDAR_WORD } from '../../util/calendarWord.js';
 
 /** A reason a sentence cannot answer a part of the question, whatever its other evidence. */
 export interface SentenceRule {
@@ -324,20 +325,17 @@ function reportsNoStatement(a: SentenceAssessment): boolean {
   return a.part.asksStatement === true && !QUOTATION.test(a.sentence.text) && !a.sentence.tokens.some((t) => t.pos === 'VERB' && STATEMENT_VERBS.has(t.lemma));
 }
 
-/** Month and weekday names: capitalised before a name without being part of it ("in March Haftar flew"). */
-const CALENDAR_WORD = /^(?:january|february|march|april|may|june|july|august|september|october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/i;
-
 /**
  * Whether `word`, written just before a name's last word, gives it another first word: a name of
- * its own ("Belgassem" in "Belgassem Haftar", "American" is not one: a nationality, title, month,
- * initial or possessive stands before any name).
+ * its own, not a word of any `asked` name ("Belgassem" in "Belgassem Haftar"; "American" is not one:
+ * a nationality, title, month, initial or possessive stands before any name).
  */
-function anotherFirstWord(word: Token, name: readonly string[]): boolean {
+function anotherFirstWord(word: Token, asked: readonly string[]): boolean {
   return (
     word.pos === 'PROPN' &&
     /^\p{Lu}\p{Ll}{2,}$/u.test(word.text) &&
     !word.possessive &&
-    !name.includes(word.norm) &&
+    !asked.includes(word.norm) &&
     !isTitleWord(word.text) &&
     !mayBeTitle(word.text) &&
     !CALENDAR_WORD.test(word.text) &&
