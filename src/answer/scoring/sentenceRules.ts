@@ -8,7 +8,7 @@ import { sentenceNames } from '../sentenceEntities.js';
 import { isDemonym } from '../isDemonym.js';
 import { isTitleWord, mayBeTitle } from '../titles.js';
 import { isCapital, placeAliases } from '../placeAliases.js';
-import { termsMatch } from '../termsMatch.js';
+import { normsMatch, termsMatch } from '../termsMatch.js';
 import { sentenceForms } from '../wordForms.js';
 import type { Token } from '../evidence/EvidenceSentence.js';
 import { STATEMENT_VERBS } from '../statementVerbs.js';
@@ -335,7 +335,8 @@ function anotherFirstWord(word: Token, asked: readonly string[]): boolean {
     word.pos === 'PROPN' &&
     /^\p{Lu}\p{Ll}{2,}$/u.test(word.text) &&
     !word.possessive &&
-    !asked.includes(word.norm) &&
+    // "Hikmat" for "Hikmet": outlets transliterate names differently.
+    !asked.some((w) => normsMatch(w, word.norm)) &&
     !isTitleWord(word.text) &&
     !mayBeTitle(word.text) &&
     !CALENDAR_WORD.test(word.text) &&
@@ -356,8 +357,8 @@ function namesAnotherOfTheName(a: SentenceAssessment): boolean {
     const name = wordNorms(full);
     const last = name.at(-1);
     if (name.length < 2 || last === undefined) return false;
-    const mentions = tokens.flatMap((t, i) => (t.norm === last ? [i] : []));
-    if (mentions.length === 0 || tokens.some((t) => name.slice(0, -1).includes(t.norm))) return false;
+    const mentions = tokens.flatMap((t, i) => (normsMatch(t.norm, last) ? [i] : []));
+    if (mentions.length === 0 || tokens.some((t) => name.slice(0, -1).some((w) => normsMatch(w, t.norm)))) return false;
     return mentions.every((i) => {
       const before = tokens[i - 1];
       const word = tokens[i];

@@ -169,6 +169,8 @@ describe('SENTENCE_RULES', () => {
       ['When did Jane Roe visit Eastport?', 'President Roe visited Eastport on May 3.', undefined],
       ['When did Jane Roe visit Eastport?', 'Northland\'s Roe visited Eastport on May 3.', undefined],
       ['When did Jane Roe visit Eastport?', 'Born in Northland, Roe visited Eastport on May 3.', undefined],
+      // A first name spelt another way is the same first name ("Hikmat" for "Hikmet").
+      ['When did Hikmet Hajiyev visit Eastport?', 'Hikmat Hajiyev visited Eastport on May 3.', undefined],
       // Her own first name anywhere in the sentence: it names her too.
       ['When did Jane Roe visit Eastport?', 'Jane Roe and her sister Mary Roe visited Eastport on May 3.', undefined],
     ])('%s / %s -> %s', async (question, sentence, rule) => {
