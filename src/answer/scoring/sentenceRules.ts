@@ -86,9 +86,10 @@ const WITHHELD = /\b(?:(?:has|have|had|did|does|do|was|were|is|are|been)\s+not\s
 
 /**
  * A sentence that says the cause is not known or not given ("The cause of death has not been
- * disclosed", "Investigators have not determined what caused the fire", "The motive remains unclear").
+ * disclosed", "Investigators have not determined what caused the fire", "The motive remains unclear"), or
+ * only that it was no crime ("Police said the death was not being treated as suspicious").
  */
-const CAUSE_UNKNOWN = /\b(?:(?:cause|causes|reason|reasons|motive|motives)\b(?:\s+(?:of|for|behind)\s+[^,.;]{1,40}?)?\s+(?:(?:has|have|had|is|are|was|were)\s+(?:not\s+(?:yet\s+)?(?:been\s+)?(?:disclosed|released|determined|established|known|given|made public|revealed|confirmed)|(?:still\s+)?(?:unknown|unclear|undisclosed|under investigation))|remains?\s+(?:unknown|unclear|undisclosed|under investigation))|(?:not|never)\s+(?:yet\s+)?(?:been\s+)?(?:determined|established|disclosed|said|explained)\s+(?:what|why)\s+(?:caused|led|prompted))/i;
+const CAUSE_UNKNOWN = /\b(?:(?:cause|causes|reason|reasons|motive|motives)\b(?:\s+(?:of|for|behind)\s+[^,.;]{1,40}?)?\s+(?:(?:has|have|had|is|are|was|were)\s+(?:not\s+(?:yet\s+)?(?:been\s+)?(?:disclosed|released|determined|established|known|given|made public|revealed|confirmed)|(?:still\s+)?(?:unknown|unclear|undisclosed|under investigation))|remains?\s+(?:unknown|unclear|undisclosed|under investigation))|(?:not|never)\s+(?:yet\s+)?(?:been\s+)?(?:determined|established|disclosed|said|explained)\s+(?:what|why)\s+(?:caused|led|prompted)|\bnot\s+(?:being\s+)?treated\s+as\s+suspicious|\bno\s+(?:suspicious\s+circumstances|third[- ]party\s+involvement))/i;
 
 /** Whether the sentence's words for the asked thing (its head, else its predicate) are found in it. */
 function mentionsAsked(a: SentenceAssessment): boolean {

@@ -355,6 +355,8 @@ describe('SENTENCE_RULES', () => {
       ['What caused the death of the ferry captain Jane Roe?', 'The cause of death of the ferry captain Jane Roe has not been disclosed.', 'cause-unknown'],
       ['Why did the Eastport pier collapse?', 'The cause of the Eastport pier collapse remains under investigation.', 'cause-unknown'],
       ['Why did the Eastport pier collapse?', 'Engineers have not determined what caused the Eastport pier to collapse.', 'cause-unknown'],
+      // Police saying a death is no crime do not say what caused it.
+      ['What caused the death of the ferry captain Jane Roe?', 'Eastport police said the death of the ferry captain Jane Roe was not being treated as suspicious.', 'cause-unknown'],
       ['Why did the Eastport pier collapse?', 'The Eastport pier collapsed because its piles had rotted.', undefined],
       // Not asked for a cause: that the cause is unknown may be what was said.
       ['What did the mayor of Eastport say about the pier?', 'The mayor of Eastport said the cause of the pier collapse has not been determined.', undefined],
