@@ -60,7 +60,8 @@ function articleCoverage(part: AskedPart, weights: number[], article: ArticleCon
   // A compound ("non-binding", "pre-emptively") is rare as written but made of common parts.
   const compound = (t: QuestionTerm) => /-/.test(t.text) || /^(?:non|pre|post|anti|counter|co|ex|self|multi|cross|over|under|re|semi|sub|inter|trans)[a-z]{3,}/.test(t.norm);
   const rareMissing = part.relation.filter((t, i) => !found[i] && t.role === 'relation' && !compound(t) && rarity(t.norm) >= RARE_WORD).map((t) => t.text);
-  return { coverage: part.relation.length === 0 ? 1 : coverage, predicate: at < 0 || found[at] === true, rareMissing };
+  const missing = part.relation.filter((t, i) => !found[i] && t.role === 'relation').map((t) => t.stem);
+  return { coverage: part.relation.length === 0 ? 1 : coverage, predicate: at < 0 || found[at] === true, rareMissing, missing };
 }
 
 /** What the sentence's whole article says of the part's relation words. */
@@ -71,6 +72,8 @@ export interface ArticleCoverage {
   predicate: boolean;
   /** Words of the question as specific as names ("lavash", "hypersonic") that it never uses. */
   rareMissing: string[];
+  /** Stems of the part's own relation words it never uses, in any form or related word. */
+  missing: string[];
 }
 
 /**

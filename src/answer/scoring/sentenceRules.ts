@@ -375,6 +375,22 @@ function wordNorms(name: string): string[] {
   return sentenceForms(name).map((f) => f.norm).filter((n) => /\p{L}/u.test(n));
 }
 
+/** Words that ask for a cause rather than name the event caused. */
+const CAUSE_WORDS = /^(?:cause|caus|reason|motive|why|behind|lead|led|prompt|trigger|spark|result)/;
+
+/**
+ * Asked what caused something ("What caused the death of Jane Roe?"), an article that tells none
+ * of the nouns of that event, in any form or related word (no "death", "died", "killed"), holds
+ * no cause of it, whatever its other sentences say of causes.
+ */
+function causedEventNotInArticle(a: SentenceAssessment): boolean {
+  // Why-questions tell their event in many words, and with irregular verbs ("leave" / "left") the
+  // article's words are no sure test; "what caused the death" names its event by a noun.
+  if (!/\bcaus(?:e|ed|es)\b/i.test(a.part.text)) return false;
+  const events = a.part.relation.filter((t) => t.role === 'relation' && t.pos === 'NOUN' && !CAUSE_WORDS.test(t.stem));
+  return events.length > 0 && events.every((t) => a.inArticle.missing.includes(t.stem));
+}
+
 /** The rules, checked in order; the first that applies is recorded on the assessment. */
 export const SENTENCE_RULES: readonly SentenceRule[] = [
   {
@@ -476,6 +492,11 @@ export const SENTENCE_RULES: readonly SentenceRule[] = [
     name: 'says-withheld',
     reason: 'A sentence saying the asked name, date, place or figure was not disclosed or is not known ("The company has not disclosed the name of the captain") tells the reader the articles do not give it; quoted as an answer it reads as one. Not for why or what-questions: there the withholding may be the answer ("the crew had not been given visas").',
     rejects: (a) => a.part.type !== 'reason' && a.part.type !== 'description' && WITHHELD.test(a.sentence.text) && mentionsAsked(a),
+  },
+  {
+    name: 'caused-event-not-in-article',
+    reason: 'A what-caused question ("What caused the death of Jane Roe?") is not answered by an article that never tells the event, in any form or related word: its sentences about causes ("a cause of strained relations") are about something else, and quoted as an answer they read as the reason for an event that did not happen.',
+    rejects: causedEventNotInArticle,
   },
   {
     name: 'cause-unknown',

@@ -350,6 +350,19 @@ describe('SENTENCE_RULES', () => {
     });
   });
 
+  describe('caused-event-not-in-article', () => {
+    it.each<[string, string, string | undefined]>([
+      // An article that never tells the death holds no cause of it, whatever it says of causes.
+      ['What caused the death of Jane Roe?', 'Jane Roe met Mark Poole. The storm was a cause of strained relations in Eastport.', 'caused-event-not-in-article'],
+      ['What caused the death of Jane Roe?', 'Jane Roe died on Monday. A heart attack caused the death of Jane Roe.', undefined],
+      // One of the event's nouns told is enough.
+      ['What caused the collapse of the Eastport pier after the storm?', 'The storm hit Eastport. The pier fell because its piles had rotted.', undefined],
+    ])('%s / %s -> %s', async (question, text, rule) => {
+      const last = text.split('. ').at(-1) ?? text;
+      expect(await rejectionIn(question, text, last.slice(0, 12))).toBe(rule);
+    });
+  });
+
   describe('cause-unknown', () => {
     it.each<[string, string, string | undefined]>([
       ['What caused the death of the ferry captain Jane Roe?', 'The cause of death of the ferry captain Jane Roe has not been disclosed.', 'cause-unknown'],
