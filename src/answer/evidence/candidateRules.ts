@@ -128,6 +128,9 @@ const ANNIVERSARY = /\b(?:anniversary|(?:one|two|three|four|five|six|ten|twenty|
 /** A question about the remembering itself. */
 const REMEMBERING = /\b(?:anniversary|commemorat\w*|memorial|mark(?:ed|s|ing)?|remember\w*|vigil|tribute)\b/i;
 
+/** What follows a figure written as an age: "62 years old", "a 62-year-old". */
+const YEARS_OLD_AFTER = /^\s*-?\s*(?:year|yr)s?[- ]old\b|^\s*years?\s+old\b/i;
+
 /** A name and the comma an age follows it with ("Prigozhin, 62", "Prigozhin, who was 62", "Roe, aged 41"). */
 const AGE_AFTER_NAME = /(\p{Lu}[\p{L}'’-]+),\s*(?:(?:who|which)\s+(?:was|is)\s+|aged\s+)?$/u;
 
@@ -155,7 +158,7 @@ export const CANDIDATE_RULES: readonly CandidateRule[] = [
     types: ['number'],
     rejects: (c) =>
       !ASKS_AGE.test(c.part.text) &&
-      (/^\s*-?\s*(?:year|yr)s?[- ]old\b|^\s*years?\s+old\b/i.test(after(c)) ||
+      (YEARS_OLD_AFTER.test(after(c)) ||
       /\baged\s+$/i.test(before(c)) ||
       (/\p{Lu}\p{L}+,\s*$/u.test(before(c)) && /^\s*,/.test(after(c)))),
   },
@@ -175,7 +178,8 @@ export const CANDIDATE_RULES: readonly CandidateRule[] = [
     types: ['number'],
     rejects: (c) =>
       /\bhow old\b/i.test(c.part.text) &&
-      !/^\s*-?\s*(?:year|yr)s?[- ]old\b|^\s*years?\s+old\b|^\s*,/i.test(after(c)) &&
+      !YEARS_OLD_AFTER.test(after(c)) &&
+      !/^\s*,/.test(after(c)) &&
       !/(?:\baged?|\bage of|\bat|\bwas|\bis|\bturned|\bturns|,)\s*$/i.test(before(c)),
   },
   {

@@ -353,9 +353,9 @@ function anotherFirstWord(word: Token, asked: readonly string[]): boolean {
 function namesAnotherOfTheName(a: SentenceAssessment): boolean {
   const { tokens, text } = a.sentence;
   // Another asked name's word is no other first word ("Silicon Valley Bank" when "Signature Bank" is asked too).
-  const asked = a.part.names.flatMap(wordNorms);
-  return a.part.names.some((full) => {
-    const name = wordNorms(full);
+  const names = a.part.names.map(wordNorms);
+  const asked = names.flat();
+  return names.some((name) => {
     const last = name.at(-1);
     if (name.length < 2 || last === undefined) return false;
     const mentions = tokens.flatMap((t, i) => (normsMatch(t.norm, last) ? [i] : []));
