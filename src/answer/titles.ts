@@ -23,6 +23,20 @@ export function mayBeTitle(word: string): boolean {
 export function withoutTitles(name: string): string {
   const words = name.split(/\s+/);
   let i = 0;
-  while (i < words.length - 1 && (isTitleWord(words[i] ?? '') || TITLE_TOO.test((words[i] ?? '').replace(/\.$/, '')))) i++;
-  return words.slice(i).join(' ');
+  while (i < words.length - 1 && mayBeTitle(words[i] ?? '')) i++;
+  return words.slice(Math.max(i, afterTitlePhrase(words))).join(' ');
+}
+
+/**
+ * Where the name starts after a title of several words, some of them no title words ("Chief
+ * *Financial* Officer Mark George", "*Homeland Security* Secretary Jane Roe", "*Transportation*
+ * Secretary Pete Sample"): just after the last title word that only name words follow. 0 when
+ * there is none, or when a title word follows it ("Jane Roe, Chief Executive Officer").
+ */
+function afterTitlePhrase(words: readonly string[]): number {
+  for (let j = words.length - 2; j >= 0; j--) {
+    if (!isTitleWord(words[j] ?? '')) continue;
+    return words.slice(j + 1).some((w) => mayBeTitle(w)) ? 0 : j + 1;
+  }
+  return 0;
 }

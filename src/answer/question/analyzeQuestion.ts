@@ -557,6 +557,14 @@ function pickPredicate(forms: WordForm[], relation: QuestionTerm[]): QuestionTer
   const afterName = verbAfterNamedSubject(forms, aux);
   if (afterName) return weak(afterName) ? undefined : find(afterName);
   if (aux >= 0) {
+    // "Who was *named* the bank's chief", "How many were *arrested* in May": a participle right after
+    // "was" is the passive verb, whatever nouns follow it (they are its complement, not its subject).
+    // Only when the asked thing is the subject ("who", "which company", "how many"): after "when were"
+    // the subject comes first ("When were *evacuated* residents allowed back?"). Not before "to":
+    // "were *allowed* to leave" asks whether they left.
+    const next = forms[aux + 1];
+    const asksSubject = /^(?:who|what|which|how (?:many|much))$/.test(forms.slice(0, forms[0]?.norm === 'how' ? 2 : 1).map((f) => f.norm).join(' '));
+    if (asksSubject && forms[aux]?.lemma === 'be' && next?.pos === 'VERB' && !/ing$/.test(next.norm) && forms[aux + 2]?.norm !== 'to') return weak(next) ? undefined : find(next);
     const runEnd = (joins: boolean) => {
       let end = aux + 1;
       while (end < forms.length && (['DET', 'ADJ', 'NOUN', 'PROPN', 'NUM', 'PART', 'VERB'].includes(forms[end]?.pos ?? '') || (joins && joinsSubject(forms, end)))) {

@@ -11,6 +11,8 @@ describe('extractCandidates', () => {
     ['person', 'Ruling party MP Tharindu Welagedara has died in Eastport, police said.', ['Tharindu Welagedara']],
     // A particle joined to a name ("al-", "el-") is part of it.
     ['person', 'Mayor Karim al-Sample told the Eastport Herald channel that the toll would rise.', ['Karim al-Sample']],
+    // A title of several words, some of them no title words, is trimmed up to its last title word.
+    ['person', 'The board named Chief Financial Officer Mark Sample president and CEO.', ['Mark Sample']],
     ['number', 'The strikes hit nine terror sites, killing over 100 people.', ['nine', '100']],
     ['number', 'The drones, 300-400 of them, came between 80 and 90 minutes apart.', ['300-400', 'between 80 and 90']],
     ['number', 'A 41-year-old man and 28 others were hurt.', ['41', '28']],

@@ -104,6 +104,11 @@ describe('analyzeQuestion: what the answer must state', () => {
     ['On what date did the coalition collapse after the minister resigned?', 'collapse'],
     ['On what date did President Roe formally dissolve the parliament?', 'dissolve'],
     ['How many people were killed in the attack?', 'killed'],
+    // A participle right after "was" is the passive verb, though nouns follow it.
+    ["Who was appointed the port authority's chief engineer after the flood?", 'appointed'],
+    ['How many were arrested in Eastport on Friday?', 'arrested'],
+    ['How many crew members were allowed to leave the ship?', 'leave'],
+    ['When were evacuated harbour residents allowed to return?', 'allowed'],
     ['Who runs the company whose update crashed the computers?', 'runs'],
     // A subject of two names, or of a noun and its "of" phrase, ends at its verb, not at "and" or "of".
     ['On what date did the ferry firm and the port settle their dispute?', 'settle'],
