@@ -114,6 +114,18 @@ function asksPassive(part: AskedPart): boolean {
 const passiveParts = new WeakMap<AskedPart, boolean>();
 
 /**
+ * The relative clause set off by a comma that an offset falls in (", who has led the firm since May
+ * 2022,"), from its pronoun to the next comma or the sentence's end: it describes someone, and its
+ * figures and dates belong to that description, not to the sentence's own event.
+ */
+function relativeClauseAround(text: string, offset: number): { start: number; end: number } | undefined {
+  const opened = [...text.slice(0, offset).matchAll(/,\s+(?:who|whom|whose|which)\b/gi)].at(-1);
+  if (!opened || text.slice(opened.index + 1, offset).includes(',')) return undefined;
+  const close = text.indexOf(',', offset);
+  return { start: opened.index, end: close < 0 ? text.length : close };
+}
+
+/**
  * Verbs of publishing: a date right after one is when a document came out ("a report released on
  * Wednesday"). Not "said" or "announced": "Binance said Wednesday it will not acquire FTX" dates the
  * pull-out by its announcement.
@@ -324,7 +336,7 @@ export const CANDIDATE_RULES: readonly CandidateRule[] = [
   },
   {
     name: 'date-of-another-event',
-    reason: 'A date in a clause that tells an earlier or later event ("dissolved parliament after the chancellor lost a vote on 16 December"), or after another verb joined by "and" ("dissolved parliament and called an election on February 23"), is that event\'s date, not the asked action\'s.',
+    reason: 'A date in a clause that tells an earlier or later event ("dissolved parliament after the chancellor lost a vote on 16 December"), in a relative clause that describes someone ("Jane Roe, who has led the firm since May 2022, testified"), or after another verb joined by "and" ("dissolved parliament and called an election on February 23"), is that event\'s date, not the asked action\'s.',
     types: ['date'],
     rejects: (c) => {
       const asked = c.part.predicate;
@@ -334,6 +346,8 @@ export const CANDIDATE_RULES: readonly CandidateRule[] = [
       const starts = clauseStarts(c.text);
       const own = clauseOf(starts, c.candidate.start);
       if (own !== clauseOf(starts, verb.start) && /^(?:after|before|since|following|when|until)\b/i.test(c.text.slice(starts[own - 1] ?? 0))) return true;
+      const relative = relativeClauseAround(c.text, c.candidate.start);
+      if (relative && (verb.start < relative.start || verb.start >= relative.end)) return true;
       // "dissolved parliament and called an election on February 23rd": the date goes with the nearer, coordinated verb,
       // unless the question asks that verb too ("refloated and towed away").
       const asks = (t: Token) => [asked, ...c.part.relation].some((q) => termsMatch(t, q) || q.related.has(t.lemma));

@@ -449,15 +449,19 @@ function analysePart(text: string): PartDraft {
  * "When did Allison Hooker *visit* the region?": after "did" and a subject that is a name, the next
  * word is the verb when an object or adverbial follows it, though taggers read it as a noun ("visit",
  * "fire", "host"); without this the subject's run went on through the object and its last noun
- * ("region") was taken for the verb. A possessive name ("Hooker's visit") is no subject.
+ * ("region") was taken for the verb. A possessive name is a subject only with the noun it owns
+ * ("did *Japan's premier* tour the plant"), not alone ("did Hooker's visit begin").
  */
 function verbAfterNamedSubject(forms: readonly WordForm[], aux: number): WordForm | undefined {
   if (aux < 0 || forms[aux]?.lemma !== 'do') return undefined;
   let k = aux + 1;
   while (forms[k]?.pos === 'PROPN' && forms[k]?.possessive !== true) k++;
+  // "did *Japan's premier* tour the plant": a possessive name and the one noun it owns are the subject.
+  const owner = forms[k]?.pos === 'PROPN' && forms[k]?.possessive === true && ['NOUN', 'ADJ'].includes(forms[k + 1]?.pos ?? '');
+  if (owner) k += 2;
   const word = forms[k];
   const next = forms[k + 1];
-  if (k === aux + 1 || forms[k - 1]?.possessive === true || !word || !['NOUN', 'VERB'].includes(word.pos)) return undefined;
+  if (k === aux + 1 || (!owner && forms[k - 1]?.possessive === true) || !word || !['NOUN', 'VERB'].includes(word.pos)) return undefined;
   return next === undefined || ['DET', 'ADP', 'PRON', 'NUM', 'ADV'].includes(next.pos) ? word : undefined;
 }
 

@@ -91,6 +91,8 @@ describe('CANDIDATE_RULES', () => {
     ['location-of-asked', 'To which hospital were the divers taken?', 'The divers were taken to hospital in Tarrow, then to Eastport General Hospital.', [['Tarrow', 'location-of-asked'], ['Eastport General Hospital', 'kept']]],
     ['date-of-another-event', 'On what date did the mayor dissolve the council?', 'The mayor dissolved the council on March 3, after the treasurer resigned on February 20.', [['March 3', 'kept'], ['February 20', 'date-of-another-event']]],
     ['date-of-another-event', 'On what date did the mayor dissolve the council?', 'The mayor dissolved the council and called an election on March 30.', [['March 30', 'date-of-another-event']]],
+    ['date-of-another-event', 'On what date did Jane Roe testify before the committee?', 'Jane Roe, who has led the ferry firm since May 2022, testified before the committee.', [['May 2022', 'date-of-another-event']]],
+    ['date-of-another-event', 'On what date did Jane Roe resign?', 'Jane Roe, who resigned on May 2, will stay as adviser.', [['May 2', 'kept']]],
     ['agent-of-passive', 'Who was sworn in as mayor?', 'Jane Roe was sworn in by Judge John Sample on Monday.', [['Jane Roe', 'kept'], ['John Sample', 'agent-of-passive']]],
     ['agent-of-passive', 'Who swore in the mayor?', 'Jane Roe was sworn in by Judge John Sample on Monday.', [['Jane Roe', 'kept'], ['John Sample', 'kept']]],
     ['agent-of-passive', 'By whom was the mayor sworn in?', 'Jane Roe was sworn in by Judge John Sample on Monday.', [['Jane Roe', 'kept'], ['John Sample', 'kept']]],

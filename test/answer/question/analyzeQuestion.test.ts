@@ -140,6 +140,7 @@ describe('analyzeQuestion: what the answer must state', () => {
     // After "did" and a name, the next word is the verb when an object follows, though tagged a noun.
     ['When did Jane Roe visit the harbour?', 'visit'],
     ["On what date did Roe's visit begin?", 'begin'],
+    ["On what date did Eastport's mayor tour the flooded harbour?", 'tour'],
     // A light or framing verb states nothing of its own.
     ['How many votes did the mayor get in the first round?', undefined],
     ['Which militant group was named as responsible for the attack?', undefined],
