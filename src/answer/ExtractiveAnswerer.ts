@@ -17,6 +17,7 @@ import { assessPart, type AssessTools } from './scoring/assessEvidence.js';
 import type { CandidateAssessment, SentenceAssessment } from './scoring/SentenceAssessment.js';
 import type { TermRarity } from './termRarity.js';
 import { behindNext, mentionKey, takenAnswer } from './distinctAnswers.js';
+import { sharperDate } from './sharperDate.js';
 
 export interface ExtractiveAnswererOptions {
   /** Corpus-independent specificity of a word (see `rarityFromVocabulary`): rare words weigh more. */
@@ -214,6 +215,9 @@ export function decidePart(part: AskedPart, ranked: SentenceAssessment[], params
       short.push(c);
     }
     if (short.length < want && want > 1) short.length = 0; // "which two officers": both or none
+    // "April 2024" gives way to the day in April another answering sentence tells.
+    const only = short.length === 1 ? short[0] : undefined;
+    if (part.type === 'date' && only) short[0] = sharperDate(only, ranked, params.answerThreshold) ?? only;
   }
   const takenSentence = taken === undefined ? undefined : ranked.find((s) => s.candidates[0] !== undefined && mentionKey(s, s.candidates[0]) === taken);
   return { part, ranked, answered, short, taken: takenSentence };
