@@ -61,7 +61,9 @@ function namePhrases(forms: WordForm[], text: string): string[] {
     if (run.length === 0) start = i;
     if (prev && prev.text.includes('-') && prev.text.includes(f.text) && prev.text !== f.text) return;
     if (isName(f, i, forms[i + 1]) && !isTitleWord(f.norm)) {
-      run.push(f.text);
+      // "train 32N", "the 737MAX": letters glued to a number are one identifier with it (taggers split it).
+      const glued = prev?.pos === 'NUM' && run.length === 0 && text.includes(`${prev.text}${f.text}`);
+      run.push(glued ? `${prev.text}${f.text}` : f.text);
       // "the Coast Guard's New England district": the owner is one name, what it owns another.
       if (f.possessive) flush(i + 1);
     } else if (run.length > 0 && NAME_JOINERS.has(f.norm) && forms[i + 1] && isName(forms[i + 1] as WordForm, i + 1)) run.push(f.text);

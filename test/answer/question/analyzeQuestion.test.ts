@@ -172,6 +172,8 @@ describe('analyzeQuestion: what the answer must state', () => {
     ['What is the name of the Eastport\'s captain?', ['Eastport']],
     // Names written with letters beyond Latin-1 stay whole.
     ['Whom did Mevlüt Çavuşoğlu meet in Łódź?', ['Mevlüt Çavuşoğlu', 'Łódź']],
+    // Letters glued to a number are one identifier with it, not a name of one letter.
+    ['How fast was ferry 12B sailing when it struck the pier?', ['12B']],
     // Punctuation between two names ends the first: an apposition names two bodies, not one.
     ["Why could Eastport, Northland's biggest port, not block the sale?", ['Eastport', 'Northland']],
   ])('%s names %j', async (question, names) => {
