@@ -131,7 +131,26 @@ export function mentionsName(name: string, text: string): boolean {
   if (isPersonName(name, needle)) return hay.some((w) => same(w, needle.at(-1) as Word));
   const acronym = acronymOf(needle);
   if (acronym && hay.some((w) => w.text === acronym)) return true;
-  return needle.length >= 3 && hasRun(hay, needle.slice(-2));
+  if (needle.length >= 3 && hasRun(hay, needle.slice(-2))) return true;
+  return needle.length >= 3 && THING_SUFFIX.test(needle.at(-1)?.norm ?? '') && hasRunThenLast(hay, needle);
+}
+
+/**
+ * Whether all but the last word of `needle` occur as a run with the last word at most five words
+ * later: a body's name shortened by its official middle words ("Senate Commerce Committee" in
+ * "Senate Commerce, Science and Transportation Committee").
+ */
+function hasRunThenLast(hay: Word[], needle: Word[]): boolean {
+  const head = needle.slice(0, -1);
+  const last = needle.at(-1) as Word;
+  for (let i = 0; i + head.length <= hay.length; i++) {
+    let k = 0;
+    while (k < head.length && same(hay[i + k] as Word, head[k] as Word)) k++;
+    if (k < head.length) continue;
+    const after = hay.slice(i + k, i + k + 6);
+    if (after.some((w) => same(w, last))) return true;
+  }
+  return false;
 }
 
 /** Verdicts per article and name: articles are fixed while an index is served, names recur. */
@@ -153,7 +172,7 @@ function pieces(name: string): string[] {
  * article's spellings of each word, found in its sorted word list, joined into one pattern over
  * its lower-case text.
  */
-function articleHasRun(run: readonly string[], article: ArticleContext, lower: () => string): boolean {
+function articleHasRun(run: readonly string[], article: ArticleContext, lower: () => string, gapBeforeLast = false): boolean {
   if (run.length === 0) return false;
   const words = articleWordList(article);
   const alternatives: string[] = [];
@@ -162,7 +181,12 @@ function articleHasRun(run: readonly string[], article: ArticleContext, lower: (
     if (found.length === 0) return false;
     alternatives.push(`(?:${found.map(escapeRegExp).join('|')})`);
   }
-  return new RegExp(`(?<![\\p{L}\\p{N}])${alternatives.join('[^\\p{L}\\p{N}]+')}(?![\\p{L}\\p{N}])`, 'u').test(lower());
+  const between = '[^\\p{L}\\p{N}]+';
+  const last = alternatives.pop() ?? '';
+  // Up to five more words before the last, within the sentence: "Commerce, Science and Transportation Committee".
+  const gap = gapBeforeLast ? '(?:[^\\p{L}\\p{N}.;]+[\\p{L}\\p{N}]+){0,5}' : '';
+  const pattern = alternatives.length > 0 ? `${alternatives.join(between)}${gap}${between}${last}` : last;
+  return new RegExp(`(?<![\\p{L}\\p{N}])${pattern}(?![\\p{L}\\p{N}])`, 'u').test(lower());
 }
 
 /**
@@ -202,5 +226,8 @@ function checkArticle(name: string, article: ArticleContext): boolean {
   if (isPersonName(name, needle)) return spellings(articleWordList(article), run.at(-1) ?? '').length > 0;
   const acronym = acronymOf(needle);
   if (acronym && new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(acronym)}(?![\\p{L}\\p{N}])`, 'u').test(text)) return true;
-  return needle.length >= 3 && articleHasRun(run.slice(-2), article, lower);
+  if (needle.length >= 3 && articleHasRun(run.slice(-2), article, lower)) return true;
+  // A body's name shortened by its official middle words: "Senate Commerce Committee" is the "Senate
+  // Commerce, Science and Transportation Committee".
+  return needle.length >= 3 && THING_SUFFIX.test(run.at(-1) ?? '') && articleHasRun(run, article, lower, true);
 }

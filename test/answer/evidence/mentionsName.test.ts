@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { articleMentionsName, mentionsName } from '../../../src/answer/evidence/mentionsName.js';
 
-const TEXT = 'Chancellor Olaf Roe met Delta Air Lines executives in Eastport after the New York City Marathon. The National Port Authority (NPA) said the Joint Harbour Commission would meet. Lashkar-e-Sample claimed the raid. Officials in the U.S. and Washington reacted.';
+const TEXT = 'Chancellor Olaf Roe met Delta Air Lines executives in Eastport after the New York City Marathon. The Senate Harbour, Fisheries and Transport Committee agreed. The National Port Authority (NPA) said the Joint Harbour Commission would meet. Lashkar-e-Sample claimed the raid. Officials in the U.S. and Washington reacted.';
 
 describe('mentionsName', () => {
   it.each<[string, boolean]>([
@@ -18,6 +18,10 @@ describe('mentionsName', () => {
     ['Westport', false],
     ['Boston Marathon', false], // a city's event is no person, named by its last word alone
     ['Harbour Trust', false],
+    // A body's name shortened by its official middle words; not a person's, nor one cut short.
+    ['Senate Harbour Committee', true],
+    ['Senate Fisheries Committee', false],
+    ['Senate Harbour Agency', false],
   ])('%s -> %s', (name, expected) => {
     expect(mentionsName(name, TEXT)).toBe(expected);
   });
@@ -42,6 +46,8 @@ describe('articleMentionsName (a whole article, from its word list)', () => {
     ['Harbour Trust', false],
     ['Westport', false],
     ['Boston Marathon', false], // a city's event: the article's "New York City Marathon" is another one
+    ['Senate Harbour Committee', true],
+    ['Senate Harbour Agency', false],
   ])('%s -> %s, as mentionsName says of the same text', (name, expected) => {
     expect(articleMentionsName(name, article)).toBe(expected);
     expect(mentionsName(name, `${article.title}\n${article.text}`)).toBe(expected);
