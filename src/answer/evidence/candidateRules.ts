@@ -99,7 +99,7 @@ const THRESHOLD_BEFORE = /\b(?:required|needed|necessary|threshold of|minimum of
  * Whether the part asks who underwent its predicate: it is written in the passive ("was sworn in",
  * "were arrested") and does not name the doer itself ("was arrested by whom" asks the agent).
  */
-function asksPassive(part: AskedPart): boolean {
+export function asksPassive(part: AskedPart): boolean {
   let known = passiveParts.get(part);
   if (known === undefined) {
     const verb = part.predicate?.text ?? '';

@@ -13,6 +13,7 @@ import { sentenceForms } from '../wordForms.js';
 import type { Token } from '../evidence/EvidenceSentence.js';
 import { STATEMENT_VERBS } from '../statementVerbs.js';
 import { CALENDAR_WORD } from '../../util/calendarWord.js';
+import { asksPassive } from '../evidence/candidateRules.js';
 
 /** A reason a sentence cannot answer a part of the question, whatever its other evidence. */
 export interface SentenceRule {
@@ -466,6 +467,16 @@ export const SENTENCE_RULES: readonly SentenceRule[] = [
     name: 'another-of-the-name',
     reason: 'A question about someone or something named in full ("Khalifa Haftar", "United Airlines") is not answered by a sentence that writes the name\'s last word only after another first word ("Belgassem Haftar", "American Airlines") and never its own: families share surnames in the news (the Haftars, the Rajapaksas), and companies and countries share last words.',
     rejects: namesAnotherOfTheName,
+  },
+  {
+    name: 'undergone-action-not-stated',
+    reason: 'A who-question in the passive ("Who was arrested?", "Which executives were indicted?") asks who underwent the action; a sentence that never states that action, in any form or paraphrase, names people for something else.',
+    rejects: (a) =>
+      (a.part.type === 'person') &&
+      a.part.predicate !== undefined &&
+      !TELLING.has(a.part.predicate.lemma) &&
+      asksPassive(a.part) &&
+      (a.predicate === undefined || a.predicate.level === 'none'),
   },
   {
     name: 'doer-not-stated',

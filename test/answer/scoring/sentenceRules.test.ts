@@ -183,6 +183,19 @@ describe('SENTENCE_RULES', () => {
     });
   });
 
+  describe('undergone-action-not-stated', () => {
+    it.each<[string, string, string | undefined]>([
+      ['Which Acme executives were indicted over the Eastport spill?', 'Acme chief executive Jane Roe testified twice about the Eastport spill.', 'undergone-action-not-stated'],
+      ['Which Acme executives were indicted over the Eastport spill?', 'Acme chief executive Jane Roe was indicted over the Eastport spill.', undefined],
+      // The action in another form, or a WordNet relative of it, states it.
+      ['Which Acme executives were indicted over the Eastport spill?', 'A grand jury returned an indictment against Acme chief executive Jane Roe over the Eastport spill.', undefined],
+      // Active questions ask who acted: the rule is about who underwent the action.
+      ['Which Acme executive indicted the harbour master over the Eastport spill?', 'Acme chief executive Jane Roe testified twice about the Eastport spill.', undefined],
+    ])('%s / %s -> %s', async (question, sentence, rule) => {
+      expect(await rejection(question, sentence)).toBe(rule);
+    });
+  });
+
   describe('doer-not-stated', () => {
     // The article names the asked doer, but not in or just before the sentence assessed.
     const opening = 'Northland sent a ferry to Eastport in May. The storm closed the port for a week. ';
