@@ -38,6 +38,11 @@ function span(text: string, value: string, from = 0): { start: number; end: numb
   return at < 0 ? undefined : { start: at, end: at + value.length };
 }
 
+/** A letter or two glued to a figure or degree sign is a unit or part of an identifier ("38°F", "5G", "train 32N"), not a name. */
+function isUnitLetter(text: string, t: Token): boolean {
+  return t.text.length <= 2 && /[\d°]$/.test(text.slice(0, t.start));
+}
+
 /** Runs of capitalised words, joined by connectors ("Fulton County Superior Court", "The Resistance Front"). */
 function capitalisedRuns(text: string, tokens: readonly Token[]): AnswerCandidate[] {
   const out: AnswerCandidate[] = [];
@@ -57,7 +62,7 @@ function capitalisedRuns(text: string, tokens: readonly Token[]): AnswerCandidat
     if (t.text.includes('-') && run.some((r) => r.start === t.start)) continue; // a hyphen part already read
     const between = run.length > 0 ? text.slice((run.at(-1)?.start ?? 0) + (run.at(-1)?.text.length ?? 0), t.start) : '';
     if (run.length > 0 && /[,;:()"“”]/.test(between)) flush();
-    if (capitalised(t) && t.pos !== 'PART') run.push(t);
+    if (capitalised(t) && t.pos !== 'PART' && !isUnitLetter(text, t)) run.push(t);
     else if (run.length > 0 && CONNECTOR.test(t.text)) run.push(t);
     else flush();
   }

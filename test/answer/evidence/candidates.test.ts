@@ -24,6 +24,8 @@ describe('extractCandidates', () => {
     ['date', 'Divers found him on Wednesday.', ['Wednesday']],
     ['named', 'The claim was filed with the Fulton County Superior Court by the Resistance Front.', ['Fulton County Superior Court', 'Resistance Front']],
     ['named', 'The hearing was titled “An Outage Strikes: Assessing the Impact” by the panel.', ['An Outage Strikes: Assessing the Impact']],
+    // A letter glued to a figure or degree sign is a unit, not a name.
+    ['place', 'A detector in Eastport recorded the bearing at 103°F, up from 38°F.', ['Eastport']],
     ['reason', 'The match was delayed because protesters blocked the roads.', ['because protesters blocked the roads']],
     ['description', 'The council met.', []],
   ])('%s in %j', (type, text, expected) => {
