@@ -150,7 +150,7 @@ const AGE_AFTER_NAME = /(\p{Lu}[\p{L}'’-]+),\s*(?:(?:who|which)\s+(?:was|is)\s
 export const CANDIDATE_RULES: readonly CandidateRule[] = [
   {
     name: 'in-question',
-    reason: 'A name the question already gives is its subject, not its answer ("Who did Scholz fire?" is not answered "Scholz").',
+    reason: 'A name the question already gives is its subject, not its answer ("Who did Scholz fire?" is not answered "Scholz"); so is the earlier answer a pronoun stands for ("…, and who took over after his death?").',
     types: ['person', 'named', 'place'],
     rejects: (c) => {
       const own = words(c.candidate.text).filter((w) => /^\p{Lu}/u.test(w) || c.candidate.source !== 'run');
@@ -158,7 +158,8 @@ export const CANDIDATE_RULES: readonly CandidateRule[] = [
       // A name's words are compared unstemmed ("Titanic" is not the question's "Titan"), each its own stem.
       const inQuestion = (w: string) => {
         const norm = normalizeWord(w);
-        return c.given.words.some((q) => q.role !== 'context' && termsMatch({ norm, stem: norm }, q));
+        // The part's own subject too: a pronoun read as an earlier part's answer ("who took over after *his* death").
+        return [...c.given.words, ...c.part.subject].some((q) => q.role !== 'context' && termsMatch({ norm, stem: norm }, q));
       };
       // A person is the question's subject when their surname is; other names when every word is.
       return c.part.type === 'person' ? inQuestion(own.at(-1) ?? '') : own.every(inQuestion);

@@ -22,6 +22,12 @@ export interface QuestionTerm extends WordForm {
    *   carried over from the part a follow-up part leans on.
    */
   role: 'subject' | 'relation' | 'head' | 'context';
+  /**
+   * A context word of an attribution before the question proper ("According to *the wire report* of
+   * his death, how old…"): it says where to look, so a sentence that has it is the likelier one, but
+   * one without it is not missing anything asked.
+   */
+  whereToLook?: boolean;
   /** Related lemmas from the lexicon (synonyms, derived forms), lower case; filled by `analyzeQuestion`. */
   related: ReadonlySet<string>;
   /** One step broader or narrower (hypernyms, hyponyms: "kill" → "slaughter", "martyr"); weaker evidence. */

@@ -424,7 +424,7 @@ function analysePart(text: string): PartDraft {
   const context = wordForms(preamble)
     .map((f, i) => ({ f, at: opensPart ? i : i + 1 }))
     .filter(({ f }) => !f.stop && !FRAMING.has(f.norm) && /\p{L}/u.test(f.text) && !['PUNCT', 'AUX', 'DET', 'ADP', 'PRON'].includes(f.pos));
-  const preambleTerms = context.map(({ f, at }) => term(f, isName(f, at) ? 'subject' : 'context'));
+  const preambleTerms = context.map(({ f, at }): QuestionTerm => (isName(f, at) ? term(f, 'subject') : { ...term(f, 'context'), whereToLook: true }));
   return {
     part: {
       text: text.trim(),

@@ -11,11 +11,21 @@ export interface SentenceFeature {
 
 const mean = (xs: number[]) => (xs.length === 0 ? 1 : xs.reduce((s, x) => s + x, 0) / xs.length);
 
-/** Weighted share of the relation words matched at least at `min` score. */
-function coverage(a: SentenceAssessment, score: (i: number) => number): number {
-  const total = a.relationWeights.reduce((s, w) => s + w, 0);
-  if (total === 0) return 1;
-  return a.relationWeights.reduce((s, w, i) => s + w * score(i), 0) / total;
+/**
+ * Weighted share of the relation words a sentence matches (`score` per word). Words of where to look
+ * ("*According to the wire report* of his death, how old was…") count when matched but are not
+ * missed: the answer need not repeat them, and a question made only of them asks nothing the
+ * sentence must state. Words carried over from another part are missed: they tell the same story.
+ */
+function coverage(a: SentenceAssessment, score: (i: number) => number, weights: readonly number[] = a.relationWeights): number {
+  let total = 0;
+  let matched = 0;
+  weights.forEach((w, i) => {
+    const s = score(i);
+    if (s > 0 || a.part.relation[i]?.whereToLook !== true) total += w;
+    matched += w * s;
+  });
+  return total === 0 ? 1 : matched / total;
 }
 
 const strict = (a: SentenceAssessment) => (i: number) => {
@@ -48,10 +58,7 @@ export const SENTENCE_FEATURES: readonly SentenceFeature[] = [
   {
     name: 'relationLocal',
     reason: 'Among the retrieved sentences, the question words few of them share tell them apart; words all of them share do not.',
-    value: (a) => {
-      const total = a.localWeights.reduce((s, w) => s + w, 0);
-      return total === 0 ? 1 : a.localWeights.reduce((s, w, i) => s + w * strict(a)(i), 0) / total;
-    },
+    value: (a) => coverage(a, strict(a), a.localWeights),
   },
   {
     name: 'relationSoft',

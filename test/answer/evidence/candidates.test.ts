@@ -3,7 +3,8 @@ import { analyzeQuestion } from '../../../src/answer/question/analyzeQuestion.js
 import { CANDIDATE_RULES, questionGiven, rejectingRule } from '../../../src/answer/evidence/candidateRules.js';
 import { extractCandidates } from '../../../src/answer/evidence/extractCandidates.js';
 import { tokenize } from '../../../src/answer/evidence/tokenize.js';
-import type { AnswerType } from '../../../src/answer/question/QuestionAnalysis.js';
+import type { AnswerType, QuestionTerm } from '../../../src/answer/question/QuestionAnalysis.js';
+import { wordForms } from '../../../src/answer/wordForms.js';
 
 describe('extractCandidates', () => {
   it.each<[AnswerType, string, string[]]>([
@@ -51,6 +52,18 @@ async function judged(question: string, text: string, unitIsOther?: (lemma: stri
 }
 
 describe('CANDIDATE_RULES', () => {
+  it('rejects as in-question the earlier answer a pronoun stands for ("…, and who took over after his death?")', async () => {
+    const analysis = await analyzeQuestion('Who took over after his death?');
+    const asked = analysis.parts[0];
+    if (!asked) throw new Error('no part');
+    // As the answerer reads the part once an earlier part has answered "Jane Roe".
+    const part = { ...asked, subject: wordForms('Jane Roe').map((f): QuestionTerm => ({ ...f, role: 'subject', related: new Set(), broader: new Set() })) };
+    const text = 'Jane Roe led the works until her death; her successor, Mark Poole, took over in May.';
+    const tokens = tokenize(text);
+    const verdicts = extractCandidates(text, tokens, 'person').map((candidate) => [candidate.text, rejectingRule({ candidate, text, tokens, part, given: questionGiven(analysis) })?.name ?? 'kept']);
+    expect(verdicts).toEqual([['Jane Roe', 'in-question'], ['Mark Poole', 'kept']]);
+  });
+
   it.each<[string, string, string, Array<[string, string]>]>([
     ['in-question', 'Who did Mayor Jane Roe dismiss?', 'Mayor Jane Roe dismissed Treasurer John Sample.', [['Jane Roe', 'in-question'], ['John Sample', 'kept']]],
     ['age', 'How many people were hurt?', 'Jane Roe, 58, said 28 people were hurt and a 41-year-old man died.', [['58', 'age'], ['28', 'kept'], ['41', 'age']]],

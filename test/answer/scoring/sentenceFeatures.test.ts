@@ -40,6 +40,15 @@ describe('sentence features on articles written for the test', () => {
     expect(byText.get('The start was delayed due to fog.')).toBe(1);
   });
 
+  it('does not miss the words of where to look ("According to the ferry report, …") in a sentence that states what is asked', async () => {
+    const text = 'Jane Roe, 38, had been placing air tanks along the harbour tunnel.';
+    const decision = await answerer.decide('According to the ferry report of her death, how old was Jane Roe?', [article('t/age.txt', text)]);
+    const part = decision.parts[0];
+    expect(part?.part.relation.filter((t) => t.whereToLook).map((t) => t.text)).toEqual(['ferry', 'report', 'death']);
+    // Nothing but where to look is asked beside the age: none of it is missing.
+    expect(part?.ranked[0]?.features).toMatchObject({ relation: 1, relationSoft: 1, relationLocal: 1 });
+  });
+
   it('prefers the day to the month for a when-question', async () => {
     const text = 'The council will meet in September. On September 10 the council will vote on the harbour plan.';
     const decision = await answerer.decide('When will the council vote on the harbour plan?', [article('t/council.txt', text)]);
