@@ -392,6 +392,13 @@ function causedEventNotInArticle(a: SentenceAssessment): boolean {
   return events.length > 0 && events.every((t) => a.inArticle.missing.includes(t.stem));
 }
 
+/** The role a question gives with "as" after its verb ("appointed *as the permanent administrator* of …"): its last word, written in the sentence. */
+function statesAskedRole(a: SentenceAssessment): boolean {
+  const role = /\bas\s+(?:the\s+|a\s+|an\s+|its\s+|their\s+)?((?:[\p{L}-]+\s+){0,3}?[\p{L}-]+)(?=\s+(?:of|for|at|in|on|to|after|before|when)\b|\s*[?,]|\s*$)/iu.exec(a.part.text)?.[1];
+  const head = role?.split(/\s+/).at(-1)?.toLowerCase();
+  return head !== undefined && a.sentence.tokens.some((t) => t.norm === head || t.lemma === head);
+}
+
 /** The rules, checked in order; the first that applies is recorded on the assessment. */
 export const SENTENCE_RULES: readonly SentenceRule[] = [
   {
@@ -470,13 +477,14 @@ export const SENTENCE_RULES: readonly SentenceRule[] = [
   },
   {
     name: 'undergone-action-not-stated',
-    reason: 'A who-question in the passive ("Who was arrested?", "Which executives were indicted?") asks who underwent the action; a sentence that never states that action, in any form or paraphrase, names people for something else.',
+    reason: 'A who-question in the passive ("Who was arrested?", "Which executives were indicted?") asks who underwent the action; a sentence that never states that action, in any form or paraphrase, names people for something else. A role the question gives with "as" ("appointed as the permanent administrator") is the action told another way ("was made permanent administrator").',
     rejects: (a) =>
-      (a.part.type === 'person') &&
+      a.part.type === 'person' &&
       a.part.predicate !== undefined &&
       !TELLING.has(a.part.predicate.lemma) &&
       asksPassive(a.part) &&
-      (a.predicate === undefined || a.predicate.level === 'none'),
+      (a.predicate === undefined || a.predicate.level === 'none') &&
+      !statesAskedRole(a),
   },
   {
     name: 'doer-not-stated',

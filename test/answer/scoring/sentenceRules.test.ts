@@ -191,6 +191,9 @@ describe('SENTENCE_RULES', () => {
       ['Which Acme executives were indicted over the Eastport spill?', 'A grand jury returned an indictment against Acme chief executive Jane Roe over the Eastport spill.', undefined],
       // Active questions ask who acted: the rule is about who underwent the action.
       ['Which Acme executive indicted the harbour master over the Eastport spill?', 'Acme chief executive Jane Roe testified twice about the Eastport spill.', undefined],
+      // A role given with "as" is the action told another way.
+      ['Who was appointed as the harbour master of Eastport?', 'Jane Roe was made harbour master of Eastport on Monday.', undefined],
+      ['Who was appointed as the harbour master of Eastport?', 'Jane Roe spoke about the harbour of Eastport on Monday.', 'undergone-action-not-stated'],
     ])('%s / %s -> %s', async (question, sentence, rule) => {
       expect(await rejection(question, sentence)).toBe(rule);
     });
