@@ -503,12 +503,15 @@ const ACTIVE_AUX = new Set(['do', 'have', 'will', 'would', 'can', 'could', 'shal
  * is among them. Without a name ("did the team pull") an article may call the doer anything.
  */
 function doerOf(forms: readonly WordForm[], predicate: QuestionTerm | undefined): string[] {
-  if (!predicate) return [];
   const aux = forms.findIndex((f) => f.pos === 'AUX');
-  const verb = forms.findIndex((f, i) => i > aux && f.stem === predicate.stem);
+  // "did President Roe *make* her first visit": a light verb is no predicate, but its subject still acted.
+  const verb = predicate ? forms.findIndex((f, i) => i > aux && f.stem === predicate.stem) : forms.findIndex((f, i) => i > aux + 1 && f.pos === 'VERB' && LIGHT_VERBS.has(f.lemma));
   if (aux < 0 || verb < 0 || !ACTIVE_AUX.has(forms[aux]?.lemma ?? '')) return [];
   const words = forms.slice(aux + 1, verb).filter((f) => (f.pos === 'PROPN' || f.pos === 'NOUN') && !f.stop);
-  return words.some((f) => f.pos === 'PROPN') ? words.map((f) => f.stem) : [];
+  if (!words.some((f) => f.pos === 'PROPN')) return [];
+  // A title is no doer's name: "President" is also the other president's ("Former President Trump visited").
+  const named = words.filter((f) => !isTitleWord(f.norm));
+  return (named.length > 0 ? named : words).map((f) => f.stem);
 }
 
 /** Adverbs that open a subordinate clause: what follows them is another event, not the asked verb. */

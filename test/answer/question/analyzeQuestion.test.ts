@@ -60,6 +60,8 @@ describe('analyzeQuestion: who did the asked action', () => {
     // Without a name an article may call the doer anything; after "was" the subject had it done to it.
     ['How many divers did the team send?', undefined],
     ['How many people were killed in Eastport?', undefined],
+    // A title is no doer's name (another president has it too); a light verb's subject still acted.
+    ['On what date did Mayor Roe make her first visit to Eastport?', ['roe']],
   ])('%s -> %j', async (question, doer) => {
     expect((await analyze(question)).parts[0]?.doer).toEqual(doer);
   });
