@@ -23,11 +23,13 @@ export interface QuestionTerm extends WordForm {
    */
   role: 'subject' | 'relation' | 'head' | 'context';
   /**
-   * A context word of an attribution before the question proper ("According to *the wire report* of
-   * his death, how old…"): it says where to look, so a sentence that has it is the likelier one, but
-   * one without it is not missing anything asked.
+   * A word that says which thing or statement is meant, not what is asked of it: an attribution
+   * before the question ("According to *the wire report* of his death, how old…") or a clause after
+   * the question's own verb ("was the conference held *that chose Roe as its candidate*", "did Putin
+   * say *that grenade fragments were found*"). A sentence that has it is the likelier one; one
+   * without it misses nothing asked.
    */
-  whereToLook?: boolean;
+  identifying?: boolean;
   /** Related lemmas from the lexicon (synonyms, derived forms), lower case; filled by `analyzeQuestion`. */
   related: ReadonlySet<string>;
   /** One step broader or narrower (hypernyms, hyponyms: "kill" → "slaughter", "martyr"); weaker evidence. */

@@ -413,7 +413,10 @@ function analysePart(text: string): PartDraft {
     const phrasal = phrasalVerbAt(forms, i) !== undefined;
     if (!phrasal && (f.stop || ['PUNCT', 'SYM', 'AUX', 'DET', 'PRON', 'ADP', 'CCONJ', 'SCONJ', 'PART', 'NUM'].includes(f.pos))) return;
     seen.add(f.stem);
-    relation.push(termAt(f, forms, i, 'relation'));
+    const t = termAt(f, forms, i, 'relation');
+    // A clause after the question's own verb says which thing or statement is meant, not what is asked of it:
+    // "was the party conference held *that chose Roe as its candidate*", "did Putin say *that grenade fragments were found*".
+    relation.push(inRelativeClause(forms, i) ? { ...t, identifying: true } : t);
   });
   const predicate = pickPredicate(forms, relation);
   const doer = doerOf(forms, predicate);
@@ -424,7 +427,7 @@ function analysePart(text: string): PartDraft {
   const context = wordForms(preamble)
     .map((f, i) => ({ f, at: opensPart ? i : i + 1 }))
     .filter(({ f }) => !f.stop && !FRAMING.has(f.norm) && /\p{L}/u.test(f.text) && !['PUNCT', 'AUX', 'DET', 'ADP', 'PRON'].includes(f.pos));
-  const preambleTerms = context.map(({ f, at }): QuestionTerm => (isName(f, at) ? term(f, 'subject') : { ...term(f, 'context'), whereToLook: true }));
+  const preambleTerms = context.map(({ f, at }): QuestionTerm => (isName(f, at) ? term(f, 'subject') : { ...term(f, 'context'), identifying: true }));
   return {
     part: {
       text: text.trim(),

@@ -12,17 +12,18 @@ export interface SentenceFeature {
 const mean = (xs: number[]) => (xs.length === 0 ? 1 : xs.reduce((s, x) => s + x, 0) / xs.length);
 
 /**
- * Weighted share of the relation words a sentence matches (`score` per word). Words of where to look
- * ("*According to the wire report* of his death, how old was…") count when matched but are not
- * missed: the answer need not repeat them, and a question made only of them asks nothing the
- * sentence must state. Words carried over from another part are missed: they tell the same story.
+ * Weighted share of the relation words a sentence matches (`score` per word). Identifying words
+ * (`QuestionTerm.identifying`: "*According to the wire report* of his death, how old was…", "the
+ * conference *that chose Roe*") count when matched but are not missed: the answer need not repeat
+ * them, and a question made only of them asks nothing the sentence must state. Words carried over
+ * from another part are missed: they tell the same story.
  */
 function coverage(a: SentenceAssessment, score: (i: number) => number, weights: readonly number[] = a.relationWeights): number {
   let total = 0;
   let matched = 0;
   weights.forEach((w, i) => {
     const s = score(i);
-    if (s > 0 || a.part.relation[i]?.whereToLook !== true) total += w;
+    if (s > 0 || a.part.relation[i]?.identifying !== true) total += w;
     matched += w * s;
   });
   return total === 0 ? 1 : matched / total;

@@ -53,6 +53,20 @@ describe('analyzeQuestion: the kind of answer', () => {
   });
 });
 
+describe('analyzeQuestion: words that say which thing is meant', () => {
+  it.each<[string, string[]]>([
+    // A clause after the question's own verb identifies the thing or the statement; it is not what is asked of it.
+    ['In which town was the party conference held that chose Jane Roe as its candidate?', ['chose', 'candidate']],
+    ['In which city did the mayor say that the harbour would close?', ['harbour', 'close']],
+    // So does an attribution before the question.
+    ['According to the ferry report, how many boats sank?', ['ferry', 'report']],
+    // Without a verb before it, "that" starts the asked thing's own description.
+    ['Which party chose Jane Roe as its candidate?', []],
+  ])('%s -> %j', async (question, identifying) => {
+    expect((await analyze(question)).parts[0]?.relation.filter((t) => t.identifying).map((t) => t.text)).toEqual(identifying);
+  });
+});
+
 describe('analyzeQuestion: who did the asked action', () => {
   it.each<[string, string[] | undefined]>([
     ['How many divers did Northland send to Eastport?', ['northland']],

@@ -44,7 +44,7 @@ describe('sentence features on articles written for the test', () => {
     const text = 'Jane Roe, 38, had been placing air tanks along the harbour tunnel.';
     const decision = await answerer.decide('According to the ferry report of her death, how old was Jane Roe?', [article('t/age.txt', text)]);
     const part = decision.parts[0];
-    expect(part?.part.relation.filter((t) => t.whereToLook).map((t) => t.text)).toEqual(['ferry', 'report', 'death']);
+    expect(part?.part.relation.filter((t) => t.identifying).map((t) => t.text)).toEqual(['ferry', 'report', 'death']);
     // Nothing but where to look is asked beside the age: none of it is missing.
     expect(part?.ranked[0]?.features).toMatchObject({ relation: 1, relationSoft: 1, relationLocal: 1 });
   });
