@@ -14,10 +14,10 @@ import type { AskedPart, QuestionAnalysis, QuestionTerm } from './question/Quest
 import { wordForms } from './wordForms.js';
 import type { AnswerModel } from './scoring/AnswerModel.js';
 import { assessPart, type AssessTools } from './scoring/assessEvidence.js';
-import type { CandidateAssessment, SentenceAssessment } from './scoring/SentenceAssessment.js';
+import type { SentenceAssessment } from './scoring/SentenceAssessment.js';
 import type { TermRarity } from './termRarity.js';
 import { behindNext, mentionKey, takenAnswer } from './distinctAnswers.js';
-import { sharperDate } from './sharperDate.js';
+import { sharperDate, type ShortPick } from './sharperDate.js';
 
 export interface ExtractiveAnswererOptions {
   /** Corpus-independent specificity of a word (see `rarityFromVocabulary`): rare words weigh more. */
@@ -42,7 +42,7 @@ export interface PartDecision {
   /** Whether the best sentence is likely enough to state the answer. */
   answered: boolean;
   /** The short answer(s) when sure enough, with the sentence each comes from. */
-  short: Array<{ candidate: CandidateAssessment; sentence: SentenceAssessment }>;
+  short: ShortPick[];
   /** The sentence whose best candidate an earlier part already took (see {@link takenAnswer}): it answers that part, not this one. */
   taken?: SentenceAssessment | undefined;
 }

@@ -6,7 +6,7 @@ import type { AnswerCandidate } from './extractCandidates.js';
 import { candidateMeasure, measureFits, partMeasure } from './measureKind.js';
 import { escapeRegExp } from '../../util/escapeRegExp.js';
 import { isDemonym } from '../isDemonym.js';
-import { clauseOf, clauseStarts } from './clauses.js';
+import { clauseOf, clauseStarts, relativeClauseAround } from './clauses.js';
 
 /** What a rule sees: the candidate, its sentence and the part of the question it would answer. */
 export interface CandidateContext {
@@ -112,18 +112,6 @@ export function asksPassive(part: AskedPart): boolean {
 
 /** Per part, once: the rule reads it for every person and name of every retrieved sentence. */
 const passiveParts = new WeakMap<AskedPart, boolean>();
-
-/**
- * The relative clause set off by a comma that an offset falls in (", who has led the firm since May
- * 2022,"), from its pronoun to the next comma or the sentence's end: it describes someone, and its
- * figures and dates belong to that description, not to the sentence's own event.
- */
-function relativeClauseAround(text: string, offset: number): { start: number; end: number } | undefined {
-  const opened = [...text.slice(0, offset).matchAll(/,\s+(?:who|whom|whose|which)\b/gi)].at(-1);
-  if (!opened || text.slice(opened.index + 1, offset).includes(',')) return undefined;
-  const close = text.indexOf(',', offset);
-  return { start: opened.index, end: close < 0 ? text.length : close };
-}
 
 /**
  * Verbs of publishing: a date right after one is when a document came out ("a report released on

@@ -20,3 +20,15 @@ export function clauseOf(starts: readonly number[], offset: number): number {
   while (i < starts.length && (starts[i] ?? Infinity) <= offset) i++;
   return i;
 }
+
+/**
+ * The relative clause set off by a comma that an offset falls in (", who has led the firm since May
+ * 2022,"), from its pronoun to the next comma or the sentence's end: it describes someone, and its
+ * figures and dates belong to that description, not to the sentence's own event.
+ */
+export function relativeClauseAround(text: string, offset: number): { start: number; end: number } | undefined {
+  const opened = [...text.slice(0, offset).matchAll(/,\s+(?:who|whom|whose|which)\b/gi)].at(-1);
+  if (!opened || text.slice(opened.index + 1, offset).includes(',')) return undefined;
+  const close = text.indexOf(',', offset);
+  return { start: opened.index, end: close < 0 ? text.length : close };
+}
