@@ -26,22 +26,22 @@ function monthOnly(text: string, articleDate: string | null): number | undefined
  * agreement on April 9"): articles often date an event by its month in passing and by its day where
  * they report it, and a reader asking "when" wants the day. The day must fall within the month the
  * confident answer names, so the two agree; among several, the sentence most likely to answer wins.
+ * @param ranked - the part's sentences, best first.
  * @param minP - the least probability the other sentence, and its date, must each reach.
  */
 export function sharperDate(pick: ShortPick, ranked: readonly SentenceAssessment[], minP: number): ShortPick | undefined {
   const month = monthOnly(pick.candidate.candidate.text, pick.sentence.article.date);
   if (month === undefined) return undefined;
-  let best: ShortPick | undefined;
+  // Ranked best first: the first sentence that tells a day of that month is the most likely one.
   for (const sentence of ranked) {
-    if (sentence.rejectedBy !== undefined || sentence.p < minP || (best && best.sentence.p >= sentence.p)) continue;
+    if (sentence.p < minP || sentence.rejectedBy !== undefined) continue;
     const candidate = sentence.candidates.find((c) => {
-      if (c.p < minP) return false;
-      const day = calendarDay(c.candidate.text, sentence.article.date);
+      const day = c.p >= minP ? calendarDay(c.candidate.text, sentence.article.date) : undefined;
       if (!day) return false;
       const d = new Date(day.time);
       return d.getUTCFullYear() * 12 + d.getUTCMonth() === month;
     });
-    if (candidate) best = { candidate, sentence };
+    if (candidate) return { candidate, sentence };
   }
-  return best;
+  return undefined;
 }
