@@ -392,11 +392,15 @@ function causedEventNotInArticle(a: SentenceAssessment): boolean {
   return events.length > 0 && events.every((t) => a.inArticle.missing.includes(t.stem));
 }
 
-/** The role a question gives with "as" after its verb ("appointed *as the permanent administrator* of …"): its last word, written in the sentence. */
+/**
+ * Whether the sentence writes the role a question gives with "as" after its verb ("appointed *as the
+ * permanent administrator* of …"), every word of it: "Head of the Foreign Policy Department" is no
+ * "new head".
+ */
 function statesAskedRole(a: SentenceAssessment): boolean {
   const role = /\bas\s+(?:the\s+|a\s+|an\s+|its\s+|their\s+)?((?:[\p{L}-]+\s+){0,3}?[\p{L}-]+)(?=\s+(?:of|for|at|in|on|to|after|before|when)\b|\s*[?,]|\s*$)/iu.exec(a.part.text)?.[1];
-  const head = role?.split(/\s+/).at(-1)?.toLowerCase();
-  return head !== undefined && a.sentence.tokens.some((t) => t.norm === head || t.lemma === head);
+  const words = role?.toLowerCase().split(/\s+/) ?? [];
+  return words.length > 0 && words.every((w) => a.sentence.tokens.some((t) => t.norm === w || t.lemma === w));
 }
 
 /** The rules, checked in order; the first that applies is recorded on the assessment. */

@@ -194,6 +194,8 @@ describe('SENTENCE_RULES', () => {
       // A role given with "as" is the action told another way.
       ['Who was appointed as the harbour master of Eastport?', 'Jane Roe was made harbour master of Eastport on Monday.', undefined],
       ['Who was appointed as the harbour master of Eastport?', 'Jane Roe spoke about the harbour of Eastport on Monday.', 'undergone-action-not-stated'],
+      // Every word of the role: the head of another department is no "new head".
+      ['Who was appointed as the new head of the Eastport delegation?', 'Jane Roe, Head of the Harbour Department, met the Eastport delegation.', 'undergone-action-not-stated'],
     ])('%s / %s -> %s', async (question, sentence, rule) => {
       expect(await rejection(question, sentence)).toBe(rule);
     });
