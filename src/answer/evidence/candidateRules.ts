@@ -241,6 +241,16 @@ export const CANDIDATE_RULES: readonly CandidateRule[] = [
     },
   },
   {
+    name: 'running-total',
+    reason: 'Asked about one occasion of several ("in the first discharge round", "on the second day"), a figure written as a running total ("will have released 31,200 tonnes since the first discharge began", "40 so far", "to date") counts all of them, not the one asked; unless the question asks the total.',
+    types: ['number'],
+    rejects: (c) => {
+      if (!c.part.constraints.some((k) => k.kind === 'ordinal') || /\b(?:in total|total|combined|altogether|all told|in all|so far|to date|since)\b/i.test(c.part.text)) return false;
+      const clause = after(c, 60).split(/[,;:]/)[0] ?? '';
+      return /\b(?:since|so far|to date|in all|cumulatively|altogether)\b/i.test(clause);
+    },
+  },
+  {
     name: 'figure-in-question',
     reason: 'A figure the question states ("in the 630-seat chamber", "closed at $343.05") is what it gives, not what it asks.',
     types: ['number'],
