@@ -88,6 +88,9 @@ const INJURY = /\b(?:injur(?:e|ed|ies|y)|wound(?:ed|s)?|hurt|hospitali[sz]ed|cas
 const ASKS_AGE = /\bhow old\b|\bages?\b|\baged\b/i;
 const COUNTING_HEADS = /^(?:share|percentage|percent|proportion|rate|turnout|margin|majority|stake|vote share)$/;
 
+/** A question asking a total ("how much did the banks lend *in total*"), not each one's share or one occasion's figure. */
+const ASKS_TOTAL = /\bin total\b|\bcombined\b|\baltogether\b|\ball told\b|\btotal\b/i;
+
 /** A question about a bar to reach: "how many did he need", "what threshold", "the required majority". */
 const ASKS_THRESHOLD = /\b(?:needs?|needed|requires?|required|necessary|threshold|minimum|hurdle|quorum)\b/i;
 /** A figure followed by what makes it a bar: "50% needed to win", "316 votes required". */
@@ -232,7 +235,7 @@ export const CANDIDATE_RULES: readonly CandidateRule[] = [
     types: ['number'],
     rejects: (c) => {
       const asksEach = /\beach\b(?!\s+other\b)|\bapiece\b|\bper\s+(?:person|bank|head|family|household|victim|member|day)\b/i.test(c.part.text);
-      const asksTotal = /\bin total\b|\bcombined\b|\baltogether\b|\ball told\b|\btotal\b/i.test(c.part.text);
+      const asksTotal = ASKS_TOTAL.test(c.part.text);
       if (asksEach === asksTotal) return false;
       const near = `${before(c, 16)} ${after(c, 16)}`;
       const total = /\b(?:combined|total|in all|altogether|together|all told)\b/i.test(near);
@@ -245,7 +248,7 @@ export const CANDIDATE_RULES: readonly CandidateRule[] = [
     reason: 'Asked about one occasion of several ("in the first discharge round", "on the second day"), a figure written as a running total ("will have released 31,200 tonnes since the first discharge began", "40 so far", "to date") counts all of them, not the one asked; unless the question asks the total.',
     types: ['number'],
     rejects: (c) => {
-      if (!c.part.constraints.some((k) => k.kind === 'ordinal') || /\b(?:in total|total|combined|altogether|all told|in all|so far|to date|since)\b/i.test(c.part.text)) return false;
+      if (!c.part.constraints.some((k) => k.kind === 'ordinal') || ASKS_TOTAL.test(c.part.text) || /\b(?:in all|so far|to date|since)\b/i.test(c.part.text)) return false;
       const clause = after(c, 60).split(/[,;:]/)[0] ?? '';
       return /\b(?:since|so far|to date|in all|cumulatively|altogether)\b/i.test(clause);
     },
