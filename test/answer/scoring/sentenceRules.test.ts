@@ -44,7 +44,7 @@ describe('SENTENCE_RULES', () => {
   });
 
   describe('action-not-stated', () => {
-    const text = 'The Eastport flood killed 12 people on Monday. Shelters in Eastport were housing about 900 people on Tuesday. After the flood, 300 people were in schools.';
+    const text = 'The Eastport flood killed 12 people on Monday. Shelters in Eastport were housing about 900 people on Tuesday. After the flood, 300 people were in schools. The 21 crew members of the Sample Star remain on board. Police arrested two members of the Sample Star crew.';
     it.each<[string, string, string | undefined]>([
       ['How many people were killed by the Eastport flood?', 'Shelters', 'action-not-stated'],
       ['How many people were killed by the Eastport flood?', 'The Eastport flood', undefined],
@@ -56,6 +56,9 @@ describe('SENTENCE_RULES', () => {
       ['How many people were killed by the Eastport flood?', 'After the flood', undefined],
       // …but not a word of where the question says to look ("according to the report on the shelters").
       ['According to the report on the Eastport shelters, how many people were killed?', 'Shelters', 'action-not-stated'],
+      // …nor a word naming what is counted ("members of the ferry's crew"): it says what, not what happened to them.
+      ['How many members of the Sample Star\'s crew were arrested?', 'The 21 crew', 'action-not-stated'],
+      ['How many members of the Sample Star\'s crew were arrested?', 'Police arrested', undefined],
     ])('%s / %s… -> %s', async (question, start, rule) => {
       expect(await rejectionIn(question, text, start)).toBe(rule);
     });
