@@ -556,6 +556,22 @@ function joinsSubject(forms: readonly WordForm[], i: number): boolean {
  * that does not modify a noun ("the elected official", "a botched patch"). A light or framing verb
  * ("get", "make", "named as") states nothing of its own: the question then has no predicate.
  */
+/**
+ * "How much did the jury *award* Delta?", "When did President Roe *visit* Eastport?": the tagger reads a verb before its named object as a
+ * noun, so the subject's run ends on the name. A run that ends in a name after a common noun, with
+ * a word of the subject before that noun, has its verb in that noun: a subject is not written
+ * "the jury award Delta", and a name set beside a title ("the airline's chief Ed Bastian") is
+ * followed by its own verb, which ends the run earlier.
+ */
+function nounVerbBeforeName(forms: readonly WordForm[], aux: number, at: number): number {
+  // After "was" the noun before a name is a title ("was the chief architect Jane Roe"), not a verb.
+  if (forms[at]?.pos !== 'PROPN' || forms[aux]?.lemma !== 'do') return at;
+  let k = at;
+  while (k > aux + 1 && forms[k - 1]?.pos === 'PROPN') k--;
+  const noun = k - 1;
+  return noun > aux + 1 && forms[noun]?.pos === 'NOUN' && !forms[noun]?.possessive ? noun : at;
+}
+
 function pickPredicate(forms: WordForm[], relation: QuestionTerm[]): QuestionTerm | undefined {
   const find = (f: WordForm | undefined) => (f ? relation.find((t) => t.stem === f.stem) : undefined);
   // "took over", "stepped down": with its particle a light verb is the asked action.
@@ -600,7 +616,7 @@ function pickPredicate(forms: WordForm[], relation: QuestionTerm[]): QuestionTer
     const passive = ing && forms[aux]?.lemma === 'be' ? verbFollows(forms, end + 1) : -1;
     const participle = ing && end - 1 > aux + 1 && forms[aux]?.lemma !== 'be';
     const verbAt = passive >= 0 ? passive : !participle && (forms[end]?.pos === 'VERB' || forms[end - 1]?.pos === 'ADV') ? end : end - 1;
-    const verb = forms[verbAt];
+    const verb = forms[nounVerbBeforeName(forms, aux, verbAt)];
     if (verb && verbAt > aux) return weak(verb) ? undefined : find(verb);
   }
   // "the elected official", "a botched patch": after an article or adjective, a participle before

@@ -157,6 +157,11 @@ describe('analyzeQuestion: what the answer must state', () => {
     ['When did Jane Roe visit the harbour?', 'visit'],
     ["On what date did Roe's visit begin?", 'begin'],
     ["On what date did Eastport's mayor tour the flooded harbour?", 'tour'],
+    // … and before a named object, though the subject's run then ends on the name.
+    ['How much did the jury award Acme in its case against Globex?', 'award'],
+    ['When did President Roe visit Eastport?', 'visit'],
+    // After "was" the noun before a name is a title, not a verb.
+    ['How old was the chief architect Jane Roe at the time of the fire?', undefined],
     // A light or framing verb states nothing of its own.
     ['How many votes did the mayor get in the first round?', undefined],
     ['Which militant group was named as responsible for the attack?', undefined],
