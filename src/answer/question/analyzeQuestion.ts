@@ -569,7 +569,9 @@ function nounVerbBeforeName(forms: readonly WordForm[], aux: number, at: number)
   let k = at;
   while (k > aux + 1 && forms[k - 1]?.pos === 'PROPN') k--;
   const noun = k - 1;
-  return noun > aux + 1 && forms[noun]?.pos === 'NOUN' && !forms[noun]?.possessive ? noun : at;
+  // After an article or adjective the noun names the thing ("did divers board *the ferry* Sample Star").
+  const before = forms[noun - 1]?.pos ?? '';
+  return noun > aux + 1 && forms[noun]?.pos === 'NOUN' && !forms[noun]?.possessive && ['NOUN', 'PROPN'].includes(before) ? noun : at;
 }
 
 function pickPredicate(forms: WordForm[], relation: QuestionTerm[]): QuestionTerm | undefined {

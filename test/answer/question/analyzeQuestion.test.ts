@@ -160,6 +160,9 @@ describe('analyzeQuestion: what the answer must state', () => {
     // … and before a named object, though the subject's run then ends on the name.
     ['How much did the jury award Acme in its case against Globex?', 'award'],
     ['When did President Roe visit Eastport?', 'visit'],
+    // After an article the noun before a name is what the name names ("the ferry Sample Star"), not
+    // the verb: no predicate rather than a wrong one.
+    ['On what date did divers board the ferry Sample Star?', undefined],
     // After "was" the noun before a name is a title, not a verb.
     ['How old was the chief architect Jane Roe at the time of the fire?', undefined],
     // A light or framing verb states nothing of its own.
