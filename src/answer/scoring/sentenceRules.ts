@@ -425,6 +425,18 @@ function actionNotStated(a: SentenceAssessment): boolean {
   });
 }
 
+/** Words that point back to someone or something told before ("He was sentenced…", "The ship's owner…"). */
+const POINTS_BACK = /^(?:he|she|it|they|him|her|them|his|its|their|this|these|those|that|such)$/;
+
+/** See `shares-no-word`. */
+function sharesNoWord(a: SentenceAssessment): boolean {
+  // A reason or account may follow the sentence that tells the event in words of its own ("The reason: …").
+  if (a.part.type === 'reason' || a.part.type === 'description') return false;
+  const matches = [...a.subject, ...a.relation, ...a.head];
+  if (matches.length === 0 || matches.some(stated)) return false;
+  return !a.sentence.tokens.some((t) => POINTS_BACK.test(t.norm));
+}
+
 /** The rules, checked in order; the first that applies is recorded on the assessment. */
 export const SENTENCE_RULES: readonly SentenceRule[] = [
   {
@@ -441,6 +453,11 @@ export const SENTENCE_RULES: readonly SentenceRule[] = [
     name: 'rare-word-not-in-article',
     reason: 'A word of the question as specific as a name ("lavash", "hypersonic") that the article never uses means the article is about something else.',
     rejects: (a) => a.inArticle.rareMissing.length > 0,
+  },
+  {
+    name: 'shares-no-word',
+    reason: 'Asked for a name, date, place or figure, a sentence that writes no word of the question in any form (no name, nor a word of what is asked or its kind, nor a WordNet relative of one) and points back to nothing told before it ("he", "the company\'s…") is about something else, however close its article is: the story beside it may be on topic, the sentence is not.',
+    rejects: sharesNoWord,
   },
   {
     name: 'contradicts-constraint',

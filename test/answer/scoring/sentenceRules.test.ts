@@ -43,6 +43,23 @@ describe('SENTENCE_RULES', () => {
     expect(await rejection(question, sentence)).toBe(rule);
   });
 
+  describe('shares-no-word', () => {
+    const text = 'Jane Roe drove a lorry into the Eastport Christmas market on Friday. Ministers met John Doe in Westport on Monday to discuss 12 budget lines. She was detained by Inspector John Doe. The reason: the harbour wall had been left unrepaired.';
+    it.each<[string, string, string | undefined]>([
+      // Nothing of the question in any form, and nothing pointing back: about something else.
+      ['Who drove the lorry into the Eastport Christmas market?', 'Ministers met', 'shares-no-word'],
+      ['How many people died at the Eastport Christmas market?', 'Ministers met', 'shares-no-word'],
+      // A word of the question in any form keeps it in play.
+      ['Who drove the lorry into the Eastport Christmas market?', 'Jane Roe', undefined],
+      // "She" points back to whom the sentence before told of.
+      ['Who drove the lorry into the Eastport Christmas market?', 'She was', undefined],
+      // A reason may be told in words of its own after the event.
+      ['Why did the Eastport quay flood?', 'The reason', undefined],
+    ])('%s / %s… -> %s', async (question, start, rule) => {
+      expect(await rejectionIn(question, text, start)).toBe(rule);
+    });
+  });
+
   describe('action-not-stated', () => {
     const text = 'The Eastport flood killed 12 people on Monday. Shelters in Eastport were housing about 900 people on Tuesday. After the flood, 300 people were in schools. The 21 crew members of the Sample Star remain on board. Police arrested two members of the Sample Star crew.';
     it.each<[string, string, string | undefined]>([
