@@ -574,10 +574,20 @@ function nounVerbBeforeName(forms: readonly WordForm[], aux: number, at: number)
   return noun > aux + 1 && forms[noun]?.pos === 'NOUN' && !forms[noun]?.possessive && ['NOUN', 'PROPN'].includes(before) ? noun : at;
 }
 
+/**
+ * "Who was *named* the bank's chief executive", "named the new head": "name" with a role
+ * after it is an appointment, the asked action. Only as a framing verb ("was named as responsible",
+ * "named in the report") does it state nothing of its own.
+ */
+function appoints(forms: readonly WordForm[], i: number): boolean {
+  const next = forms[i + 1];
+  return forms[i]?.lemma === 'name' && next !== undefined && ['DET', 'NOUN', 'PROPN'].includes(next.pos);
+}
+
 function pickPredicate(forms: WordForm[], relation: QuestionTerm[]): QuestionTerm | undefined {
   const find = (f: WordForm | undefined) => (f ? relation.find((t) => t.stem === f.stem) : undefined);
   // "took over", "stepped down": with its particle a light verb is the asked action.
-  const weak = (f: WordForm) => (LIGHT_VERBS.has(f.lemma) || FRAMING_VERBS.has(f.lemma)) && phrasalVerbAt(forms, forms.indexOf(f)) === undefined;
+  const weak = (f: WordForm) => (LIGHT_VERBS.has(f.lemma) || FRAMING_VERBS.has(f.lemma)) && phrasalVerbAt(forms, forms.indexOf(f)) === undefined && !appoints(forms, forms.indexOf(f));
   const aux = mainAuxiliary(forms);
   // "did the fires that destroyed Lahaina *break out*": a phrasal verb of the question's own clause
   // is its action, past a subject's relative clause ("that destroyed Lahaina").

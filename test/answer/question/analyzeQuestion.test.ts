@@ -168,6 +168,8 @@ describe('analyzeQuestion: what the answer must state', () => {
     // A light or framing verb states nothing of its own.
     ['How many votes did the mayor get in the first round?', undefined],
     ['Which militant group was named as responsible for the attack?', undefined],
+    // "Named" with a role after it is an appointment.
+    ["Who was named Acme's chief executive after Jane Roe was fired?", 'named'],
   ])('%s -> predicate %s', async (question, predicate) => {
     expect((await analyze(question)).parts[0]?.predicate?.text).toBe(predicate);
   });
