@@ -147,7 +147,9 @@ export const CANDIDATE_RULES: readonly CandidateRule[] = [
       const own = words(c.candidate.text).filter((w) => /^\p{Lu}/u.test(w) || c.candidate.source !== 'run');
       if (own.length === 0) return false;
       // A name's words are compared unstemmed ("Titanic" is not the question's "Titan"), each its own stem.
-      const inQuestion = (w: string) => {
+      const inQuestion = (w: string): boolean => {
+        // A hyphenated name ("Bankman-Fried") is in the question when each of its parts is: the question's words are split at hyphens.
+        if (/\p{L}-\p{L}/u.test(w)) return w.split('-').filter((x) => x.length > 0).every(inQuestion);
         const norm = normalizeWord(w);
         // The part's own subject too: a pronoun read as an earlier part's answer ("who took over after *his* death").
         return [...c.given.words, ...c.part.subject].some((q) => q.role !== 'context' && termsMatch({ norm, stem: norm }, q));

@@ -14,6 +14,8 @@ describe('extractCandidates', () => {
     ['person', 'Mayor Karim al-Sample told the Eastport Herald channel that the toll would rise.', ['Karim al-Sample']],
     // A title of several words, some of them no title words, is trimmed up to its last title word.
     ['person', 'The board named Chief Financial Officer Mark Sample president and CEO.', ['Mark Sample']],
+    // A later mention with an honorific names the person by the surname.
+    ['person', 'Mr. Tarrow, who took over in May, said Ms Welagedara had left.', ['Tarrow', 'Welagedara']],
     ['number', 'The strikes hit nine terror sites, killing over 100 people.', ['nine', '100']],
     ['number', 'The drones, 300-400 of them, came between 80 and 90 minutes apart.', ['300-400', 'between 80 and 90']],
     ['number', 'A 41-year-old man and 28 others were hurt.', ['41', '28']],
@@ -66,6 +68,8 @@ describe('CANDIDATE_RULES', () => {
 
   it.each<[string, string, string, Array<[string, string]>]>([
     ['in-question', 'Who did Mayor Jane Roe dismiss?', 'Mayor Jane Roe dismissed Treasurer John Sample.', [['Jane Roe', 'in-question'], ['John Sample', 'kept']]],
+    // A hyphenated surname is the question's own when each of its parts is.
+    ['in-question', 'Who took over when Jane Roe-Sample stepped down?', 'John Tarrow took over when Jane Roe-Sample stepped down.', [['John Tarrow', 'kept'], ['Jane Roe-Sample', 'in-question']]],
     ['age', 'How many people were hurt?', 'Jane Roe, 58, said 28 people were hurt and a 41-year-old man died.', [['58', 'age'], ['28', 'kept'], ['41', 'age']]],
     ['age', 'How old was the diver Jane Roe?', 'The diver Jane Roe, 38, died on Friday.', [['38', 'kept']]],
     ['age-of-another', 'How old was Jane Roe when she died?', 'Mark Poole, who was 62, died with Jane Roe.', [['62', 'age-of-another']]],
