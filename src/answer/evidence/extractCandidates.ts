@@ -222,6 +222,22 @@ function dedupe(list: AnswerCandidate[]): AnswerCandidate[] {
 }
 
 /**
+ * "Mr. Ray", "Ms Ellison", "Dr. Roe": a later mention of a person is written with an honorific and
+ * the surname only, which the tagger rarely reads as a person. The name after the honorific is a
+ * person's; the honorific is no part of it.
+ */
+const HONORIFIC_NAME = /\b(?:Mr|Mrs|Ms|Mx|Dr)\.?\s+(\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+)?)/gu;
+
+function honorificNames(text: string): AnswerCandidate[] {
+  return [...text.matchAll(HONORIFIC_NAME)].flatMap((m) => {
+    const name = m[1];
+    if (name === undefined) return [];
+    const start = m.index + m[0].length - name.length;
+    return [{ text: name, start, end: start + name.length, source: 'person' as const, unit: [] }];
+  });
+}
+
+/**
  * The things in a sentence that could answer a question of `type`: people for "who", named
  * entities for "which X", places, dates, numbers with what they count, causal clauses for "why".
  * Descriptions have none: the sentence itself answers.
@@ -240,7 +256,7 @@ export function extractCandidates(text: string, tokens: readonly Token[], type: 
         return words.length >= 2 && words.length <= 3 && !placeOrBody && words.every((w) => NAME_WORD.test(w)) && !THING_SUFFIX.test(words.at(-1) ?? '');
       });
       // A title alone ("Deputy Assistant") names no one.
-      return dedupe([...withSpans(text, names.people, 'person'), ...runs].map(trimTitles).filter((c) => !isTitleWord(c.text) && c.text.split(/\s+/).some((w) => !isTitleWord(w))));
+      return dedupe([...withSpans(text, names.people, 'person'), ...runs, ...honorificNames(text)].map(trimTitles).filter((c) => !isTitleWord(c.text) && c.text.split(/\s+/).some((w) => !isTitleWord(w))));
     }
     case 'named': {
       const names = sentenceNames(text);
