@@ -234,7 +234,22 @@ function doerNotStated(a: SentenceAssessment): boolean {
   // Someone else must be named: "the airline", "the Deputy Secretary" may be the doer under another name.
   // Who says so ("…, the Justice Department said", "according to FlightAware") is a source, not a doer.
   const { people, organizations } = sentenceNames(a.sentence.text.replace(ATTRIBUTION, ''));
-  return [...people, ...organizations].some((n) => !mentionsName(n, a.part.text) && !spellsAcronymOf(n, a.part.text) && !isCountryBody(n)) || capitalActs(a);
+  const other = (n: string) => !mentionsName(n, a.part.text) && !spellsAcronymOf(n, a.part.text) && !isCountryBody(n);
+  return [...people, ...organizations, ...agents(a.sentence.text), ...ownerOfAction(a)].some(other) || capitalActs(a);
+}
+
+/** "After *Swift's* donation": a name owning the sentence's word for the asked action is who acted. */
+function ownerOfAction(a: SentenceAssessment): string[] {
+  const verb = stated(a.predicate) ? a.predicate.token : undefined;
+  const owner = verb ? a.sentence.tokens[verb.index - 1] : undefined;
+  return owner?.possessive === true && /^\p{Lu}/u.test(owner.text) && !isTitleWord(owner.text) ? [owner.text] : [];
+}
+
+/** "donations *by Swift*", "was bought *by Jane Roe*": a name after "by" is who acted, whatever the tagger made of it. */
+const AGENT = /\bby\s+((?:\p{Lu}[\p{L}'’-]+\s+){0,2}\p{Lu}[\p{L}'’-]+)/gu;
+
+function agents(text: string): string[] {
+  return [...text.matchAll(AGENT)].flatMap((m) => m[1] ?? []).filter((n) => !CALENDAR_WORD.test(n) && placeAliases(n).length === 0);
 }
 
 /**
@@ -411,12 +426,17 @@ function countedPhrase(part: SentenceAssessment['part']): string | undefined {
   return /\bhow\s+(?:many|much)\s+[\p{L}-]+\s+of\s+((?:[\p{L}\d'’.-]+\s+){0,4}?[\p{L}\d'’.-]+)(?=\s+(?:were|was|are|is|had|have|has|did|do|does|will|would|could)\b)/iu.exec(part.text)?.[1];
 }
 
+/** Nouns the question gives a named owner ("Lisa Roe's *family*", "Acme's *board*"): they say whose, not what happened. */
+function ownedByName(part: SentenceAssessment['part']): string[] {
+  return [...part.text.matchAll(/\p{Lu}[\p{L}-]*['’]s\s+([\p{Ll}-]+)/gu)].flatMap((m) => (m[1] ? [m[1].toLowerCase()] : []));
+}
+
 /** See `action-not-stated`. */
 function actionNotStated(a: SentenceAssessment): boolean {
   if (!(a.part.type === 'number' || (a.part.type === 'date' && a.neighbourCoverage < EVENT_TOLD_BESIDE))) return false;
   if (a.part.predicate === undefined || TELLING.has(a.part.predicate.lemma)) return false;
   if (a.predicate !== undefined && a.predicate.level !== 'none') return false;
-  const counted = new Set((countedPhrase(a.part) ?? '').toLowerCase().match(/[\p{L}\d]+/gu) ?? []);
+  const counted = new Set([...((countedPhrase(a.part) ?? '').toLowerCase().match(/[\p{L}\d]+/gu) ?? []), ...ownedByName(a.part)]);
   // Words of an attribution ("According to the report on the ceremony, …") say where to look, not
   // what happened; nor do the words naming what is counted.
   return !a.relation.some((m, i) => {
@@ -531,7 +551,7 @@ export const SENTENCE_RULES: readonly SentenceRule[] = [
   },
   {
     name: 'doer-not-stated',
-    reason: 'A how-many, when or where question that says who acted ("How many rescuers did Qatar send?") is not answered by a sentence that names that doer in no form, nor does the sentence before it: its figure, date or place is of someone else acting.',
+    reason: 'A how-many, when or where question that says who acted ("How many rescuers did Qatar send?") is not answered by a sentence that names that doer in no form, nor does the sentence before it: its figure, date or place is of someone else acting. Another doer may be named as the tagger knows names, or after "by" ("two donations by Swift"), or owning the word for the action ("after Swift\'s donation").',
     rejects: doerNotStated,
   },
   {
@@ -541,7 +561,7 @@ export const SENTENCE_RULES: readonly SentenceRule[] = [
   },
   {
     name: 'action-not-stated',
-    reason: 'A how-many or when question about an action ("how many were killed", "when did the cave reopen") is answered by a figure or date the sentence ties to that action. A sentence that never states the action, in any form or close paraphrase, gives a figure or date for something else about the same people ("shelters housed 1,400 people", "a year ago the boys came out of the cave"). A date may follow the sentence that tells the event ("The bill has been introduced. It was laid before the house on Wednesday."). Another word of the asked relation in the sentence leaves it to the model, but not the words naming what is counted ("how many members of the crew were arrested": "21 crew members remain on board").',
+    reason: 'A how-many or when question about an action ("how many were killed", "when did the cave reopen") is answered by a figure or date the sentence ties to that action. A sentence that never states the action, in any form or close paraphrase, gives a figure or date for something else about the same people ("shelters housed 1,400 people", "a year ago the boys came out of the cave"). A date may follow the sentence that tells the event ("The bill has been introduced. It was laid before the house on Wednesday."). Another word of the asked relation in the sentence leaves it to the model, but not the words naming what is counted ("how many members of the crew were arrested": "21 crew members remain on board") or a noun the question gives a named owner ("donate to the fund for Jane Roe\'s family": "Roe\'s family had set a goal of $75,000").',
     rejects: actionNotStated,
   },
   {
