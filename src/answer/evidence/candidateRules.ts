@@ -68,6 +68,21 @@ function tokenBefore(c: CandidateContext): Token | undefined {
   return c.tokens.findLast((t) => t.start < c.candidate.start && t.text === word);
 }
 
+/**
+ * "fissure 8", "Flight 1282", "Channel File 291": a bare whole number written right after a noun,
+ * with no noun of its own after it, names which one; a count comes before what it counts ("eight
+ * fissures"), or after a verb or preposition ("killed 23", "rose to 23"). After a measure word the
+ * question asks for ("what magnitude": "magnitude 5") it is the value.
+ */
+function labelAfterNoun(c: CandidateContext): boolean {
+  if (!/^\d+$/.test(c.candidate.text) || !/^\p{L}+ $/u.test(before(c, 40).match(/\p{L}+ $/u)?.[0] ?? '')) return false;
+  const prev = c.tokens.findLast((t) => t.start < c.candidate.start);
+  const next = c.tokens.find((t) => t.start >= c.candidate.end);
+  // "What magnitude…?": after the question's own measure word ("magnitude 5", "category 4") the number is its value.
+  const asked = prev !== undefined && c.given.words.some((q) => termsMatch(prev, q));
+  return (prev?.pos === 'NOUN' || prev?.pos === 'PROPN') && !asked && !['NOUN', 'PROPN', 'ADJ', 'NUM'].includes(next?.pos ?? '');
+}
+
 /** Whether a sentence's verb is the asked one, a form of it, or a WordNet relative. */
 function verbMatches(t: Token | undefined, asked: QuestionTerm): boolean {
   return t !== undefined && (termsMatch(t, asked) || asked.related.has(t.lemma) || asked.broader.has(t.lemma));
@@ -202,9 +217,9 @@ export const CANDIDATE_RULES: readonly CandidateRule[] = [
   },
   {
     name: 'rank-or-label',
-    reason: 'An ordinal, a case number or a list label ("No. 24", "1st", "#3") names a position, not an amount.',
+    reason: 'An ordinal, a case number or a list label ("No. 24", "1st", "#3", "fissure 8", "Flight 1282") names a position or which one, not an amount.',
     types: ['number'],
-    rejects: (c) => /^\s*(?:st|nd|rd|th)\b/.test(after(c, 3)) || /(?:\bNo\.?|#|\bNumber)\s*$/i.test(before(c, 8)),
+    rejects: (c) => /^\s*(?:st|nd|rd|th)\b/.test(after(c, 3)) || /(?:\bNo\.?|#|\bNumber)\s*$/i.test(before(c, 8)) || labelAfterNoun(c),
   },
   {
     name: 'one-of-many',

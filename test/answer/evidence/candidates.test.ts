@@ -79,6 +79,11 @@ describe('CANDIDATE_RULES', () => {
     ['time-of-day', 'How many boats were lost?', 'It was 2.30 pm when 12 boats were lost.', [['2.30', 'time-of-day'], ['12', 'kept']]],
     ['year-as-count', 'How many sites were hit?', 'Since 2019, nine sites were hit.', [['2019', 'year-as-count'], ['nine', 'kept']]],
     ['rank-or-label', 'How many claims were filed?', 'Case No. 24 lists 300 claims.', [['24', 'rank-or-label'], ['300', 'kept']]],
+    // A bare number right after a noun names which one; a count follows a verb or comes before its noun.
+    ['rank-or-label', 'How many people jumped into the harbour?', 'The passengers on ferry 8 watched as 12 people jumped into the harbour.', [['8', 'rank-or-label'], ['12', 'kept']]],
+    ['rank-or-label', 'How many people were injured?', 'The blast injured 23 on the ferry.', [['23', 'kept']]],
+    // After the question's own measure word the number is its value.
+    ['rank-or-label', 'What magnitude did the Eastport quake reach?', 'The Eastport quake reached magnitude 5 on Friday.', [['5', 'kept']]],
     ['one-of-many', 'How many people died in the crash?', 'One of the drivers said two people died in the crash.', [['One', 'one-of-many'], ['two', 'kept']]],
     ['percent-for-count', 'How many votes did the party receive?', 'The party received 28.5% of the vote, or 9,529 votes.', [['28.5%', 'percent-for-count'], ['9,529', 'kept']]],
     ['other-measure', 'How many containers were on the ship?', 'The ship sat in port for three months with 4,700 containers aboard.', [['three months', 'other-measure'], ['4,700', 'kept']]],
