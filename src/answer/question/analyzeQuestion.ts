@@ -198,10 +198,35 @@ const AFTER_SETTING = /^\s*(?:$|[?,.;:!)]|(?:for|and|or|but|after|before|during|
 /** A month or day written out ("in May 2024", "at Easter"); not CALENDAR_WORD's abbreviations, which are also place words ("Viña del Mar"). */
 const MONTH_OR_DAY = /^(?:january|february|march|april|may|june|july|august|september|october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday|christmas|easter)$/i;
 
+/**
+ * Where "from" follows a noun ("the evacuees *from* Leilani Estates", "people *from* the village"):
+ * it says where the people come from, not where the asked event happened ("graduated *from* MIT",
+ * "fled *from* Kula" tell the event's place). Offsets of each such "from" in `text`.
+ */
+function originPhrases(text: string): Set<number> {
+  const forms = wordForms(text);
+  const froms = [...text.matchAll(/\bfrom\b/gi)].map((m) => m.index);
+  const out = new Set<number>();
+  let k = 0;
+  forms.forEach((f, i) => {
+    if (f.norm !== 'from') return;
+    const at = froms[k++];
+    const before = forms[i - 1];
+    // Right after a name, the tagger's "noun" is often the verb ("did Jane Roe *graduate* from").
+    if (at !== undefined && (before?.pos === 'NOUN' || before?.pos === 'PRON') && forms[i - 2]?.pos !== 'PROPN') out.add(at);
+  });
+  return out;
+}
+
 /** Places the question sets its event in ("met in Washington"): not months, possessives or name-modifiers. */
-function settingsOf(text: string): Constraint[] {
+function settingsOf(text: string, asksPlace: boolean): Constraint[] {
   const out: Constraint[] = [];
+  // Asked where, an origin ("the evacuees from Leilani Estates") says which people, and the answering
+  // sentence gives the place they went instead; asked how many, it sets the count apart ("how many
+  // people from Imi Tala were killed").
+  const origins = asksPlace ? originPhrases(text) : new Set<number>();
   for (const m of text.matchAll(SETTING)) {
+    if (origins.has(m.index)) continue;
     const name = (m[1] ?? '').replace(/[.]+$/, '');
     if (/['’]s$/u.test(name) || name.split(/\s+/).some((w) => MONTH_OR_DAY.test(w))) continue;
     if (!AFTER_SETTING.test(text.slice((m.index ?? 0) + m[0].length))) continue;
@@ -214,7 +239,7 @@ function settingsOf(text: string): Constraint[] {
 const FISCAL_BEFORE = /\b(?:fiscal(?: year)?|financial year|FY)\s*$/i;
 
 /** The question's constraints: years, days, ordinals, quoted figures and the places it sets the event in. */
-function constraintsOf(text: string): Constraint[] {
+function constraintsOf(text: string, asksPlace: boolean): Constraint[] {
   const out: Constraint[] = [];
   const references = referenceSpans(text);
   const inReference = (at: number) => references.some(([s, e]) => at >= s && at < e);
@@ -249,7 +274,7 @@ function constraintsOf(text: string): Constraint[] {
     if (/^\d{1,2}$/.test(t) && /^\s*(?:st|nd|rd|th)\b/.test(text.slice(m.index + t.length))) continue;
     out.push(mark({ kind: 'figure', text: t, labels: figureLabels(text, m.index, m.index + t.length) }, m.index));
   }
-  return [...out, ...monthsOf(text, mark), ...settingsOf(text)];
+  return [...out, ...monthsOf(text, mark), ...settingsOf(text, asksPlace)];
 }
 
 /**
@@ -442,7 +467,7 @@ function analysePart(text: string): PartDraft {
       predicate,
       ...(doer.length > 0 ? { doer } : {}),
       ...(occasion.length > 0 ? { occasion } : {}),
-      constraints: withoutAskedLabels(constraintsOf(text), head),
+      constraints: withoutAskedLabels(constraintsOf(text, type === 'place'), head),
       ...(asksName ? { asksName } : {}),
       ...(asksStatement ? { asksStatement } : {}),
     },
@@ -557,6 +582,20 @@ function joinsSubject(forms: readonly WordForm[], i: number): boolean {
  * ("get", "make", "named as") states nothing of its own: the question then has no predicate.
  */
 /**
+ * Verbs the tagger reads as adjectives after a question's subject ("did the county *open*
+ * shelters", "did Acme *close* its plant"): words that are adjectives too, and verbs of news
+ * ("open", "close", "clear", "free", "secure", "complete", "empty", "lower", "slow", "double").
+ */
+const ADJECTIVE_VERBS = new Set(['open', 'close', 'clear', 'free', 'secure', 'complete', 'empty', 'lower', 'slow', 'double', 'triple', 'calm', 'dry', 'clean']);
+
+/** After "did" and a subject ending in a noun, a word of `ADJECTIVE_VERBS` is the verb, not a word of the subject. */
+function adjectiveAsVerb(forms: readonly WordForm[], aux: number, i: number): boolean {
+  const word = forms[i];
+  const before = forms[i - 1];
+  return forms[aux]?.lemma === 'do' && i > aux + 1 && word?.pos === 'ADJ' && ADJECTIVE_VERBS.has(word.norm) && (before?.pos === 'NOUN' || before?.pos === 'PROPN') && before.possessive !== true;
+}
+
+/**
  * "How much did the jury *award* Delta?", "When did President Roe *visit* Eastport?": the tagger reads a verb before its named object as a
  * noun, so the subject's run ends on the name. A run that ends in a name after a common noun, with
  * a word of the subject before that noun, has its verb in that noun: a subject is not written
@@ -609,6 +648,7 @@ function pickPredicate(forms: WordForm[], relation: QuestionTerm[]): QuestionTer
       let end = aux + 1;
       while (end < forms.length && (['DET', 'ADJ', 'NOUN', 'PROPN', 'NUM', 'PART', 'VERB'].includes(forms[end]?.pos ?? '') || (joins && joinsSubject(forms, end)))) {
         if (forms[end]?.pos === 'VERB' && end > aux + 1 && forms[end - 1]?.pos !== 'ADJ') break;
+        if (adjectiveAsVerb(forms, aux, end)) break;
         end++;
       }
       return end;
@@ -627,7 +667,7 @@ function pickPredicate(forms: WordForm[], relation: QuestionTerm[]): QuestionTer
     const ing = forms[end]?.pos === 'VERB' && /ing$/.test(forms[end]?.norm ?? '');
     const passive = ing && forms[aux]?.lemma === 'be' ? verbFollows(forms, end + 1) : -1;
     const participle = ing && end - 1 > aux + 1 && forms[aux]?.lemma !== 'be';
-    const verbAt = passive >= 0 ? passive : !participle && (forms[end]?.pos === 'VERB' || forms[end - 1]?.pos === 'ADV') ? end : end - 1;
+    const verbAt = passive >= 0 ? passive : !participle && (forms[end]?.pos === 'VERB' || forms[end - 1]?.pos === 'ADV' || adjectiveAsVerb(forms, aux, end)) ? end : end - 1;
     const verb = forms[nounVerbBeforeName(forms, aux, verbAt)];
     if (verb && verbAt > aux) return weak(verb) ? undefined : find(verb);
   }

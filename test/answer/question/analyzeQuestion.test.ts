@@ -168,6 +168,11 @@ describe('analyzeQuestion: what the answer must state', () => {
     // A light or framing verb states nothing of its own.
     ['How many votes did the mayor get in the first round?', undefined],
     ['Which militant group was named as responsible for the attack?', undefined],
+    // A verb the tagger reads as an adjective after the subject ("did the county open shelters").
+    ['Where did the Eastport council open emergency shelters?', 'open'],
+    ['When did Acme close its Eastport plant?', 'close'],
+    // …but not an adjective inside the subject.
+    ['When did the Eastport military chief resign?', 'resign'],
     // "Named" with a role after it is an appointment.
     ["Who was named Acme's chief executive after Jane Roe was fired?", 'named'],
   ])('%s -> predicate %s', async (question, predicate) => {
@@ -265,6 +270,11 @@ describe('analyzeQuestion: constraints', () => {
     ['Which square in Villa del Mar was closed?', [{ kind: 'place', text: 'Villa del Mar' }]],
     // Where the counted people came from sets them apart as much as where the event was.
     ['How many people from Imi Tala were killed?', [{ kind: 'place', text: 'Imi Tala' }]],
+    // Asked where, it only says which people: the answer gives where they went instead.
+    ['Where did the county open shelters for the evacuees from Leilani Estates?', []],
+    // After a verb "from" tells the event's place ("graduate from", though tagged a noun after a name).
+    ['Where did Jane Roe move from Northland?', [{ kind: 'place', text: 'Northland' }]],
+    ['In what year did Jane Roe graduate from Eastport College?', [{ kind: 'place', text: 'Eastport College' }]],
     // A name that modifies a noun ("the Eastport fire"), an owner ("Roe's cabinet") and a month set no place.
     ['How many people died in the Eastport fire?', []],
     ['Which ministry did Jane Roe take over in John Doe’s cabinet?', []],
