@@ -502,6 +502,11 @@ function verbAfterNamedSubject(forms: readonly WordForm[], aux: number): WordFor
  */
 function mainAuxiliary(forms: readonly WordForm[]): number {
   const aux = forms.findIndex((f) => f.pos === 'AUX');
+  // "Which company operated the boat that *was* hit?", "Which body announced that tests *had*
+  // identified…": the auxiliary of a clause after the question's own verb is that clause's.
+  // "Singapore-*based*" is part of a compound adjective, no verb of the question's own.
+  const own = forms.map((f) => (f.afterHyphen === true && f.pos === 'VERB' ? { ...f, pos: 'ADJ' } : f));
+  if (aux >= 0 && inRelativeClause(own, aux)) return -1;
   const opener = clauseOpener(forms);
   if (aux < 0 || opener < 0 || aux < opener) return aux;
   return forms.slice(1, opener).some((f) => f.pos === 'VERB') ? -1 : aux;

@@ -168,6 +168,11 @@ describe('analyzeQuestion: what the answer must state', () => {
     // A light or framing verb states nothing of its own.
     ['How many votes did the mayor get in the first round?', undefined],
     ['Which militant group was named as responsible for the attack?', undefined],
+    // The auxiliary of a clause after the question's own verb is that clause's: the question's verb is asked.
+    ['Which company operated the ferry that was hit by the wave?', 'operated'],
+    ['Which agency announced that divers had found the wreck?', 'announced'],
+    // …but a compound adjective ("Eastport-based") is no verb of the question's own.
+    ['Which Eastport-based firm that runs the ferry said the crew was accounted for?', 'accounted'],
     // A verb the tagger reads as an adjective after the subject ("did the county open shelters").
     ['Where did the Eastport council open emergency shelters?', 'open'],
     ['When did Acme close its Eastport plant?', 'close'],
