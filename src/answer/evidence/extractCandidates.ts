@@ -23,7 +23,7 @@ export interface AnswerCandidate {
 /** Lower-case connectors allowed inside a name ("Court of Arbitration", "Welt am Sonntag"). */
 const CONNECTOR = /^(?:of|for|de|du|des|la|le|am|al|von|van|der|den|del|da|di|y)$/;
 /** Capitalised words that are not names on their own. */
-const NOT_A_NAME = /^(?:The|A|An|In|On|At|But|And|Or|As|It|Its|This|That|These|Those|He|She|They|We|I|His|Her|Their|Our|Mr|Mrs|Ms|Dr|If|When|While|After|Before|During|According|However|Meanwhile|Also|Some|Many|Most|All|Both|Other|Another|Earlier|Later|Now|Then|There|Here|What|Who|Which|Where|Why|How|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December)$/;
+const NOT_A_NAME = /^(?:The|A|An|In|On|At|But|And|Or|As|It|Its|This|That|These|Those|He|She|They|We|I|His|Her|Their|Our|Mr|Mrs|Ms|Dr|If|When|While|After|Before|During|According|However|Meanwhile|Also|Some|Many|Most|All|Both|Other|Another|Several|Few|Each|Every|Various|Numerous|Such|Neither|Either|Earlier|Later|Now|Then|There|Here|What|Who|Which|Where|Why|How|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December)$/;
 
 /**
  * A word of a person's name: capitalised, or with an Arabic or European particle joined to it

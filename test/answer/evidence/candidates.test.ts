@@ -26,6 +26,8 @@ describe('extractCandidates', () => {
     ['date', 'The port reopened on May 10, 2031, at 5 p.m. local time.', ['May 10, 2031', '5 p.m. local time']],
     ['date', 'Divers found him on Wednesday.', ['Wednesday']],
     ['named', 'The claim was filed with the Fulton County Superior Court by the Resistance Front.', ['Fulton County Superior Court', 'Resistance Front']],
+    // A quantifier opening the sentence is no name.
+    ['named', 'Several firms run ferries from Eastport Harbour.', ['Eastport Harbour']],
     ['named', 'The hearing was titled “An Outage Strikes: Assessing the Impact” by the panel.', ['An Outage Strikes: Assessing the Impact']],
     // A letter glued to a figure or degree sign is a unit, not a name.
     ['place', 'A detector in Eastport recorded the bearing at 103°F, up from 38°F.', ['Eastport']],
