@@ -5,6 +5,9 @@ const PART_BOUNDARY =
 /** A part that is only an interrogative phrase ("To which court"): it shares the rest of the next part. */
 const BARE_PHRASE = /^(?:(?:to|at|on|in|from|by|for|with|under|of)\s+)?(?:which|what)\s+[\p{L}-]+(?:\s+[\p{L}-]+)?$/iu;
 
+/** The clause two interrogative phrases share, from the second one's auxiliary on ("… at what time *did the quake strike*"). */
+const SHARED_CLAUSE = /\b(?:did|does|do|was|were|is|are|has|have|had|will|would|could)\b.*$/i;
+
 /** One way a question asks two things at once, and why it is read so. */
 export interface PartRule {
   name: string;
@@ -41,7 +44,10 @@ export const PART_RULES: readonly PartRule[] = [
         const next = parts[i + 1];
         if (!BARE_PHRASE.test(p) || !next) return p;
         const comma = next.indexOf(',');
-        return comma >= 0 ? `${p} ${next.slice(comma + 1).trim()}` : p;
+        if (comma >= 0) return `${p} ${next.slice(comma + 1).trim()}`;
+        // "On what date and at what local time did the quake strike": the clause after the next phrase's auxiliary.
+        const clause = SHARED_CLAUSE.exec(next);
+        return clause ? `${p} ${clause[0]}` : p;
       });
     },
   },

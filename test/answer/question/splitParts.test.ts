@@ -7,6 +7,8 @@ describe('splitParts', () => {
     ['Who wrote the letter, and to whom was it addressed?', ['Who wrote the letter', 'to whom was it addressed']],
     ['On what date did the strike start and on what date did it end?', ['On what date did the strike start', 'on what date did it end']],
     ['To which court, and in which city, can the party take its case?', ['To which court can the party take its case', 'in which city, can the party take its case']],
+    // Two interrogative phrases sharing one clause, with no comma: the first takes the clause from the second's auxiliary.
+    ['On what date and at what time did the pier collapse?', ['On what date did the pier collapse', 'at what time did the pier collapse']],
     ['Who leads the harbour authority?', ['Who leads the harbour authority?']],
     ['Which towns and villages were flooded?', ['Which towns and villages were flooded?']],
     ['How much time passed between the harbour fire and the reopening of the pier?', ['When was the harbour fire', 'When was the reopening of the pier']],
