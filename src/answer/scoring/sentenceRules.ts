@@ -14,6 +14,7 @@ import type { Token } from '../evidence/EvidenceSentence.js';
 import { STATEMENT_VERBS } from '../statementVerbs.js';
 import { CALENDAR_WORD } from '../../util/calendarWord.js';
 import { asksPassive } from '../evidence/candidateRules.js';
+import { datePrecision } from './sentenceFeatures.js';
 
 /** A reason a sentence cannot answer a part of the question, whatever its other evidence. */
 export interface SentenceRule {
@@ -457,6 +458,11 @@ function sharesNoWord(a: SentenceAssessment): boolean {
   return !a.sentence.tokens.some((t) => POINTS_BACK.test(t.norm));
 }
 
+/** A question asking for a calendar day: "on what date", "on what day", "the exact date". */
+const ASKS_DAY = /\bon what (?:date|day)\b|\b(?:exact|precise) (?:date|day)\b/i;
+/** `datePrecision` of a weekday ("on Monday"): placed by its article's date, it names a day. */
+const WEEKDAY_PRECISION = 0.8;
+
 /** The rules, checked in order; the first that applies is recorded on the assessment. */
 export const SENTENCE_RULES: readonly SentenceRule[] = [
   {
@@ -626,6 +632,11 @@ export const SENTENCE_RULES: readonly SentenceRule[] = [
       // A sentence that never mentions the X gives it no name either.
       return a.head.length > 0 && (!mentioned || !namesTheHead(a.sentence.text, a.sentence.tokens, heads, a.candidates.map((c) => c.candidate)));
     },
+  },
+  {
+    name: 'date-too-vague',
+    reason: 'Asked on what date or day something happened, a sentence whose dates name no day ("in early February", "in June 2024", "last year") does not give it: quoted first, a month reads as the answer, and the day may be in another sentence or not in the articles at all. "When" questions are left out: a month or a year answers them.',
+    rejects: (a) => a.part.type === 'date' && ASKS_DAY.test(a.part.text) && a.candidates.length > 0 && a.candidates.every((c) => c.candidate.source !== 'date' || datePrecision(c.candidate.text) < WEEKDAY_PRECISION),
   },
   {
     name: 'no-answer-of-asked-type',

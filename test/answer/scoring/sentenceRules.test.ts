@@ -43,6 +43,21 @@ describe('SENTENCE_RULES', () => {
     expect(await rejection(question, sentence)).toBe(rule);
   });
 
+  describe('date-too-vague', () => {
+    const text = 'The harbour strike ended in early February. The ferry crews returned to work on 9 February 2031. The harbour strike ended on Monday.';
+    it.each<[string, string, string | undefined]>([
+      // Asked for a day, a month does not give it.
+      ['On what date did the harbour strike end?', 'The harbour strike ended in early', 'date-too-vague'],
+      ['On what exact date did the harbour strike end?', 'The harbour strike ended in early', 'date-too-vague'],
+      // A weekday names a day (its article's date places it).
+      ['On what date did the harbour strike end?', 'The harbour strike ended on Monday', undefined],
+      // "When" is answered by a month too.
+      ['When did the harbour strike end?', 'The harbour strike ended in early', undefined],
+    ])('%s / %s… -> %s', async (question, start, rule) => {
+      expect(await rejectionIn(question, text, start)).toBe(rule);
+    });
+  });
+
   describe('shares-no-word', () => {
     const text = 'Jane Roe drove a lorry into the Eastport Christmas market on Friday. Ministers met John Doe in Westport on Monday to discuss 12 budget lines. She was detained by Inspector John Doe. The reason: the harbour wall had been left unrepaired.';
     it.each<[string, string, string | undefined]>([
