@@ -458,8 +458,8 @@ function sharesNoWord(a: SentenceAssessment): boolean {
   return !a.sentence.tokens.some((t) => POINTS_BACK.test(t.norm));
 }
 
-/** A question asking for a calendar day: "on what date", "on what day", "the exact date". */
-const ASKS_DAY = /\bon what (?:date|day)\b|\b(?:exact|precise) (?:date|day)\b/i;
+/** A question asking for a calendar day: "on what date", "on what day", "by what date", "the exact date". */
+const ASKS_DAY = /\b(?:on|from|for|by) what (?:date|day)\b|\b(?:exact|precise) (?:date|day)\b/i;
 /** `datePrecision` of a weekday ("on Monday"): placed by its article's date, it names a day. */
 const WEEKDAY_PRECISION = 0.8;
 

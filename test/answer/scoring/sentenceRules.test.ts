@@ -49,6 +49,7 @@ describe('SENTENCE_RULES', () => {
       // Asked for a day, a month does not give it.
       ['On what date did the harbour strike end?', 'The harbour strike ended in early', 'date-too-vague'],
       ['On what exact date did the harbour strike end?', 'The harbour strike ended in early', 'date-too-vague'],
+      ['By what date had the harbour strike ended?', 'The harbour strike ended in early', 'date-too-vague'],
       // A weekday names a day (its article's date places it).
       ['On what date did the harbour strike end?', 'The harbour strike ended on Monday', undefined],
       // "When" is answered by a month too.
