@@ -69,17 +69,20 @@ function tokenBefore(c: CandidateContext): Token | undefined {
 }
 
 /**
- * "fissure 8", "Flight 1282", "Channel File 291": a bare whole number written right after a noun,
+ * "fissure 8", "Flight 1282", "Camps 1 and 2": a bare whole number written right after a noun,
  * with no noun of its own after it, names which one; a count comes before what it counts ("eight
  * fissures"), or after a verb or preposition ("killed 23", "rose to 23"). After a measure word the
  * question asks for ("what magnitude": "magnitude 5") it is the value.
  */
 function labelAfterNoun(c: CandidateContext): boolean {
   if (!/^\d+$/.test(c.candidate.text) || !/^\p{L}+ $/u.test(before(c, 40).match(/\p{L}+ $/u)?.[0] ?? '')) return false;
-  const prev = c.tokens.findLast((t) => t.start < c.candidate.start);
+  const i = c.tokens.findLastIndex((t) => t.start < c.candidate.start);
   const next = c.tokens.find((t) => t.start >= c.candidate.end);
-  // "What magnitude…?": after the question's own measure word ("magnitude 5", "category 4") the number is its value.
-  const asked = prev !== undefined && c.given.words.some((q) => termsMatch(prev, q));
+  // "Camps 1 and 2", "Units 3 or 4": the second label of a pair after one noun.
+  const paired = /^(?:and|or)$/.test(c.tokens[i]?.norm ?? '') && c.tokens[i - 1]?.pos === 'NUM' && /^\d+$/.test(c.tokens[i - 1]?.text ?? '');
+  const prev = c.tokens[paired ? i - 2 : i];
+  // "What magnitude…?": after the asked noun itself ("magnitude 5", "category 4") the number is its value.
+  const asked = prev !== undefined && c.part.head.some((q) => termsMatch(prev, q));
   return (prev?.pos === 'NOUN' || prev?.pos === 'PROPN') && !asked && !['NOUN', 'PROPN', 'ADJ', 'NUM'].includes(next?.pos ?? '');
 }
 

@@ -84,6 +84,8 @@ describe('CANDIDATE_RULES', () => {
     // A bare number right after a noun names which one; a count follows a verb or comes before its noun.
     ['rank-or-label', 'How many people jumped into the harbour?', 'The passengers on ferry 8 watched as 12 people jumped into the harbour.', [['8', 'rank-or-label'], ['12', 'kept']]],
     ['rank-or-label', 'How many people were injured?', 'The blast injured 23 on the ferry.', [['23', 'kept']]],
+    // The second label of a pair after one noun, and a noun the question uses but does not ask for.
+    ['rank-or-label', 'How many divers reached the camp?', 'Twelve divers reached Camps 1 and 2 above the lake.', [['Twelve', 'kept'], ['1', 'rank-or-label'], ['2', 'rank-or-label']]],
     // After the question's own measure word the number is its value.
     ['rank-or-label', 'What magnitude did the Eastport quake reach?', 'The Eastport quake reached magnitude 5 on Friday.', [['5', 'kept']]],
     ['one-of-many', 'How many people died in the crash?', 'One of the drivers said two people died in the crash.', [['One', 'one-of-many'], ['two', 'kept']]],
