@@ -83,7 +83,18 @@ function labelAfterNoun(c: CandidateContext): boolean {
   const prev = c.tokens[paired ? i - 2 : i];
   // "What magnitude…?": after the asked noun itself ("magnitude 5", "category 4") the number is its value.
   const asked = prev !== undefined && c.part.head.some((q) => termsMatch(prev, q));
-  return (prev?.pos === 'NOUN' || prev?.pos === 'PROPN') && !asked && !['NOUN', 'PROPN', 'ADJ', 'NUM'].includes(next?.pos ?? '');
+  return (prev?.pos === 'NOUN' || prev?.pos === 'PROPN') && !asked && !afterArticle(c.tokens, c.tokens.indexOf(prev)) && !['NOUN', 'PROPN', 'ADJ', 'NUM'].includes(next?.pos ?? '');
+}
+
+/**
+ * Whether the noun phrase ending at `i` opens with an article ("In *the* Eastport storm 28 died"):
+ * a label's noun stands bare ("from fissure 8", "at Camps 1 and 2"), so the figure after such a
+ * phrase starts a clause of its own.
+ */
+function afterArticle(tokens: readonly Token[], i: number): boolean {
+  let k = i - 1;
+  while (k >= 0 && ['PROPN', 'NOUN', 'ADJ'].includes(tokens[k]?.pos ?? '')) k--;
+  return tokens[k]?.pos === 'DET';
 }
 
 /** Whether a sentence's verb is the asked one, a form of it, or a WordNet relative. */

@@ -86,6 +86,8 @@ describe('CANDIDATE_RULES', () => {
     ['rank-or-label', 'How many people were injured?', 'The blast injured 23 on the ferry.', [['23', 'kept']]],
     // The second label of a pair after one noun, and a noun the question uses but does not ask for.
     ['rank-or-label', 'How many divers reached the camp?', 'Twelve divers reached Camps 1 and 2 above the lake.', [['Twelve', 'kept'], ['1', 'rank-or-label'], ['2', 'rank-or-label']]],
+    // After a phrase with an article the figure starts a clause of its own.
+    ['rank-or-label', 'How many people died?', 'In the Eastport storm 28 died.', [['28', 'kept']]],
     // After the question's own measure word the number is its value.
     ['rank-or-label', 'What magnitude did the Eastport quake reach?', 'The Eastport quake reached magnitude 5 on Friday.', [['5', 'kept']]],
     ['one-of-many', 'How many people died in the crash?', 'One of the drivers said two people died in the crash.', [['One', 'one-of-many'], ['two', 'kept']]],
