@@ -80,10 +80,11 @@ function labelAfterNoun(c: CandidateContext): boolean {
   const next = c.tokens.find((t) => t.start >= c.candidate.end);
   // "Camps 1 and 2", "Units 3 or 4": the second label of a pair after one noun.
   const paired = /^(?:and|or)$/.test(c.tokens[i]?.norm ?? '') && c.tokens[i - 1]?.pos === 'NUM' && /^\d+$/.test(c.tokens[i - 1]?.text ?? '');
-  const prev = c.tokens[paired ? i - 2 : i];
+  const at = paired ? i - 2 : i;
+  const prev = c.tokens[at];
   // "What magnitude…?": after the asked noun itself ("magnitude 5", "category 4") the number is its value.
   const asked = prev !== undefined && c.part.head.some((q) => termsMatch(prev, q));
-  return (prev?.pos === 'NOUN' || prev?.pos === 'PROPN') && !asked && !afterArticle(c.tokens, c.tokens.indexOf(prev)) && !['NOUN', 'PROPN', 'ADJ', 'NUM'].includes(next?.pos ?? '');
+  return (prev?.pos === 'NOUN' || prev?.pos === 'PROPN') && !asked && !afterArticle(c.tokens, at) && !['NOUN', 'PROPN', 'ADJ', 'NUM'].includes(next?.pos ?? '');
 }
 
 /**

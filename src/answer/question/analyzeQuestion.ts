@@ -581,12 +581,6 @@ function joinsSubject(forms: readonly WordForm[], i: number): boolean {
 }
 
 /**
- * The main verb, what an answer must state. After "did/was <subject>" it is the word that ends the
- * subject (taggers read "did Scholz fire" as a noun "fire"); without an auxiliary, the first verb
- * that does not modify a noun ("the elected official", "a botched patch"). A light or framing verb
- * ("get", "make", "named as") states nothing of its own: the question then has no predicate.
- */
-/**
  * Verbs the tagger reads as adjectives after a question's subject ("did the county *open*
  * shelters", "did Acme *close* its plant"): words that are adjectives too, and verbs of news
  * ("open", "close", "clear", "free", "secure", "complete", "empty", "lower", "slow", "double").
@@ -628,6 +622,12 @@ function appoints(forms: readonly WordForm[], i: number): boolean {
   return forms[i]?.lemma === 'name' && next !== undefined && ['DET', 'NOUN', 'PROPN'].includes(next.pos);
 }
 
+/**
+ * The main verb, what an answer must state. After "did/was <subject>" it is the word that ends the
+ * subject (taggers read "did Scholz fire" as a noun "fire"); without an auxiliary, the first verb
+ * that does not modify a noun ("the elected official", "a botched patch"). A light or framing verb
+ * ("get", "make", "named as") states nothing of its own: the question then has no predicate.
+ */
 function pickPredicate(forms: WordForm[], relation: QuestionTerm[]): QuestionTerm | undefined {
   const find = (f: WordForm | undefined) => (f ? relation.find((t) => t.stem === f.stem) : undefined);
   // "took over", "stepped down": with its particle a light verb is the asked action.
