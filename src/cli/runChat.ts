@@ -27,7 +27,7 @@ const CHAT_HELP = `Type a question, or a command:
   /reindex             rebuild the index from seeds/ (incremental)
   /new                 forget the conversation so far
   /help                this help
-  /quit                leave (or Ctrl+D)
+  /quit                leave (or "exit", or Ctrl+D)
 `;
 
 /** How many earlier turns a follow-up may lean on; older context tends to mislead more than help. */
@@ -58,6 +58,8 @@ export async function runChat(config: Config, _argv: string[], io: CliIo, existi
         rl.prompt();
         continue;
       }
+      // "exit" or "quit" alone is how people leave a prompt; asked as a question it would be read as a follow-up.
+      if (/^(?:exit|quit)$/i.test(line)) return 0;
       const [cmd, ...restParts] = line.startsWith('/') ? line.split(/\s+/) : ['/ask', line];
       const rest = line.startsWith('/') ? line.slice((cmd ?? '').length).trim() : line;
       try {

@@ -118,11 +118,13 @@ describe('CLI', () => {
     expect(rows.every((r) => r.passages > 0)).toBe(true);
   });
 
-  it('start without a Discord token explains how to connect and opens the chat', async ({ sharedProject: project }) => {
-    const r = await runCli(project.root, ['start'], {}, '/quit\n');
+  it('start without a Discord token explains how to connect and opens the chat, which "exit" leaves', async ({ sharedProject: project }) => {
+    const r = await runCli(project.root, ['start'], {}, 'exit\nWhat did Aliyev and Trump sign?\n');
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/No DISCORD_TOKEN set/);
     expect(r.stdout).toMatch(/Dossier chat/);
+    // "exit" left the chat: the question after it was never answered.
+    expect(r.stdout).not.toMatch(/Memorandum of Understanding|articles don't say/);
   });
 });
 
